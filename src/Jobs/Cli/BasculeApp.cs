@@ -16,6 +16,34 @@ public static class BasculeApp
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Runs the pipeline on the bundled commune and CPAS samples with the embedded SQLite default.")
                 .WithExample("demo");
+            config.AddBranch("mapping", mapping =>
+            {
+                mapping.SetDescription("Auditor commands on the versioned mapping files under mappings/.");
+                mapping.AddCommand<MappingValidateCommand>("validate")
+                    .WithDescription("Checks a mapping version (and with --export its coverage of an export). Exit 0 valid, 1 not.")
+                    .WithExample("mapping", "validate", "mappings/bxl-2024/1.0.0", "--export", "samples/commune-etterbeek-2023");
+                mapping.AddCommand<MappingDiffCommand>("diff")
+                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves.")
+                    .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0");
+                mapping.AddCommand<MappingHashCommand>("hash")
+                    .WithDescription("Prints the SHA-256 that identifies a mapping version.")
+                    .WithExample("mapping", "hash", "mappings/bxl-2024/1.0.0");
+                mapping.AddCommand<MappingApproveCommand>("approve")
+                    .WithDescription("Writes the approval block (by, today's date, hash) into a valid version's mapping.yaml.")
+                    .WithExample("mapping", "approve", "mappings/bxl-2024/1.0.0", "--by", "Name, role");
+            });
+            config.AddCommand<MigrateCommand>("migrate")
+                .WithDescription("Extracts, maps and loads one export into the staging database, then writes its reconciliation.")
+                .WithExample("migrate", "--export", "samples/commune-etterbeek-2023", "--mapping", "mappings/bxl-2024/1.0.0");
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("Lists the runs of the staging database, newest first.")
+                .WithExample("runs", "--format", "json");
+            config.AddCommand<ExtractCommand>("extract")
+                .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
+                .WithExample("extract", "--export", "samples/commune-etterbeek-2023");
+            config.AddCommand<SampleCommand>("sample")
+                .WithDescription("Writes a realistic legacy export folder (all six files), deterministic for a seed.")
+                .WithExample("sample", "--out", "out/sample", "--entity-type", "CPAS", "--lines", "5000", "--seed", "7");
         });
         return app;
     }

@@ -1,0 +1,172 @@
+using System.Text;
+using Bascule.Extract.Encodings;
+using Bascule.Extract.Profiles;
+using Bascule.Extract.Records;
+using nietras.SeparatedValues;
+
+namespace Bascule.Extract.Reading;
+
+/// <summary>
+/// One data file as a stream of physical records: Sep does the RFC 4180 splitting (quoted <c>;</c>, <c>""</c> and
+/// line breaks), this class skips blank lines, numbers records and lines for lineage, maps the header onto the
+/// canonical fields and unquotes the rare quoted field on demand.
+/// </summary>
+internal sealed class CsvRecordReader : IDisposable
+{
+    private readonly StreamReader _text;
+    private readonly SepReader _sep;
+    private readonly int[] _columns;
+
+    private CsvRecordReader(string fileName, StreamReader text, SepReader sep, int[] columns, int expectedColumns, long headerLine)
+    {
+        FileName = fileName;
+        _text = text;
+        _sep = sep;
+        _columns = columns;
+        ExpectedColumns = expectedColumns;
+        HeaderLine = headerLine;
+    }
+
+    public string FileName { get; }
+
+    public int ExpectedColumns { get; }
+
+    public long HeaderLine { get; }
+
+    public long Record { get; private set; }
+
+    public long Line { get; private set; }
+
+    public Lineage Lineage => new(FileName, Record, Line);
+
+    public int ColumnCount => _sep.Current.ColCount;
+
+    /// <summary>The record exactly as it stands in the file, quotes and inner line breaks included.</summary>
+    public string RawText => _sep.Current.Span.ToString();
+
+    /// <summary>The value of a canonical field (by its position in <see cref="FileSchema.Fields"/>), unquoted.</summary>
+    public ReadOnlySpan<char> this[int field]
+    {
+        get
+        {
+            var column = _columns[field];
+            if (column < 0)
+            {
+                return [];
+            }
+
+            var value = _sep.Current[column].Span;
+            var trimmed = value.Trim();
+            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? Unquote(trimmed) : value;
+        }
+    }
+
+    public static CsvRecordReader Open(string path, FileLayout layout, ExportProfile profile, DetectedEncoding encoding, IReadOnlyList<string> fields)
+    {
+        var fileName = Path.GetFileName(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (encoding.HasByteOrderMark)
+        {
+            stream.Position = 3;
+        }
+
+        var text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
+        try
+        {
+            var sep = new SepReaderOptions(new Sep(profile.Delimiter))
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                Unescape = false,
+            }.From(text);
+            var reader = layout.HasHeader ? FromHeader(fileName, text, sep, layout, fields) : FromColumnOrder(fileName, text, sep, layout, fields);
+            return reader;
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Moves to the next non-blank record; false at the end of the file.</summary>
+    public bool MoveNext()
+    {
+        try
+        {
+            while (_sep.MoveNext())
+            {
+                var row = _sep.Current;
+                if (row.Span.IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                Record++;
+                Line = StartLine(row);
+                return true;
+            }
+
+            return false;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ExportFileException(FileName, Line + 1, null,
+                $"a byte cannot be decoded ({e.Message}) after the record that starts on line {Line}. Check the export's encoding, or pin it in the export profile.");
+        }
+    }
+
+    public void Dispose()
+    {
+        _sep.Dispose();
+        _text.Dispose();
+    }
+
+    private static CsvRecordReader FromHeader(string fileName, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    {
+        var found = false;
+        while (!found && sep.MoveNext())
+        {
+            found = !sep.Current.Span.IsWhiteSpace();
+        }
+
+        if (!found)
+        {
+            throw new ExportFileException(fileName, 1, null, "the file is empty: it has no header line. Export the file again.");
+        }
+
+        var names = new string[sep.Current.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = sep.Current[i].ToString().Trim().Trim('"').Trim().ToUpperInvariant();
+        }
+
+        var line = StartLine(sep.Current);
+        var columns = HeaderMap.Resolve(fileName, line, names, layout, fields);
+        return new CsvRecordReader(fileName, text, sep, columns, names.Length, line);
+    }
+
+    private static CsvRecordReader FromColumnOrder(string fileName, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    {
+        var order = layout.ColumnOrder ?? fields;
+        var columns = new int[fields.Count];
+        for (var field = 0; field < fields.Count; field++)
+        {
+            columns[field] = order.ToList().FindIndex(name => name.Equals(fields[field], StringComparison.OrdinalIgnoreCase));
+            if (columns[field] < 0)
+            {
+                throw new ExportFileException(fileName, null, fields[field],
+                    $"the export profile's columnOrder for this header-less file has no {fields[field]}. Add it to columnOrder in the profile.");
+            }
+        }
+
+        return new CsvRecordReader(fileName, text, sep, columns, order.Count, 0);
+    }
+
+    // Sep 0.17.1 reports line 2 as the start of the very first row; every later row is right.
+    private static long StartLine(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
+    // A line break inside quotes is content: written \n whatever the file's line ends, so CRLF and LF files read alike.
+    private static string Unquote(ReadOnlySpan<char> quoted) =>
+        quoted[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
+}

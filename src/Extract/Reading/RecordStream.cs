@@ -1,0 +1,44 @@
+using Bascule.Extract.Encodings;
+using Bascule.Extract.Profiles;
+using Bascule.Extract.Records;
+using Bascule.Extract.Values;
+
+namespace Bascule.Extract.Reading;
+
+/// <summary>The read loop shared by every data file: column count, parsing, summary, and the record count check at the end.</summary>
+internal static class RecordStream
+{
+    public static IEnumerable<Parsed<T>> Read<T>(
+        string path, ExportFile file, ExportProfile profile, DetectedEncoding encoding, FiscalYear year, IRecordParser<T> parser, FileSummary summary)
+        where T : class
+    {
+        var layout = profile.Layout(file);
+        var fields = FileSchema.Fields(file, layout.DebitCredit);
+        using var reader = CsvRecordReader.Open(path, layout, profile, encoding, fields);
+        var row = new RowParser(reader, fields, profile, year);
+        while (reader.MoveNext())
+        {
+            var parsed = reader.ColumnCount != reader.ExpectedColumns ? row.WrongColumnCount<T>() : parser.Parse(row);
+            if (parsed.Rejected is { } rejected)
+            {
+                summary.Add(rejected);
+            }
+            else
+            {
+                var (debit, credit) = parser.Totals(parsed.Value!);
+                summary.Add(debit, credit);
+            }
+
+            yield return parsed;
+        }
+
+        if (!summary.CountAgrees)
+        {
+            throw new ExportFileException(summary.Name, null, null,
+                $"the file holds {summary.Records} records but EXPORT.txt announces LIGNES={summary.Control.Lines}: it is incomplete (truncated or altered). " +
+                "Nothing may be loaded from this export: export it again from the legacy software.");
+        }
+
+        summary.Complete();
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using Bascule.Extract;
+using Bascule.Extract.Profiles;
+using Bascule.Extract.Records;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule extract</c>: a dry run for IT staff. Reads every file of an export folder and prints, per file, the
+/// records, the rejects by reason, the debit and credit totals and whether they agree with <c>EXPORT.txt</c>.
+/// Exits 1 on any file-level fault (the export cannot be migrated until it is fixed), else 0.
+/// </summary>
+public sealed class ExtractCommand : AsyncCommand<ExtractCommand.Settings>
+{
+    // Below this many records a file reads in well under a second: a progress bar would only flicker.
+    private const long ProgressThreshold = 200_000;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--export <DIR>")]
+        [Description("The export folder: EXPORT.txt and its CSV files.")]
+        public string? Export { get; init; }
+
+        [CommandOption("--profile <FILE>")]
+        [Description("Export profile (JSON) for a delivery that differs from the spec; default: the spec's layout. See profiles/.")]
+        public string? Profile { get; init; }
+
+        [CommandOption("--show-rejects <N>")]
+        [Description("How many rejected lines to list per file (default 10).")]
+        public int ShowRejects { get; init; } = 10;
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Export)
+                ? ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.")
+                : ValidationResult.Success();
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+
+    internal static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    {
+        LegacyExport export;
+        try
+        {
+            var profile = settings.Profile is null ? ExportProfile.Default : ExportProfile.Load(settings.Profile);
+            export = LegacyExport.Open(settings.Export!, profile);
+        }
+        catch (ExportFileException fault)
+        {
+            console.MarkupLineInterpolated($"[red]File-level fault, the export cannot be used:[/] {fault.Message}");
+            return 1;
+        }
+
+        var control = export.Control;
+        console.MarkupLineInterpolated($"[bold]{control.EntityName}[/] ({control.EntityType.ToString().ToUpperInvariant()}, INS {control.InsCode}), fiscal year {control.FiscalYear}, exported {control.ExportDate:dd/MM/yyyy HH:mm} by {control.Software}; profile {export.Profile.Name}");
+        var faults = new List<ExportFileException>();
+        var rejects = new List<Rejected>();
+        foreach (var file in Enum.GetValues<ExportFile>())
+        {
+            try
+            {
+                await ReadAsync(console, export, file, rejects, settings.ShowRejects, cancellationToken);
+            }
+            catch (ExportFileException fault)
+            {
+                faults.Add(fault);
+            }
+        }
+
+        console.Write(ExtractReport.Table(export));
+        ExtractReport.WriteRejects(console, rejects);
+        foreach (var fault in faults)
+        {
+            console.MarkupLineInterpolated($"[red]File-level fault:[/] {fault.Message}");
+        }
+
+        if (faults.Count > 0)
+        {
+            console.MarkupLine("[red]The export cannot be migrated until these faults are fixed.[/]");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task ReadAsync(IAnsiConsole console, LegacyExport export, ExportFile file, List<Rejected> rejects, int keep, CancellationToken ct)
+    {
+        var lines = export.Control.Entry(export.Profile.Layout(file).FileName)!.Lines;
+        var interactive = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        if (!interactive || lines < ProgressThreshold)
+        {
+            await DrainAsync(export, file, rejects, keep, _ => { }, ct);
+            return;
+        }
+
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask(export.Profile.Layout(file).FileName, maxValue: lines);
+            await DrainAsync(export, file, rejects, keep, task.Increment, ct);
+            task.Value = task.MaxValue;
+        });
+    }
+
+    private static async Task DrainAsync(LegacyExport export, ExportFile file, List<Rejected> rejects, int keep, Action<double> advance, CancellationToken ct)
+    {
+        const int Step = 1 << 14;
+        var kept = 0;
+        var count = 0;
+        await foreach (var parsed in Records(export, file, ct))
+        {
+            if (parsed is { } rejected && kept++ < keep)
+            {
+                rejects.Add(rejected);
+            }
+
+            if (++count == Step)
+            {
+                advance(count);
+                count = 0;
+            }
+        }
+    }
+
+    // Only the rejections matter here: the summary of each file is kept by the export itself.
+    private static IAsyncEnumerable<Rejected?> Records(LegacyExport export, ExportFile file, CancellationToken ct) => file switch
+    {
+        ExportFile.Ledger => export.ReadLedgerAsync(ct).Select(p => p.Rejected),
+        ExportFile.Balance => export.ReadBalanceAsync(ct).Select(p => p.Rejected),
+        ExportFile.Articles => export.ReadArticlesAsync(ct).Select(p => p.Rejected),
+        ExportFile.ThirdParties => export.ReadThirdPartiesAsync(ct).Select(p => p.Rejected),
+        _ => export.ReadCommitmentsAsync(ct).Select(p => p.Rejected),
+    };
+}

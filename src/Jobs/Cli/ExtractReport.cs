@@ -1,0 +1,71 @@
+using Bascule.Extract;
+using Bascule.Extract.Profiles;
+using Bascule.Extract.Records;
+using Bascule.Extract.Values;
+using Spectre.Console;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>How <c>bascule extract</c> shows its findings: one row per file, then the first rejected lines.</summary>
+internal static class ExtractReport
+{
+    public static Table Table(LegacyExport export)
+    {
+        var table = new Table()
+            .AddColumn("File").AddColumn("Encoding").AddColumn(new TableColumn("Records").RightAligned())
+            .AddColumn("Rejected").AddColumn(new TableColumn("Debit").RightAligned()).AddColumn(new TableColumn("Credit").RightAligned())
+            .AddColumn("EXPORT.txt")
+            .Expand();
+        foreach (var file in Enum.GetValues<ExportFile>())
+        {
+            if (export.Summary(file) is not { } summary)
+            {
+                continue;
+            }
+
+            table.AddRow(
+                Markup.Escape(summary.Name),
+                Markup.Escape(summary.Encoding),
+                summary.Records.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(Rejected(summary)),
+                summary.Control.TotalDebit is null ? "-" : Money(summary.Debit),
+                summary.Control.TotalCredit is null ? "-" : Money(summary.Credit),
+                Agreement(summary));
+        }
+
+        return table;
+    }
+
+    public static void WriteRejects(IAnsiConsole console, IReadOnlyList<Rejected> rejects)
+    {
+        foreach (var rejected in rejects)
+        {
+            var where = $"{rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record})" + (rejected.Column is { } column ? $", {column}" : "");
+            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {where}: {rejected.Message}");
+        }
+    }
+
+    private static string Rejected(FileSummary summary) =>
+        summary.Rejected == 0 ? "0" : $"{summary.Rejected}: " + string.Join(", ", summary.RejectedByReason.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}"));
+
+    private static string Agreement(FileSummary summary)
+    {
+        if (!summary.CountAgrees)
+        {
+            return $"[red]FAULT: {summary.Control.Lines} records announced[/]";
+        }
+
+        if (summary.TotalsAgree)
+        {
+            return summary.Control.TotalDebit is null ? "[green]count OK[/]" : "[green]count and totals OK[/]";
+        }
+
+        var debit = summary.DebitDifference is { Value: not 0m } d ? $" debit {Signed(d)}" : "";
+        var credit = summary.CreditDifference is { Value: not 0m } c ? $" credit {Signed(c)}" : "";
+        return $"[yellow]totals differ:{debit}{credit}[/]";
+    }
+
+    private static string Money(Amount amount) => amount.ToLegacy(grouping: true);
+
+    private static string Signed(Amount amount) => (amount.IsNegative ? "" : "+") + amount.ToLegacy(grouping: true);
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using Bascule.Extract;
+using Bascule.Transform;
+using Bascule.Transform.Coverage;
+using Bascule.Transform.Validation;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule mapping validate DIR [--export EXPORT_DIR] [--format text|json|html]</c>: every auditor check of a
+/// version, and with an export its coverage. Exit code 0 when valid, 1 when not.
+/// </summary>
+public sealed class MappingValidateCommand : AsyncCommand<MappingValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("Folder of one mapping version, e.g. mappings/bxl-2024/1.0.0.")]
+        public string Directory { get; init; } = "";
+
+        [CommandOption("--export <EXPORT_DIR>")]
+        [Description("Also check the coverage of this legacy export folder (EXPORT.txt, ECRITURES.csv…).")]
+        public string? Export { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("text (default), json or html.")]
+        public string Format { get; init; } = "text";
+
+        [CommandOption("--out <FILE>")]
+        [Description("Write the report to this file instead of the console.")]
+        public string? Out { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Format is not ("text" or "json" or "html"))
+        {
+            await Console.Error.WriteLineAsync($"--format {settings.Format} is unknown; use text, json or html.");
+            return 2;
+        }
+
+        var validation = await RunAsync(settings.Directory, settings.Export, cancellationToken);
+        var report = settings.Format switch
+        {
+            "json" => MappingReportJson.Write(validation),
+            "html" => MappingReportHtml.Write(validation),
+            _ => MappingReportText.Write(validation),
+        };
+        await MappingOutput.WriteAsync(report, settings.Out, cancellationToken);
+        return validation.IsValid ? 0 : 1;
+    }
+
+    public static async Task<MappingValidation> RunAsync(string directory, string? exportFolder, CancellationToken cancellationToken)
+    {
+        MappingVersion version;
+        try
+        {
+            version = MappingVersion.Load(directory);
+        }
+        catch (MappingLoadException ex)
+        {
+            return new MappingValidation(directory, null,
+                [new MappingFinding(FindingSeverity.Error, "SYNTAX", null, ex.File, ex.Line, $"column {ex.Column}: {ex.Problem}")], exportFolder, null, 0);
+        }
+
+        var findings = version.Validate().ToList();
+        if (exportFolder is null)
+        {
+            return new MappingValidation(directory, version.Identity, findings, null, null, 0);
+        }
+
+        try
+        {
+            var export = LegacyExport.Open(exportFolder);
+            var lines = new MappingExportLines(export);
+            var coverage = await ExportCoverage.ComputeAsync(version, lines.ReadAsync(cancellationToken), export.Control.EntityType, export.Control.FiscalYear, cancellationToken);
+            findings.AddRange(coverage.Findings);
+            return new MappingValidation(directory, version.Identity, findings, exportFolder, coverage, lines.Rejected);
+        }
+        catch (ExportFileException ex)
+        {
+            findings.Add(new MappingFinding(FindingSeverity.Error, "EXPORT_UNREADABLE", null, ex.File.Length > 0 ? ex.File : exportFolder, (int)(ex.Line ?? 0), ex.Message));
+            return new MappingValidation(directory, version.Identity, findings, exportFolder, null, 0);
+        }
+    }
+}

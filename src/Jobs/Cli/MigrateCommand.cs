@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Globalization;
+using Bascule.Jobs.Pipeline;
+using Bascule.Load;
+using Bascule.Load.Providers;
+using Bascule.Load.Reconciliation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule migrate</c>: extract, map, load and reconcile one export. Exit code 0 when the run's reconciliation is
+/// OK or WARNING, 2 when it is FAILED, 1 when the run could not complete (nothing published).
+/// </summary>
+public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
+{
+    public const int Completed = 0;
+    public const int CouldNotComplete = 1;
+    public const int ReconciliationFailed = 2;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--provider <PROVIDER>")]
+        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
+        public string? Provider { get; init; }
+
+        [CommandOption("--connection <CONNECTION>")]
+        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
+        public string? Connection { get; init; }
+
+        [CommandOption("--export <DIR>")]
+        [Description("The legacy export folder (EXPORT.txt and the CSV files).")]
+        public string? Export { get; init; }
+
+        [CommandOption("--mapping <DIR>")]
+        [Description("The mapping version folder, e.g. mappings/bxl-2024/1.0.0.")]
+        public string? Mapping { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for the run's reconciliation files (default: out/runs/<runId>/).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--batch-size <N>")]
+        [Description("Rows per batch, the unit of commit and retry (default 20000).")]
+        public int BatchSize { get; init; } = new StagingOptions().BatchSize;
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Export))
+            {
+                return ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.");
+            }
+
+            if (string.IsNullOrWhiteSpace(Mapping))
+            {
+                return ValidationResult.Error("--mapping is required: the mapping version folder, e.g. --mapping mappings/bxl-2024/1.0.0.");
+            }
+
+            return BatchSize < 1 ? ValidationResult.Error($"--batch-size {BatchSize} must be at least 1.") : ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var outRoot = BasculeConfiguration.Resolve(null, "Out", "out");
+        IStagingProvider provider;
+        try
+        {
+            provider = StagingProviders.Create(
+                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
+                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
+                outRoot);
+        }
+        catch (ArgumentException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return CouldNotComplete;
+        }
+
+        await using (provider)
+        {
+            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize });
+            try
+            {
+                var result = await RunAsync(provider, request, cancellationToken);
+                MigrationSummary.Write(result, provider);
+                return result.Reconciliation.Status == CheckStatus.Failed ? ReconciliationFailed : Completed;
+            }
+            catch (MigrationFailedException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+                return CouldNotComplete;
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("[yellow]Cancelled: the run was marked failed and nothing was published.[/]");
+                return CouldNotComplete;
+            }
+        }
+    }
+
+    // A live progress display only where someone watches a terminal; plain stage lines in logs and pipes.
+    private static async Task<MigrationResult> RunAsync(IStagingProvider provider, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);
+        }
+
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(ctx => new MigrationPipeline(provider, new TerminalProgress(ctx)).RunAsync(request, cancellationToken));
+    }
+}

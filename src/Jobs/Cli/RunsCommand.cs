@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary><c>bascule runs</c>: the runs of a staging database, newest first.</summary>
+public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--provider <PROVIDER>")]
+        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
+        public string? Provider { get; init; }
+
+        [CommandOption("--connection <CONNECTION>")]
+        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
+        public string? Connection { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("text (default) or json.")]
+        public string Format { get; init; } = "text";
+
+        public override ValidationResult Validate() =>
+            Format is "text" or "json" ? ValidationResult.Success() : ValidationResult.Error($"--format '{Format}' is not text or json.");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        IStagingProvider provider;
+        try
+        {
+            provider = StagingProviders.Create(
+                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
+                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
+                BasculeConfiguration.Resolve(null, "Out", "out"));
+        }
+        catch (ArgumentException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return 1;
+        }
+
+        await using (provider)
+        {
+            IReadOnlyList<RunInfo> runs;
+            try
+            {
+                await provider.EnsureSchemaAsync(cancellationToken);
+                runs = await RunList.ReadAsync(provider, cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs of {provider.Target}: {ex.Message} Check the provider and connection.[/]");
+                return 1;
+            }
+
+            if (settings.Format == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
+            }
+            else
+            {
+                WriteTable(provider, runs);
+            }
+
+            return 0;
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static object Json(RunInfo run) => new
+    {
+        runId = run.Id.Value,
+        entity = run.EntityName,
+        entityType = run.EntityType,
+        insCode = run.InsCode,
+        fiscalYear = run.FiscalYear,
+        status = run.Status.ToCode(),
+        mapping = new { id = run.MappingId, version = run.MappingVersion, sha256 = run.MappingSha256 },
+        fingerprint = run.Fingerprint,
+        startedUtc = run.StartedUtc,
+        finishedUtc = run.FinishedUtc,
+        startedBy = run.StartedBy,
+        toolVersion = run.ToolVersion,
+        failure = run.FailureMessage,
+    };
+
+    private static void WriteTable(IStagingProvider provider, IReadOnlyList<RunInfo> runs)
+    {
+        if (runs.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"No runs in {provider.Target} yet: run bascule migrate first.");
+            return;
+        }
+
+        var table = new Table().AddColumns("Run", "Entity", "Year", "Status", "Mapping", "Fingerprint", "Started (UTC)", "Finished (UTC)");
+        foreach (var run in runs)
+        {
+            table.AddRow(
+                Markup.Escape(run.Id.Value),
+                Markup.Escape($"{run.EntityName} ({run.EntityType} {run.InsCode})"),
+                run.FiscalYear.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(run.Status.ToCode()),
+                Markup.Escape($"{run.MappingId} {run.MappingVersion}"),
+                Markup.Escape(run.Fingerprint is { } f ? f[..16] + "…" : "-"),
+                run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                run.FinishedUtc?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-");
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Globalization;
+using Bascule.Extract.Values;
+using Bascule.Jobs.Sample;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary><c>bascule sample</c>: writes a realistic legacy export folder, deterministic for a seed.</summary>
+public sealed class SampleCommand : Command<SampleCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--out <DIR>")]
+        [Description("Folder to write the export into (created if missing; its six export files are overwritten).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--entity-type <TYPE>")]
+        [Description("COMMUNE or CPAS (default COMMUNE).")]
+        public string EntityType { get; init; } = "COMMUNE";
+
+        [CommandOption("--year <YYYY>")]
+        [Description("Fiscal year (default 2023).")]
+        public int Year { get; init; } = 2023;
+
+        [CommandOption("--lines <N>")]
+        [Description("Exact number of ledger lines in ECRITURES.csv (default 2000).")]
+        public long Lines { get; init; } = 2000;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed: the same seed and options give byte-identical files (default 1).")]
+        public ulong Seed { get; init; } = 1;
+
+        [CommandOption("--entity-name <NAME>")]
+        [Description("ENTITE in EXPORT.txt (default \"Commune d'Etterbeek\" or \"CPAS d'Etterbeek\").")]
+        public string? EntityName { get; init; }
+
+        [CommandOption("--ins <CODE>")]
+        [Description("5-digit INS code of the commune (default 21005, Etterbeek).")]
+        public string Ins { get; init; } = SampleOptions.EtterbeekIns;
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Out))
+            {
+                return ValidationResult.Error("--out is required: the folder to write the export into, e.g. --out out/sample.");
+            }
+
+            if (Year is < 1990 or > 2100)
+            {
+                return ValidationResult.Error($"--year {Year} is outside 1990-2100.");
+            }
+
+            if (Ins.Length != 5 || !Ins.All(char.IsAsciiDigit))
+            {
+                return ValidationResult.Error($"--ins '{Ins}' is not a 5-digit INS code (Etterbeek is 21005).");
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!EntityTypes.TryParse(settings.EntityType, out var type))
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--entity-type '{settings.EntityType}' is not COMMUNE or CPAS.[/]");
+            return 2;
+        }
+
+        var options = new SampleOptions(settings.Out!, type, new FiscalYear(settings.Year), settings.Lines, settings.Seed,
+            settings.EntityName ?? SampleOptions.DefaultEntityName(type), settings.Ins);
+        var minimum = SampleGenerator.MinimumLines(options);
+        if (options.Lines < minimum)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {type.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
+            return 2;
+        }
+
+        var files = SampleGenerator.Generate(options);
+        foreach (var file in files)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {file.Records} records");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {type.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
+        return 0;
+    }
+}

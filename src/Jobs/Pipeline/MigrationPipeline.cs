@@ -1,0 +1,179 @@
+using Bascule.Extract;
+using Bascule.Extract.Profiles;
+using Bascule.Extract.Records;
+using Bascule.Load;
+using Bascule.Load.Providers;
+using Bascule.Load.Reconciliation;
+using Bascule.Load.Runs;
+using Bascule.Transform;
+
+namespace Bascule.Jobs.Pipeline;
+
+/// <summary>
+/// Extract → Transform → Load for one export, streaming: ledger lines are mapped and batched as they are read.
+/// The export and the mapping are checked before any run row is written; any fault after that fails the run,
+/// which removes its rows and leaves the published data exactly as it was.
+/// </summary>
+public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgress? progress = null)
+{
+    private readonly IMigrationProgress _progress = progress ?? SilentProgress.Instance;
+
+    public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
+    {
+        var (export, mapper) = Prepare(request);
+        var control = export.Control;
+        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current);
+        var hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
+
+        StagingRun run;
+        try
+        {
+            run = await StagingRun.BeginAsync(provider, header, request.Staging, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MigrationFailedException(
+                $"The staging database ({provider.Target}) could not start the run: {Describe(ex)} Check that it is reachable and that the account may create tables.", ex);
+        }
+
+        try
+        {
+            await LoadLedgerAsync(export, mapper, run, cancellationToken);
+            await LoadSideFilesAsync(export, run, cancellationToken);
+            await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
+
+            _progress.Started("fingerprint", null);
+            var fingerprint = await run.FingerprintAsync(cancellationToken);
+            _progress.Completed("fingerprint", fingerprint);
+
+            _progress.Started("reconcile", null);
+            var report = await RunReconciliation.ComputeAsync(provider, run.Id, header, cancellationToken);
+            _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
+
+            await run.PublishAsync(fingerprint, cancellationToken);
+            var path = Path.Combine(request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value), "reconciliation.json");
+            await ReconciliationJson.WriteAsync(report, path, cancellationToken);
+            return new MigrationResult(run.Id, fingerprint, report, path, run.RowsWritten, run.Retries);
+        }
+        catch (Exception ex)
+        {
+            var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
+            await run.FailAsync(message);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new MigrationFailedException($"Run {run.Id} failed and was not published: {message}", ex);
+        }
+    }
+
+    private static (LegacyExport Export, LineMapper Mapper) Prepare(MigrationRequest request)
+    {
+        try
+        {
+            var export = LegacyExport.Open(request.ExportFolder);
+            var mapping = MappingVersion.Load(request.MappingFolder);
+            return (export, mapping.CreateMapper(export.Control.EntityType, export.Control.FiscalYear));
+        }
+        catch (Exception ex) when (ex is ExportFileException or MappingLoadException or MappingUnusableException)
+        {
+            throw new MigrationFailedException(ex.Message + " Nothing was written to the staging database.", ex);
+        }
+    }
+
+    private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, StagingRun run, CancellationToken cancellationToken)
+    {
+        const string stage = "ledger";
+        var entry = export.Control.Entry(export.Profile.Layout(ExportFile.Ledger).FileName);
+        _progress.Started(stage, entry?.Lines);
+        long read = 0, staged = 0, unmapped = 0, rejected = 0;
+        await foreach (var parsed in export.ReadLedgerAsync(cancellationToken))
+        {
+            if (parsed.Rejected is { } reject)
+            {
+                rejected++;
+                await run.AddRejectedAsync(reject, cancellationToken);
+            }
+            else
+            {
+                var mapped = mapper.Map(parsed.Value!);
+                if (mapped.IsUnmapped)
+                {
+                    unmapped++;
+                    await run.AddUnmappedAsync(mapped.Source, cancellationToken);
+                }
+                else
+                {
+                    staged++;
+                    foreach (var target in mapped.Targets)
+                    {
+                        await run.AddStagedAsync(target, cancellationToken);
+                    }
+                }
+            }
+
+            if (++read % 10_000 == 0)
+            {
+                _progress.Advanced(stage, read);
+            }
+        }
+
+        await run.FlushAsync(cancellationToken);
+        _progress.Advanced(stage, read);
+        _progress.Completed(stage, $"{read:N0} lines: {staged:N0} mapped, {unmapped:N0} unmapped, {rejected:N0} rejected");
+    }
+
+    private async Task LoadSideFilesAsync(LegacyExport export, StagingRun run, CancellationToken cancellationToken)
+    {
+        await LoadAsync("balance", export.ReadBalanceAsync(cancellationToken), line => run.AddBalanceAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
+        await LoadAsync("articles", export.ReadArticlesAsync(cancellationToken), line => run.AddArticleAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
+        await LoadAsync("commitments", export.ReadCommitmentsAsync(cancellationToken), line => run.AddCommitmentAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
+        await LoadAsync("third parties", export.ReadThirdPartiesAsync(cancellationToken), party => run.AddThirdPartyAsync(AsReadRows.From(party), cancellationToken), run, cancellationToken);
+        await run.FlushAsync(cancellationToken);
+    }
+
+    private async Task LoadAsync<T>(string stage, IAsyncEnumerable<Parsed<T>> records, Func<T, ValueTask> add, StagingRun run, CancellationToken cancellationToken)
+        where T : class
+    {
+        _progress.Started(stage, null);
+        long read = 0, rejected = 0;
+        await foreach (var parsed in records.WithCancellation(cancellationToken))
+        {
+            read++;
+            if (parsed.Rejected is { } reject)
+            {
+                rejected++;
+                await run.AddRejectedAsync(reject, cancellationToken);
+            }
+            else
+            {
+                await add(parsed.Value!);
+            }
+        }
+
+        _progress.Completed(stage, $"{read:N0} records, {rejected:N0} rejected");
+    }
+
+    private static async Task<IReadOnlyDictionary<ExportFile, string>> HashFilesAsync(LegacyExport export, CancellationToken cancellationToken)
+    {
+        var hashes = new Dictionary<ExportFile, string>();
+        foreach (var file in Enum.GetValues<ExportFile>())
+        {
+            hashes[file] = await FileHashes.Sha256Async(export.PathOf(file), cancellationToken);
+        }
+
+        return hashes;
+    }
+
+    private static List<RunFile> RunFiles(LegacyExport export, IReadOnlyDictionary<ExportFile, string> hashes) =>
+        Enum.GetValues<ExportFile>().Select(file =>
+        {
+            var summary = export.Summary(file) ?? throw new InvalidOperationException($"{file} was not read.");
+            return new RunFile(summary.Name, hashes[file], summary.Records, summary.Control.Lines, summary.Control.TotalDebit, summary.Control.TotalCredit);
+        }).ToList();
+
+    // Bascule's own exceptions already say what, where and what to do; others get their type for the support desk.
+    private static string Describe(Exception ex) =>
+        ex is StagingException or ExportFileException or MappingUnusableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+}

@@ -1,0 +1,9 @@
+using Bascule.Load;
+
+namespace Bascule.Jobs.Pipeline;
+
+/// <summary>
+/// One migration: an export folder, a mapping version folder, and where the reconciliation goes
+/// (<paramref name="OutFolder"/>; null means <c>out/runs/&lt;runId&gt;/</c> under <paramref name="OutRoot"/>).
+/// </summary>
+public sealed record MigrationRequest(string ExportFolder, string MappingFolder, string? OutFolder, string OutRoot, StagingOptions Staging);

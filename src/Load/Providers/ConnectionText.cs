@@ -1,0 +1,55 @@
+using System.Data.Common;
+
+namespace Bascule.Load.Providers;
+
+/// <summary>Connection details fit for messages and logs: never a password, whatever the provider.</summary>
+public static class ConnectionText
+{
+    private static readonly string[] SecretKeys = ["password", "pwd", "passfile", "user id", "uid", "username", "user", "access token"];
+
+    /// <summary>The connection string with every credential removed.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
+
+        foreach (var key in SecretKeys)
+        {
+            builder.Remove(key);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>A message with any secret of the connection string replaced by <c>***</c>.</summary>
+    public static string Scrub(string message, string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return message;
+        }
+
+        message = message.Replace(connectionString, Describe(connectionString), StringComparison.Ordinal);
+        foreach (var key in (string[])["password", "pwd", "access token"])
+        {
+            if (builder.TryGetValue(key, out var secret) && secret is string { Length: > 0 } text)
+            {
+                message = message.Replace(text, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
+}

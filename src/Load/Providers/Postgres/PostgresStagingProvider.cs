@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Bascule.Extract.Values;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+using Bascule.Load.Schema;
+using Bascule.Load.Tables;
+using Dapper;
+using Npgsql;
+
+namespace Bascule.Load.Providers.Postgres;
+
+/// <summary>PostgreSQL: rows go in by binary COPY, inside the batch's transaction. Runs of different entities load truly in parallel.</summary>
+public sealed class PostgresStagingProvider : IStagingProvider
+{
+    // Any fixed number: the advisory lock that serialises schema upgrades between processes.
+    private const long SchemaLock = 0x0BA5C01E;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresStagingProvider(string connectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Target = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    public StagingProviderKind Kind => StagingProviderKind.Postgres;
+
+    public string Target { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLock }, transaction);
+        await connection.ExecuteAsync(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)",
+            transaction: transaction);
+        await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("postgres"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
+        {
+            await using var importer = await npgsql.BeginBinaryImportAsync(table.PostgresCopy, cancellationToken);
+            table.Write(batch, run, batchNumber, new PostgresRowSink(importer));
+            await importer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.IsTransient || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || pg.SqlState is "40001" or "40P01" or "57P01" or "57P02" or "57P03" or "53300",
+        NpgsqlException npgsql => npgsql.IsTransient,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    public Amount ReadAmount(DbDataReader reader, int ordinal) => new(reader.GetDecimal(ordinal));
+
+    public object ToParameter(Amount amount) => amount.Value;
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Bascule.Extract.Values;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+using Bascule.Load.Schema;
+using Bascule.Load.Tables;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Bascule.Load.Providers.Sqlite;
+
+/// <summary>
+/// The embedded default: one SQLite file, WAL journal, a prepared INSERT reused for every row of a batch inside one
+/// transaction. SQLite has one writer at a time: concurrent runs take turns, each waiting for the write lock up to the
+/// connection's default timeout (busy_timeout), so two entities can load "at the same time" but their batches serialise.
+/// </summary>
+public sealed class SqliteStagingProvider : IStagingProvider
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+
+    public SqliteStagingProvider(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _connectionString = builder.ConnectionString;
+        _busyTimeoutMilliseconds = checked(builder.DefaultTimeout * 1000);
+        Target = "SQLite " + builder.DataSource;
+    }
+
+    public StagingProviderKind Kind => StagingProviderKind.Sqlite;
+
+    public string Target { get; }
+
+    /// <summary>A path or a connection string; empty means <c>staging.db</c> under the output folder.</summary>
+    public static string ConnectionStringFor(string? connection, string outFolder)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return new SqliteConnectionStringBuilder { DataSource = Path.Combine(outFolder, "staging.db") }.ConnectionString;
+        }
+
+        return connection.Contains('=', StringComparison.Ordinal)
+            ? connection
+            : new SqliteConnectionStringBuilder { DataSource = connection }.ConnectionString;
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // WAL keeps readers unblocked while a run loads; NORMAL sync is safe in WAL (a crash may lose the last
+            // commits, never corrupt them), and an unpublished run is simply redone. A PRAGMA takes no parameters:
+            // the value is the integer timeout of the connection string.
+            await connection.ExecuteAsync($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        // BEGIN IMMEDIATE takes the write lock at once: a second process upgrading the schema waits here.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)",
+            transaction: transaction);
+        await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("sqlite"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    {
+        foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var command = table.CreateInsertCommand(connection);
+            command.Transaction = transaction;
+            command.Prepare();
+            table.Write(batch, run, batchNumber, new SqliteRowSink(command));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+
+    public Amount ReadAmount(DbDataReader reader, int ordinal) => Amount.FromCents(reader.GetInt64(ordinal));
+
+    public object ToParameter(Amount amount) => amount.Cents;
+
+    /// <summary>Closes the pooled connections, so the database file can be moved or deleted.</summary>
+    public ValueTask DisposeAsync()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}

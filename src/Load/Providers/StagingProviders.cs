@@ -1,0 +1,33 @@
+namespace Bascule.Load.Providers;
+
+/// <summary>Creates the provider a user asked for, from a provider name and a connection string.</summary>
+public static class StagingProviders
+{
+    /// <summary>
+    /// The SQLite connection may be a file path or a connection string; when empty the database is
+    /// <c>staging.db</c> under <paramref name="outFolder"/>. PostgreSQL and SQL Server need a connection string.
+    /// </summary>
+    public static IStagingProvider Create(string provider, string? connection, string outFolder)
+    {
+        if (!StagingProviderKinds.TryParse(provider, out var kind))
+        {
+            throw new ArgumentException($"Unknown staging provider '{provider}': use sqlite, postgres or sqlserver (option --provider or setting Staging:Provider).", nameof(provider));
+        }
+
+        if (kind == StagingProviderKind.Sqlite)
+        {
+            return new Sqlite.SqliteStagingProvider(Sqlite.SqliteStagingProvider.ConnectionStringFor(connection, outFolder));
+        }
+
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new ArgumentException(
+                $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment variable BASCULE_STAGING__CONNECTION).",
+                nameof(connection));
+        }
+
+        return kind == StagingProviderKind.Postgres
+            ? new Postgres.PostgresStagingProvider(connection)
+            : new SqlServer.SqlServerStagingProvider(connection);
+    }
+}

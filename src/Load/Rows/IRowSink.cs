@@ -1,0 +1,24 @@
+using Bascule.Extract.Values;
+
+namespace Bascule.Load.Rows;
+
+/// <summary>
+/// Receives one row's values in column order; each provider turns them into its bulk path
+/// (prepared parameters, binary COPY fields, bulk-copy row values).
+/// </summary>
+public interface IRowSink
+{
+    void BeginRow();
+
+    void Text(string? value);
+
+    void Number(int value);
+
+    void BigNumber(long value);
+
+    void Amount(Amount value);
+
+    void Day(DateOnly? value);
+
+    void EndRow();
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Bascule.Load.Providers;
+using Dapper;
+
+namespace Bascule.Load.Runs;
+
+/// <summary>Lists the runs of a staging database, newest first.</summary>
+public static class RunList
+{
+    public static async Task<IReadOnlyList<RunInfo>> ReadAsync(IStagingProvider provider, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            """
+            SELECT run_id AS RunId, entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear,
+                   status AS Status, mapping_id AS MappingId, mapping_version AS MappingVersion, mapping_sha256 AS MappingSha256,
+                   fingerprint AS Fingerprint, started_utc AS StartedUtc, finished_utc AS FinishedUtc, started_by AS StartedBy,
+                   tool_version AS ToolVersion, failure_message AS FailureMessage
+            FROM runs
+            ORDER BY started_utc DESC, run_id DESC
+            """,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new RunInfo(
+            RunId.TryParse(r.RunId, out var id) ? id : throw new FormatException($"runs.run_id '{r.RunId}' is not a run id."),
+            r.EntityName,
+            r.EntityType,
+            r.InsCode,
+            r.FiscalYear,
+            RunStatuses.Parse(r.Status),
+            r.MappingId,
+            r.MappingVersion,
+            r.MappingSha256,
+            r.Fingerprint,
+            Utc(r.StartedUtc)!.Value,
+            Utc(r.FinishedUtc),
+            r.StartedBy,
+            r.ToolVersion,
+            r.FailureMessage)).ToList();
+    }
+
+    // SQLite keeps timestamps as text, the others as timestamps: both arrive here as UTC.
+    private static DateTime? Utc(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateTime dateTime => DateTime.SpecifyKind(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime, DateTimeKind.Utc),
+        DateTimeOffset offset => offset.UtcDateTime,
+        string text => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
+        _ => throw new FormatException($"Unexpected timestamp value of type {value.GetType().Name}."),
+    };
+
+    private sealed class Row
+    {
+        public string RunId { get; set; } = "";
+
+        public string EntityName { get; set; } = "";
+
+        public string EntityType { get; set; } = "";
+
+        public string InsCode { get; set; } = "";
+
+        public int FiscalYear { get; set; }
+
+        public string Status { get; set; } = "";
+
+        public string MappingId { get; set; } = "";
+
+        public string MappingVersion { get; set; } = "";
+
+        public string MappingSha256 { get; set; } = "";
+
+        public string? Fingerprint { get; set; }
+
+        public object? StartedUtc { get; set; }
+
+        public object? FinishedUtc { get; set; }
+
+        public string StartedBy { get; set; } = "";
+
+        public string ToolVersion { get; set; } = "";
+
+        public string? FailureMessage { get; set; }
+    }
+}

@@ -1,0 +1,167 @@
+using Bascule.Extract.Records;
+using Bascule.Load.Providers;
+using Bascule.Load.Resilience;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+using Bascule.Transform.Mapping;
+using Polly;
+
+namespace Bascule.Load;
+
+/// <summary>
+/// One migration run being loaded. Rows are buffered into batches; each batch is written in one transaction,
+/// retried on transient faults, and replaces itself when retried (its rows carry the batch number), so a retry never
+/// duplicates. Nothing is visible until <see cref="PublishAsync"/> commits the run; <see cref="FailAsync"/> removes it.
+/// </summary>
+public sealed class StagingRun
+{
+    private readonly IStagingProvider _provider;
+    private readonly StagingOptions _options;
+    private readonly ResiliencePipeline _retry;
+    private readonly StagingBatch _batch = new();
+    private int _batchNumber;
+    private Lineage? _lastRejected;
+    private int _rejectedPart;
+
+    private StagingRun(IStagingProvider provider, RunId id, RunHeader header, StagingOptions options)
+    {
+        _provider = provider;
+        _options = options;
+        _retry = BatchRetry.Create(provider, options);
+        Id = id;
+        Header = header;
+    }
+
+    public RunId Id { get; }
+
+    public RunHeader Header { get; }
+
+    /// <summary>Rows committed so far, all tables together.</summary>
+    public long RowsWritten { get; private set; }
+
+    /// <summary>Batch attempts that met a transient fault and were retried.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>Runs of the same entity and year that an earlier process left loading, cleaned up when this run began.</summary>
+    public IReadOnlyList<RunId> Abandoned { get; private init; } = [];
+
+    /// <summary>Brings the schema up to date, cleans up abandoned runs of the same entity and year, and records the new run as loading.</summary>
+    public static async Task<StagingRun> BeginAsync(IStagingProvider provider, RunHeader header, StagingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await provider.EnsureSchemaAsync(cancellationToken);
+        var abandoned = await RunStore.AbandonStaleAsync(provider, header, cancellationToken);
+        var id = RunId.New();
+        await RunStore.InsertAsync(provider, id, header, cancellationToken);
+        return new StagingRun(provider, id, header, options ?? new StagingOptions()) { Abandoned = abandoned };
+    }
+
+    public ValueTask AddStagedAsync(TargetLine line, CancellationToken cancellationToken = default) => Added(_batch.Staged.Add, line, cancellationToken);
+
+    public ValueTask AddUnmappedAsync(LedgerLine line, CancellationToken cancellationToken = default) => Added(_batch.Unmapped.Add, line, cancellationToken);
+
+    public ValueTask AddRejectedAsync(Rejected rejected, CancellationToken cancellationToken = default)
+    {
+        // Several rejections of one record are numbered, so each row keeps a distinct canonical position.
+        _rejectedPart = _lastRejected == rejected.Lineage ? _rejectedPart + 1 : 1;
+        _lastRejected = rejected.Lineage;
+        return Added(_batch.Rejected.Add, new RejectedRow(rejected, _rejectedPart), cancellationToken);
+    }
+
+    public ValueTask AddBalanceAsync(LegacyBalanceRow row, CancellationToken cancellationToken = default) => Added(_batch.Balance.Add, row, cancellationToken);
+
+    public ValueTask AddArticleAsync(BudgetArticleRow row, CancellationToken cancellationToken = default) => Added(_batch.Articles.Add, row, cancellationToken);
+
+    public ValueTask AddCommitmentAsync(CommitmentRow row, CancellationToken cancellationToken = default) => Added(_batch.Commitments.Add, row, cancellationToken);
+
+    public ValueTask AddThirdPartyAsync(ThirdPartyRow row, CancellationToken cancellationToken = default) => Added(_batch.ThirdParties.Add, row, cancellationToken);
+
+    public Task RecordFilesAsync(IReadOnlyList<RunFile> files, CancellationToken cancellationToken = default) =>
+        RunStore.RecordFilesAsync(_provider, Id, files, cancellationToken);
+
+    /// <summary>Writes the rows still buffered.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        var number = ++_batchNumber;
+        var attempt = 0;
+        try
+        {
+            await _retry.ExecuteAsync(
+                async token =>
+                {
+                    if (++attempt > 1)
+                    {
+                        Retries++;
+                    }
+
+                    await WriteAsync(number, attempt, token);
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StagingException)
+        {
+            var cause = _provider.IsTransient(ex) ? $"still failing after {attempt} attempts" : "a fault that retrying cannot fix";
+            throw new StagingException(
+                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {ex.GetType().Name}: {ex.Message} " +
+                "The run was not published and the staging data is as it was; fix the cause and run migrate again.",
+                ex);
+        }
+
+        RowsWritten += _batch.Count;
+        _batch.Clear();
+    }
+
+    /// <summary>Writes the rows still buffered, then computes the run's fingerprint from what the database holds.</summary>
+    public async Task<string> FingerprintAsync(CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return await RunFingerprint.ComputeAsync(_provider, Id, cancellationToken);
+    }
+
+    /// <summary>Makes the run visible and supersedes the entity's previous run for that year, in one commit.</summary>
+    public Task PublishAsync(string fingerprint, CancellationToken cancellationToken = default) =>
+        RunStore.PublishAsync(_provider, Id, Header, fingerprint, cancellationToken);
+
+    /// <summary>Flushes, fingerprints and publishes; returns the fingerprint.</summary>
+    public async Task<string> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        var fingerprint = await FingerprintAsync(cancellationToken);
+        await PublishAsync(fingerprint, cancellationToken);
+        return fingerprint;
+    }
+
+    /// <summary>Marks the run failed and removes its rows. Not cancellable: a cancelled run must still be cleaned up.</summary>
+    public Task FailAsync(string message) => RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
+
+    private async ValueTask Added<T>(Action<T> add, T row, CancellationToken cancellationToken)
+    {
+        add(row);
+        if (_batch.Count >= _options.BatchSize)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    private async ValueTask WriteAsync(int number, int attempt, CancellationToken cancellationToken)
+    {
+        await using var connection = await _provider.OpenAsync(cancellationToken);
+        if (_options.BeforeBatchWrite is { } hook)
+        {
+            await hook(new BatchAttempt(number, attempt, connection), cancellationToken);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A lost commit acknowledgement may hide a committed earlier attempt: the retry replaces it.
+        if (attempt > 1)
+        {
+            await RunStore.DeleteBatchAsync(connection, transaction, Id, number, cancellationToken);
+        }
+
+        await _provider.WriteBatchAsync(connection, transaction, _batch, Id, number, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

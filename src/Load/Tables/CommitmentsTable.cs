@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>commitments</c>: budget commitments as read.</summary>
+public sealed class CommitmentsTable : StagingTable
+{
+    private const string ColumnList =
+        "run_id, batch, source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged";
+
+    private const string Insert =
+        "INSERT INTO commitments (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @article, " +
+        "@commitment_number, @commitment_date, @third_party, @label, @committed, @charged)";
+
+    public static readonly CommitmentsTable Instance = new();
+
+    private CommitmentsTable()
+    {
+    }
+
+    public override string Name => "commitments";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("article"),
+        Text("commitment_number"), Day("commitment_date"), Text("third_party"), Text("label"), Amount("committed"), Amount("charged"),
+    ];
+
+    public override string PostgresCopy => "COPY commitments (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM commitments WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM commitments WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM commitments WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged " +
+        "FROM commitments WHERE run_id = @run AND source_file = @file ORDER BY record";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.Commitments.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var row in batch.Commitments)
+        {
+            BeginRow(sink, run, batchNumber);
+            sink.Text(row.Lineage.File);
+            sink.BigNumber(row.Lineage.Record);
+            sink.BigNumber(row.Lineage.Line);
+            sink.Number(row.Year.Value);
+            sink.Text(row.Article);
+            sink.Text(row.Number);
+            sink.Day(row.Date);
+            sink.Text(row.ThirdParty);
+            sink.Text(row.Label);
+            sink.Amount(row.Committed);
+            sink.Amount(row.Charged);
+            sink.EndRow();
+        }
+    }
+}

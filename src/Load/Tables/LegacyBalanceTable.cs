@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>legacy_balance</c>: the legacy trial balance as read, for the balance check of the reconciliation.</summary>
+public sealed class LegacyBalanceTable : StagingTable
+{
+    private const string ColumnList =
+        "run_id, batch, source_file, record, line, fiscal_year, account, label, opening_debit, opening_credit, movement_debit, movement_credit, " +
+        "closing_debit, closing_credit";
+
+    private const string Insert =
+        "INSERT INTO legacy_balance (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @account, @label, " +
+        "@opening_debit, @opening_credit, @movement_debit, @movement_credit, @closing_debit, @closing_credit)";
+
+    public static readonly LegacyBalanceTable Instance = new();
+
+    private LegacyBalanceTable()
+    {
+    }
+
+    public override string Name => "legacy_balance";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("account"), Text("label"),
+        Amount("opening_debit"), Amount("opening_credit"), Amount("movement_debit"), Amount("movement_credit"), Amount("closing_debit"),
+        Amount("closing_credit"),
+    ];
+
+    public override string PostgresCopy => "COPY legacy_balance (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM legacy_balance WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM legacy_balance WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM legacy_balance WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, fiscal_year, account, label, opening_debit, opening_credit, movement_debit, movement_credit, " +
+        "closing_debit, closing_credit FROM legacy_balance WHERE run_id = @run AND source_file = @file ORDER BY record";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.Balance.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var row in batch.Balance)
+        {
+            BeginRow(sink, run, batchNumber);
+            sink.Text(row.Lineage.File);
+            sink.BigNumber(row.Lineage.Record);
+            sink.BigNumber(row.Lineage.Line);
+            sink.Number(row.Year.Value);
+            sink.Text(row.Account);
+            sink.Text(row.Label);
+            sink.Amount(row.OpeningDebit);
+            sink.Amount(row.OpeningCredit);
+            sink.Amount(row.MovementDebit);
+            sink.Amount(row.MovementCredit);
+            sink.Amount(row.ClosingDebit);
+            sink.Amount(row.ClosingCredit);
+            sink.EndRow();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Bascule.Extract.Records;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>rejected_lines</c>: damaged lines of every source file, with the column at fault, the reason and the raw text.</summary>
+public sealed class RejectedLinesTable : StagingTable
+{
+    private const string ColumnList = "run_id, batch, source_file, record, line, part, column_name, reason, message, raw_text";
+
+    private const string Insert =
+        "INSERT INTO rejected_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @part, @column_name, @reason, " +
+        "@message, @raw_text)";
+
+    public static readonly RejectedLinesTable Instance = new();
+
+    private RejectedLinesTable()
+    {
+    }
+
+    public override string Name => "rejected_lines";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Text("column_name"), Text("reason"),
+        Text("message"), Text("raw_text"),
+    ];
+
+    public override string PostgresCopy => "COPY rejected_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM rejected_lines WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM rejected_lines WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM rejected_lines WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, part, column_name, reason, message, raw_text " +
+        "FROM rejected_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.Rejected.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var row in batch.Rejected)
+        {
+            var rejected = row.Rejected;
+            BeginRow(sink, run, batchNumber);
+            sink.Text(rejected.Lineage.File);
+            sink.BigNumber(rejected.Lineage.Record);
+            sink.BigNumber(rejected.Lineage.Line);
+            sink.Number(row.Part);
+            sink.Text(rejected.Column);
+            sink.Text(ReasonCode(rejected.Reason));
+            sink.Text(rejected.Message);
+            sink.Text(rejected.RawText);
+            sink.EndRow();
+        }
+    }
+
+    // The enum name is the stable code reports rely on.
+    private static string ReasonCode(RejectReason reason) => reason.ToString();
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>staged_lines</c>: one row per target line, with the full lineage of the source line it came from.</summary>
+public sealed class StagedLinesTable : StagingTable
+{
+    private const string ColumnList =
+        "run_id, batch, source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, " +
+        "third_party, label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit";
+
+    private const string Insert =
+        "INSERT INTO staged_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @part, @fiscal_year, @journal, " +
+        "@document, @line_number, @booking_date, @account, @article, @service, @third_party, @label, @source_debit, @source_credit, @rule_id, " +
+        "@target_account, @target_economic, @target_function, @debit, @credit)";
+
+    public static readonly StagedLinesTable Instance = new();
+
+    private StagedLinesTable()
+    {
+    }
+
+    public override string Name => "staged_lines";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Number("fiscal_year"), Text("journal"),
+        Text("document"), Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"),
+        Text("label"), Amount("source_debit"), Amount("source_credit"), Text("rule_id"), Text("target_account"), Text("target_economic"),
+        Text("target_function"), Amount("debit"), Amount("credit"),
+    ];
+
+    public override string PostgresCopy => "COPY staged_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM staged_lines WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM staged_lines WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM staged_lines WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
+        "label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit " +
+        "FROM staged_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.Staged.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var target in batch.Staged)
+        {
+            var source = target.Source;
+            BeginRow(sink, run, batchNumber);
+            sink.Text(source.Lineage.File);
+            sink.BigNumber(source.Lineage.Record);
+            sink.BigNumber(source.Lineage.Line);
+            sink.Number(target.Part);
+            LedgerColumns.WriteSource(sink, source);
+            sink.Amount(source.Debit);
+            sink.Amount(source.Credit);
+            sink.Text(target.RuleId);
+            sink.Text(target.Account);
+            sink.Text(target.Economic);
+            sink.Text(target.Function);
+            sink.Amount(target.Debit);
+            sink.Amount(target.Credit);
+            sink.EndRow();
+        }
+    }
+}

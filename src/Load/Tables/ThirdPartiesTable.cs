@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>third_parties</c>: third parties as read. Personal data: reports show it only where a check needs it.</summary>
+public sealed class ThirdPartiesTable : StagingTable
+{
+    private const string ColumnList =
+        "run_id, batch, source_file, record, line, code, name, enterprise_number, iban, postal_code, locality, kind";
+
+    private const string Insert =
+        "INSERT INTO third_parties (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @code, @name, " +
+        "@enterprise_number, @iban, @postal_code, @locality, @kind)";
+
+    public static readonly ThirdPartiesTable Instance = new();
+
+    private ThirdPartiesTable()
+    {
+    }
+
+    public override string Name => "third_parties";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Text("code"), Text("name"), Text("enterprise_number"),
+        Text("iban"), Text("postal_code"), Text("locality"), Text("kind"),
+    ];
+
+    public override string PostgresCopy => "COPY third_parties (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM third_parties WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM third_parties WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM third_parties WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, code, name, enterprise_number, iban, postal_code, locality, kind " +
+        "FROM third_parties WHERE run_id = @run AND source_file = @file ORDER BY record";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.ThirdParties.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var row in batch.ThirdParties)
+        {
+            BeginRow(sink, run, batchNumber);
+            sink.Text(row.Lineage.File);
+            sink.BigNumber(row.Lineage.Record);
+            sink.BigNumber(row.Lineage.Line);
+            sink.Text(row.Code);
+            sink.Text(row.Name);
+            sink.Text(row.EnterpriseNumber);
+            sink.Text(row.Iban);
+            sink.Text(row.PostalCode);
+            sink.Text(row.Locality);
+            sink.Text(row.Kind);
+            sink.EndRow();
+        }
+    }
+}

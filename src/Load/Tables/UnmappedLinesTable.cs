@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+
+namespace Bascule.Load.Tables;
+
+/// <summary><c>unmapped_lines</c>: source lines no mapping rule matched, kept with their amounts for action.</summary>
+public sealed class UnmappedLinesTable : StagingTable
+{
+    private const string ColumnList =
+        "run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, " +
+        "third_party, label, debit, credit";
+
+    private const string Insert =
+        "INSERT INTO unmapped_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @journal, " +
+        "@document, @line_number, @booking_date, @account, @article, @service, @third_party, @label, @debit, @credit)";
+
+    public static readonly UnmappedLinesTable Instance = new();
+
+    private UnmappedLinesTable()
+    {
+    }
+
+    public override string Name => "unmapped_lines";
+
+    public override IReadOnlyList<StagingColumn> Columns { get; } =
+    [
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("journal"), Text("document"),
+        Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"), Text("label"),
+        Amount("debit"), Amount("credit"),
+    ];
+
+    public override string PostgresCopy => "COPY unmapped_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
+
+    public override string DeleteBatchSql => "DELETE FROM unmapped_lines WHERE run_id = @run AND batch = @batch";
+
+    public override string DeleteRunSql => "DELETE FROM unmapped_lines WHERE run_id = @run";
+
+    public override string FilesSql => "SELECT DISTINCT source_file FROM unmapped_lines WHERE run_id = @run";
+
+    public override string FingerprintSql =>
+        "SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
+        "label, debit, credit FROM unmapped_lines WHERE run_id = @run AND source_file = @file ORDER BY record";
+
+    public override DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        return Command(connection, command, Columns);
+    }
+
+    public override int CountIn(StagingBatch batch) => batch.Unmapped.Count;
+
+    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    {
+        foreach (var line in batch.Unmapped)
+        {
+            BeginRow(sink, run, batchNumber);
+            sink.Text(line.Lineage.File);
+            sink.BigNumber(line.Lineage.Record);
+            sink.BigNumber(line.Lineage.Line);
+            LedgerColumns.WriteSource(sink, line);
+            sink.Amount(line.Debit);
+            sink.Amount(line.Credit);
+            sink.EndRow();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Bascule.Transform.Diff;
+
+public enum RuleChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Bascule.Load.Tables;
+using Microsoft.Data.Sqlite;
+
+namespace Bascule.Load.Tests.Tables;
+
+public sealed partial class StagingTableTests
+{
+    public static TheoryData<string> Tables => [.. StagingTables.All.Select(t => t.Name)];
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Insert_copy_and_fingerprint_list_the_columns_in_row_order(string name)
+    {
+        var table = StagingTables.All.Single(t => t.Name == name);
+        var columns = table.Columns.Select(c => c.Name).ToArray();
+        Assert.Equal(["run_id", "batch", "source_file"], columns[..3]);
+
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        using var insert = table.CreateInsertCommand(connection);
+        Assert.Equal(columns, List(InsertColumns().Match(insert.CommandText).Groups[1].Value));
+        Assert.Equal(columns.Select(c => "@" + c), List(InsertValues().Match(insert.CommandText).Groups[1].Value));
+        Assert.Equal(columns.Select(c => "@" + c), insert.Parameters.Cast<SqliteParameter>().Select(p => p.ParameterName));
+        Assert.Equal(columns, List(CopyColumns().Match(table.PostgresCopy).Groups[1].Value));
+        Assert.Equal(columns[2..], List(SelectColumns().Match(table.FingerprintSql).Groups[1].Value));
+    }
+
+    private static string[] List(string text) => text.Split(',', StringSplitOptions.TrimEntries);
+
+    [GeneratedRegex(@"^INSERT INTO \w+ \(([^)]*)\)")]
+    private static partial Regex InsertColumns();
+
+    [GeneratedRegex(@"VALUES \(([^)]*)\)$")]
+    private static partial Regex InsertValues();
+
+    [GeneratedRegex(@"^COPY \w+ \(([^)]*)\) FROM STDIN \(FORMAT BINARY\)$")]
+    private static partial Regex CopyColumns();
+
+    [GeneratedRegex(@"^SELECT (.*) FROM \w+ WHERE run_id = @run AND source_file = @file ORDER BY record")]
+    private static partial Regex SelectColumns();
+}

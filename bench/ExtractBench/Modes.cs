@@ -13,6 +13,7 @@ internal static class Modes
         {
             ["extract"] = ExtractAsync,
             ["sep"] = (_, ledger, encoding) => Task.FromResult(RawSep(ledger, encoding)),
+            ["open"] = (folder, _, _) => Task.FromResult((long)LegacyExport.Open(folder).Control.Files.Count),
             ["csvhelper"] = (_, ledger, encoding) => Task.FromResult(RawCsvHelper(ledger, encoding)),
         };
 

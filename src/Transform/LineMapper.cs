@@ -14,6 +14,7 @@ public sealed class LineMapper
 {
     private readonly RuleResolver _resolver;
     private readonly EntityType _entityType;
+    private readonly HashSet<string> _keptFunctions = new(StringComparer.Ordinal);
 
     internal LineMapper(MappingVersion version, EntityType entityType, FiscalYear year)
     {
@@ -32,9 +33,10 @@ public sealed class LineMapper
     public FiscalYear Year { get; }
 
     /// <summary>
-    /// The target lines for a source line; none when no rule matches (unmapped). A line that two rules tie for
-    /// throws <see cref="MappingUnusableException"/>: validation rejects every pair of rules that could tie, so a
-    /// version that passed it never gets here, and a tie must never be settled by file order.
+    /// The target lines for a source line; none when no rule matches (unmapped). Throws
+    /// <see cref="MappingUnusableException"/> for a line that two rules tie for (validation rejects every pair of
+    /// rules that could tie, so a validated version never gets here, and a tie is never settled by file order),
+    /// and for a line whose kept function (<c>=</c>) is not an active function of the chart.
     /// </summary>
     public MappedLine Map(LedgerLine line)
     {
@@ -48,8 +50,35 @@ public sealed class LineMapper
                 + " with equal specificity; make one rule more specific and validate the mapping again.");
         }
 
-        return resolution.Winner is null
-            ? new MappedLine(line, [])
-            : new MappedLine(line, RuleApplication.Apply(resolution.Winner, line));
+        if (resolution.Winner is null)
+        {
+            return new MappedLine(line, []);
+        }
+
+        if (line.Article is { } article && resolution.Winner.Parts.Any(p => p.KeepsSourceFunction))
+        {
+            CheckKeptFunction(article, line, resolution.Winner.BaseId);
+        }
+
+        return new MappedLine(line, RuleApplication.Apply(resolution.Winner, line));
+    }
+
+    // A kept function (=) is a target like any other: it must be an active code of the chart. Only the data says
+    // which functions occur, so this is checked here, once per function (validate --export finds it beforehand).
+    private void CheckKeptFunction(BudgetArticle article, LedgerLine line, string ruleId)
+    {
+        if (_keptFunctions.Contains(article.Function))
+        {
+            return;
+        }
+
+        if (Version.Chart.Find(Charts.ChartKind.Function, article.Function) is not { Active: true })
+        {
+            throw new MappingUnusableException(
+                $"{line.Lineage.File} line {line.Lineage.Line}: rule {ruleId} keeps the function {article.Function} of article {article}, "
+                + $"which is not an active function of the chart {Version.Chart.File}; add it to the chart in a new mapping version or map this article to an explicit function.");
+        }
+
+        _keptFunctions.Add(article.Function);
     }
 }

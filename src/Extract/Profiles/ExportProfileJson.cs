@@ -46,7 +46,7 @@ internal static class ExportProfileJson
         var encoding = dto.Encoding is null or "detect" ? null
             : ExportEncoding.FromName(dto.Encoding) ?? throw Fault(file, $"encoding \"{dto.Encoding}\" is unknown: use \"windows-1252\", \"utf-8\" or \"detect\".");
         var amounts = dto.Amounts is null ? defaults.Amounts : new AmountNotation(
-            Single(dto.Amounts.DecimalSeparator, ',', file, "amounts.decimalSeparator"),
+            Single(dto.Amounts.DecimalSeparator ?? ",", ',', file, "amounts.decimalSeparator"),
             dto.Amounts.GroupSeparator is null ? null : dto.Amounts.GroupSeparator.Length == 0 ? null : Single(dto.Amounts.GroupSeparator, '.', file, "amounts.groupSeparator"),
             dto.Amounts.TrailingMinus ?? true);
         var files = new Dictionary<ExportFile, FileLayout>();
@@ -112,7 +112,7 @@ internal static class ExportProfileJson
         string? DateFormat,
         Dictionary<string, FileDto>? Files);
 
-    private sealed record AmountsDto(string DecimalSeparator, string? GroupSeparator, bool? TrailingMinus);
+    private sealed record AmountsDto(string? DecimalSeparator, string? GroupSeparator, bool? TrailingMinus);
 
     private sealed record FileDto(
         string? FileName,

@@ -17,21 +17,18 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly SepReader _sep;
     private readonly int[] _columns;
 
-    private CsvRecordReader(string fileName, StreamReader text, SepReader sep, int[] columns, int expectedColumns, long headerLine)
+    private CsvRecordReader(string fileName, StreamReader text, SepReader sep, int[] columns, int expectedColumns)
     {
         FileName = fileName;
         _text = text;
         _sep = sep;
         _columns = columns;
         ExpectedColumns = expectedColumns;
-        HeaderLine = headerLine;
     }
 
     public string FileName { get; }
 
     public int ExpectedColumns { get; }
-
-    public long HeaderLine { get; }
 
     public long Record { get; private set; }
 
@@ -43,6 +40,9 @@ internal sealed class CsvRecordReader : IDisposable
 
     /// <summary>The record exactly as it stands in the file, quotes and inner line breaks included.</summary>
     public string RawText => _sep.Current.Span.ToString();
+
+    /// <summary>The same, without copying; valid until the next record.</summary>
+    public ReadOnlySpan<char> RawSpan => _sep.Current.Span;
 
     /// <summary>The value of a canonical field (by its position in <see cref="FileSchema.Fields"/>), unquoted.</summary>
     public ReadOnlySpan<char> this[int field]
@@ -143,7 +143,7 @@ internal sealed class CsvRecordReader : IDisposable
 
         var line = StartLine(sep.Current);
         var columns = HeaderMap.Resolve(fileName, line, names, layout, fields);
-        return new CsvRecordReader(fileName, text, sep, columns, names.Length, line);
+        return new CsvRecordReader(fileName, text, sep, columns, names.Length);
     }
 
     private static CsvRecordReader FromColumnOrder(string fileName, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
@@ -160,7 +160,7 @@ internal sealed class CsvRecordReader : IDisposable
             }
         }
 
-        return new CsvRecordReader(fileName, text, sep, columns, order.Count, 0);
+        return new CsvRecordReader(fileName, text, sep, columns, order.Count);
     }
 
     // Sep 0.17.1 reports line 2 as the start of the very first row; every later row is right.

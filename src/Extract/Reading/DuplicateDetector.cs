@@ -4,17 +4,15 @@ using System.Runtime.InteropServices;
 namespace Bascule.Extract.Reading;
 
 /// <summary>
-/// Finds exact duplicates of ledger lines: same JOURNAL, NUM_PIECE, NUM_LIGNE and same content in every canonical
-/// field (ignored columns do not count). It keeps only a 64-bit XxHash3 of each line read, in an open-addressing
+/// Finds exact duplicates of ledger lines: the same record text, hence the same JOURNAL, NUM_PIECE, NUM_LIGNE and
+/// the same content in every column (an extra column that differs, such as a user name, makes it another line).
+/// It keeps only a 64-bit XxHash3 of each line read, in an open-addressing
 /// table sized from the control file's line count: 8 bytes a slot at a load under 0.75, so about 64 MB for
 /// 5,000,000 lines (against roughly 1 GB for the lines themselves). The price of a hash is that two different lines
 /// could collide: at 5 million lines the chance that any pair does is about 7 in 10 million (n² / 2⁶⁵).
 /// </summary>
 internal sealed class DuplicateDetector
 {
-    private const char FieldSeparator = '\u001F';
-
-    private readonly XxHash3 _hash = new();
     private ulong[] _slots;
     private int _count;
 
@@ -29,19 +27,11 @@ internal sealed class DuplicateDetector
         _slots = new ulong[capacity];
     }
 
-    /// <summary>True when the same canonical content was read before; the line is remembered otherwise.</summary>
-    public bool IsRepeat(RowParser row, int fieldCount)
+    /// <summary>True when a record with exactly the same text was read before; the record is remembered otherwise.</summary>
+    public bool IsRepeat(ReadOnlySpan<char> recordText)
     {
-        _hash.Reset();
-        ReadOnlySpan<char> separator = [FieldSeparator];
-        for (var field = 0; field < fieldCount; field++)
-        {
-            _hash.Append(MemoryMarshal.AsBytes(row[field].Trim()));
-            _hash.Append(MemoryMarshal.AsBytes(separator));
-        }
-
-        // Zero marks an empty slot: a line whose hash is zero is stored as one.
-        var hash = _hash.GetCurrentHashAsUInt64();
+        // Zero marks an empty slot: a record whose hash is zero is stored as one.
+        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(recordText));
         return !Add(hash == 0 ? 1 : hash);
     }
 

@@ -8,8 +8,7 @@ namespace Bascule.Extract.Reading;
 internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetector duplicates) : IRecordParser<LedgerLine>
 {
     private const int Year = 0, Journal = 1, Document = 2, LineNo = 3, Date = 4, Account = 5, Article = 6, ServiceField = 7, ThirdParty = 8, Label = 9, Debit = 10, Credit = 11;
-    private const int Amount = 10, Side = 11;
-    private const int FieldCount = 12;
+    private const int SignedAmount = 10, Side = 11;
 
     public Parsed<LedgerLine> Parse(RowParser row)
     {
@@ -24,7 +23,7 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
             return row.Rejection<LedgerLine>();
         }
 
-        var journal = row.Text(Journal);
+        var journal = row.CachedText(Journal);
         var document = row.Text(Document);
         var lineNumber = row.Text(LineNo);
         if (journal.Length == 0 || document.Length == 0)
@@ -33,7 +32,7 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
             return row.Rejection<LedgerLine>();
         }
 
-        if (duplicates.IsRepeat(row, FieldCount))
+        if (duplicates.IsRepeat(row.Reader.RawSpan))
         {
             row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of an earlier line: same JOURNAL {journal}, NUM_PIECE {document}, NUM_LIGNE {lineNumber} and same content.");
             return row.Rejection<LedgerLine>();
@@ -49,12 +48,12 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
     {
         if (layout.Kind == DebitCreditKind.TwoColumns)
         {
-            credit = Values.Amount.Zero;
+            credit = Amount.Zero;
             return row.TryAmount(Debit, out debit) && row.TryAmount(Credit, out credit);
         }
 
-        debit = credit = Values.Amount.Zero;
-        if (!row.TryAmount(Amount, out var amount))
+        debit = credit = Amount.Zero;
+        if (!row.TryAmount(SignedAmount, out var amount))
         {
             return false;
         }

@@ -13,6 +13,8 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
 {
     private readonly ValueCache<AccountCode> _accounts = new();
     private readonly ValueCache<BudgetArticle> _articles = new();
+    private readonly ValueCache<string> _texts = new();
+    private readonly ValueCache<string> _thirdParties = new();
     private Rejected? _fault;
 
     public CsvRecordReader Reader => reader;
@@ -30,6 +32,20 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     }
 
     public string Text(int field) => reader[field].Trim().ToString();
+
+    /// <summary>A text from a small set that repeats on every line (a journal code): one string per value.</summary>
+    public string CachedText(int field)
+    {
+        var text = reader[field].Trim();
+        if (_texts.TryGet(text, out var cached))
+        {
+            return cached!;
+        }
+
+        var value = text.ToString();
+        _texts.Add(text, value);
+        return value;
+    }
 
     public string? OptionalText(int field) => reader[field].Trim() is { IsEmpty: false } text ? text.ToString() : null;
 
@@ -95,12 +111,18 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
             return true;
         }
 
+        if (_thirdParties.TryGet(text, out code))
+        {
+            return true;
+        }
+
         if (!ThirdPartyCode.TryParse(text, out var parsed))
         {
             return Fail(field, RejectReason.BadValue, $"\"{Shown(field)}\" is not a third-party code.");
         }
 
         code = parsed!.Value;
+        _thirdParties.Add(text, code);
         return true;
     }
 

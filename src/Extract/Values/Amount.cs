@@ -7,7 +7,12 @@ public readonly record struct Amount(decimal Value) : IComparable<Amount>
 {
     public static readonly Amount Zero = new(0m);
 
-    public static Amount FromCents(long cents) => new(cents / 100m);
+    // Built from its parts with scale 2: exact, and much cheaper than a decimal division on millions of lines.
+    public static Amount FromCents(long cents)
+    {
+        var magnitude = cents == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(cents);
+        return new(new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, cents < 0, 2));
+    }
 
     public long Cents => decimal.ToInt64(Value * 100m);
 

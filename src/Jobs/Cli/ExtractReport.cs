@@ -40,8 +40,7 @@ internal static class ExtractReport
     {
         foreach (var rejected in rejects)
         {
-            var where = $"{rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record})" + (rejected.Column is { } column ? $", {column}" : "");
-            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {where}: {rejected.Message}");
+            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record}): {rejected.Message}");
         }
     }
 

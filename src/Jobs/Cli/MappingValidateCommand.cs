@@ -61,7 +61,7 @@ public sealed class MappingValidateCommand : AsyncCommand<MappingValidateCommand
         catch (MappingLoadException ex)
         {
             return new MappingValidation(directory, null,
-                [new MappingFinding(FindingSeverity.Error, "SYNTAX", null, ex.File, ex.Line, $"column {ex.Column}: {ex.Problem}")], exportFolder, null, 0);
+                [new MappingFinding(FindingSeverity.Error, ex.Line > 0 ? "SYNTAX" : "UNREADABLE", null, ex.File, ex.Line, ex.Line > 0 ? $"column {ex.Column}: {ex.Problem}" : ex.Problem)], exportFolder, null, 0);
         }
 
         var findings = version.Validate().ToList();

@@ -1,7 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text;
+using Bascule.Extract.Encodings;
 using Bascule.Extract.Values;
 using Bascule.Jobs.Sample;
+using Bascule.Jobs.Sample.Files;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,7 +60,25 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
                 return ValidationResult.Error($"--ins '{Ins}' is not a 5-digit INS code (Etterbeek is 21005).");
             }
 
+            if (EntityName is { } name && !IsWritableName(name))
+            {
+                return ValidationResult.Error($"--entity-name '{name}' holds a line break or a character that Windows-1252, the legacy export's encoding, cannot write.");
+            }
+
             return ValidationResult.Success();
+        }
+
+        private static bool IsWritableName(string name)
+        {
+            try
+            {
+                ExportEncoding.Windows1252.GetByteCount(name);
+                return !name.Any(char.IsControl);
+            }
+            catch (EncoderFallbackException)
+            {
+                return false;
+            }
         }
     }
 
@@ -78,7 +99,17 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
             return 2;
         }
 
-        var files = SampleGenerator.Generate(options);
+        IReadOnlyList<WrittenFile> files;
+        try
+        {
+            files = SampleGenerator.Generate(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
+            return 1;
+        }
+
         foreach (var file in files)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {file.Records} records");

@@ -20,8 +20,6 @@ public sealed class TargetChart
 
     public string File { get; }
 
-    public IEnumerable<ChartEntry> Entries => _entries.Values;
-
     public ChartEntry? Find(ChartKind kind, string code) => _entries.GetValueOrDefault((kind, code));
 
     public static TargetChart Parse(string text, string file)

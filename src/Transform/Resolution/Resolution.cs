@@ -10,7 +10,5 @@ public sealed record Resolution(RuleGroup? Winner, IReadOnlyList<RuleGroup> Tied
 {
     public static readonly Resolution Unmapped = new(null, []);
 
-    public bool IsUnmapped => Winner is null && Tied.Count == 0;
-
     public bool IsAmbiguous => Tied.Count > 1;
 }

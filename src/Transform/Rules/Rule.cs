@@ -18,8 +18,7 @@ public sealed record Rule(
     string? TargetEconomic,
     string? TargetFunction,
     decimal Share,
-    string Justification,
-    RuleColumns Columns)
+    string Justification)
 {
     public const string KeepFunction = "=";
 

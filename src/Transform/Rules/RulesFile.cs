@@ -103,11 +103,9 @@ public static class RulesFile
             throw new MappingLoadException(file, row.Line, justification.Column, "JUSTIFICATION is empty; say why this rule exists, auditors read it.");
         }
 
-        var columns = new RuleColumns(id.Column, entity.Column, yearsField.Column, accountField.Column, articleField.Column,
-            targetAccount.Column, economic.Column, function.Column, shareField.Column);
         return new Rule(id.Value, baseId, row.Line, entityType, years, account!, article, targetAccount.Value,
             economic.Value.Length == 0 ? null : economic.Value,
             function.Value == Rule.KeepFunction ? null : function.Value,
-            share, justification.Value, columns);
+            share, justification.Value);
     }
 }

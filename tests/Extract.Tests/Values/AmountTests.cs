@@ -57,4 +57,15 @@ public sealed class AmountTests
         var text = amount.ToLegacy(trailingMinus: false).Replace(",", ".", StringComparison.Ordinal) + "-";
         return !Amount.TryParse(text, AmountNotation.Invariant, out _);
     }
+
+    [Property(MaxTest = 500)]
+    public bool From_cents_is_exactly_the_cents_divided_by_a_hundred(long cents) =>
+        Amount.FromCents(cents).Value == cents / 100m && Amount.FromCents(cents).Cents == cents;
+
+    [Fact]
+    public void From_cents_holds_the_extremes_of_a_long()
+    {
+        Assert.Equal(long.MinValue / 100m, Amount.FromCents(long.MinValue).Value);
+        Assert.Equal(long.MaxValue / 100m, Amount.FromCents(long.MaxValue).Value);
+    }
 }

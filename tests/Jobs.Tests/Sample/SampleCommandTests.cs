@@ -38,6 +38,8 @@ public sealed class SampleCommandTests
     [InlineData("--lines", "5")]
     [InlineData("--entity-type", "REGION")]
     [InlineData("--ins", "2100")]
+    [InlineData("--entity-name", "CPAS \u5317\u4eac")]
+    [InlineData("--entity-name", "Commune\r\nTYPE_ENTITE=CPAS")]
     public async Task Sample_command_refuses_bad_options_and_writes_nothing(string option, string value)
     {
         using var folder = new TempDirectory();
@@ -47,5 +49,18 @@ public sealed class SampleCommandTests
 
         Assert.NotEqual(0, exit);
         Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
+    public async Task Sample_command_says_when_it_cannot_write_the_folder()
+    {
+        using var folder = new TempDirectory();
+        var target = folder.Combine("taken");
+        await File.WriteAllTextAsync(target, "a file where the folder should go", TestContext.Current.CancellationToken);
+
+        var exit = await BasculeApp.Create().RunAsync(["sample", "--out", target], TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.True(File.Exists(target));
     }
 }

@@ -63,7 +63,7 @@ public sealed class MovementCalculatorTests : IDisposable
         Assert.Equal(expected, Sum(energyMoves.Select(m => m.Debit)));
         Assert.True(expected > Amount.Zero);
 
-        Assert.Equal(moves.Count, interestMove is null ? 0 : 1 + energyMoves.Count);
+        Assert.Equal(1 + energyMoves.Count, moves.Count);
     }
 
     [Fact]

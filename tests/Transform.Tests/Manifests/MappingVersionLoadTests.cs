@@ -92,6 +92,18 @@ public sealed class MappingVersionLoadTests
         Assert.Contains("YAML syntax", LoadFails(Manifest("entity_types: [COMMUNE, CPAS]", "entity_types: [COMMUNE, CPAS")).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void Duplicate_manifest_key_is_a_syntax_error() =>
+        Assert.Contains("YAML syntax", LoadFails(Manifest("fiscal_years: 2019-2023", "fiscal_years: 2019-2023\nfiscal_years: 2020")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Manifest_that_is_not_a_mapping_is_refused()
+    {
+        var tree = MappingTree.Small();
+        File.WriteAllText(tree.Manifest, "- id: small\n- version: 1.0.0\n");
+        Assert.Contains("one YAML mapping", LoadFails(tree).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chart_path_that_leaves_the_mappings_tree_is_refused()
     {
         var ex = LoadFails(Manifest("chart: ../../charts/small.csv", "chart: ../../../outside.csv"));

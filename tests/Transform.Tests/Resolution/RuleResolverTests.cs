@@ -94,6 +94,13 @@ public sealed class RuleResolverTests : IDisposable
     }
 
     [Fact]
+    public void Kept_function_missing_from_the_chart_stops_the_mapping_saying_why()
+    {
+        var ex = Assert.Throws<MappingUnusableException>(() => _commune.Map(Ledger.Line("6120000", "722/125-03", debit: 5m)));
+        Assert.Contains("rule R3 keeps the function 722", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unmatched_line_is_unmapped_not_staged()
     {
         using var tree = MappingTree.WithRules("R1;;;612*;;612000;12.11;000;;Only supplies");

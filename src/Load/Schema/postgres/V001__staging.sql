@@ -61,6 +61,8 @@ CREATE TABLE staged_lines (
     credit          NUMERIC(19,2) NOT NULL
 );
 
+-- Canonical order of the fingerprint, and a run's rows found without a scan when a run is failed or replaced.
+CREATE INDEX ix_staged_lines_lineage ON staged_lines (run_id, source_file, record, part);
 CREATE INDEX ix_staged_lines_account ON staged_lines (run_id, account);
 CREATE INDEX ix_staged_lines_target_account ON staged_lines (run_id, target_account);
 CREATE INDEX ix_staged_lines_journal ON staged_lines (run_id, journal);
@@ -86,6 +88,7 @@ CREATE TABLE unmapped_lines (
     credit       NUMERIC(19,2) NOT NULL
 );
 
+CREATE INDEX ix_unmapped_lines_lineage ON unmapped_lines (run_id, source_file, record);
 CREATE INDEX ix_unmapped_lines_account ON unmapped_lines (run_id, account);
 
 CREATE TABLE rejected_lines (
@@ -101,7 +104,7 @@ CREATE TABLE rejected_lines (
     raw_text    TEXT NOT NULL
 );
 
-CREATE INDEX ix_rejected_lines_file ON rejected_lines (run_id, source_file);
+CREATE INDEX ix_rejected_lines_lineage ON rejected_lines (run_id, source_file, record, part);
 
 CREATE TABLE legacy_balance (
     run_id          TEXT NOT NULL,
@@ -120,6 +123,7 @@ CREATE TABLE legacy_balance (
     closing_credit  NUMERIC(19,2) NOT NULL
 );
 
+CREATE INDEX ix_legacy_balance_lineage ON legacy_balance (run_id, source_file, record);
 CREATE INDEX ix_legacy_balance_account ON legacy_balance (run_id, account);
 
 CREATE TABLE budget_articles (
@@ -139,6 +143,7 @@ CREATE TABLE budget_articles (
     charged         NUMERIC(19,2) NOT NULL
 );
 
+CREATE INDEX ix_budget_articles_lineage ON budget_articles (run_id, source_file, record);
 CREATE INDEX ix_budget_articles_article ON budget_articles (run_id, article);
 
 CREATE TABLE commitments (
@@ -157,6 +162,7 @@ CREATE TABLE commitments (
     charged           NUMERIC(19,2) NOT NULL
 );
 
+CREATE INDEX ix_commitments_lineage ON commitments (run_id, source_file, record);
 CREATE INDEX ix_commitments_article ON commitments (run_id, article);
 
 CREATE TABLE third_parties (
@@ -174,6 +180,7 @@ CREATE TABLE third_parties (
     kind              TEXT NULL
 );
 
+CREATE INDEX ix_third_parties_lineage ON third_parties (run_id, source_file, record);
 CREATE INDEX ix_third_parties_code ON third_parties (run_id, code);
 
 CREATE VIEW published_runs AS SELECT * FROM runs WHERE status = 'published';

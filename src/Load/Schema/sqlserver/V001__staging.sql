@@ -65,6 +65,8 @@ CREATE TABLE staged_lines (
 );
 GO
 
+-- Canonical order of the fingerprint, and a run's rows found without a scan when a run is failed or replaced.
+CREATE INDEX ix_staged_lines_lineage ON staged_lines (run_id, source_file, record, part);
 CREATE INDEX ix_staged_lines_account ON staged_lines (run_id, account);
 CREATE INDEX ix_staged_lines_target_account ON staged_lines (run_id, target_account);
 CREATE INDEX ix_staged_lines_journal ON staged_lines (run_id, journal);
@@ -92,6 +94,7 @@ CREATE TABLE unmapped_lines (
 );
 GO
 
+CREATE INDEX ix_unmapped_lines_lineage ON unmapped_lines (run_id, source_file, record);
 CREATE INDEX ix_unmapped_lines_account ON unmapped_lines (run_id, account);
 GO
 
@@ -109,7 +112,7 @@ CREATE TABLE rejected_lines (
 );
 GO
 
-CREATE INDEX ix_rejected_lines_file ON rejected_lines (run_id, source_file);
+CREATE INDEX ix_rejected_lines_lineage ON rejected_lines (run_id, source_file, record, part);
 GO
 
 CREATE TABLE legacy_balance (
@@ -130,6 +133,7 @@ CREATE TABLE legacy_balance (
 );
 GO
 
+CREATE INDEX ix_legacy_balance_lineage ON legacy_balance (run_id, source_file, record);
 CREATE INDEX ix_legacy_balance_account ON legacy_balance (run_id, account);
 GO
 
@@ -151,6 +155,7 @@ CREATE TABLE budget_articles (
 );
 GO
 
+CREATE INDEX ix_budget_articles_lineage ON budget_articles (run_id, source_file, record);
 CREATE INDEX ix_budget_articles_article ON budget_articles (run_id, article);
 GO
 
@@ -171,6 +176,7 @@ CREATE TABLE commitments (
 );
 GO
 
+CREATE INDEX ix_commitments_lineage ON commitments (run_id, source_file, record);
 CREATE INDEX ix_commitments_article ON commitments (run_id, article);
 GO
 
@@ -190,6 +196,7 @@ CREATE TABLE third_parties (
 );
 GO
 
+CREATE INDEX ix_third_parties_lineage ON third_parties (run_id, source_file, record);
 CREATE INDEX ix_third_parties_code ON third_parties (run_id, code);
 GO
 

@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Load.Runs;
+using Bascule.Reconcile;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule report --run RUN_ID</c>: recomputes a run's reconciliation from the staging database (and, with --export,
+/// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
+/// WARNING, 2 when it is FAILED, 1 when it could not be computed.
+/// </summary>
+public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
+{
+    public sealed class Settings : ReportSettings
+    {
+        [CommandOption("--run <RUN_ID>")]
+        [Description("The run to report on (see `bascule runs`); published, superseded or failed.")]
+        public string? Run { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for the reports (default: out/runs/<runId>/).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--export <DIR>")]
+        [Description("The export folder the run read: the source ledger is then recomputed from ECRITURES.csv and every file's SHA-256 checked.")]
+        public string? Export { get; init; }
+
+        [CommandOption("--show-personal-data")]
+        [Description("Show third parties' names and IBANs in the reports (default: masked; setting Reports:ShowPersonalData).")]
+        public bool ShowPersonalData { get; init; }
+
+        public override ValidationResult Validate() =>
+            RunId.TryParse(Run, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var run = ReportSettings.ParseRun(settings.Run);
+        var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "runs", run.Value);
+        var options = new ReportOptions(settings.ShowPersonalData || ShowPersonalDataSetting());
+        try
+        {
+            await using var provider = settings.CreateProvider();
+            var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken);
+            var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
+            Print(result, files);
+            return result.Status == Verdict.Failed ? 2 : 0;
+        }
+        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return 1;
+        }
+    }
+
+    private static bool ShowPersonalDataSetting() =>
+        bool.TryParse(BasculeConfiguration.Build()["Reports:ShowPersonalData"], out var show) && show;
+
+    private static void Print(ReconciliationResult result, ReportFiles files)
+    {
+        var colour = result.Status switch { Verdict.Ok => "green", Verdict.Warning => "yellow", _ => "red" };
+        var run = result.Run;
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Reconciliation of run {run.RunId}: {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}, mapping {run.Mapping.Id} {run.Mapping.Version}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
+        foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+    }
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Reconcile;
+using Bascule.Reconcile.Diff;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule report diff RUN_A RUN_B</c>: per target account what changed in euros between two runs of the same entity
+/// and year, and why (mapping version or hash, source files). Exit code 0 when nothing changed, 3 when something did,
+/// 1 when the runs could not be compared.
+/// </summary>
+public sealed class ReportDiffCommand : AsyncCommand<ReportDiffCommand.Settings>
+{
+    public const int Changed = 3;
+
+    public sealed class Settings : ReportSettings
+    {
+        [CommandArgument(0, "<RUN_A>")]
+        [Description("The earlier run (see `bascule runs`).")]
+        public string RunA { get; init; } = "";
+
+        [CommandArgument(1, "<RUN_B>")]
+        [Description("The later run.")]
+        public string RunB { get; init; } = "";
+
+        public override ValidationResult Validate()
+        {
+            foreach (var run in new[] { RunA, RunB })
+            {
+                if (!RunId.TryParse(run, out _))
+                {
+                    return ValidationResult.Error($"'{run}' is not a run id: give two ids listed by `bascule runs`.");
+                }
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        RunDiff diff;
+        try
+        {
+            await using var provider = settings.CreateProvider();
+            diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA).Value, ReportSettings.ParseRun(settings.RunB).Value, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return 1;
+        }
+
+        Print(diff);
+        return diff.Changed.Any() ? Changed : 0;
+    }
+
+    private static void Print(RunDiff diff)
+    {
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{diff.A.Entity} ({diff.A.EntityType} {diff.A.InsCode}) {diff.A.FiscalYear}: run A {diff.A.RunId} → run B {diff.B.RunId}");
+        var changed = diff.Changed.ToList();
+        if (changed.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[green]No target account changed.[/]");
+        }
+        else
+        {
+            var table = new Table().AddColumns("Target account", "Debit A", "Debit B", "Δ debit", "Credit A", "Credit B", "Δ credit", "Δ net");
+            foreach (var c in changed)
+            {
+                table.AddRow(Markup.Escape(c.Account), Euro(c.DebitA), Euro(c.DebitB), Euro(c.DebitChange), Euro(c.CreditA), Euro(c.CreditB), Euro(c.CreditChange), Euro(c.NetChange));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{changed.Count} of {diff.Accounts.Count} target accounts changed.");
+        }
+
+        AnsiConsole.MarkupLine("Why:");
+        if (diff.MappingChanged)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping differs: A {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256}), B {diff.B.Mapping.Id} {diff.B.Mapping.Version} ({diff.B.Mapping.Sha256})");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  same mapping: {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256})");
+        }
+        var files = diff.ChangedFiles.ToList();
+        if (files.Count == 0)
+        {
+            AnsiConsole.MarkupLine("  same source files (SHA-256 equal)");
+        }
+
+        foreach (var f in files)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  source file {f.Name} differs: A {f.Sha256A ?? "(absent)"}, B {f.Sha256B ?? "(absent)"}");
+        }
+    }
+
+    private static string Euro(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}

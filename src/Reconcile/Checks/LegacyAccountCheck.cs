@@ -1,0 +1,41 @@
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Checks;
+
+/// <summary>
+/// Check 5: per legacy account, the source total against the sum of the target lines it produced (splits included)
+/// plus its unmapped lines. Each account that differs gets its own FAILED line with the difference in euros.
+/// </summary>
+internal static class LegacyAccountCheck
+{
+    public const int Number = 5;
+
+    public static IReadOnlyList<LegacyAccountRow> Run(CheckContext context)
+    {
+        var source = context.Ledger.Lines.GroupBy(l => l.Key.Account).ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(l => l.Value)));
+        var flows = context.Snapshot.StagedFlows.GroupBy(f => f.Key.Account).ToDictionary(g => g.Key, g => g.ToList());
+        var unmapped = context.Snapshot.Unmapped.GroupBy(u => u.Key.Account).ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(u => u.Sides)));
+        var rows = new List<LegacyAccountRow>();
+        foreach (var account in source.Keys.Concat(flows.Keys).Concat(unmapped.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var s = source.GetValueOrDefault(account);
+            var u = unmapped.GetValueOrDefault(account);
+            var targets = flows.GetValueOrDefault(account, [])
+                .GroupBy(f => f.Target)
+                .Select(g => new AccountFlow(g.Key, g.Sum(f => f.Sides.Debit), g.Sum(f => f.Sides.Credit)))
+                .OrderBy(t => t.Account, StringComparer.Ordinal)
+                .ToList();
+            rows.Add(new LegacyAccountRow(account, s.Debit, s.Credit, targets.Sum(t => t.Debit), targets.Sum(t => t.Credit), u.Debit, u.Credit, targets));
+        }
+
+        var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();
+        context.Add(CheckResult.Compare(Number, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        foreach (var row in differing)
+        {
+            context.Add(CheckResult.Compare(Number, $"legacyAccounts:{row.Account}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
+            context.Add(CheckResult.Compare(Number, $"legacyAccounts:{row.Account}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
+        }
+
+        return rows;
+    }
+}

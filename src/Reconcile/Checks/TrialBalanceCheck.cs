@@ -1,0 +1,62 @@
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Staging;
+
+namespace Bascule.Reconcile.Checks;
+
+/// <summary>
+/// Check 7: the legacy trial balance against the ledger it came with. Per account, <c>BALANCE.csv</c> as loaded
+/// (<c>legacy_balance</c>) against the opening (journal OUV) and movements (every other journal) recomputed from the
+/// source ledger (see <see cref="SourceLedger"/>: <c>ECRITURES.csv</c> itself when the export folder is given); the
+/// closing balance is the net of both. An account found on one side only differs too.
+/// </summary>
+internal static class TrialBalanceCheck
+{
+    public const int Number = 7;
+
+    /// <summary>The legacy export books the year's opening balances in this journal.</summary>
+    public const string OpeningJournal = "OUV";
+
+    public static IReadOnlyList<TrialBalanceRow> Run(CheckContext context)
+    {
+        var opening = new Dictionary<string, Sides>(StringComparer.Ordinal);
+        var movements = new Dictionary<string, Sides>(StringComparer.Ordinal);
+        foreach (var (key, sides) in context.Ledger.Lines)
+        {
+            var target = key.Journal == OpeningJournal ? opening : movements;
+            target[key.Account] = target.GetValueOrDefault(key.Account) + sides;
+        }
+
+        var balance = context.Snapshot.Balance.ToDictionary(b => b.Account, StringComparer.Ordinal);
+        var rows = new List<TrialBalanceRow>();
+        foreach (var account in balance.Keys.Concat(opening.Keys).Concat(movements.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var b = balance.GetValueOrDefault(account);
+            var (o, m) = (opening.GetValueOrDefault(account), movements.GetValueOrDefault(account));
+            rows.Add(new TrialBalanceRow(
+                account,
+                b?.Label ?? "",
+                b?.Opening.Net ?? 0m,
+                o.Net,
+                b?.Movements.Debit ?? 0m,
+                m.Debit,
+                b?.Movements.Credit ?? 0m,
+                m.Credit,
+                b?.Closing.Net ?? 0m,
+                o.Net + m.Net));
+        }
+
+        if (context.Snapshot.Balance.Count == 0)
+        {
+            return rows;
+        }
+
+        var differing = rows.Where(r => !r.Agrees).ToList();
+        context.Add(CheckResult.Compare(Number, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        foreach (var row in differing)
+        {
+            context.Add(CheckResult.Compare(Number, $"trialBalance:{row.Account}:closing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,51 @@
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Staging;
+
+namespace Bascule.Reconcile.Diff;
+
+/// <summary>Compares two runs from the staging database, so IT staff can tell what a dress rehearsal changed and why.</summary>
+public static class RunComparison
+{
+    private const string TargetAccounts =
+        "SELECT target_account, SUM(debit), SUM(credit) FROM staged_lines WHERE run_id = @run GROUP BY target_account";
+
+    public static async Task<RunDiff> ComputeAsync(IStagingProvider provider, string runA, string runB, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var a = await ReadAsync(provider, runA, cancellationToken);
+        var b = await ReadAsync(provider, runB, cancellationToken);
+        if (a.Run.InsCode != b.Run.InsCode || a.Run.EntityType != b.Run.EntityType || a.Run.FiscalYear != b.Run.FiscalYear)
+        {
+            throw new ReconcileException(
+                $"Run {runA} is {a.Run.Entity} ({a.Run.EntityType} {a.Run.InsCode}) {a.Run.FiscalYear} but run {runB} is {b.Run.Entity} ({b.Run.EntityType} {b.Run.InsCode}) {b.Run.FiscalYear}: " +
+                "compare two runs of the same entity and fiscal year (see `bascule runs`).");
+        }
+
+        var accounts = a.Accounts.Keys.Union(b.Accounts.Keys).Order(StringComparer.Ordinal)
+            .Select(account =>
+            {
+                var (x, y) = (a.Accounts.GetValueOrDefault(account), b.Accounts.GetValueOrDefault(account));
+                return new TargetAccountChange(account, x.Debit, x.Credit, y.Debit, y.Credit);
+            })
+            .ToList();
+        var files = a.Files.Keys.Union(b.Files.Keys).Order(StringComparer.Ordinal)
+            .Select(name => new SourceFileChange(name, a.Files.GetValueOrDefault(name), b.Files.GetValueOrDefault(name)))
+            .ToList();
+        return new RunDiff(a.Run, b.Run, accounts, a.Run.Mapping != b.Run.Mapping, files);
+    }
+
+    private static async Task<(RunSummary Run, Dictionary<string, Sides> Accounts, Dictionary<string, string> Files)> ReadAsync(
+        IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var db = new StagingReader(provider, connection, runId);
+        var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
+            ?? throw new ReconcileException($"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` and give one of their ids.");
+        var accounts = (await db.RowsAsync(TargetAccounts, r => (Account: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken))
+            .ToDictionary(x => x.Account, x => x.Sides, StringComparer.Ordinal);
+        var files = (await db.RowsAsync(Queries.Files, r => (Name: r.Text(0), Sha: r.Text(1)), cancellationToken))
+            .ToDictionary(x => x.Name, x => x.Sha, StringComparer.Ordinal);
+        return (run, accounts, files);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Bascule.Reconcile.Model;
+
+/// <summary>
+/// One source file: its hash, the records read, where each ended (staged, unmapped, rejected), what the control file
+/// announced, and the debit and credit of its accepted records (null for files without amounts).
+/// </summary>
+public sealed record SourceFileResult(
+    string Name,
+    string Sha256,
+    long Lines,
+    long Staged,
+    long Unmapped,
+    long Rejected,
+    decimal? Debit,
+    decimal? Credit,
+    long? ControlLines,
+    decimal? ControlDebit,
+    decimal? ControlCredit)
+{
+    public long Accounted => Staged + Unmapped + Rejected;
+}

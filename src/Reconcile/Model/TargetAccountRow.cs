@@ -1,0 +1,7 @@
+namespace Bascule.Reconcile.Model;
+
+/// <summary>Check 6: a new account's staged total, with the legacy accounts that feed it.</summary>
+public sealed record TargetAccountRow(string Account, decimal Debit, decimal Credit, IReadOnlyList<AccountFlow> Feeds)
+{
+    public decimal Net => Debit - Credit;
+}

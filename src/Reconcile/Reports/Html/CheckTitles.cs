@@ -1,0 +1,20 @@
+namespace Bascule.Reconcile.Reports.Html;
+
+/// <summary>The nine checks of the reconciliation spec, in French and Dutch.</summary>
+internal static class CheckTitles
+{
+    private static readonly (string French, string Dutch)[] Titles =
+    [
+        ("Exhaustivité par fichier", "Volledigheid per bestand"),
+        ("Totaux de contrôle", "Controletotalen"),
+        ("Montants source → migration, par exercice et journal", "Bedragen bron → migratie, per boekjaar en dagboek"),
+        ("Équilibre débit = crédit", "Evenwicht debet = credit"),
+        ("Par compte ancien", "Per oude rekening"),
+        ("Par compte nouveau", "Per nieuwe rekening"),
+        ("Balance ancienne = écritures", "Oude balans = boekingen"),
+        ("Budget par article", "Begroting per artikel"),
+        ("Exceptions à traiter", "Te behandelen uitzonderingen"),
+    ];
+
+    public static (string French, string Dutch) Of(int number) => Titles[number - 1];
+}

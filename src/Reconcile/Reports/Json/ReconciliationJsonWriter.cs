@@ -1,0 +1,218 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Reports.Json;
+
+/// <summary>
+/// <c>reconciliation.json</c>: the spec's stable field names (<c>runId</c>, <c>entity</c>, <c>fiscalYear</c>,
+/// <c>mapping</c>, <c>sourceFiles</c>, <c>totals</c>, <c>targetAccounts</c>, <c>checks</c>, <c>status</c>) and the
+/// per-table details after them; amounts are JSON numbers with two decimals.
+/// </summary>
+public static class ReconciliationJsonWriter
+{
+    public static async Task WriteAsync(ReconciliationResult result, Stream stream, ReportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Write(writer, result, options);
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static void Write(Utf8JsonWriter w, ReconciliationResult r, ReportOptions options)
+    {
+        var run = r.Run;
+        w.WriteStartObject();
+        w.WriteString("runId", run.RunId);
+        w.WriteString("entity", run.Entity);
+        w.WriteString("entityType", run.EntityType);
+        w.WriteString("insCode", run.InsCode);
+        w.WriteNumber("fiscalYear", run.FiscalYear);
+        w.WriteString("runStatus", run.RunStatus);
+        w.WriteStartObject("mapping");
+        w.WriteString("id", run.Mapping.Id);
+        w.WriteString("version", run.Mapping.Version);
+        w.WriteString("sha256", run.Mapping.Sha256);
+        w.WriteEndObject();
+        w.WriteString("ledgerSource", r.LedgerSource);
+        w.WriteString("computedUtc", r.ComputedUtc);
+
+        w.WriteStartArray("sourceFiles");
+        foreach (var f in r.SourceFiles)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Name);
+            w.WriteString("sha256", f.Sha256);
+            w.WriteNumber("lines", f.Lines);
+            w.WriteNumber("staged", f.Staged);
+            w.WriteNumber("unmapped", f.Unmapped);
+            w.WriteNumber("rejected", f.Rejected);
+            w.Money("debit", f.Debit);
+            w.Money("credit", f.Credit);
+            if (f.ControlLines is { } lines)
+            {
+                w.WriteNumber("controlLines", lines);
+            }
+            else
+            {
+                w.WriteNull("controlLines");
+            }
+
+            w.Money("controlDebit", f.ControlDebit);
+            w.Money("controlCredit", f.ControlCredit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        var t = r.Totals;
+        w.WriteStartObject("totals");
+        w.Money("sourceDebit", t.SourceDebit);
+        w.Money("sourceCredit", t.SourceCredit);
+        w.Money("stagedDebit", t.StagedDebit);
+        w.Money("stagedCredit", t.StagedCredit);
+        w.Money("unmappedDebit", t.UnmappedDebit);
+        w.Money("unmappedCredit", t.UnmappedCredit);
+        w.Money("rejectedDebit", t.RejectedDebit);
+        w.Money("rejectedCredit", t.RejectedCredit);
+        w.WriteEndObject();
+
+        w.WriteStartArray("targetAccounts");
+        foreach (var a in r.TargetAccounts)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", a.Account);
+            w.Money("debit", a.Debit);
+            w.Money("credit", a.Credit);
+            Flows(w, "legacyAccounts", a.Feeds);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("checks");
+        foreach (var c in r.Checks)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", c.Number);
+            w.WriteString("name", c.Name);
+            w.WriteString("status", c.Status.ToCode());
+            w.Figure("expected", c.Expected, c.IsMoney);
+            w.Figure("found", c.Found, c.IsMoney);
+            w.Figure("difference", c.Difference, c.IsMoney);
+            w.WriteString("unit", c.Unit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("status", r.Status.ToCode());
+
+        LegacyAccounts(w, r.LegacyAccounts);
+        Journals(w, r.Journals);
+        Exceptions(w, r, options);
+        w.WriteEndObject();
+    }
+
+    private static void LegacyAccounts(Utf8JsonWriter w, IReadOnlyList<LegacyAccountRow> rows)
+    {
+        w.WriteStartArray("legacyAccounts");
+        foreach (var a in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", a.Account);
+            w.Money("sourceDebit", a.SourceDebit);
+            w.Money("sourceCredit", a.SourceCredit);
+            w.Money("stagedDebit", a.StagedDebit);
+            w.Money("stagedCredit", a.StagedCredit);
+            w.Money("unmappedDebit", a.UnmappedDebit);
+            w.Money("unmappedCredit", a.UnmappedCredit);
+            Flows(w, "targetAccounts", a.Targets);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Journals(Utf8JsonWriter w, IReadOnlyList<JournalRow> rows)
+    {
+        w.WriteStartArray("journals");
+        foreach (var j in rows)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("fiscalYear", j.FiscalYear);
+            w.WriteString("journal", j.Journal);
+            w.Money("sourceDebit", j.SourceDebit);
+            w.Money("sourceCredit", j.SourceCredit);
+            w.Money("stagedDebit", j.StagedDebit);
+            w.Money("stagedCredit", j.StagedCredit);
+            w.Money("unmappedDebit", j.UnmappedDebit);
+            w.Money("unmappedCredit", j.UnmappedCredit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Exceptions(Utf8JsonWriter w, ReconciliationResult r, ReportOptions options)
+    {
+        w.WriteStartObject("exceptions");
+        w.WriteStartArray("unmapped");
+        foreach (var u in r.Unmapped)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", u.Account);
+            w.WriteString("article", u.Article);
+            w.WriteNumber("count", u.Count);
+            w.Money("debit", u.Debit);
+            w.Money("credit", u.Credit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("rejected");
+        foreach (var j in r.Rejected)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", j.File);
+            w.WriteNumber("line", j.Line);
+            w.WriteString("column", j.Column);
+            w.WriteString("reason", j.Reason);
+            w.WriteString("message", Tables.ReportTables.Mask(j.Message, options));
+            w.WriteString("rawText", Tables.ReportTables.RawText(r, j, options));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("unbalancedDocuments");
+        foreach (var d in r.UnbalancedDocuments)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("fiscalYear", d.FiscalYear);
+            w.WriteString("journal", d.Journal);
+            w.WriteString("document", d.Document);
+            w.Money("stagedDebit", d.StagedDebit);
+            w.Money("stagedCredit", d.StagedCredit);
+            w.Money("unmappedDebit", d.UnmappedDebit);
+            w.Money("unmappedCredit", d.UnmappedCredit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Flows(Utf8JsonWriter w, string name, IReadOnlyList<AccountFlow> flows)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in flows)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", f.Account);
+            w.Money("debit", f.Debit);
+            w.Money("credit", f.Credit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,116 @@
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Reports.Tables;
+
+/// <summary>The reconciliation's tables, in report order, with personal data masked as the options say.</summary>
+public static class ReportTables
+{
+    public const string Checks = "checks";
+    public const string SourceFiles = "source-files";
+    public const string LegacyAccounts = "legacy-accounts";
+    public const string LegacyToTarget = "legacy-to-target";
+    public const string TargetAccounts = "target-accounts";
+    public const string TargetFeeds = "target-feeds";
+    public const string Journals = "journals";
+    public const string BudgetArticles = "budget-articles";
+    public const string TrialBalance = "trial-balance";
+    public const string Unmapped = "unmapped";
+    public const string Rejected = "rejected";
+    public const string UnbalancedDocuments = "unbalanced-documents";
+
+    private static readonly ReportColumn Account = new("Compte", "Rekening", CellKind.Text);
+    private static readonly ReportColumn LegacyAccount = new("Compte ancien", "Oude rekening", CellKind.Text);
+    private static readonly ReportColumn NewAccount = new("Compte nouveau", "Nieuwe rekening", CellKind.Text);
+    private static readonly ReportColumn Debit = new("Débit", "Debet", CellKind.Money);
+    private static readonly ReportColumn Credit = new("Crédit", "Credit", CellKind.Money);
+
+    public static IReadOnlyList<ReportTable> Build(ReconciliationResult result, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new(Checks, "Contrôles", "Controles",
+                [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
+                 new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
+                 new("Unité", "Eenheid", CellKind.Text)],
+                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit)).ToList()),
+            new(SourceFiles, "Fichiers source", "Bronbestanden",
+                [new("Fichier", "Bestand", CellKind.Text), new("SHA-256", "SHA-256", CellKind.Text), new("Lignes lues", "Gelezen lijnen", CellKind.Count),
+                 new("Lignes annoncées", "Aangekondigde lijnen", CellKind.Count), new("Chargées", "Geladen", CellKind.Count),
+                 new("Non mappées", "Niet gemapt", CellKind.Count), new("Rejetées", "Verworpen", CellKind.Count), Debit, Credit,
+                 new("Total débit annoncé", "Aangekondigd debettotaal", CellKind.Money), new("Total crédit annoncé", "Aangekondigd credittotaal", CellKind.Money)],
+                result.SourceFiles.Select(f => Row(f.Name, f.Sha256, f.Lines, f.ControlLines, f.Staged, f.Unmapped, f.Rejected, f.Debit, f.Credit, f.ControlDebit, f.ControlCredit)).ToList()),
+            new(LegacyAccounts, "Par compte ancien", "Per oude rekening",
+                [LegacyAccount, new("Débit source", "Debet bron", CellKind.Money), new("Crédit source", "Credit bron", CellKind.Money),
+                 new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
+                 new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
+                 new("Écart débit", "Verschil debet", CellKind.Money), new("Écart crédit", "Verschil credit", CellKind.Money)],
+                result.LegacyAccounts.Select(a => Row(a.Account, a.SourceDebit, a.SourceCredit, a.StagedDebit, a.StagedCredit, a.UnmappedDebit, a.UnmappedCredit, a.DebitDifference, a.CreditDifference)).ToList()),
+            new(LegacyToTarget, "Compte ancien → lignes cibles", "Oude rekening → doellijnen",
+                [LegacyAccount, NewAccount, Debit, Credit],
+                result.LegacyAccounts.SelectMany(a => a.Targets.Select(t => Row(a.Account, t.Account, t.Debit, t.Credit))).ToList()),
+            new(TargetAccounts, "Par compte nouveau", "Per nieuwe rekening",
+                [NewAccount, Debit, Credit, new("Solde", "Saldo", CellKind.Money), new("Comptes anciens", "Oude rekeningen", CellKind.Count)],
+                result.TargetAccounts.Select(t => Row(t.Account, t.Debit, t.Credit, t.Net, (long)t.Feeds.Count)).ToList()),
+            new(TargetFeeds, "Compte nouveau ← comptes anciens", "Nieuwe rekening ← oude rekeningen",
+                [NewAccount, LegacyAccount, Debit, Credit],
+                result.TargetAccounts.SelectMany(t => t.Feeds.Select(f => Row(t.Account, f.Account, f.Debit, f.Credit))).ToList()),
+            new(Journals, "Par exercice et journal", "Per boekjaar en dagboek",
+                [new("Exercice", "Boekjaar", CellKind.Count), new("Journal", "Dagboek", CellKind.Text),
+                 new("Débit source", "Debet bron", CellKind.Money), new("Crédit source", "Credit bron", CellKind.Money),
+                 new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
+                 new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
+                 new("Écart débit", "Verschil debet", CellKind.Money), new("Écart crédit", "Verschil credit", CellKind.Money)],
+                result.Journals.Select(j => Row((long)j.FiscalYear, j.Journal, j.SourceDebit, j.SourceCredit, j.StagedDebit, j.StagedCredit, j.UnmappedDebit, j.UnmappedCredit, j.DebitDifference, j.CreditDifference)).ToList()),
+            new(BudgetArticles, "Par article budgétaire", "Per begrotingsartikel",
+                [new("Article", "Artikel", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text), new("Type", "Type", CellKind.Text),
+                 new("Engagé (ARTICLES)", "Vastgelegd (ARTICLES)", CellKind.Money), new("Imputé (ARTICLES)", "Aangerekend (ARTICLES)", CellKind.Money),
+                 new("Engagé (ENGAGEMENTS)", "Vastgelegd (ENGAGEMENTS)", CellKind.Money), new("Imputé (ENGAGEMENTS)", "Aangerekend (ENGAGEMENTS)", CellKind.Money),
+                 new("Imputé (écritures)", "Aangerekend (boekingen)", CellKind.Money), new("Concorde", "Klopt", CellKind.Text)],
+                result.Articles.Select(a => Row(a.Article, a.Label, a.Kind, a.Committed, a.Charged, a.CommitmentsCommitted, a.CommitmentsCharged, a.LedgerCharged, YesNo(a.Agrees))).ToList()),
+            new(TrialBalance, "Balance ancienne / écritures", "Oude proef- en saldibalans / boekingen",
+                [Account, new("Libellé", "Omschrijving", CellKind.Text),
+                 new("Ouverture (balance)", "Opening (balans)", CellKind.Money), new("Ouverture (écritures)", "Opening (boekingen)", CellKind.Money),
+                 new("Mouvements débit (balance)", "Bewegingen debet (balans)", CellKind.Money), new("Mouvements débit (écritures)", "Bewegingen debet (boekingen)", CellKind.Money),
+                 new("Mouvements crédit (balance)", "Bewegingen credit (balans)", CellKind.Money), new("Mouvements crédit (écritures)", "Bewegingen credit (boekingen)", CellKind.Money),
+                 new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Clôture (écritures)", "Afsluiting (boekingen)", CellKind.Money),
+                 new("Écart", "Verschil", CellKind.Money)],
+                result.TrialBalance.Select(t => Row(t.Account, t.Label, t.BalanceOpening, t.LedgerOpening, t.BalanceMovementDebit, t.LedgerMovementDebit, t.BalanceMovementCredit, t.LedgerMovementCredit, t.BalanceClosing, t.LedgerClosing, t.Difference)).ToList()),
+            new(Unmapped, "Lignes non mappées", "Niet-gemapte lijnen",
+                [LegacyAccount, new("Article", "Artikel", CellKind.Text), new("Lignes", "Lijnen", CellKind.Count), Debit, Credit],
+                result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList()),
+            new(Rejected, "Lignes rejetées", "Verworpen lijnen",
+                [new("Fichier", "Bestand", CellKind.Text), new("Ligne", "Lijn", CellKind.Count), new("Colonne", "Kolom", CellKind.Text),
+                 new("Motif", "Reden", CellKind.Text), new("Message", "Bericht", CellKind.Text), new("Ligne brute", "Ruwe lijn", CellKind.Text)],
+                result.Rejected.Select(r => Row(r.File, r.Line, r.Column, r.Reason, Mask(r.Message, options), RawText(result, r, options))).ToList()),
+            new(UnbalancedDocuments, "Pièces déséquilibrées", "Onevenwichtige stukken",
+                [new("Exercice", "Boekjaar", CellKind.Count), new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text),
+                 new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
+                 new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
+                 new("Écart", "Verschil", CellKind.Money), new("Expliqué par non mappé", "Verklaard door niet gemapt", CellKind.Text)],
+                result.UnbalancedDocuments.Select(d => Row((long)d.FiscalYear, d.Journal, d.Document, d.StagedDebit, d.StagedCredit, d.UnmappedDebit, d.UnmappedCredit, d.Difference, YesNo(d.ExplainedByUnmapped))).ToList()),
+        ];
+    }
+
+    /// <summary>The raw text of a rejected line, with a third party's personal data masked unless the options show it.</summary>
+    public static string RawText(ReconciliationResult result, RejectedLineRow row, ReportOptions options)
+    {
+        if (options.ShowPersonalData)
+        {
+            return row.RawText;
+        }
+
+        return IsThirdPartyFile(result, row.File) ? PersonalData.MaskThirdPartyLine(row.RawText) : PersonalData.MaskText(row.RawText);
+    }
+
+    public static string Mask(string text, ReportOptions options) => options.ShowPersonalData ? text : PersonalData.MaskText(text);
+
+    // The third-party file is the one whose rows went to third_parties; TIERS.csv is its name in the default profile.
+    private static bool IsThirdPartyFile(ReconciliationResult result, string file) =>
+        result.ThirdPartyFiles.Contains(file) || file.Contains("TIERS", StringComparison.OrdinalIgnoreCase);
+
+    private static string YesNo(bool value) => value ? "oui / ja" : "non / nee";
+
+    private static object?[] Row(params object?[] cells) => cells;
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Bascule.Reconcile.Reports.Tables;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Bascule.Reconcile.Reports.Xlsx;
+
+/// <summary>
+/// The workbook for accountants who work in Excel: one sheet per table, header row frozen, an autofilter over the
+/// table, amounts as numbers in a euro format, text as inline strings neutralised against formula injection.
+/// Written with the Open XML SDK directly (ClosedXML cannot run beside Open XML SDK 3 here).
+/// </summary>
+public static class XlsxWorkbookWriter
+{
+    public static void Write(IReadOnlyList<ReportTable> tables, string path)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook();
+        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
+        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+        var names = new DefinedNames();
+        uint sheetId = 0;
+        foreach (var table in tables)
+        {
+            var part = workbookPart.AddNewPart<WorksheetPart>();
+            part.Worksheet = Sheet(table);
+            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = ++sheetId, Name = table.Id });
+            // Excel records an autofilter's range as this hidden name too; without it some versions repair the file.
+            names.Append(new DefinedName($"'{table.Id}'!{AbsoluteRange(table)}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = sheetId - 1,
+                Hidden = true,
+            });
+        }
+
+        workbookPart.Workbook.Append(names);
+        workbookPart.Workbook.Save();
+    }
+
+    private static Worksheet Sheet(ReportTable table)
+    {
+        var data = new SheetData();
+        data.Append(new Row(table.Columns.Select((c, i) => Text(Reference(i, 1), c.Header, XlsxStyles.Header))) { RowIndex = 1 });
+        uint rowIndex = 1;
+        foreach (var cells in table.Rows)
+        {
+            rowIndex++;
+            data.Append(new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
+        }
+
+        var frozen = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
+        var views = new SheetViews(new SheetView(frozen, new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>(["A2"]) })
+        {
+            WorkbookViewId = 0,
+        });
+        var columns = new Columns(table.Columns.Select((c, i) => new Column
+        {
+            Min = (uint)(i + 1),
+            Max = (uint)(i + 1),
+            Width = Math.Clamp(c.Header.Length + 2, 10, 48),
+            CustomWidth = true,
+        }));
+        return new Worksheet(views, columns, data, new AutoFilter { Reference = Range(table) });
+    }
+
+    private static string Range(ReportTable table) => $"A1:{Reference(table.Columns.Count - 1, (uint)table.Rows.Count + 1)}";
+
+    private static string AbsoluteRange(ReportTable table)
+    {
+        var last = Reference(table.Columns.Count - 1, (uint)table.Rows.Count + 1);
+        var digits = last.AsSpan().IndexOfAnyInRange('0', '9');
+        return $"$A$1:${last[..digits]}${last[digits..]}";
+    }
+
+    private static Cell Cell(string reference, object? value, CellKind kind) => value switch
+    {
+        null => new Cell { CellReference = reference },
+        decimal number => Number(reference, number.ToString(CultureInfo.InvariantCulture), kind == CellKind.Money ? XlsxStyles.Money : kind == CellKind.Figure ? XlsxStyles.Figure : XlsxStyles.Count),
+        long number => Number(reference, number.ToString(CultureInfo.InvariantCulture), XlsxStyles.Count),
+        _ => Text(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", XlsxStyles.Text),
+    };
+
+    private static Cell Number(string reference, string value, uint style) =>
+        new() { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = style };
+
+    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(XmlSafe(SpreadsheetText.Neutralise(text))) { Space = SpaceProcessingModeValues.Preserve }))
+    {
+        CellReference = reference,
+        DataType = CellValues.InlineString,
+        StyleIndex = style,
+    };
+
+    // Raw source lines may hold control characters that XML 1.0 cannot carry: they become U+FFFD.
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(c < ' ' && c is not '\t' and not '\n' and not '\r' ? '\uFFFD' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Reference(int column, uint row)
+    {
+        var letters = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters + row.ToString(CultureInfo.InvariantCulture);
+    }
+}

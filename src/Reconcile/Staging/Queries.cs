@@ -1,0 +1,82 @@
+namespace Bascule.Reconcile.Staging;
+
+/// <summary>
+/// The reconciliation's SQL: plain, parameterised by run id, the same on SQLite, PostgreSQL and SQL Server. It reads the
+/// run's rows whatever its status (loading, published, superseded), so a run can be reconciled before it is published.
+/// </summary>
+internal static class Queries
+{
+    public const string Run =
+        """
+        SELECT run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
+               started_utc, finished_utc, started_by, tool_version, fingerprint
+        FROM runs WHERE run_id = @run
+        """;
+
+    public const string Files =
+        "SELECT source_file, sha256, lines_read, control_lines, control_debit, control_credit FROM run_files WHERE run_id = @run";
+
+    // Part 1 exists once for every staged source record: it counts records and source amounts once, splits aside.
+    public const string RowsPerFile =
+        """
+        SELECT 'staged', source_file, COUNT(*) FROM staged_lines WHERE run_id = @run AND part = 1 GROUP BY source_file
+        UNION ALL SELECT 'unmapped', source_file, COUNT(*) FROM unmapped_lines WHERE run_id = @run GROUP BY source_file
+        UNION ALL SELECT 'rejected', source_file, COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1 GROUP BY source_file
+        UNION ALL SELECT 'staged', source_file, COUNT(*) FROM legacy_balance WHERE run_id = @run GROUP BY source_file
+        UNION ALL SELECT 'staged', source_file, COUNT(*) FROM budget_articles WHERE run_id = @run GROUP BY source_file
+        UNION ALL SELECT 'staged', source_file, COUNT(*) FROM commitments WHERE run_id = @run GROUP BY source_file
+        UNION ALL SELECT 'staged', source_file, COUNT(*) FROM third_parties WHERE run_id = @run GROUP BY source_file
+        """;
+
+    public const string BalanceFileTotals =
+        "SELECT source_file, SUM(opening_debit + movement_debit), SUM(opening_credit + movement_credit) FROM legacy_balance WHERE run_id = @run GROUP BY source_file";
+
+    public const string StagedSource =
+        """
+        SELECT source_file, fiscal_year, journal, account, article, SUM(source_debit), SUM(source_credit)
+        FROM staged_lines WHERE run_id = @run AND part = 1
+        GROUP BY source_file, fiscal_year, journal, account, article
+        """;
+
+    public const string StagedFlows =
+        """
+        SELECT fiscal_year, journal, account, target_account, SUM(debit), SUM(credit)
+        FROM staged_lines WHERE run_id = @run
+        GROUP BY fiscal_year, journal, account, target_account
+        """;
+
+    public const string Unmapped =
+        """
+        SELECT source_file, fiscal_year, journal, account, article, COUNT(*), SUM(debit), SUM(credit)
+        FROM unmapped_lines WHERE run_id = @run
+        GROUP BY source_file, fiscal_year, journal, account, article
+        """;
+
+    // Only the documents whose staged lines do not balance come back, whatever the size of the ledger.
+    public const string UnbalancedDocuments =
+        """
+        SELECT fiscal_year, journal, document, SUM(sd), SUM(sc), SUM(ud), SUM(uc) FROM (
+            SELECT fiscal_year, journal, document, debit AS sd, credit AS sc, 0 AS ud, 0 AS uc FROM staged_lines WHERE run_id = @run
+            UNION ALL SELECT fiscal_year, journal, document, 0, 0, debit, credit FROM unmapped_lines WHERE run_id = @run) d
+        GROUP BY fiscal_year, journal, document
+        HAVING SUM(sd) <> SUM(sc)
+        ORDER BY fiscal_year, journal, document
+        """;
+
+    public const string Rejected =
+        "SELECT source_file, line, column_name, reason, message, raw_text FROM rejected_lines WHERE run_id = @run ORDER BY source_file, record, part";
+
+    public const string Balance =
+        """
+        SELECT account, label, opening_debit, opening_credit, movement_debit, movement_credit, closing_debit, closing_credit
+        FROM legacy_balance WHERE run_id = @run ORDER BY account
+        """;
+
+    public const string Articles =
+        "SELECT article, label, kind, committed, charged FROM budget_articles WHERE run_id = @run ORDER BY article";
+
+    public const string Commitments =
+        "SELECT article, SUM(committed), SUM(charged) FROM commitments WHERE run_id = @run GROUP BY article";
+
+    public const string ThirdPartyFiles = "SELECT DISTINCT source_file FROM third_parties WHERE run_id = @run";
+}

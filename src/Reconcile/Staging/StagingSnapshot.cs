@@ -1,0 +1,61 @@
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Staging;
+
+/// <summary>Everything the reconciliation reads from the staging database for one run, aggregated by the database.</summary>
+internal sealed record StagingSnapshot(
+    RunSummary Run,
+    IReadOnlyList<RecordedFile> Files,
+    IReadOnlyList<(string Kind, string File, long Count)> RowsPerFile,
+    IReadOnlyDictionary<string, Sides> BalanceFileTotals,
+    IReadOnlyList<(string File, LedgerKey Key, Sides Sides)> StagedSource,
+    IReadOnlyList<(LedgerKey Key, string Target, Sides Sides)> StagedFlows,
+    IReadOnlyList<UnmappedGroup> Unmapped,
+    IReadOnlyList<UnbalancedDocumentRow> UnbalancedDocuments,
+    IReadOnlyList<RejectedLineRow> Rejected,
+    IReadOnlyList<BalanceRecord> Balance,
+    IReadOnlyList<(string Article, string Label, string Kind, decimal Committed, decimal Charged)> Articles,
+    IReadOnlyDictionary<string, Sides> Commitments,
+    IReadOnlySet<string> ThirdPartyFiles)
+{
+    public static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var db = new StagingReader(provider, connection, runId);
+        var run = (await db.RowsAsync(Queries.Run, ReadRun, cancellationToken)).SingleOrDefault()
+            ?? throw new ReconcileException(
+                $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
+        return new StagingSnapshot(
+            run,
+            await db.RowsAsync(Queries.Files, r => new RecordedFile(r.Text(0), r.Text(1), r.Count(2), r.OptionalCount(3), r.OptionalMoney(4), r.OptionalMoney(5)), cancellationToken),
+            await db.RowsAsync(Queries.RowsPerFile, r => (r.Text(0), r.Text(1), r.Count(2)), cancellationToken),
+            (await db.RowsAsync(Queries.BalanceFileTotals, r => (File: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken)).ToDictionary(x => x.File, x => x.Sides),
+            await db.RowsAsync(Queries.StagedSource, r => (r.Text(0), Key(r, 1), new Sides(r.Money(5), r.Money(6))), cancellationToken),
+            await db.RowsAsync(Queries.StagedFlows, r => (new LedgerKey((int)r.Count(0), r.Text(1), r.Text(2), null), r.Text(3), new Sides(r.Money(4), r.Money(5))), cancellationToken),
+            await db.RowsAsync(Queries.Unmapped, r => new UnmappedGroup(r.Text(0), Key(r, 1), r.Count(5), new Sides(r.Money(6), r.Money(7))), cancellationToken),
+            await db.RowsAsync(Queries.UnbalancedDocuments, r => new UnbalancedDocumentRow((int)r.Count(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4), r.Money(5), r.Money(6)), cancellationToken),
+            await db.RowsAsync(Queries.Rejected, r => new RejectedLineRow(r.Text(0), r.Count(1), r.OptionalText(2), r.Text(3), r.Text(4), r.Text(5)), cancellationToken),
+            await db.RowsAsync(Queries.Balance, r => new BalanceRecord(r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3)), new Sides(r.Money(4), r.Money(5)), new Sides(r.Money(6), r.Money(7))), cancellationToken),
+            await db.RowsAsync(Queries.Articles, r => (r.Text(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4)), cancellationToken),
+            (await db.RowsAsync(Queries.Commitments, r => (Article: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken)).ToDictionary(x => x.Article, x => x.Sides),
+            (await db.RowsAsync(Queries.ThirdPartyFiles, r => r.Text(0), cancellationToken)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static LedgerKey Key(StagingReader.Row r, int first) =>
+        new((int)r.Count(first), r.Text(first + 1), r.Text(first + 2), r.OptionalText(first + 3) is { Length: > 0 } article ? article : null);
+
+    internal static RunSummary ReadRun(StagingReader.Row r) => new(
+        r.Text(0), r.Text(1), r.Text(2), r.Text(3), (int)r.Count(4), r.Text(5),
+        new MappingReference(r.Text(6), r.Text(7), r.Text(8)),
+        r.Time(9) ?? DateTime.MinValue, r.Time(10), r.Text(11), r.Text(12), r.OptionalText(13));
+}
+
+/// <summary>A <c>run_files</c> row: the hash, records read and control file figures of one source file.</summary>
+internal sealed record RecordedFile(string Name, string Sha256, long LinesRead, long? ControlLines, decimal? ControlDebit, decimal? ControlCredit);
+
+/// <summary>Unmapped lines of one file at the ledger grain.</summary>
+internal sealed record UnmappedGroup(string File, LedgerKey Key, long Count, Sides Sides);
+
+/// <summary>A <c>legacy_balance</c> row: opening, movements and closing of one account.</summary>
+internal sealed record BalanceRecord(string Account, string Label, Sides Opening, Sides Movements, Sides Closing);

@@ -1,21 +1,76 @@
+using System.ComponentModel;
+using System.Globalization;
+using Bascule.Jobs.Pipeline;
+using Bascule.Load;
+using Bascule.Load.Providers;
+using Bascule.Load.Reconciliation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary>The README's first command: what the pipeline can do today, on the bundled samples.</summary>
-public sealed class DemoCommand : Command<DemoCommand.Settings>
+/// <summary>
+/// The README's first command: the full migration of the bundled commune and CPAS samples through the shipped
+/// mapping into the embedded SQLite staging database, with their reconciliation reports.
+/// </summary>
+public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 {
+    public static readonly string[] Samples = ["samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
+    public const string Mapping = "mappings/bxl-2024/1.0.0";
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--out <DIR>")]
-        [System.ComponentModel.Description("Output folder (default: out/demo).")]
+        [Description("Output folder: staging database and reports (default: setting Out, else out).")]
         public string? Out { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        AnsiConsole.MarkupLine("[yellow]The pipeline is not built yet.[/]");
-        return 0;
+        var root = FindRepositoryRoot();
+        if (root is null)
+        {
+            AnsiConsole.MarkupLine("[red]The demo runs from a clone of the repository: samples/ and mappings/ were not found above the current folder.[/]");
+            return MigrateCommand.CouldNotComplete;
+        }
+
+        var outRoot = Path.GetFullPath(BasculeConfiguration.Resolve(settings.Out, "Out", Path.Combine(root, "out")));
+        await using var provider = StagingProviders.Create("sqlite", "", outRoot);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Staging database: {provider.Target}");
+        var worst = MigrateCommand.Completed;
+        foreach (var sample in Samples)
+        {
+            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions());
+            try
+            {
+                var result = await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);
+                MigrationSummary.Write(result, provider);
+                if (result.Reconciliation.Status == CheckStatus.Failed)
+                {
+                    worst = MigrateCommand.ReconciliationFailed;
+                }
+            }
+            catch (MigrationFailedException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{sample}: {ex.Message}[/]");
+                return MigrateCommand.CouldNotComplete;
+            }
+        }
+
+        AnsiConsole.MarkupLine("Next: [bold]dotnet run --project src/Jobs -- runs[/] lists the runs; open the reconciliation reports above in a browser.");
+        return worst;
+    }
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "samples")) && Directory.Exists(Path.Combine(dir.FullName, "mappings")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
     }
 }

@@ -14,6 +14,7 @@ internal static class Modes
             ["extract"] = ExtractAsync,
             ["sep"] = (_, ledger, encoding) => Task.FromResult(RawSep(ledger, encoding)),
             ["open"] = (folder, _, _) => Task.FromResult((long)LegacyExport.Open(folder).Control.Files.Count),
+            ["counts"] = (folder, _, _) => Task.FromResult(VerifyCounts(folder)),
             ["csvhelper"] = (_, ledger, encoding) => Task.FromResult(RawCsvHelper(ledger, encoding)),
         };
 
@@ -28,6 +29,14 @@ internal static class Modes
         }
 
         return records;
+    }
+
+    // The pre-pass a run makes before loading: every file's record count against EXPORT.txt.
+    private static long VerifyCounts(string folder)
+    {
+        var export = LegacyExport.Open(folder);
+        export.VerifyRecordCounts();
+        return export.Control.Files.Sum(file => file.Lines);
     }
 
     // Sep alone: split every record and touch every field, no typing.

@@ -40,7 +40,7 @@ internal static class Paths
     }
 
     // Parse + bulk path, no mapping: each line is staged once, to its own account, with no rule.
-    public static async Task<long> FloorAsync(LegacyExport export, IStagingProvider provider)
+    public static async Task<long> FloorAsync(LegacyExport export, IStagingProvider provider, System.Diagnostics.Stopwatch watch)
     {
         var control = export.Control;
         var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, new MappingIdentity("floor", "0", new string('0', 64)), "bench", "bench");
@@ -57,6 +57,8 @@ internal static class Paths
         }
 
         await run.FlushAsync();
+        // Removing the rows again is not part of the path measured.
+        watch.Stop();
         await run.FailAsync("bench floor: not a real run");
         return lines;
     }

@@ -9,8 +9,9 @@ using Bascule.MigrateBench;
 using Bascule.Transform;
 
 // Measures one path per process, so that peak memory belongs to that path alone:
-//   MigrateBench <parse|map|floor|migrate> <export> <mapping> <sqlite|postgres> [connection]
-// "floor" is parse + the provider's bulk path with no mapping (each line staged once, as its own target).
+//   MigrateBench <parse|map|discard|floor|migrate> <export> <mapping> <sqlite|postgres> [connection]
+// "floor" is parse + the provider's bulk path with no mapping (each line staged once, as its own target);
+// "discard" is the floor with the rows dropped instead of sent, to tell the database's share from ours.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 if (args.Length < 4)
 {
@@ -33,7 +34,14 @@ switch (mode)
     case "floor":
     {
         await using var provider = StagingProviders.Create(providerName, connection, Path.Combine("out", "bench"));
-        lines = await Paths.FloorAsync(LegacyExport.Open(exportDir), provider);
+        lines = await Paths.FloorAsync(LegacyExport.Open(exportDir), provider, watch);
+        break;
+    }
+
+    case "discard":
+    {
+        await using var provider = new DiscardingProvider(StagingProviders.Create(providerName, connection, Path.Combine("out", "bench")));
+        lines = await Paths.FloorAsync(LegacyExport.Open(exportDir), provider, watch);
         break;
     }
 

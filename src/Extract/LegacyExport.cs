@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bascule.Extract.Control;
 using Bascule.Extract.Encodings;
 using Bascule.Extract.Profiles;
@@ -14,7 +15,8 @@ namespace Bascule.Extract;
 public sealed class LegacyExport
 {
     private readonly Dictionary<ExportFile, DetectedEncoding> _encodings;
-    private readonly Dictionary<ExportFile, FileSummary> _summaries = [];
+    // Files may be read concurrently (a loader reading the ledger while another task reads the balance).
+    private readonly ConcurrentDictionary<ExportFile, FileSummary> _summaries = [];
 
     private LegacyExport(string folder, ExportProfile profile, ControlFile control, Dictionary<ExportFile, DetectedEncoding> encodings)
     {
@@ -68,6 +70,29 @@ public sealed class LegacyExport
     public FileSummary? Summary(ExportFile file) => _summaries.GetValueOrDefault(file);
 
     public string PathOf(ExportFile file) => Path.Combine(Folder, Profile.Layout(file).FileName);
+
+    /// <summary>
+    /// Counts the records of every data file against <c>EXPORT.txt</c> without parsing their values (a fraction of
+    /// a full read), so that a run can refuse an incomplete export before it loads anything.
+    /// Throws <see cref="ExportFileException"/> for the first file that disagrees.
+    /// </summary>
+    public void VerifyRecordCounts(CancellationToken ct = default)
+    {
+        foreach (var file in Enum.GetValues<ExportFile>())
+        {
+            var layout = Profile.Layout(file);
+            using var reader = CsvRecordReader.Open(PathOf(file), layout, Profile, _encodings[file], FileSchema.Fields(file, layout.DebitCredit));
+            while (reader.MoveNext())
+            {
+                if ((reader.Record & 0xFFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+
+            RecordStream.ThrowIfCountDisagrees(layout.FileName, reader.Record, EntryOf(file).Lines);
+        }
+    }
 
     public IAsyncEnumerable<Parsed<LedgerLine>> ReadLedgerAsync(CancellationToken ct = default) =>
         Read(ExportFile.Ledger, () => new LedgerLineParser(Profile.Layout(ExportFile.Ledger).DebitCredit, new DuplicateDetector(EntryOf(ExportFile.Ledger).Lines)), ct);

@@ -11,14 +11,18 @@ namespace Bascule.Load;
 /// <summary>
 /// One migration run being loaded. Rows are buffered into batches; each batch is written in one transaction,
 /// retried on transient faults, and replaces itself when retried (its rows carry the batch number), so a retry never
-/// duplicates. Nothing is visible until <see cref="PublishAsync"/> commits the run; <see cref="FailAsync"/> removes it.
+/// duplicates. A full batch is written in the background while the next one fills (two buffers, at most one write in
+/// flight), so parsing and mapping overlap with the database. Nothing is visible until <see cref="PublishAsync"/>
+/// commits the run; <see cref="FailAsync"/> removes it.
 /// </summary>
 public sealed class StagingRun
 {
     private readonly IStagingProvider _provider;
     private readonly StagingOptions _options;
     private readonly ResiliencePipeline _retry;
-    private readonly StagingBatch _batch = new();
+    private StagingBatch _batch = new();
+    private StagingBatch _spare = new();
+    private Task _pending = Task.CompletedTask;
     private int _batchNumber;
     private Lineage? _lastRejected;
     private int _rejectedPart;
@@ -78,41 +82,11 @@ public sealed class StagingRun
     public Task RecordFilesAsync(IReadOnlyList<RunFile> files, CancellationToken cancellationToken = default) =>
         RunStore.RecordFilesAsync(_provider, Id, files, cancellationToken);
 
-    /// <summary>Writes the rows still buffered.</summary>
+    /// <summary>Writes the rows still buffered and waits until every batch is committed.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_batch.Count == 0)
-        {
-            return;
-        }
-
-        var number = ++_batchNumber;
-        var attempt = 0;
-        try
-        {
-            await _retry.ExecuteAsync(
-                async token =>
-                {
-                    if (++attempt > 1)
-                    {
-                        Retries++;
-                    }
-
-                    await WriteAsync(number, attempt, token);
-                },
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not StagingException)
-        {
-            var cause = _provider.IsTransient(ex) ? $"still failing after {attempt} attempts" : "a fault that retrying cannot fix";
-            throw new StagingException(
-                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {ex.GetType().Name}: {ex.Message} " +
-                "The run was not published and the staging data is as it was; fix the cause and run migrate again.",
-                ex);
-        }
-
-        RowsWritten += _batch.Count;
-        _batch.Clear();
+        await StartWriteAsync(cancellationToken);
+        await _pending;
     }
 
     /// <summary>Writes the rows still buffered, then computes the run's fingerprint from what the database holds.</summary>
@@ -135,18 +109,68 @@ public sealed class StagingRun
     }
 
     /// <summary>Marks the run failed and removes its rows. Not cancellable: a cancelled run must still be cleaned up.</summary>
-    public Task FailAsync(string message) => RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
+    public async Task FailAsync(string message)
+    {
+        // A batch still in flight must land (or fail) before the run's rows are removed, or it could outlive the cleanup.
+        await _pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
+    }
 
     private async ValueTask Added<T>(Action<T> add, T row, CancellationToken cancellationToken)
     {
         add(row);
         if (_batch.Count >= _options.BatchSize)
         {
-            await FlushAsync(cancellationToken);
+            await StartWriteAsync(cancellationToken);
         }
     }
 
-    private async ValueTask WriteAsync(int number, int attempt, CancellationToken cancellationToken)
+    // Waits for the write in flight (its fault surfaces here), then hands the full buffer to a background write.
+    private async Task StartWriteAsync(CancellationToken cancellationToken)
+    {
+        await _pending;
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        var full = _batch;
+        (_batch, _spare) = (_spare, full);
+        var number = ++_batchNumber;
+        _pending = Task.Run(() => WriteWithRetryAsync(full, number, cancellationToken), cancellationToken);
+    }
+
+    private async Task WriteWithRetryAsync(StagingBatch batch, int number, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        try
+        {
+            await _retry.ExecuteAsync(
+                async token =>
+                {
+                    if (++attempt > 1)
+                    {
+                        Retries++;
+                    }
+
+                    await WriteAsync(batch, number, attempt, token);
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StagingException)
+        {
+            var cause = _provider.IsTransient(ex) ? $"still failing after {attempt} attempts" : "a fault that retrying cannot fix";
+            throw new StagingException(
+                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {ex.GetType().Name}: {_provider.Scrub(ex.Message)} " +
+                "The run was not published and the staging data is as it was; fix the cause and run migrate again.",
+                ex);
+        }
+
+        RowsWritten += batch.Count;
+        batch.Clear();
+    }
+
+    private async ValueTask WriteAsync(StagingBatch batch, int number, int attempt, CancellationToken cancellationToken)
     {
         await using var connection = await _provider.OpenAsync(cancellationToken);
         if (_options.BeforeBatchWrite is { } hook)
@@ -161,7 +185,7 @@ public sealed class StagingRun
             await RunStore.DeleteBatchAsync(connection, transaction, Id, number, cancellationToken);
         }
 
-        await _provider.WriteBatchAsync(connection, transaction, _batch, Id, number, cancellationToken);
+        await _provider.WriteBatchAsync(connection, transaction, batch, Id, number, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -32,13 +32,17 @@ internal static class RecordStream
             yield return parsed;
         }
 
-        if (!summary.CountAgrees)
+        ThrowIfCountDisagrees(summary.Name, summary.Records, summary.Control.Lines);
+        summary.Complete();
+    }
+
+    public static void ThrowIfCountDisagrees(string file, long records, long announced)
+    {
+        if (records != announced)
         {
-            throw new ExportFileException(summary.Name, null, null,
-                $"the file holds {summary.Records} records but EXPORT.txt announces LIGNES={summary.Control.Lines}: it is incomplete (truncated or altered). " +
+            throw new ExportFileException(file, null, null,
+                $"the file holds {records} records but EXPORT.txt announces LIGNES={announced}: it is incomplete (truncated or altered). " +
                 "Nothing may be loaded from this export: export it again from the legacy software.");
         }
-
-        summary.Complete();
     }
 }

@@ -14,7 +14,6 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     private readonly ValueCache<AccountCode> _accounts = new();
     private readonly ValueCache<BudgetArticle> _articles = new();
     private readonly ValueCache<string> _texts = new();
-    private readonly ValueCache<string> _thirdParties = new();
     private Rejected? _fault;
 
     public CsvRecordReader Reader => reader;
@@ -27,7 +26,7 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     public Parsed<T> WrongColumnCount<T>()
         where T : class
     {
-        Fail(null, RejectReason.WrongColumnCount, $"{reader.ColumnCount} columns where the header has {reader.ExpectedColumns}.");
+        Fail(null, RejectReason.WrongColumnCount, $"{reader.ColumnCount} columns where every record of this file has {reader.ExpectedColumns}.");
         return Rejection<T>();
     }
 
@@ -46,8 +45,6 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
         _texts.Add(text, value);
         return value;
     }
-
-    public string? OptionalText(int field) => reader[field].Trim() is { IsEmpty: false } text ? text.ToString() : null;
 
     public bool TryYear(int field, out FiscalYear year)
     {
@@ -111,18 +108,12 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
             return true;
         }
 
-        if (_thirdParties.TryGet(text, out code))
-        {
-            return true;
-        }
-
-        if (!ThirdPartyCode.TryParse(text, out var parsed))
+        if (!ThirdPartyCode.IsWellFormed(text))
         {
             return Fail(field, RejectReason.BadValue, $"\"{Shown(field)}\" is not a third-party code.");
         }
 
-        code = parsed!.Value;
-        _thirdParties.Add(text, code);
+        code = text.ToString();
         return true;
     }
 

@@ -11,8 +11,14 @@ public sealed record ThirdPartyCode
 
     public static bool TryParse(ReadOnlySpan<char> text, out ThirdPartyCode? code)
     {
-        code = null;
         text = text.Trim();
+        code = IsWellFormed(text) ? new ThirdPartyCode(text.ToString()) : null;
+        return code is not null;
+    }
+
+    /// <summary>Checks the shape without building a value, for readers that keep the code as plain text.</summary>
+    public static bool IsWellFormed(ReadOnlySpan<char> text)
+    {
         if (text.IsEmpty || text.Length > MaxLength)
         {
             return false;
@@ -26,7 +32,6 @@ public sealed record ThirdPartyCode
             }
         }
 
-        code = new ThirdPartyCode(text.ToString());
         return true;
     }
 

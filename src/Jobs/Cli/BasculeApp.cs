@@ -38,15 +38,10 @@ public static class BasculeApp
             config.AddCommand<RunsCommand>("runs")
                 .WithDescription("Lists the runs of the staging database, newest first.")
                 .WithExample("runs", "--format", "json");
-            config.AddBranch<ReportSettings>("report", report =>
-            {
-                report.SetDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run, recomputed from the staging database.");
-                report.SetDefaultCommand<ReportCommand>();
-                report.AddExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023");
-                report.AddCommand<ReportDiffCommand>("diff")
-                    .WithDescription("Per target account, what changed in euros between two runs of the same entity and year, and why.")
-                    .WithExample("report", "diff", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "01936f8f-0b1d-7e55-8a43-2c6d0e9f1a22");
-            });
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs.")
+                .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")
+                .WithExample("report", "diff", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "01936f8f-0b1d-7e55-8a43-2c6d0e9f1a22");
             config.AddCommand<ExtractCommand>("extract")
                 .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
                 .WithExample("extract", "--export", "samples/commune-etterbeek-2023");

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Bascule.Load.Runs;
@@ -11,38 +10,19 @@ using Spectre.Console.Cli;
 namespace Bascule.Jobs.Cli;
 
 /// <summary>
-/// <c>bascule report --run RUN_ID</c>: recomputes a run's reconciliation from the staging database (and, with --export,
+/// <c>bascule report --run RUN_ID</c> (and <c>bascule report diff RUN_A RUN_B</c>, see <see cref="ReportDiff"/>): recomputes a run's reconciliation from the staging database (and, with --export,
 /// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
 /// WARNING, 2 when it is FAILED, 1 when it could not be computed.
 /// </summary>
-public sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
+public sealed class ReportCommand : AsyncCommand<ReportSettings>
 {
-    public sealed class Settings : ReportSettings
+    public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        [CommandOption("--run <RUN_ID>")]
-        [Description("The run to report on (see `bascule runs`); published, superseded or failed.")]
-        public string? Run { get; init; }
+        if (settings.IsDiff)
+        {
+            return await ReportDiff.RunAsync(settings, cancellationToken);
+        }
 
-        [CommandOption("--out <DIR>")]
-        [Description("Folder for the reports (default: out/runs/<runId>/).")]
-        public string? Out { get; init; }
-
-        [CommandOption("--export <DIR>")]
-        [Description("The export folder the run read: the source ledger is then recomputed from ECRITURES.csv and every file's SHA-256 checked.")]
-        public string? Export { get; init; }
-
-        [CommandOption("--show-personal-data")]
-        [Description("Show third parties' names and IBANs in the reports (default: masked; setting Reports:ShowPersonalData).")]
-        public bool ShowPersonalData { get; init; }
-
-        public override ValidationResult Validate() =>
-            RunId.TryParse(Run, out _)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
         var run = ReportSettings.ParseRun(settings.Run);
         var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "runs", run.Value);
         var options = new ReportOptions(settings.ShowPersonalData || ShowPersonalDataSetting());

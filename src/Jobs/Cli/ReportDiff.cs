@@ -1,10 +1,8 @@
-using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Diff;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
@@ -13,35 +11,11 @@ namespace Bascule.Jobs.Cli;
 /// and year, and why (mapping version or hash, source files). Exit code 0 when nothing changed, 3 when something did,
 /// 1 when the runs could not be compared.
 /// </summary>
-public sealed class ReportDiffCommand : AsyncCommand<ReportDiffCommand.Settings>
+public static class ReportDiff
 {
     public const int Changed = 3;
 
-    public sealed class Settings : ReportSettings
-    {
-        [CommandArgument(0, "<RUN_A>")]
-        [Description("The earlier run (see `bascule runs`).")]
-        public string RunA { get; init; } = "";
-
-        [CommandArgument(1, "<RUN_B>")]
-        [Description("The later run.")]
-        public string RunB { get; init; } = "";
-
-        public override ValidationResult Validate()
-        {
-            foreach (var run in new[] { RunA, RunB })
-            {
-                if (!RunId.TryParse(run, out _))
-                {
-                    return ValidationResult.Error($"'{run}' is not a run id: give two ids listed by `bascule runs`.");
-                }
-            }
-
-            return ValidationResult.Success();
-        }
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ReportSettings settings, CancellationToken cancellationToken)
     {
         RunDiff diff;
         try

@@ -174,6 +174,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }).ToList();
 
     // Bascule's own exceptions already say what, where and what to do; others get their type for the support desk.
-    private static string Describe(Exception ex) =>
-        ex is StagingException or ExportFileException or MappingUnusableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+    // Database messages never carry a secret of the connection string.
+    private string Describe(Exception ex) =>
+        provider.Scrub(ex is StagingException or ExportFileException or MappingUnusableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
 }

@@ -32,4 +32,7 @@ public interface IStagingProvider : IAsyncDisposable
 
     /// <summary>The parameter value that stores an amount in an amount column.</summary>
     object ToParameter(Amount amount);
+
+    /// <summary>A database message made safe to show: any secret of the connection string replaced by <c>***</c>.</summary>
+    string Scrub(string message);
 }

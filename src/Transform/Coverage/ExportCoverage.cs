@@ -52,6 +52,13 @@ public static class ExportCoverage
                 mappedDebit += stats.Debit;
                 mappedCredit += stats.Credit;
                 findings.AddRange(KeptFunctionFindings(version, winner, stats));
+                if (stats.Article is not null && winner.Parts.Any(p => p.TargetEconomic is null))
+                {
+                    findings.Add(new MappingFinding(FindingSeverity.Warning, "NO_ECONOMIC", winner.BaseId, version.RulesPath, winner.First.Line,
+                        $"budget lines of account {stats.Account} article {stats.Article} ({stats.Lines} lines, {stats.First.File} line {stats.First.Line}) "
+                        + $"go through rule {winner.BaseId}, which gives no economic code; add a rule for this article with its economic code."));
+                }
+
                 continue;
             }
 

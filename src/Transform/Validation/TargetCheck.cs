@@ -28,7 +28,8 @@ internal static class TargetCheck
                     $"rule {rule.Id} only matches lines with an article ({rule.Article}) but has no TARGET_ECONOMIC; give the new economic code.");
             }
 
-            if (rule.TargetFunction is { } function)
+            // A rule that keeps the function of an exact article function already knows which function it will write.
+            if ((rule.TargetFunction ?? rule.Article?.Function) is { } function)
             {
                 foreach (var finding in Check(version, rule, ChartKind.Function, function))
                 {

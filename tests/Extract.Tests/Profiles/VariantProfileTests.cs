@@ -38,6 +38,23 @@ public sealed class VariantProfileTests
     }
 
     [Fact]
+    public async Task A_side_that_is_neither_debit_nor_credit_is_rejected()
+    {
+        using var export = new ExportCopy("variant-export");
+        export.Write("ECRITURES.csv",
+            "ANNEE;JNL;PIECE;LIGNE;DATE;COMPTE;LIBELLE;ARTICLE;SERVICE;CODE_TIERS;SENS;MONTANT;UTILISATEUR\n" +
+            "2023;OD;5;1;01.06.2023;5500000;Sens inconnu;;;;X;10,00;jdupont\n",
+            Bascule.Extract.Encodings.ExportEncoding.Utf8);
+        var control = File.ReadAllText(export.Combine("EXPORT.txt"))
+            .Replace("FICHIER=ECRITURES.csv;LIGNES=8;TOTAL_DEBIT=127456,62;TOTAL_CREDIT=127456,62", "FICHIER=ECRITURES.csv;LIGNES=1", StringComparison.Ordinal);
+        File.WriteAllText(export.Combine("EXPORT.txt"), control);
+
+        var rejected = await Collect.RejectedAsync(LegacyExport.Open(export.Path, Variant).ReadLedgerAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(("SENS", Bascule.Extract.Records.RejectReason.BadValue), (Assert.Single(rejected).Column, rejected[0].Reason));
+    }
+
+    [Fact]
     public void Shipped_default_profile_equals_the_built_in_one()
     {
         var shipped = ExportProfile.Load(RepositoryRoot.Combine("profiles", "default.json"));

@@ -108,12 +108,47 @@ public sealed class FileFaultTests
     }
 
     [Fact]
+    public void A_record_count_that_disagrees_can_be_found_before_reading_any_value()
+    {
+        using var export = new ExportCopy();
+        export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n", 2);
+        var opened = LegacyExport.Open(export.Path);
+
+        var fault = Assert.Throws<ExportFileException>(() => opened.VerifyRecordCounts(TestContext.Current.CancellationToken));
+
+        Assert.Equal("ECRITURES.csv", fault.File);
+        Assert.Null(opened.Summary(ExportFile.Ledger));
+    }
+
+    [Fact]
+    public void Record_counts_of_a_complete_export_verify()
+    {
+        var export = LegacyExport.Open(ExportCopy.Source("valid-export"));
+
+        var fault = Record.Exception(() => export.VerifyRecordCounts(TestContext.Current.CancellationToken));
+
+        Assert.Null(fault);
+    }
+
+    [Fact]
     public async Task A_record_count_above_the_control_file_fails_too()
     {
         using var export = new ExportCopy();
         export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + Line1.Replace(";1;", ";2;", StringComparison.Ordinal) + "\r\n", 1);
 
         await Assert.ThrowsAsync<ExportFileException>(() => ReadLedgerAsync(export));
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_swallows_the_rest_of_the_file_and_fails_the_record_count()
+    {
+        using var export = new ExportCopy();
+        var unclosed = "2023;OUV;1;2;01/01/2023;1000000;;;;\"Fonds propres;;100,00";
+        export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + unclosed + "\r\n" + Line1.Replace(";1;", ";3;", StringComparison.Ordinal) + "\r\n", 3);
+
+        var fault = await Assert.ThrowsAsync<ExportFileException>(() => ReadLedgerAsync(export));
+
+        Assert.Equal("ECRITURES.csv", fault.File);
     }
 
     [Fact]

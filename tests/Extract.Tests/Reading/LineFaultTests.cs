@@ -23,6 +23,8 @@ public sealed class LineFaultTests
     [InlineData("2023;OD;9;2;15/06/2023;6120000;104/123-11;Z;F0001;Service;10,00;", "SERVICE", RejectReason.BadService)]
     [InlineData("2022;OD;9;2;15/06/2022;6120000;104/123-11;O;F0001;Autre exercice;10,00;", "EXERCICE", RejectReason.OtherFiscalYear)]
     [InlineData("20X3;OD;9;2;15/06/2023;6120000;104/123-11;O;F0001;Exercice;10,00;", "EXERCICE", RejectReason.BadFiscalYear)]
+    [InlineData("2023;;9;2;15/06/2023;6120000;104/123-11;O;F0001;Sans journal;10,00;", "JOURNAL", RejectReason.BadValue)]
+    [InlineData("2023;OD;9;2;15/06/2023;6120000;104/123-11;O;F 0001;Tiers;10,00;", "TIERS", RejectReason.BadValue)]
     public async Task Damaged_line_is_rejected_with_reason_column_and_raw_text(string damaged, string? column, RejectReason reason)
     {
         using var export = new ExportCopy();

@@ -128,4 +128,14 @@ public sealed class ValidExportTests
         Assert.Equal(new Amount(1222.06m), commitments[0].Charged);
         Assert.Equal(new DateOnly(2023, 1, 10), commitments[0].Date);
     }
+
+    [Fact]
+    public async Task Reading_stops_when_cancelled()
+    {
+        var export = LegacyExport.Open(Folder);
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect.AllAsync(export.ReadLedgerAsync(cancellation.Token)));
+    }
 }

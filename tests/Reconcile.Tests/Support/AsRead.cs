@@ -1,4 +1,5 @@
 using Bascule.Extract.Records;
+using Bascule.Extract.Values;
 using Bascule.Load.Rows;
 
 namespace Bascule.Reconcile.Tests.Support;

@@ -1,5 +1,6 @@
 using Bascule.Extract.Values;
 using Bascule.Transform.Coverage;
+using Bascule.Transform.Validation;
 
 namespace Bascule.Transform.Tests.Coverage;
 
@@ -43,6 +44,15 @@ public sealed class ExportCoverageTests
         var finding = Assert.Single(report.Findings, f => f.Check == "KEPT_FUNCTION_UNKNOWN");
         Assert.Equal(("R3", 5), (finding.RuleId, finding.Line));
         Assert.Contains("722", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Budget_line_mapped_without_economic_code_is_a_warning()
+    {
+        using var tree = MappingTree.Small();
+        var report = await Cover(tree, EntityType.Commune, 2022, Ledger.Line("4400000", "104/124-02", debit: 1m));
+        var finding = Assert.Single(report.Findings, f => f.Check == "NO_ECONOMIC");
+        Assert.Equal(("R4", FindingSeverity.Warning), (finding.RuleId, finding.Severity));
     }
 
     [Fact]

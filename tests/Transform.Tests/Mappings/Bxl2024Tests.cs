@@ -35,6 +35,7 @@ public sealed class Bxl2024Tests
         var coverage = await ExportCoverage.ComputeAsync(version, SampleExports.Lines(export), export.Control.EntityType, export.Control.FiscalYear, TestContext.Current.CancellationToken);
         Assert.Empty(coverage.Uncovered);
         Assert.True(coverage.IsComplete, string.Join('\n', coverage.Findings.Where(f => f.IsError)));
+        Assert.DoesNotContain(coverage.Findings, f => f.Check == "NO_ECONOMIC");
         Assert.Equal(coverage.Lines, coverage.MappedLines);
         Assert.Equal(Extract.Values.Amount.Zero, coverage.UnmappedDebit + coverage.UnmappedCredit);
         Assert.True(coverage.Lines > 0);

@@ -43,6 +43,10 @@ public sealed class MappingValidatorTests
         Assert.Equal("R8", Single(Broken("R8;CPAS;;7000000;;700100;;840;", "R8;CPAS;;7000000;;700100;;999;"), "INACTIVE_TARGET").RuleId);
 
     [Fact]
+    public void Kept_function_of_an_exact_article_function_must_be_in_the_chart() =>
+        Assert.Equal("R5", Single(Broken("R5;;;*;104/123-*;613000;12.12;104;", "R5;;;*;722/123-*;613000;12.12;=;"), "UNKNOWN_TARGET").RuleId);
+
+    [Fact]
     public void Unknown_economic_code_is_reported() =>
         Assert.Equal("R5", Single(Broken("R5;;;*;104/123-*;613000;12.12;", "R5;;;*;104/123-*;613000;12.13;"), "UNKNOWN_TARGET").RuleId);
 

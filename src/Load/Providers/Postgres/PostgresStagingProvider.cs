@@ -16,9 +16,11 @@ public sealed class PostgresStagingProvider : IStagingProvider
     private const long SchemaLock = 0x0BA5C01E;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
 
     public PostgresStagingProvider(string connectionString)
     {
+        _connectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Target = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
@@ -64,6 +66,8 @@ public sealed class PostgresStagingProvider : IStagingProvider
     };
 
     public Amount ReadAmount(DbDataReader reader, int ordinal) => new(reader.GetDecimal(ordinal));
+
+    public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
 
     public object ToParameter(Amount amount) => amount.Value;
 

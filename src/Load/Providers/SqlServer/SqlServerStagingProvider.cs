@@ -97,6 +97,8 @@ public sealed class SqlServerStagingProvider : IStagingProvider
 
     public Amount ReadAmount(DbDataReader reader, int ordinal) => new(reader.GetDecimal(ordinal));
 
+    public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
+
     public object ToParameter(Amount amount) => amount.Value;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -105,6 +105,8 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     public Amount ReadAmount(DbDataReader reader, int ordinal) => Amount.FromCents(reader.GetInt64(ordinal));
 
+    public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
+
     public object ToParameter(Amount amount) => amount.Cents;
 
     /// <summary>Closes the pooled connections, so the database file can be moved or deleted.</summary>

@@ -158,7 +158,7 @@ public static class HtmlReport
             html.Append(differs ? "<tr class=\"diff\">" : "<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append(Cell(row[i], table.Columns[i].Kind, table.Columns[i].French == "Ligne brute"));
+                html.Append(Cell(row[i], table.Columns[i].Kind));
             }
 
             html.Append("</tr>\n");
@@ -167,13 +167,13 @@ public static class HtmlReport
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static string Cell(object? value, CellKind kind, bool raw) => value switch
+    private static string Cell(object? value, CellKind kind) => value switch
     {
         null => "<td></td>",
         decimal d when kind == CellKind.Money || kind == CellKind.Figure => $"<td class=\"num\">{Money(d)}</td>",
         decimal d => $"<td class=\"num\">{Encode(d.ToString(CultureInfo.InvariantCulture))}</td>",
         long n when kind == CellKind.Count => $"<td class=\"num\">{n.ToString(CultureInfo.InvariantCulture)}</td>",
-        _ => raw ? $"<td class=\"raw\">{Encode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td>" : $"<td>{Encode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td>",
+        _ => kind == CellKind.Code ? $"<td class=\"raw\">{Encode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td>" : $"<td>{Encode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td>",
     };
 
     /// <summary>One row per account with its totals; a <c>details</c> drill-down lists the accounts on the other side of the mapping.</summary>

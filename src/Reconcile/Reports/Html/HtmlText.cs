@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 
 namespace Bascule.Reconcile.Reports.Html;
 
@@ -8,7 +8,33 @@ internal static class HtmlText
 {
     private static readonly NumberFormatInfo Belgian = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "−" };
 
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Escapes the five characters that can open markup or close an attribute; accented letters stay as they are
+    /// (the file is UTF-8), where <c>WebUtility.HtmlEncode</c> would turn them into numeric entities.
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text ?? "";
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
 
     public static string Money(decimal value) => value.ToString("#,##0.00", Belgian);
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Times `migrate` end to end against its floors, on SQLite and PostgreSQL, on one generated export.
+# usage: bench/MigrateBench/run.sh [lines] [postgres-connection]
+# Without a connection string, a throwaway PostgreSQL cluster is started from Debian's binaries and stopped at the end.
+set -euo pipefail
+LINES=${1:-1000000}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/migrate-bench.XXXXXX)
+# The postgres user runs the throwaway cluster inside this folder.
+chmod 755 "$WORK"
+MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
+dotnet build "$ROOT/bench/MigrateBench" -c Release -v quiet -nologo >/dev/null
+BENCH="dotnet $ROOT/bench/MigrateBench/bin/Release/net10.0/Bascule.MigrateBench.dll"
+dotnet "$ROOT/src/Jobs/bin/Release/net10.0/bascule.dll" sample --out "$WORK/export" --lines "$LINES" >/dev/null
+
+PG=${2:-}
+if [ -z "$PG" ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PORT=$((40000 + RANDOM % 20000))
+  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
+  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; rm -rf "$WORK"' EXIT
+  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+else
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
+cd "$WORK"
+echo "path;provider;lines;seconds;lines_per_second;peak_working_set_mb"
+$BENCH parse "$WORK/export" "$MAPPING" none
+$BENCH map "$WORK/export" "$MAPPING" none
+for provider in sqlite postgres; do
+  connection=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/staging.db")
+  $BENCH floor "$WORK/export" "$MAPPING" "$provider" "$connection"
+  $BENCH migrate "$WORK/export" "$MAPPING" "$provider" "$connection"
+done

@@ -1,0 +1,29 @@
+namespace Bascule.Reconcile.Cutover;
+
+/// <summary>Where a new general account's balance goes at the cut-over, by its class (first digit).</summary>
+public enum AccountClass
+{
+    /// <summary>Classes 1 to 5: equity, fixed assets, third parties, cash: carried over as an opening balance.</summary>
+    BalanceSheet,
+
+    /// <summary>Classes 6 and 7: charges and income, closed into the result account.</summary>
+    Result,
+
+    /// <summary>Class 0 (off-balance commitments and guarantees) or anything else: not part of the opening entry.</summary>
+    OffBalance,
+}
+
+public static class AccountClasses
+{
+    public static AccountClass Of(string account) => account.Length == 0 ? AccountClass.OffBalance : account[0] switch
+    {
+        >= '1' and <= '5' => AccountClass.BalanceSheet,
+        '6' or '7' => AccountClass.Result,
+        _ => AccountClass.OffBalance,
+    };
+
+    /// <summary>The legacy receivable (40, 41) and payable (44, 45) accounts whose open items are carried per third party.</summary>
+    public static bool IsThirdPartyAccount(string legacyAccount) =>
+        legacyAccount.StartsWith("40", StringComparison.Ordinal) || legacyAccount.StartsWith("41", StringComparison.Ordinal)
+        || legacyAccount.StartsWith("44", StringComparison.Ordinal) || legacyAccount.StartsWith("45", StringComparison.Ordinal);
+}

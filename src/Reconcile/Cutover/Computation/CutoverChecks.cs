@@ -1,0 +1,97 @@
+using Bascule.Reconcile.Cutover.Model;
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Cutover.Computation;
+
+/// <summary>
+/// The package's reconciliation, one number per data set: 1 opening balances against the legacy closing (per legacy
+/// account, debit = credit, result closed), 2 open items against their account's balance, 3 open commitments against
+/// committed − charged. A difference that the listed exceptions explain exactly (unmapped lines, over-charged
+/// commitments, items without third party) is a WARNING; any other is FAILED.
+/// </summary>
+internal static class CutoverChecks
+{
+    public const int OpeningBalancesCheck = 1;
+    public const int OpenItemsCheck = 2;
+    public const int OpenCommitmentsCheck = 3;
+
+    public const string Items = "items";
+    public const string Commitments = "commitments";
+
+    public static IReadOnlyList<CheckResult> Run(
+        IReadOnlyList<OpeningBalance> balances,
+        IReadOnlyList<LegacyClosingRow> legacy,
+        IReadOnlyList<OpenItem> items,
+        IReadOnlyList<OpenItemAccount> itemAccounts,
+        IReadOnlyList<OpenCommitment> commitments)
+    {
+        var checks = new List<CheckResult>();
+        Opening(checks, balances, legacy);
+        OpenItemChecks(checks, items, itemAccounts);
+        CommitmentChecks(checks, commitments);
+        return checks;
+    }
+
+    private static void Opening(List<CheckResult> checks, IReadOnlyList<OpeningBalance> balances, IReadOnlyList<LegacyClosingRow> legacy)
+    {
+        const int n = OpeningBalancesCheck;
+        checks.Add(CheckResult.Compare(n, "openingBalances:debitEqualsCredit", balances.Sum(b => b.Debit), balances.Sum(b => b.Credit), Verdict.Failed));
+
+        var unmapped = legacy.Sum(a => a.Unmapped);
+        var expected = legacy.Sum(a => a.BalanceClosing - a.OffBalance);
+        var found = balances.Sum(b => b.Net);
+        checks.Add(CheckResult.Compare(n, "openingBalances:legacyClosing", expected, found, Explained(found - expected, unmapped)));
+
+        var results = legacy.Where(a => AccountClasses.Of(a.Account) == AccountClass.Result).ToList();
+        var resultExpected = results.Sum(a => a.BalanceClosing);
+        var closed = balances.Sum(b => b.ClosedResult);
+        checks.Add(CheckResult.Compare(n, "openingBalances:resultClosed", resultExpected, closed, Explained(closed - resultExpected, results.Sum(a => a.Unmapped))));
+
+        var differing = legacy.Where(a => !a.LedgerAgrees || a.Difference != 0m).ToList();
+        var unexplained = differing.Any(a => !a.LedgerAgrees || !a.ExplainedByUnmapped);
+        checks.Add(CheckResult.Compare(n, "openingBalances:legacyAccounts:differing", 0, differing.Count, unexplained ? Verdict.Failed : Verdict.Warning, Units.Accounts));
+        foreach (var row in differing)
+        {
+            if (!row.LedgerAgrees)
+            {
+                checks.Add(CheckResult.Compare(n, $"openingBalances:{row.Account}:ledgerClosing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed));
+            }
+
+            if (row.Difference != 0m)
+            {
+                checks.Add(CheckResult.Compare(n, $"openingBalances:{row.Account}:mapped", row.BalanceClosing, row.Mapped, row.ExplainedByUnmapped ? Verdict.Warning : Verdict.Failed));
+            }
+        }
+
+        checks.Add(CheckResult.Compare(n, "openingBalances:unmappedLines", 0, legacy.Sum(a => a.UnmappedLines), Verdict.Warning, Units.Lines));
+    }
+
+    private static void OpenItemChecks(List<CheckResult> checks, IReadOnlyList<OpenItem> items, IReadOnlyList<OpenItemAccount> accounts)
+    {
+        const int n = OpenItemsCheck;
+        foreach (var account in accounts)
+        {
+            checks.Add(CheckResult.Compare(n, $"openItems:{account.Account}", account.Balance, account.ItemsNet, Verdict.Failed));
+        }
+
+        // The legacy opening entry books receivables and payables globally: the new ERP gets those items without third party.
+        checks.Add(CheckResult.Compare(n, "openItems:withoutThirdParty", 0, items.Count(i => i.ThirdParty is null), Verdict.Warning, Items));
+    }
+
+    private static void CommitmentChecks(List<CheckResult> checks, IReadOnlyList<OpenCommitment> all)
+    {
+        const int n = OpenCommitmentsCheck;
+        var carried = all.Where(c => c.Open > 0m).ToList();
+        var overCharged = all.Where(c => c.Open < 0m).ToList();
+        var expected = all.Sum(c => c.Committed) - all.Sum(c => c.Charged);
+        var found = carried.Sum(c => c.Open);
+        checks.Add(CheckResult.Compare(n, "openCommitments:total", expected, found, Explained(found - expected, overCharged.Sum(c => c.Open))));
+        checks.Add(CheckResult.Compare(n, "openCommitments:overCharged", 0, overCharged.Count, Verdict.Warning, Commitments));
+        checks.Add(CheckResult.Compare(n, "openCommitments:withoutNewArticle", 0, carried.Count(c => c.Mapping == ArticleMapping.None), Verdict.Warning, Commitments));
+        checks.Add(CheckResult.Compare(n, "openCommitments:severalNewArticles", 0, carried.Count(c => c.Mapping == ArticleMapping.Dominant), Verdict.Warning, Commitments));
+    }
+
+    /// <summary>A difference that is exactly minus the amount left out for a listed reason is a WARNING, else FAILED.</summary>
+    private static Verdict Explained(decimal difference, decimal leftOut) =>
+        difference != 0m && difference == -leftOut ? Verdict.Warning : Verdict.Failed;
+}

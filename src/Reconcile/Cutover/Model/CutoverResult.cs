@@ -1,0 +1,32 @@
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Reconcile.Cutover.Model;
+
+/// <summary>
+/// The opening position of the first new year, computed from a published run, and its reconciliation to the legacy
+/// closing: opening balances, open items, open commitments, and the checks (numbers 1 to 3, one per data set).
+/// </summary>
+public sealed record CutoverResult(
+    RunSummary Run,
+    DateOnly AsOf,
+    string ResultAccount,
+    IReadOnlyList<OpeningBalance> OpeningBalances,
+    IReadOnlyList<LegacyClosingRow> LegacyAccounts,
+    IReadOnlyList<OpenItem> OpenItems,
+    IReadOnlyList<OpenItemAccount> OpenItemAccounts,
+    IReadOnlyList<OpenCommitment> OpenCommitments,
+    IReadOnlyList<OpenCommitment> OverCharged,
+    decimal CommitmentsCommitted,
+    decimal CommitmentsCharged,
+    IReadOnlyList<CheckResult> Checks,
+    DateTime ComputedUtc)
+{
+    public Verdict Status => Checks.Select(c => c.Status).Worst();
+
+    public decimal ClosedResult => OpeningBalances.Sum(b => b.ClosedResult);
+
+    public decimal OffBalanceExcluded => LegacyAccounts.Sum(a => a.OffBalance);
+
+    public CheckResult Check(string name) =>
+        Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the cut-over of run {Run.RunId}.");
+}

@@ -1,0 +1,70 @@
+using Bascule.Reconcile.Cutover.Model;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Reports.Tables;
+
+namespace Bascule.Reconcile.Cutover.Reports;
+
+/// <summary>The package reconciliation's tables, the same for HTML, the workbook (one sheet each) and the CSV files.</summary>
+public static class CutoverTables
+{
+    public const string Checks = "checks";
+    public const string OpeningBalances = "opening-balances";
+    public const string LegacyClosing = "legacy-closing";
+    public const string OpenItemAccounts = "open-item-accounts";
+    public const string OpenItems = "open-items";
+    public const string OpenCommitments = "open-commitments";
+    public const string OverCharged = "over-charged";
+
+    private static readonly ReportColumn NewAccount = new("Compte nouveau", "Nieuwe rekening", CellKind.Text);
+    private static readonly ReportColumn Debit = new("Débit", "Debet", CellKind.Money);
+    private static readonly ReportColumn Credit = new("Crédit", "Credit", CellKind.Money);
+    private static readonly ReportColumn Difference = new("Écart", "Verschil", CellKind.Money);
+
+    public static IReadOnlyList<ReportTable> Build(CutoverResult result, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new(Checks, "Contrôles", "Controles",
+                [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
+                 new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
+                 new("Unité", "Eenheid", CellKind.Text)],
+                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit)).ToList()),
+            new(OpeningBalances, "Soldes d'ouverture", "Openingssaldi",
+                [NewAccount, Debit, Credit, new("Dont résultat clôturé", "Waarvan afgesloten resultaat", CellKind.Money)],
+                result.OpeningBalances.Select(b => Row(b.Account, b.Debit, b.Credit, b.ClosedResult)).ToList()),
+            new(LegacyClosing, "Clôture ancienne par compte", "Oude afsluiting per rekening",
+                [new("Compte ancien", "Oude rekening", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text),
+                 new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Clôture (écritures)", "Afsluiting (boekingen)", CellKind.Money),
+                 new("Soldes d'ouverture", "Openingssaldi", CellKind.Money), new("Résultat clôturé", "Afgesloten resultaat", CellKind.Money),
+                 new("Hors bilan (exclu)", "Buiten balans (uitgesloten)", CellKind.Money), new("Non mappé", "Niet gemapt", CellKind.Money), Difference],
+                result.LegacyAccounts.Select(a => Row(a.Account, a.Label, a.BalanceClosing, a.LedgerClosing, a.Carried, a.ClosedToResult, a.OffBalance, a.Unmapped, a.Difference)).ToList()),
+            new(OpenItemAccounts, "Postes ouverts par compte", "Openstaande posten per rekening",
+                [NewAccount, new("Postes", "Posten", CellKind.Count), new("Sans tiers", "Zonder derde", CellKind.Count),
+                 new("Total des postes", "Totaal van de posten", CellKind.Money), new("Solde d'ouverture", "Openingssaldo", CellKind.Money), Difference],
+                result.OpenItemAccounts.Select(a => Row(a.Account, a.Items, a.WithoutThirdParty, a.ItemsNet, a.Balance, a.Difference)).ToList()),
+            new(OpenItems, "Postes ouverts", "Openstaande posten",
+                [NewAccount, new("Compte ancien", "Oude rekening", CellKind.Text), new("Tiers", "Derde", CellKind.Text), new("Nom", "Naam", CellKind.Text),
+                 new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text), new("Date", "Datum", CellKind.Text), Debit, Credit],
+                result.OpenItems.Select(i => Row(i.Account, i.LegacyAccount, i.ThirdParty ?? "(sans tiers / zonder derde)", i.ThirdPartyName, i.Journal, i.Document, Day(i.Date), i.Debit, i.Credit)).ToList()),
+            new(OpenCommitments, "Engagements ouverts", "Openstaande vastleggingen", CommitmentColumns(), result.OpenCommitments.Select(c => CommitmentRow(c, options)).ToList()),
+            new(OverCharged, "Engagements imputés au-delà du montant engagé", "Vastleggingen boven het vastgelegde bedrag aangerekend",
+                CommitmentColumns(), result.OverCharged.Select(c => CommitmentRow(c, options)).ToList()),
+        ];
+    }
+
+    private static ReportColumn[] CommitmentColumns() =>
+        [new("Engagement", "Vastlegging", CellKind.Text), new("Exercice", "Boekjaar", CellKind.Count), new("Date", "Datum", CellKind.Text),
+         new("Article ancien", "Oud artikel", CellKind.Text), new("Fonction", "Functie", CellKind.Text), new("Économique", "Economisch", CellKind.Text),
+         new("Correspondance", "Overeenstemming", CellKind.Text), new("Tiers", "Derde", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text),
+         new("Engagé", "Vastgelegd", CellKind.Money), new("Imputé", "Aangerekend", CellKind.Money), new("Ouvert", "Open", CellKind.Money)];
+
+    private static object?[] CommitmentRow(OpenCommitment c, ReportOptions options) =>
+        Row(c.Number, (long)c.FiscalYear, Day(c.Date), c.LegacyArticle, c.Function, c.Economic, c.Mapping.ToCode(), c.ThirdParty, ReportTables.Mask(c.Label, options), c.Committed, c.Charged, c.Open);
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object?[] Row(params object?[] cells) => cells;
+}

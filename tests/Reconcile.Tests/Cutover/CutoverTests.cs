@@ -1,0 +1,233 @@
+using Bascule.Extract.Values;
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Cutover;
+using Bascule.Reconcile.Cutover.Model;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Tests.Support;
+using Bascule.TestSupport;
+
+namespace Bascule.Reconcile.Tests.Cutover;
+
+/// <summary>
+/// The cut-over of a real run of the committed samples, loaded into a real database: the opening entry equals the
+/// legacy closing recomputed independently, the result is closed into the result account, open items and commitments
+/// reconcile, and a run damaged behind the pipeline's back gives the right finding with the right amount.
+/// Run once per provider.
+/// </summary>
+public abstract class CutoverTests : IDisposable
+{
+    protected TempDirectory Temp { get; } = new();
+
+    protected abstract Task<IStagingProvider> CreateProviderAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly CutoverOptions Defaults = new();
+
+    [Fact]
+    public async Task Opening_balances_equal_the_legacy_closing_recomputed_from_the_balance_file()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, showPersonalData: false, Ct);
+
+        var expected = await IndependentClosing.OpeningBalancesAsync(SampleRun.SampleFolder(SampleRun.Commune), Defaults.ResultAccount, Ct);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
+        Assert.Equal(result.OpeningBalances.Sum(b => b.Debit), result.OpeningBalances.Sum(b => b.Credit));
+        Assert.All(result.OpeningBalances, b => Assert.Equal(AccountClass.BalanceSheet, AccountClasses.Of(b.Account)));
+        Assert.All(result.LegacyAccounts, a => Assert.Equal((a.Account, 0m), (a.Account, a.Difference)));
+        Assert.Equal(new DateOnly(2024, 1, 1), result.AsOf);
+    }
+
+    [Fact]
+    public async Task The_net_of_classes_6_and_7_lands_in_the_result_account()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var plain = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(ResultAccount: "130000"), false, Ct);
+
+        var legacyResult = await IndependentClosing.ResultAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        Assert.NotEqual(0m, legacyResult);
+        Assert.Equal(legacyResult, result.ClosedResult);
+        var reserves = result.OpeningBalances.Single(b => b.Account == "130000");
+        var before = plain.OpeningBalances.Single(b => b.Account == "130000");
+        Assert.Equal(before.Net + legacyResult, reserves.Net);
+        Assert.Equal(legacyResult, reserves.ClosedResult);
+        Assert.Equal(plain.OpeningBalances.Single(b => b.Account == "100000").Net - legacyResult, result.OpeningBalances.Single(b => b.Account == "100000").Net);
+        Assert.Equal(CheckStatus(result, "openingBalances:resultClosed"), (Verdict.Ok, legacyResult, legacyResult));
+    }
+
+    [Fact]
+    public async Task The_commune_sample_reconciles_with_only_the_items_without_third_party_to_review()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.Equal(["openItems:withoutThirdParty"], result.Checks.Where(c => c.Status != Verdict.Ok).Select(c => c.Name));
+        Assert.Equal(Verdict.Warning, result.Status);
+        Assert.Equal([1, 2, 3], result.Checks.Select(c => c.Number).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Open_items_per_account_sum_to_the_account_balance_and_items_without_third_party_are_kept()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.NotEmpty(result.OpenItemAccounts);
+        foreach (var account in result.OpenItemAccounts)
+        {
+            var balance = result.OpeningBalances.SingleOrDefault(b => b.Account == account.Account)?.Net ?? 0m;
+            Assert.Equal((account.Account, balance), (account.Account, result.OpenItems.Where(i => i.Account == account.Account).Sum(i => i.Net)));
+        }
+
+        var supplier = result.OpenItems.Where(i => i.Account == "440000" && i.ThirdParty is null).ToList();
+        Assert.Contains(supplier, i => i.Journal == "OUV" && i.Net == -801_449.33m);
+        Assert.Contains(result.OpenItems, i => i.ThirdParty is not null);
+        Assert.All(result.OpenItems, i => Assert.NotEqual(0m, i.Net));
+        Assert.All(result.OpenItems, i => Assert.Null(i.ThirdPartyName));
+    }
+
+    [Fact]
+    public async Task An_invoice_and_its_payment_settle_each_other()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, true, Ct);
+
+        // F00043: invoice ACH 1 (929,70) is paid by FIN 4 in January; its credit note OD 3 (-107,48 on the credit side) is never settled.
+        var items = result.OpenItems.Where(i => i.ThirdParty == "F00043").ToList();
+        Assert.DoesNotContain(items, i => (i.Journal, i.Document) is ("ACH", "1") or ("FIN", "4"));
+        Assert.Contains(items, i => (i.Journal, i.Document, i.Net, i.Date) == ("OD", "3", 107.48m, new DateOnly(2023, 1, 29)));
+        Assert.All(items, i => Assert.Equal("Papeterie De Smet SCRL", i.ThirdPartyName));
+    }
+
+    [Fact]
+    public async Task Open_commitments_sum_to_committed_minus_charged_with_their_new_article()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var committed = await StagingDatabase.ScalarAsync<long>(provider, "SELECT COUNT(*) FROM commitments WHERE run_id = @run", new { run });
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.True(committed > result.OpenCommitments.Count, "some commitments are fully charged");
+        Assert.NotEmpty(result.OpenCommitments);
+        Assert.All(result.OpenCommitments, c => Assert.True(c.Open > 0m));
+        Assert.Equal(result.CommitmentsCommitted - result.CommitmentsCharged, result.OpenCommitments.Sum(c => c.Open));
+        Assert.All(result.OpenCommitments, c => Assert.Matches(@"^\d\d\.\d\d$", c.Economic));
+        var salaries = result.OpenCommitments.First(c => c.LegacyArticle == "104/111-01");
+        Assert.Equal(("11.11", "104"), (salaries.Economic, salaries.Function));
+        Assert.Equal(CheckStatus(result, "openCommitments:total").Status, Verdict.Ok);
+    }
+
+    [Fact]
+    public async Task A_legacy_closing_one_cent_off_is_a_finding_on_that_account()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        await StagingDatabase.ExecuteAsync(
+            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = '4000000'", new { run, cent = provider.ToParameter(new Amount(0.01m)) });
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.Equal(Verdict.Failed, result.Status);
+        Assert.Equal(-0.01m, result.Check("openingBalances:4000000:ledgerClosing").Difference);
+        Assert.Equal(-0.01m, result.Check("openingBalances:4000000:mapped").Difference);
+        Assert.Equal((Verdict.Failed, 0m, 1m), CheckStatus(result, "openingBalances:legacyAccounts:differing"));
+        Assert.Equal(-0.01m, result.Check("openingBalances:legacyClosing").Difference);
+        Assert.Equal(Verdict.Ok, result.Check("openingBalances:debitEqualsCredit").Status);
+    }
+
+    [Fact]
+    public async Task A_staged_line_one_cent_off_unbalances_the_opening_entry_and_its_account()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var record = await StagingDatabase.ScalarAsync<long>(
+            provider, "SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND account = '4400000' AND journal = 'FIN' AND debit > 0", new { run });
+        await StagingDatabase.ExecuteAsync(
+            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record, cent = provider.ToParameter(new Amount(0.01m)) });
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.Equal(-0.01m, result.Check("openingBalances:debitEqualsCredit").Difference);
+        Assert.Equal(Verdict.Failed, result.Check("openingBalances:debitEqualsCredit").Status);
+        Assert.Equal(0.01m, result.Check("openingBalances:4400000:mapped").Difference);
+        Assert.DoesNotContain(result.Checks, c => c.Name == "openingBalances:4400000:ledgerClosing");
+        Assert.Equal(Verdict.Ok, result.Check("openItems:440000").Status);
+        Assert.Equal(Verdict.Failed, result.Status);
+    }
+
+    [Fact]
+    public async Task An_over_charged_commitment_is_a_warning_that_explains_the_difference()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        await StagingDatabase.ExecuteAsync(
+            provider, "UPDATE commitments SET charged = committed + @amount WHERE run_id = @run AND commitment_number = '2023/00001'", new { run, amount = provider.ToParameter(new Amount(12.34m)) });
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.Equal((Verdict.Warning, 0m, 1m), CheckStatus(result, "openCommitments:overCharged"));
+        Assert.Equal((Verdict.Warning, 12.34m), (result.Check("openCommitments:total").Status, result.Check("openCommitments:total").Difference));
+        Assert.Equal(-12.34m, Assert.Single(result.OverCharged).Open);
+    }
+
+    [Fact]
+    public async Task A_run_that_is_not_published_is_refused()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Cpas), Ct);
+        await StagingDatabase.ExecuteAsync(provider, "UPDATE runs SET status = 'superseded' WHERE run_id = @run", new { run });
+
+        var error = await Assert.ThrowsAsync<CutoverException>(() => CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct));
+
+        Assert.Contains("superseded, not published", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bascule runs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_as_of_date_inside_the_legacy_year_is_refused()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Cpas), Ct);
+
+        var error = await Assert.ThrowsAsync<CutoverException>(() => CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(new DateOnly(2023, 12, 31)), false, Ct));
+
+        Assert.Contains("2024-01-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cpas_sample_opens_balanced_on_its_own_accounts()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Cpas), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        var expected = await IndependentClosing.OpeningBalancesAsync(SampleRun.SampleFolder(SampleRun.Cpas), Defaults.ResultAccount, Ct);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
+        Assert.DoesNotContain(result.Checks, c => c.Status == Verdict.Failed);
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static (Verdict Status, decimal Expected, decimal Found) CheckStatus(CutoverResult result, string name)
+    {
+        var check = result.Check(name);
+        return (check.Status, check.Expected, check.Found);
+    }
+}

@@ -28,7 +28,15 @@ public static class Reconciler
         else
         {
             var export = Open(exportFolder, snapshot.Run);
-            ledger = await SourceLedger.FromExportAsync(export, cancellationToken);
+            try
+            {
+                ledger = await SourceLedger.FromExportAsync(export, cancellationToken);
+            }
+            catch (ExportFileException ex)
+            {
+                throw new ReconcileException($"The export folder {exportFolder} cannot be read for the reconciliation of run {snapshot.Run.RunId}: {ex.Message} Give the folder the run read, or leave --export out.", ex);
+            }
+
             hashes = await HashesAsync(exportFolder, snapshot.Files.Select(f => f.Name), cancellationToken);
         }
 

@@ -42,6 +42,22 @@ public static class BasculeApp
                 .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")
                 .WithExample("report", "diff", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "01936f8f-0b1d-7e55-8a43-2c6d0e9f1a22");
+            config.AddCommand<CutoverCommand>("cutover")
+                .WithDescription("Cut-over package of a published run: opening balances, open items and open commitments in the new structure, reconciled, with a manifest.")
+                .WithExample("cutover", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--as-of", "2024-01-01", "--out", "out/cutover/etterbeek");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Hangfire server, dashboard (/hangfire) and fleet page (/) in one host; loopback only unless Dashboard:Users are set.")
+                .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+            config.AddCommand<EnqueueCommand>("enqueue")
+                .WithDescription("Queues migration jobs of fleet entities in the shared job storage (postgres) for the serve processes.")
+                .WithExample("enqueue", "--entity", "commune-etterbeek", "--year", "2023")
+                .WithExample("enqueue", "--all", "--year", "2023");
+            config.AddCommand<ScheduleCommand>("schedule")
+                .WithDescription("Recurring dress rehearsals of fleet entities, with a cron expression (UTC).")
+                .WithExample("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6");
+            config.AddCommand<CancelCommand>("cancel")
+                .WithDescription("Cancels a migration job: it stops between batches and publishes nothing.")
+                .WithExample("cancel", "42");
             config.AddCommand<ExtractCommand>("extract")
                 .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
                 .WithExample("extract", "--export", "samples/commune-etterbeek-2023");

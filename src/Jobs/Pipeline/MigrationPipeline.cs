@@ -33,7 +33,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run: {Describe(ex)} Check that it is reachable and that the account may create tables.", ex);
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
         }
 
         try

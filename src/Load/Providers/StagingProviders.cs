@@ -11,7 +11,7 @@ public static class StagingProviders
     {
         if (!StagingProviderKinds.TryParse(provider, out var kind))
         {
-            throw new ArgumentException($"Unknown staging provider '{provider}': use sqlite, postgres or sqlserver (option --provider or setting Staging:Provider).", nameof(provider));
+            throw new ArgumentException($"Unknown staging provider '{provider}': use sqlite, postgres or sqlserver (option --provider or setting Staging:Provider).");
         }
 
         if (kind == StagingProviderKind.Sqlite)
@@ -22,8 +22,7 @@ public static class StagingProviders
         if (string.IsNullOrWhiteSpace(connection))
         {
             throw new ArgumentException(
-                $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment variable BASCULE_STAGING__CONNECTION).",
-                nameof(connection));
+                $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment variable BASCULE_STAGING__CONNECTION).");
         }
 
         return kind == StagingProviderKind.Postgres

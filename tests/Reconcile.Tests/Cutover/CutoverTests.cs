@@ -126,7 +126,7 @@ public abstract class CutoverTests : IDisposable
         Assert.All(result.OpenCommitments, c => Assert.Matches(@"^\d\d\.\d\d$", c.Economic));
         var salaries = result.OpenCommitments.First(c => c.LegacyArticle == "104/111-01");
         Assert.Equal(("11.11", "104"), (salaries.Economic, salaries.Function));
-        Assert.Equal(CheckStatus(result, "openCommitments:total").Status, Verdict.Ok);
+        Assert.Equal(Verdict.Ok, CheckStatus(result, "openCommitments:total").Status);
     }
 
     [Fact]

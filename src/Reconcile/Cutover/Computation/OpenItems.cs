@@ -5,10 +5,12 @@ namespace Bascule.Reconcile.Cutover.Computation;
 
 /// <summary>
 /// Open items on the receivable (legacy 40, 41) and payable (44, 45) accounts, per new account, legacy account and third
-/// party. A document whose lines net to zero there is settled. The legacy export carries no matching (lettering), so a
-/// document is also settled by a later or earlier document of exactly the opposite amount for the same third party and
-/// account (an invoice and its payment), first in, first out by date; whatever stays unmatched is open. Lines without a
-/// third party (the legacy opening entry books its balances globally) are matched among themselves and listed as such.
+/// party. The legacy export carries no matching (lettering), so the settlement is rebuilt in two steps, each first in,
+/// first out by date: a document is settled by a document of exactly the opposite amount (an invoice and its payment);
+/// then what is left on the smaller side (partial payments, instalments) settles the oldest documents of the other side,
+/// the last one partly. What remains is open, each item with its own document reference, date and remaining amount, all
+/// on the side of the third party's balance. Lines without a third party (the legacy opening entry books its balances
+/// globally) are settled among themselves the same way and listed as such.
 /// </summary>
 internal static class OpenItems
 {
@@ -17,25 +19,11 @@ internal static class OpenItems
         var items = new List<OpenItem>();
         foreach (var group in snapshot.Documents.GroupBy(d => (d.Target, d.Legacy, d.ThirdParty)))
         {
-            var waiting = new Dictionary<decimal, Queue<ThirdPartyDocument>>();
-            foreach (var document in group.Where(d => d.Sides.Net != 0m).OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document.Length).ThenBy(d => d.Document, StringComparer.Ordinal))
-            {
-                if (waiting.TryGetValue(-document.Sides.Net, out var opposite) && opposite.Count > 0)
-                {
-                    opposite.Dequeue();
-                    continue;
-                }
-
-                if (!waiting.TryGetValue(document.Sides.Net, out var same))
-                {
-                    waiting[document.Sides.Net] = same = new Queue<ThirdPartyDocument>();
-                }
-
-                same.Enqueue(document);
-            }
-
-            items.AddRange(waiting.Values.SelectMany(q => q).Select(d => new OpenItem(
-                d.Target, d.Legacy, d.ThirdParty, d.ThirdParty is { } code ? snapshot.ThirdPartyNames.GetValueOrDefault(code) : null, d.Journal, d.Document, d.Date, d.Sides.Net)));
+            var open = Unmatched(group.Where(d => d.Sides.Net != 0m)
+                .OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document.Length).ThenBy(d => d.Document, StringComparer.Ordinal));
+            items.AddRange(Offset(open).Select(x => new OpenItem(
+                x.Document.Target, x.Document.Legacy, x.Document.ThirdParty, x.Document.ThirdParty is { } code ? snapshot.ThirdPartyNames.GetValueOrDefault(code) : null,
+                x.Document.Journal, x.Document.Document, x.Document.Date, x.Open)));
         }
 
         return items
@@ -48,6 +36,48 @@ internal static class OpenItems
             .ThenBy(i => i.Document.Length)
             .ThenBy(i => i.Document, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static List<ThirdPartyDocument> Unmatched(IEnumerable<ThirdPartyDocument> documents)
+    {
+        var waiting = new Dictionary<decimal, Queue<ThirdPartyDocument>>();
+        var order = new List<ThirdPartyDocument>();
+        foreach (var document in documents)
+        {
+            order.Add(document);
+            if (waiting.TryGetValue(-document.Sides.Net, out var opposite) && opposite.Count > 0)
+            {
+                opposite.Dequeue();
+                continue;
+            }
+
+            if (!waiting.TryGetValue(document.Sides.Net, out var same))
+            {
+                waiting[document.Sides.Net] = same = new Queue<ThirdPartyDocument>();
+            }
+
+            same.Enqueue(document);
+        }
+
+        var left = waiting.Values.SelectMany(q => q).ToHashSet();
+        return order.Where(left.Contains).ToList();
+    }
+
+    private static IEnumerable<(ThirdPartyDocument Document, decimal Open)> Offset(List<ThirdPartyDocument> documents)
+    {
+        var balance = documents.Sum(d => d.Sides.Net);
+        var sign = Math.Sign(balance);
+        var settling = Math.Abs(documents.Where(d => Math.Sign(d.Sides.Net) != sign).Sum(d => d.Sides.Net));
+        foreach (var document in documents.Where(d => sign != 0 && Math.Sign(d.Sides.Net) == sign))
+        {
+            var amount = Math.Abs(document.Sides.Net);
+            var used = Math.Min(amount, settling);
+            settling -= used;
+            if (amount > used)
+            {
+                yield return (document, sign * (amount - used));
+            }
+        }
     }
 
     /// <summary>Per new account: the open items against the account's opening balance.</summary>

@@ -27,7 +27,7 @@ internal static class HtmlStyles
         th, td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; }
         th { background: var(--head); text-align: left; font-weight: 600; }
         td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        td.raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; word-break: break-all; }
+        td.raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; word-break: break-all; min-width: 24ch; }
         tr.diff td { background: #fdecea; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }

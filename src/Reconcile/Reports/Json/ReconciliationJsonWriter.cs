@@ -109,6 +109,8 @@ public static class ReconciliationJsonWriter
 
         LegacyAccounts(w, r.LegacyAccounts);
         Journals(w, r.Journals);
+        TrialBalance(w, r.TrialBalance);
+        BudgetArticles(w, r.Articles);
         Exceptions(w, r, options);
         w.WriteEndObject();
     }
@@ -147,6 +149,48 @@ public static class ReconciliationJsonWriter
             w.Money("stagedCredit", j.StagedCredit);
             w.Money("unmappedDebit", j.UnmappedDebit);
             w.Money("unmappedCredit", j.UnmappedCredit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void TrialBalance(Utf8JsonWriter w, IReadOnlyList<TrialBalanceRow> rows)
+    {
+        w.WriteStartArray("trialBalance");
+        foreach (var t in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", t.Account);
+            w.WriteString("label", t.Label);
+            w.Money("balanceOpening", t.BalanceOpening);
+            w.Money("ledgerOpening", t.LedgerOpening);
+            w.Money("balanceMovementDebit", t.BalanceMovementDebit);
+            w.Money("ledgerMovementDebit", t.LedgerMovementDebit);
+            w.Money("balanceMovementCredit", t.BalanceMovementCredit);
+            w.Money("ledgerMovementCredit", t.LedgerMovementCredit);
+            w.Money("balanceClosing", t.BalanceClosing);
+            w.Money("ledgerClosing", t.LedgerClosing);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void BudgetArticles(Utf8JsonWriter w, IReadOnlyList<ArticleRow> rows)
+    {
+        w.WriteStartArray("budgetArticles");
+        foreach (var a in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("article", a.Article);
+            w.WriteString("label", a.Label);
+            w.WriteString("kind", a.Kind);
+            w.Money("committed", a.Committed);
+            w.Money("charged", a.Charged);
+            w.Money("commitmentsCommitted", a.CommitmentsCommitted);
+            w.Money("commitmentsCharged", a.CommitmentsCharged);
+            w.Money("ledgerCharged", a.LedgerCharged);
             w.WriteEndObject();
         }
 

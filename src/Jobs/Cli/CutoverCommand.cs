@@ -1,0 +1,121 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Bascule.Reconcile.Cutover;
+using Bascule.Reconcile.Cutover.Package;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule cutover --run RUN_ID</c>: the opening position of the first new year (opening balances, open items, open
+/// commitments) from a published run of the last legacy year, in the neutral import layout, with its reconciliation and
+/// manifest. Exit code 0 when the package reconciles (OK or WARNING), 2 when a check FAILED (the package is still
+/// written, to be read with its reconciliation), 1 when no package could be built.
+/// </summary>
+public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
+{
+    public const int Written = 0;
+    public const int NotWritten = 1;
+    public const int ReconciliationFailed = 2;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--run <RUN_ID>")]
+        [Description("The published run of the last legacy fiscal year (see `bascule runs`).")]
+        public string? Run { get; init; }
+
+        [CommandOption("--as-of <YYYY-MM-DD>")]
+        [Description("Date of the opening position (default: 1 January of the year after the run's fiscal year).")]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for the package (default: out/cutover/<runId>/).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--result-account <ACCOUNT>")]
+        [Description("Closing rule: the new class-1 account that receives the net of classes 6 and 7 (default 100000; setting Cutover:ResultAccount).")]
+        public string? ResultAccount { get; init; }
+
+        [CommandOption("--show-personal-data")]
+        [Description("Write third parties' names into the open items (default: codes only; setting Reports:ShowPersonalData).")]
+        public bool ShowPersonalData { get; init; }
+
+        [CommandOption("--provider <PROVIDER>")]
+        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
+        public string? Provider { get; init; }
+
+        [CommandOption("--connection <CONNECTION>")]
+        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
+        public string? Connection { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!RunId.TryParse(Run, out _))
+            {
+                return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+            }
+
+            return AsOf is null || DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--as-of '{AsOf}' is not a date written yyyy-MM-dd, e.g. --as-of 2024-01-01.");
+        }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+
+    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(settings);
+        var run = ReportSettings.ParseRun(settings.Run);
+        var configuration = BasculeConfiguration.Build();
+        var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "cutover", run.Value);
+        var show = settings.ShowPersonalData || (bool.TryParse(configuration["Reports:ShowPersonalData"], out var configured) && configured);
+        var options = new CutoverOptions(
+            settings.AsOf is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            BasculeConfiguration.Resolve(settings.ResultAccount, "Cutover:ResultAccount", CutoverOptions.DefaultResultAccount));
+        try
+        {
+            await using var provider = StagingProviders.Create(
+                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
+                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
+                BasculeConfiguration.Resolve(null, "Out", "out"));
+            var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
+            var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
+            Print(console, manifest, outDir);
+            return result.Status == Verdict.Failed ? ReconciliationFailed : Written;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return NotWritten;
+        }
+    }
+
+    private static void Print(IAnsiConsole console, PackageManifest manifest, string outDir)
+    {
+        var result = manifest.Result;
+        var run = result.Run;
+        var colour = result.Status switch { Verdict.Ok => "green", Verdict.Warning => "yellow", _ => "red" };
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Cut-over of {run.Entity} ({run.EntityType} {run.InsCode}) as of {result.AsOf:yyyy-MM-dd}, from run {run.RunId} ({run.FiscalYear}), mapping {run.Mapping.Id} {run.Mapping.Version}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK)");
+        foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+        }
+
+        foreach (var file in manifest.Files.Where(f => f.Rows is not null))
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {file.Name}: {file.Rows} rows, {string.Join(", ", file.Totals.Select(t => $"{t.Key} {t.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}");
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  package, reconciliation and {CutoverPackage.ManifestFile} in {Path.GetFullPath(outDir)}");
+    }
+}

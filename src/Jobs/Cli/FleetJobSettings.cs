@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using Bascule.Jobs.Hosting;
+using Hangfire;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// Options of the commands that talk to a job storage from outside <c>bascule serve</c>. They need the shared storage
+/// (PostgreSQL): an in-memory storage lives inside the serve process and no other process can reach it.
+/// </summary>
+public class FleetJobSettings : CommandSettings
+{
+    [CommandOption("--jobs-storage <STORAGE>")]
+    [Description("postgres (shared); else setting Jobs:Storage. inmemory lives only inside `bascule serve` and cannot be reached from here.")]
+    public string? JobsStorage { get; init; }
+
+    [CommandOption("--jobs-connection <CONNECTION>")]
+    [Description("PostgreSQL connection string of the job storage; else setting Jobs:Connection (BASCULE_JOBS__CONNECTION).")]
+    public string? JobsConnection { get; init; }
+
+    /// <summary>The shared job storage, or an error message that says what to configure.</summary>
+    public JobStorage OpenSharedStorage()
+    {
+        var kind = BasculeConfiguration.Resolve(JobsStorage, "Jobs:Storage", JobStorages.InMemory);
+        if (string.Equals(kind.Trim(), JobStorages.InMemory, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                "The job storage is inmemory, which only the `bascule serve` process itself can see. Use the shared storage: " +
+                "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or settings Jobs:Storage and Jobs:Connection), the same as the serve processes use.");
+        }
+
+        return JobStorages.Create(kind, BasculeConfiguration.Resolve(JobsConnection, "Jobs:Connection", ""));
+    }
+}

@@ -1,0 +1,48 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+
+namespace Bascule.Jobs.Hosting;
+
+/// <summary>
+/// The Hangfire job storage, following the staging choice. <c>inmemory</c> is the embedded default of a single
+/// <c>bascule serve</c>: nothing to install, but jobs live in that process only (lost on restart, unreachable from
+/// <c>bascule enqueue</c> in another process). <c>postgres</c> is the shared storage of a scale-out and of the CLI.
+/// </summary>
+public static class JobStorages
+{
+    public const string InMemory = "inmemory";
+    public const string Postgres = "postgres";
+
+    /// <summary>
+    /// A job is hidden from other servers while one processes it; the sliding timeout renews that as long as the
+    /// processing server's heartbeat lives, so a migration longer than the timeout is never picked up a second time,
+    /// and a job of a dead server comes back after at most this long.
+    /// </summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// PostgreSQL lock rows older than this are taken as left by a dead process and removed: it must exceed the
+    /// longest migration, since the entity-year lock is held for the whole run.
+    /// </summary>
+    public static readonly TimeSpan LockExpiry = TimeSpan.FromHours(4);
+
+    public static JobStorage Create(string kind, string? connection) => kind.Trim().ToLowerInvariant() switch
+    {
+        InMemory => new InMemoryStorage(),
+        Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
+            "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
+        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions()), PostgresOptions()),
+        _ => throw new ArgumentException($"Unknown job storage '{kind}': use inmemory (single serve process) or postgres (shared; option --jobs-storage or setting Jobs:Storage).", nameof(kind)),
+    };
+
+    public static PostgreSqlStorageOptions PostgresOptions() => new()
+    {
+        InvisibilityTimeout = InvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
+        DistributedLockTimeout = LockExpiry,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+        PrepareSchemaIfNecessary = true,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Bascule.Extract;
+using Bascule.Jobs.Pipeline;
+using Bascule.Load;
+using Bascule.Load.Reconciliation;
+using Bascule.Transform;
+using Hangfire;
+using Hangfire.Server;
+
+namespace Bascule.Jobs.Hosting;
+
+/// <summary>
+/// The Hangfire job behind <c>bascule enqueue</c>: the same pipeline as <c>bascule migrate</c>, with arguments small
+/// enough for the job storage. Reentrant: a retried or restarted job starts a new run, which supersedes the earlier
+/// published one or cleans up the abandoned one, so each entity and year ends with exactly one published run.
+/// </summary>
+public sealed class MigrationJob(MigrationJobOptions options)
+{
+    /// <summary>
+    /// Transient faults (database unreachable, lock not obtained in time) are retried with growing delays;
+    /// <see cref="DataFaultException"/> is not, and the job fails with its message on the dashboard.
+    /// </summary>
+    [JobDisplayName("Migrate {0} {1}")]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], ExceptOn = [typeof(DataFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task<string> RunAsync(string entity, int year, string exportFolder, string mappingFolder, PerformContext? context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // A storage-wide lock, not an in-process one: servers on other machines share it through the job storage.
+        using var entityYearLock = context.Connection.AcquireDistributedLock(LockResource(entity, year), options.LockTimeout);
+        await using var provider = options.Staging.Open();
+        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize });
+        MigrationResult result;
+        try
+        {
+            result = await new MigrationPipeline(provider).RunAsync(request, cancellationToken);
+        }
+        catch (MigrationFailedException ex) when (IsDataFault(ex))
+        {
+            throw new DataFaultException($"{entity} {year}: {ex.Message}", ex);
+        }
+
+        if (result.Reconciliation.Status == CheckStatus.Failed)
+        {
+            var failed = result.Reconciliation.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Name);
+            throw new DataFaultException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{entity} {year}: run {result.RunId} was published but its reconciliation is FAILED ({string.Join(", ", failed)}). Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again."));
+        }
+
+        return result.RunId.Value;
+    }
+
+    public static string LockResource(string entity, int year) => string.Create(CultureInfo.InvariantCulture, $"bascule:migration:{entity}:{year}");
+
+    // The same export and mapping give the same fault on every attempt; anything else (database, network) may pass later.
+    private static bool IsDataFault(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is ExportFileException or MappingLoadException or MappingUnusableException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

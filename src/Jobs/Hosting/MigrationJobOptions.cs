@@ -1,0 +1,10 @@
+namespace Bascule.Jobs.Hosting;
+
+/// <summary>What a server's migration jobs share: the staging target and how long a job waits for another run of its entity and year.</summary>
+public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTimeout)
+{
+    /// <summary>Long enough for a large entity-year ahead in line to finish; past it the job fails and is retried later.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(30);
+
+    public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
+}

@@ -1,0 +1,63 @@
+using Bascule.Load.Runs;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bascule.Jobs.Hosting;
+
+/// <summary>
+/// The ASP.NET Core host of <c>bascule serve</c>: a Hangfire server running migration jobs, the Hangfire dashboard at
+/// <c>/hangfire</c>, the fleet page at <c>/</c> and the runs' reconciliation reports, read-only, under <c>/runs/</c>.
+/// </summary>
+public static class ServeHost
+{
+    public static WebApplication Build(ServeOptions options)
+    {
+        if (DashboardAccess.Refusal(options.Urls, options.Users) is { } refusal)
+        {
+            throw new ServeRefusedException(refusal);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = MigrationServer.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(options.Storage);
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage));
+        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout);
+        builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
+
+        var app = builder.Build();
+        var exposed = options.Users.Count > 0;
+        if (exposed)
+        {
+            app.UseMiddleware<BasicAuthentication>(options.Users);
+        }
+
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Bascule jobs",
+            AppPath = "/",
+            // Behind basic authentication every request is a known user; otherwise only this machine may look.
+            Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
+        }, options.Storage);
+        app.MapGet("/", async (CancellationToken cancellationToken) =>
+            Results.Content(FleetPage.Render(await ReadRunsAsync(options.Staging, cancellationToken), options.Staging.OutRoot), "text/html; charset=utf-8"));
+        app.MapGet("/runs/{run}/{file}", (string run, string file) =>
+            FleetPage.ReportFile(options.Staging.OutRoot, run, file) is { } path
+                ? Results.File(path, file.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/json")
+                : Results.NotFound());
+        return app;
+    }
+
+    private static async Task<IReadOnlyList<RunInfo>> ReadRunsAsync(StagingTarget staging, CancellationToken cancellationToken)
+    {
+        await using var provider = staging.Open();
+        await provider.EnsureSchemaAsync(cancellationToken);
+        return await RunList.ReadAsync(provider, cancellationToken);
+    }
+}

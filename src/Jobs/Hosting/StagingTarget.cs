@@ -1,0 +1,13 @@
+using Bascule.Load.Providers;
+
+namespace Bascule.Jobs.Hosting;
+
+/// <summary>
+/// Where migration jobs load: the staging provider, its connection and the output root for reconciliation files.
+/// Jobs carry only entity, year and folders; the staging database is the server's own setting, so every server of a
+/// scale-out must point at the same one.
+/// </summary>
+public sealed record StagingTarget(string Provider, string Connection, string OutRoot)
+{
+    public IStagingProvider Open() => StagingProviders.Create(Provider, Connection, OutRoot);
+}

@@ -1,0 +1,130 @@
+using Bascule.Jobs.Hosting;
+using Bascule.Load.Runs;
+using Bascule.TestSupport;
+using Hangfire;
+
+namespace Bascule.Jobs.Tests.Hosting;
+
+/// <summary>The migration job's behaviour, run once per job storage (in memory, PostgreSQL) on real servers, exports and staging.</summary>
+public abstract class MigrationJobTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    protected TempDirectory Temp { get; } = new();
+
+    /// <summary>A factory of storage objects over one job storage (each call a new object, where the storage allows), and the staging target.</summary>
+    protected abstract Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync();
+
+    [Fact]
+    public async Task A_fleet_of_six_entity_years_across_two_servers_publishes_exactly_one_run_each()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 6);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging));
+
+        var jobs = FleetEnqueuer.EnqueueAll(servers.Client, fleet, FleetSample.Year);
+        var states = await servers.WaitAsync(jobs, Timeout);
+
+        Assert.All(states.Values, s => Assert.Equal("Succeeded", s.Name));
+        var runs = await Runs(staging);
+        Assert.Equal(6, runs.Count);
+        Assert.All(runs, r => Assert.Equal(RunStatus.Published, r.Status));
+        Assert.Equal(6, runs.Select(r => (r.InsCode, r.EntityType, r.FiscalYear)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_jobs_of_the_same_entity_year_never_run_at_once()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1, lines: 3000);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 200 });
+
+        var jobs = new[] { FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year), FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year) };
+        var states = await servers.WaitAsync(jobs, Timeout);
+
+        Assert.All(states.Values, s => Assert.Equal("Succeeded", s.Name));
+        var runs = await Runs(staging);
+        Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
+        Assert.True(runs[1].FinishedUtc <= runs[0].StartedUtc, $"The second run started at {runs[0].StartedUtc:O}, before the first finished at {runs[1].FinishedUtc:O}.");
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_leaves_nothing_published()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1, lines: 20_000);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20 }, servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
+        Assert.True(servers.Client.Delete(job));
+        var runs = await WaitForAsync(staging, runs => runs.All(r => r.Status != RunStatus.Loading));
+
+        Assert.Equal("Deleted", servers.State(job)?.Name);
+        var run = Assert.Single(runs);
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("Cancelled", run.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_truncated_export_fails_the_job_once_with_the_reason()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1);
+        var ledger = Path.Combine(fleet.Entities[0].ExportFolder(FleetSample.Year), "ECRITURES.csv");
+        var lines = await File.ReadAllLinesAsync(ledger, TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(ledger, lines[..^5], TestContext.Current.CancellationToken);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging), servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        var state = (await servers.WaitAsync([job], Timeout))[job];
+
+        Assert.Equal("Failed", state.Name);
+        Assert.Equal(typeof(DataFaultException).FullName, state.Data["ExceptionType"]);
+        Assert.Contains("ECRITURES.csv", state.Data["ExceptionMessage"], StringComparison.Ordinal);
+        using var connection = servers.Storage.GetConnection();
+        Assert.Null(connection.GetJobParameter(job, "RetryCount"));
+        Assert.DoesNotContain(await Runs(staging), r => r.Status == RunStatus.Published);
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static MigrationJobOptions Options(StagingTarget staging) => new(staging, TimeSpan.FromMinutes(1));
+
+    private static async Task<IReadOnlyList<RunInfo>> Runs(StagingTarget staging)
+    {
+        await using var provider = staging.Open();
+        return await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RunInfo>> WaitForAsync(StagingTarget staging, Func<IReadOnlyList<RunInfo>, bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            try
+            {
+                var runs = await Runs(staging);
+                if (runs.Count > 0 && condition(runs))
+                {
+                    return runs;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not Xunit.Sdk.XunitException)
+            {
+                // The staging schema is created by the first run: until then there is nothing to read.
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"The staging database did not reach the expected runs within {Timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}

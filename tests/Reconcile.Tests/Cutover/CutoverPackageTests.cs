@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Bascule.Reconcile.Cutover;
+using Bascule.Reconcile.Cutover.Package;
+using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Tests.Support;
+using Bascule.TestSupport;
+
+namespace Bascule.Reconcile.Tests.Cutover;
+
+/// <summary>
+/// The package as files: the manifest's counts, totals and SHA-256 recomputed from the files alone, the import layout as
+/// documented, and third parties' names only when personal data is shown.
+/// </summary>
+public sealed class CutoverPackageTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_manifest_totals_and_hashes_are_those_of_the_files()
+    {
+        var outDir = await WritePackageAsync(showPersonalData: false);
+
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ManifestFile), Ct));
+        var root = manifest.RootElement;
+        Assert.Equal("2024-01-01", root.GetProperty("asOf").GetString());
+        Assert.Equal(2023, root.GetProperty("fiscalYear").GetInt32());
+        Assert.Equal(64, root.GetProperty("run").GetProperty("fingerprint").GetString()!.Length);
+        Assert.Equal(("bxl-2024", "1.0.0"), (root.GetProperty("mapping").GetProperty("id").GetString(), root.GetProperty("mapping").GetProperty("version").GetString()));
+        var listed = root.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(
+            Directory.GetFiles(outDir).Select(Path.GetFileName).Where(n => n != CutoverPackage.ManifestFile).Order(StringComparer.Ordinal),
+            listed.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        foreach (var file in listed)
+        {
+            var path = Path.Combine(outDir, file.GetProperty("name").GetString()!);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))), file.GetProperty("sha256").GetString());
+            if (file.TryGetProperty("rows", out var rows))
+            {
+                var (count, totals) = IndependentCsv.Totals(path, file.GetProperty("totals").EnumerateObject().Select(p => p.Name));
+                Assert.Equal(rows.GetInt64(), count);
+                foreach (var total in file.GetProperty("totals").EnumerateObject())
+                {
+                    Assert.Equal((total.Name, total.Value.GetDecimal()), (total.Name, totals[total.Name]));
+                }
+            }
+        }
+
+        var opening = listed.Single(f => f.GetProperty("name").GetString() == CutoverPackage.OpeningBalancesFile).GetProperty("totals");
+        Assert.Equal(opening.GetProperty("DEBIT").GetDecimal(), opening.GetProperty("CREDIT").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_data_files_follow_the_documented_import_layout()
+    {
+        var outDir = await WritePackageAsync(showPersonalData: false);
+
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(outDir, CutoverPackage.OpenCommitmentsFile), Ct);
+        Assert.NotEqual(0xEF, bytes[0]);
+        var lines = Encoding.UTF8.GetString(bytes).Split("\r\n");
+        Assert.Equal("COMMITMENT;FISCAL_YEAR;COMMITMENT_DATE;LEGACY_ARTICLE;FUNCTION;ECONOMIC;ARTICLE_MAPPING;THIRD_PARTY;LABEL;COMMITTED;CHARGED;OPEN", lines[0]);
+        Assert.Matches(@"^2023/\d{5};2023;2023-\d\d-\d\d;\d{3}/\d{3}-\d\d;\d+;\d\d\.\d\d;unique;[^;]*;.*;\d+\.\d\d;\d+\.\d\d;\d+\.\d\d$", lines[1]);
+        Assert.Equal("ACCOUNT;DEBIT;CREDIT;CLOSED_RESULT", File.ReadLines(Path.Combine(outDir, CutoverPackage.OpeningBalancesFile)).First());
+        Assert.Equal("ACCOUNT;LEGACY_ACCOUNT;THIRD_PARTY;THIRD_PARTY_NAME;JOURNAL;DOCUMENT;DOCUMENT_DATE;DEBIT;CREDIT", File.ReadLines(Path.Combine(outDir, CutoverPackage.OpenItemsFile)).First());
+        Assert.Contains("<html lang=\"fr\">", await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportJsonFile), Ct));
+        Assert.Equal("WARNING", report.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Third_party_names_are_written_only_when_personal_data_is_shown()
+    {
+        var masked = await WritePackageAsync(showPersonalData: false);
+        var shown = await WritePackageAsync(showPersonalData: true);
+
+        Assert.DoesNotContain("Papeterie De Smet", await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Papeterie De Smet", await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
+        Assert.Contains(";F00043;Papeterie De Smet SCRL;", await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<string> WritePackageAsync(bool showPersonalData)
+    {
+        await using var provider = StagingDatabase.Sqlite(_temp);
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var result = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(), showPersonalData, Ct);
+        var outDir = _temp.Combine("package-" + showPersonalData.ToString(CultureInfo.InvariantCulture));
+        await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(showPersonalData), Ct);
+        return outDir;
+    }
+}

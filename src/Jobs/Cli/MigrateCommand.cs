@@ -33,6 +33,10 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
         [Description("The legacy export folder (EXPORT.txt and the CSV files).")]
         public string? Export { get; init; }
 
+        [CommandOption("--profile <FILE>")]
+        [Description("Export profile (JSON) for a delivery that differs from the spec; default: the spec's layout. See profiles/.")]
+        public string? Profile { get; init; }
+
         [CommandOption("--mapping <DIR>")]
         [Description("The mapping version folder, e.g. mappings/bxl-2024/1.0.0.")]
         public string? Mapping { get; init; }
@@ -80,7 +84,7 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 
         await using (provider)
         {
-            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize });
+            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile);
             try
             {
                 var result = await RunAsync(provider, request, cancellationToken);

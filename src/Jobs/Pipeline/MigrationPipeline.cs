@@ -20,7 +20,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
-        var (export, mapper) = Prepare(request);
+        var (export, mapper) = Prepare(request, cancellationToken);
         var control = export.Control;
         var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current);
         var hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
@@ -68,13 +68,17 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
     }
 
-    private static (LegacyExport Export, LineMapper Mapper) Prepare(MigrationRequest request)
+    private static (LegacyExport Export, LineMapper Mapper) Prepare(MigrationRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var export = LegacyExport.Open(request.ExportFolder);
+            var profile = request.ProfileFile is null ? ExportProfile.Default : ExportProfile.Load(request.ProfileFile);
+            var export = LegacyExport.Open(request.ExportFolder, profile);
             var mapping = MappingVersion.Load(request.MappingFolder);
-            return (export, mapping.CreateMapper(export.Control.EntityType, export.Control.FiscalYear));
+            var mapper = mapping.CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
+            // An incomplete export (a record count that disagrees with EXPORT.txt) stops the run before anything is loaded.
+            export.VerifyRecordCounts(cancellationToken);
+            return (export, mapper);
         }
         catch (Exception ex) when (ex is ExportFileException or MappingLoadException or MappingUnusableException)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bascule.Extract;
+using Bascule.Extract.Profiles;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Checks;
@@ -16,7 +17,7 @@ namespace Bascule.Reconcile;
 /// </summary>
 public static class Reconciler
 {
-    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken)
+    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null)
     {
         var snapshot = await StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
         SourceLedger ledger;
@@ -27,7 +28,7 @@ public static class Reconciler
         }
         else
         {
-            var export = Open(exportFolder, snapshot.Run);
+            var export = Open(exportFolder, profile ?? ExportProfile.Default, snapshot.Run);
             try
             {
                 ledger = await SourceLedger.FromExportAsync(export, cancellationToken);
@@ -83,12 +84,12 @@ public static class Reconciler
             ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m));
     }
 
-    private static LegacyExport Open(string folder, RunSummary run)
+    private static LegacyExport Open(string folder, ExportProfile profile, RunSummary run)
     {
         LegacyExport export;
         try
         {
-            export = LegacyExport.Open(folder);
+            export = LegacyExport.Open(folder, profile);
         }
         catch (ExportFileException ex)
         {

@@ -21,4 +21,7 @@ public static class BasculeConfiguration
     /// <summary>The command-line value when given, else the configured one, else the default.</summary>
     public static string Resolve(string? option, string key, string fallback) =>
         !string.IsNullOrWhiteSpace(option) ? option : Build()[key] is { Length: > 0 } configured ? configured : fallback;
+
+    /// <summary>Setting <c>Reports:ShowPersonalData</c>: third parties' names and IBANs are masked in reports unless it is true.</summary>
+    public static bool ShowPersonalData() => bool.TryParse(Build()["Reports:ShowPersonalData"], out var show) && show;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Data.Common;
 using System.Globalization;
 using Hangfire;
 using Spectre.Console;
@@ -32,7 +33,7 @@ public sealed class CancelCommand : Command<CancelCommand.Settings>
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Job {settings.Job} was not cancelled: it does not exist or has already finished. Check the dashboard.[/]");
             return 1;
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or DbException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Bascule.Jobs.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Load.Reconciliation;
+using Bascule.Reconcile.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -45,7 +45,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             {
                 var result = await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);
                 MigrationSummary.Write(result, provider);
-                if (result.Reconciliation.Status == CheckStatus.Failed)
+                if (result.Reconciliation.Status == Verdict.Failed)
                 {
                     worst = MigrateCommand.ReconciliationFailed;
                 }
@@ -57,7 +57,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             }
         }
 
-        AnsiConsole.MarkupLine("Next: [bold]dotnet run --project src/Jobs -- runs[/] lists the runs; open the reconciliation reports above in a browser.");
+        AnsiConsole.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database.");
         return worst;
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Bascule.Jobs.Hosting;
 using Hangfire;
@@ -23,7 +24,7 @@ public sealed class EnqueueCommand : Command<FleetSelection>
 
             return 0;
         }
-        catch (Exception ex) when (ex is FleetFileException or ArgumentException)
+        catch (Exception ex) when (ex is FleetFileException or ArgumentException or DbException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Data.Common;
 using Bascule.Jobs.Hosting;
 using Hangfire;
 using Spectre.Console.Cli;
@@ -30,6 +31,14 @@ public class FleetJobSettings : CommandSettings
                 "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or settings Jobs:Storage and Jobs:Connection), the same as the serve processes use.");
         }
 
-        return JobStorages.Create(kind, BasculeConfiguration.Resolve(JobsConnection, "Jobs:Connection", ""));
+        try
+        {
+            return JobStorages.Create(kind, BasculeConfiguration.Resolve(JobsConnection, "Jobs:Connection", ""));
+        }
+        catch (DbException ex)
+        {
+            throw new ArgumentException(
+                $"The job storage could not be opened: {ex.Message} Check --jobs-connection (setting Jobs:Connection) and that the PostgreSQL server is reachable.", ex);
+        }
     }
 }

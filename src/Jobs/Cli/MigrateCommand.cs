@@ -3,7 +3,8 @@ using System.Globalization;
 using Bascule.Jobs.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Load.Reconciliation;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -84,12 +85,12 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 
         await using (provider)
         {
-            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile);
+            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile, new ReportOptions(BasculeConfiguration.ShowPersonalData()));
             try
             {
                 var result = await RunAsync(provider, request, cancellationToken);
                 MigrationSummary.Write(result, provider);
-                return result.Reconciliation.Status == CheckStatus.Failed ? ReconciliationFailed : Completed;
+                return result.Reconciliation.Status == Verdict.Failed ? ReconciliationFailed : Completed;
             }
             catch (MigrationFailedException ex)
             {

@@ -25,7 +25,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
 
         var run = ReportSettings.ParseRun(settings.Run);
         var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "runs", run.Value);
-        var options = new ReportOptions(settings.ShowPersonalData || ShowPersonalDataSetting());
+        var options = new ReportOptions(settings.ShowPersonalData || BasculeConfiguration.ShowPersonalData());
         try
         {
             await using var provider = settings.CreateProvider();
@@ -40,9 +40,6 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
             return 1;
         }
     }
-
-    private static bool ShowPersonalDataSetting() =>
-        bool.TryParse(BasculeConfiguration.Build()["Reports:ShowPersonalData"], out var show) && show;
 
     private static void Print(ReconciliationResult result, ReportFiles files)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Data.Common;
 using System.Globalization;
 using Bascule.Jobs.Hosting;
 using Hangfire;
@@ -34,7 +35,7 @@ public sealed class ScheduleCommand : Command<ScheduleCommand.Settings>
 
             return 0;
         }
-        catch (Exception ex) when (ex is FleetFileException or ArgumentException)
+        catch (Exception ex) when (ex is FleetFileException or ArgumentException or DbException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

@@ -68,7 +68,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
             var storage = JobStorages.Create(
                 BasculeConfiguration.Resolve(settings.JobsStorage, "Jobs:Storage", JobStorages.InMemory),
-                BasculeConfiguration.Resolve(settings.JobsConnection, "Jobs:Connection", ""));
+                BasculeConfiguration.Resolve(settings.JobsConnection, "Jobs:Connection", ""),
+                waitForDatabase: true);
             app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers));
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException)

@@ -28,17 +28,22 @@ public static class JobStorages
     /// </summary>
     public static readonly TimeSpan LockExpiry = TimeSpan.FromHours(4);
 
-    public static JobStorage Create(string kind, string? connection) => kind.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// The storage of <paramref name="kind"/>; <paramref name="waitForDatabase"/> lets a server start before its
+    /// database is up (retrying), while a command fails at once with the reason.
+    /// </summary>
+    public static JobStorage Create(string kind, string? connection, bool waitForDatabase = false) => kind.Trim().ToLowerInvariant() switch
     {
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
-        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions()), PostgresOptions()),
+        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(waitForDatabase)), PostgresOptions(waitForDatabase)),
         _ => throw new ArgumentException($"Unknown job storage '{kind}': use inmemory (single serve process) or postgres (shared; option --jobs-storage or setting Jobs:Storage).", nameof(kind)),
     };
 
-    public static PostgreSqlStorageOptions PostgresOptions() => new()
+    public static PostgreSqlStorageOptions PostgresOptions(bool waitForDatabase) => new()
     {
+        StartupConnectionMaxRetries = waitForDatabase ? 10 : 0,
         InvisibilityTimeout = InvisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,
         DistributedLockTimeout = LockExpiry,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Bascule.Extract;
 using Bascule.Jobs.Pipeline;
 using Bascule.Load;
-using Bascule.Load.Reconciliation;
+using Bascule.Reconcile.Model;
 using Bascule.Transform;
 using Hangfire;
 using Hangfire.Server;
@@ -39,9 +39,9 @@ public sealed class MigrationJob(MigrationJobOptions options)
             throw new DataFaultException($"{entity} {year}: {ex.Message}", ex);
         }
 
-        if (result.Reconciliation.Status == CheckStatus.Failed)
+        if (result.Reconciliation.Status == Verdict.Failed)
         {
-            var failed = result.Reconciliation.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Name);
+            var failed = result.Reconciliation.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name);
             throw new DataFaultException(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{entity} {year}: run {result.RunId} was published but its reconciliation is FAILED ({string.Join(", ", failed)}). Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again."));

@@ -1,6 +1,8 @@
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.Logging;
+using Hangfire.Logging.LogProviders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +29,9 @@ public static class ServeHost
         // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = MigrationServer.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options.Storage);
-        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage));
+        // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
+        // host and break any other Hangfire server of the process once the host is disposed.
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new ColouredConsoleLogProvider(LogLevel.Info)));
         var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout);
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 

@@ -3,8 +3,10 @@ using Bascule.Extract.Profiles;
 using Bascule.Extract.Records;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Load.Reconciliation;
 using Bascule.Load.Runs;
+using Bascule.Reconcile;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
 using Bascule.Transform;
 
 namespace Bascule.Jobs.Pipeline;
@@ -36,6 +38,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
                 $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
         }
 
+        ReconciliationResult report;
+        string fingerprint;
         try
         {
             await LoadLedgerAsync(export, mapper, run, cancellationToken);
@@ -43,17 +47,15 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
 
             _progress.Started("fingerprint", null);
-            var fingerprint = await run.FingerprintAsync(cancellationToken);
+            fingerprint = await run.FingerprintAsync(cancellationToken);
             _progress.Completed("fingerprint", fingerprint);
 
+            // Reconciled before publishing, so a run that cannot be reconciled is never published.
             _progress.Started("reconcile", null);
-            var report = await RunReconciliation.ComputeAsync(provider, run.Id, header, cancellationToken);
+            report = await Reconciler.ComputeAsync(provider, run.Id.Value, export.Folder, cancellationToken, export.Profile);
             _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
 
             await run.PublishAsync(fingerprint, cancellationToken);
-            var path = Path.Combine(request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value), "reconciliation.json");
-            await ReconciliationJson.WriteAsync(report, path, cancellationToken);
-            return new MigrationResult(run.Id, fingerprint, report, path, run.RowsWritten, run.Retries);
         }
         catch (Exception ex)
         {
@@ -65,6 +67,19 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             }
 
             throw new MigrationFailedException($"Run {run.Id} failed and was not published: {message}", ex);
+        }
+
+        report = report with { Run = report.Run with { RunStatus = "published", Fingerprint = fingerprint } };
+        var outFolder = request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value);
+        try
+        {
+            var files = await ReportWriter.WriteAllAsync(report, outFolder, request.Reports ?? new ReportOptions(), cancellationToken);
+            return new MigrationResult(run.Id, fingerprint, report, files, run.RowsWritten, run.Retries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MigrationFailedException(
+                $"Run {run.Id} was published, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
         }
     }
 

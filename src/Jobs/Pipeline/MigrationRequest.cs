@@ -1,4 +1,5 @@
 using Bascule.Load;
+using Bascule.Reconcile.Reports;
 
 namespace Bascule.Jobs.Pipeline;
 
@@ -7,4 +8,4 @@ namespace Bascule.Jobs.Pipeline;
 /// (<paramref name="OutFolder"/>; null means <c>out/runs/&lt;runId&gt;/</c> under <paramref name="OutRoot"/>), and the
 /// export profile file of a delivery that differs from the spec (null: the spec's layout).
 /// </summary>
-public sealed record MigrationRequest(string ExportFolder, string MappingFolder, string? OutFolder, string OutRoot, StagingOptions Staging, string? ProfileFile = null);
+public sealed record MigrationRequest(string ExportFolder, string MappingFolder, string? OutFolder, string OutRoot, StagingOptions Staging, string? ProfileFile = null, ReportOptions? Reports = null);

@@ -1,7 +1,11 @@
-using Bascule.Load.Reconciliation;
 using Bascule.Load.Runs;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports;
 
 namespace Bascule.Jobs.Pipeline;
 
-/// <summary>A run that completed and was published, with its reconciliation and where it was written.</summary>
-public sealed record MigrationResult(RunId RunId, string Fingerprint, ReconciliationReport Reconciliation, string ReconciliationPath, long RowsWritten, int Retries);
+/// <summary>A run that completed and was published, with its reconciliation and the report files written.</summary>
+public sealed record MigrationResult(RunId RunId, string Fingerprint, ReconciliationResult Reconciliation, ReportFiles Reports, long RowsWritten, int Retries)
+{
+    public string ReconciliationPath => Reports.Json;
+}

@@ -21,9 +21,4 @@ public static class AccountClasses
         '6' or '7' => AccountClass.Result,
         _ => AccountClass.OffBalance,
     };
-
-    /// <summary>The legacy receivable (40, 41) and payable (44, 45) accounts whose open items are carried per third party.</summary>
-    public static bool IsThirdPartyAccount(string legacyAccount) =>
-        legacyAccount.StartsWith("40", StringComparison.Ordinal) || legacyAccount.StartsWith("41", StringComparison.Ordinal)
-        || legacyAccount.StartsWith("44", StringComparison.Ordinal) || legacyAccount.StartsWith("45", StringComparison.Ordinal);
 }

@@ -15,7 +15,7 @@ public static class CutoverCalculator
         IStagingProvider provider, string runId, CutoverOptions options, bool showPersonalData, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (AccountClasses.Of(options.ResultAccount) != AccountClass.BalanceSheet || !options.ResultAccount.StartsWith('1') || !options.ResultAccount.All(char.IsAsciiDigit))
+        if (!options.ResultAccount.StartsWith('1') || !options.ResultAccount.All(char.IsAsciiDigit))
         {
             throw new CutoverException(
                 $"The result account '{options.ResultAccount}' is not a class-1 (equity) account of the new chart: give one with --result-account or setting Cutover:ResultAccount, e.g. {CutoverOptions.DefaultResultAccount}.");

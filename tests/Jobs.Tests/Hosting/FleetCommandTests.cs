@@ -65,5 +65,5 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Task<int> Bascule(params string[] args) => BasculeApp.Create().RunAsync(args);
+    private static Task<int> Bascule(params string[] args) => BasculeApp.Create().RunAsync(args, TestContext.Current.CancellationToken);
 }

@@ -67,6 +67,28 @@ public abstract class MigrationJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_stopped_mid_run_by_its_server_shutting_down_is_run_again_and_published_once()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1, lines: 20_000);
+        var (storage, staging) = await CreateAsync();
+        var options = Options(staging) with { BatchSize = 20 };
+        string job;
+        using (var first = new JobServers(storage, options, servers: 1))
+        {
+            job = FleetEnqueuer.Enqueue(first.Client, fleet.Entities[0], FleetSample.Year);
+            await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
+        }
+
+        using var second = new JobServers(storage, options with { BatchSize = 5000 }, servers: 1);
+        var state = (await second.WaitAsync([job], Timeout))[job];
+
+        Assert.Equal("Succeeded", state.Name);
+        var runs = await Runs(staging);
+        Assert.Equal([RunStatus.Published, RunStatus.Failed], runs.Select(r => r.Status));
+        Assert.Equal(state.Data["Result"].Trim('"'), runs[0].Id.Value);
+    }
+
+    [Fact]
     public async Task A_truncated_export_fails_the_job_once_with_the_reason()
     {
         var fleet = FleetSample.Write(Temp, entities: 1);
@@ -98,6 +120,7 @@ public abstract class MigrationJobTests : IDisposable
     private static async Task<IReadOnlyList<RunInfo>> Runs(StagingTarget staging)
     {
         await using var provider = staging.Open();
+        await provider.EnsureSchemaAsync(TestContext.Current.CancellationToken);
         return await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
     }
 

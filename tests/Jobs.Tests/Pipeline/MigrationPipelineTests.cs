@@ -1,7 +1,7 @@
 using Bascule.Jobs.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Reconciliation;
+using Bascule.Reconcile.Model;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
 
@@ -21,7 +21,7 @@ public sealed class MigrationPipelineTests : IDisposable
 
         var result = await Migrate(provider, Commune);
 
-        Assert.NotEqual(CheckStatus.Failed, result.Reconciliation.Status);
+        Assert.NotEqual(Verdict.Failed, result.Reconciliation.Status);
         Assert.True(File.Exists(result.ReconciliationPath));
         Assert.Equal(_temp.Combine("out", "runs", result.RunId.Value, "reconciliation.json"), result.ReconciliationPath);
         var ledger = result.Reconciliation.SourceFiles.Single(f => f.Name == "ECRITURES.csv");
@@ -46,7 +46,7 @@ public sealed class MigrationPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_ledger_fails_the_run_and_keeps_the_published_one()
+    public async Task A_truncated_ledger_stops_the_run_before_loading_and_keeps_the_published_one()
     {
         await using var provider = Sqlite();
         var published = await Migrate(provider, Commune);
@@ -59,10 +59,9 @@ public sealed class MigrationPipelineTests : IDisposable
         var error = await Assert.ThrowsAsync<MigrationFailedException>(() => Migrate(provider, truncated));
 
         Assert.Contains("ECRITURES.csv", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not published", error.Message, StringComparison.Ordinal);
-        var runs = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
-        Assert.Equal([RunStatus.Failed, RunStatus.Published], runs.Select(r => r.Status));
-        Assert.Equal(published.Fingerprint, runs[1].Fingerprint);
+        Assert.Contains("Nothing was written", error.Message, StringComparison.Ordinal);
+        var run = Assert.Single(await RunList.ReadAsync(provider, TestContext.Current.CancellationToken));
+        Assert.Equal((RunStatus.Published, published.Fingerprint), (run.Status, run.Fingerprint));
     }
 
     [Fact]

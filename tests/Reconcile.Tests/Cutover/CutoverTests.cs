@@ -111,6 +111,39 @@ public abstract class CutoverTests : IDisposable
     }
 
     [Fact]
+    public async Task Instalments_that_pay_an_invoice_in_full_leave_nothing_open()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        // C000049: sale VEN 122 (52,96) is paid by FIN 301 (25,54) and FIN 302 (27,42).
+        Assert.DoesNotContain(result.OpenItems, i => i.ThirdParty == "C000049");
+        Assert.All(result.OpenItems.GroupBy(i => (i.Account, i.ThirdParty)), g => Assert.Single(g.Select(i => Math.Sign(i.Net)).Distinct()));
+    }
+
+    [Fact]
+    public async Task A_document_mapped_off_balance_is_left_out_of_the_opening_entry_and_said_so()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        await StagingDatabase.ExecuteAsync(provider, "UPDATE staged_lines SET target_account = '090000' WHERE run_id = @run AND journal = 'FIN' AND document = '4'", new { run });
+        var plain = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.DoesNotContain(plain.OpeningBalances, b => b.Account == "090000");
+        // FIN 4 pays two suppliers (929,70 and 3.038,32) and January's net salaries (90.204,08) from account 5510000.
+        Assert.Equal(3968.02m, plain.LegacyAccounts.Single(a => a.Account == "4400000").OffBalance);
+        Assert.Equal(90204.08m, plain.LegacyAccounts.Single(a => a.Account == "4550000").OffBalance);
+        Assert.Equal(-94172.10m, plain.LegacyAccounts.Single(a => a.Account == "5510000").OffBalance);
+        Assert.Equal(0m, plain.OffBalanceExcluded);
+        Assert.Equal(["openItems:withoutThirdParty"], plain.Checks.Where(c => c.Status != Verdict.Ok).Select(c => c.Name));
+        // Without its payment, F00043's invoice ACH 1 (929,70) stays open, less its credit note OD 3 (107,48).
+        Assert.Equal(-822.22m, Assert.Single(plain.OpenItems, i => i.ThirdParty == "F00043").Net);
+        Assert.Equal(("ACH", "1"), plain.OpenItems.Where(i => i.ThirdParty == "F00043").Select(i => (i.Journal, i.Document)).Single());
+    }
+
+    [Fact]
     public async Task Open_commitments_sum_to_committed_minus_charged_with_their_new_article()
     {
         await using var provider = await CreateProviderAsync();

@@ -17,7 +17,7 @@ internal static class OpenItems
     public static IReadOnlyList<OpenItem> Compute(CutoverSnapshot snapshot)
     {
         var items = new List<OpenItem>();
-        foreach (var group in snapshot.Documents.GroupBy(d => (d.Target, d.Legacy, d.ThirdParty)))
+        foreach (var group in BalanceSheet(snapshot).GroupBy(d => (d.Target, d.Legacy, d.ThirdParty)))
         {
             var open = Unmatched(group.Where(d => d.Sides.Net != 0m)
                 .OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document.Length).ThenBy(d => d.Document, StringComparer.Ordinal));
@@ -37,6 +37,10 @@ internal static class OpenItems
             .ThenBy(i => i.Document, StringComparer.Ordinal)
             .ToList();
     }
+
+    // A receivable or payable mapped off-balance (class 0) or into the result is not an opening item of the new year.
+    private static IEnumerable<ThirdPartyDocument> BalanceSheet(CutoverSnapshot snapshot) =>
+        snapshot.Documents.Where(d => AccountClasses.Of(d.Target) == AccountClass.BalanceSheet);
 
     private static List<ThirdPartyDocument> Unmatched(IEnumerable<ThirdPartyDocument> documents)
     {
@@ -84,7 +88,7 @@ internal static class OpenItems
     public static IReadOnlyList<OpenItemAccount> PerAccount(IReadOnlyList<OpenItem> items, IReadOnlyList<OpeningBalance> balances, CutoverSnapshot snapshot)
     {
         var opening = balances.ToDictionary(b => b.Account, b => b.Net, StringComparer.Ordinal);
-        return snapshot.Documents.Select(d => d.Target).Distinct().Order(StringComparer.Ordinal)
+        return BalanceSheet(snapshot).Select(d => d.Target).Distinct().Order(StringComparer.Ordinal)
             .Select(account =>
             {
                 var own = items.Where(i => i.Account == account).ToList();

@@ -20,6 +20,7 @@ internal static class CutoverQueries
         UNION ALL SELECT 'unmapped', account, COUNT(*), SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY account
         """;
 
+    // The receivable (40, 41) and payable (44, 45) accounts of the legacy plan: those whose open items are carried per third party.
     public const string ThirdPartyDocuments =
         """
         SELECT target_account, account, third_party, journal, document, MIN(booking_date), SUM(debit), SUM(credit)

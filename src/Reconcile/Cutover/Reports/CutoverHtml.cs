@@ -57,7 +57,7 @@ public static class CutoverHtml
             """);
         Figure(html, "opening-debit", "Soldes d'ouverture débit", "Openingssaldi debet", Money(result.OpeningBalances.Sum(b => b.Debit)));
         Figure(html, "opening-credit", "Soldes d'ouverture crédit", "Openingssaldi credit", Money(result.OpeningBalances.Sum(b => b.Credit)));
-        Figure(html, "closed-result", "Résultat clôturé (6 + 7)", "Afgesloten resultaat (6 + 7)", Money(result.ClosedResult));
+        Figure(html, "closed-result", "Résultat clôturé (6 + 7, débit − crédit)", "Afgesloten resultaat (6 + 7, debet − credit)", Money(result.ClosedResult));
         Figure(html, "off-balance", "Hors bilan exclu (0)", "Buiten balans uitgesloten (0)", Money(result.OffBalanceExcluded));
         Figure(html, "open-items", "Postes ouverts", "Openstaande posten", Count(result.OpenItems.Count));
         Figure(html, "open-commitments", "Engagements ouverts", "Openstaande vastleggingen", Money(result.OpenCommitments.Sum(c => c.Open)));

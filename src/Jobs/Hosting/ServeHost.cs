@@ -1,13 +1,13 @@
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.Logging;
 using Hangfire.Logging.LogProviders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Bascule.Jobs.Hosting;
 
@@ -26,12 +26,14 @@ public static class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        // One line per HTTP request would drown the job log that IT staff read.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = MigrationServer.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options.Storage);
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
-        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new ColouredConsoleLogProvider(LogLevel.Info)));
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Info)));
         var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout);
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 

@@ -91,44 +91,8 @@ public static class CutoverHtml
         foreach (var table in tables)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h3>{Bilingual(table.French, table.Dutch)}</h3>\n");
-            Table(html, table);
+            HtmlReport.Table(html, table);
         }
-    }
-
-    private static void Table(StringBuilder html, ReportTable table)
-    {
-        if (table.Rows.Count == 0)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"empty\" id=\"{table.Id}\">{Bilingual("Aucune ligne.", "Geen lijnen.")}</p>\n");
-            return;
-        }
-
-        var difference = table.Columns.Select((c, i) => (c, i)).Where(x => x.c.French == "Écart").Select(x => x.i).ToList();
-        html.Append(CultureInfo.InvariantCulture, $"<table id=\"{table.Id}\">\n<thead><tr>");
-        foreach (var column in table.Columns)
-        {
-            html.Append("<th>").Append(Bilingual(column.French, column.Dutch)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
-        {
-            html.Append(difference.Any(i => row[i] is decimal d && d != 0m) ? "<tr class=\"diff\">" : "<tr>");
-            for (var i = 0; i < row.Length; i++)
-            {
-                html.Append(row[i] switch
-                {
-                    null => "<td></td>",
-                    decimal d => $"<td class=\"num\">{Money(d)}</td>",
-                    long n => $"<td class=\"num\">{n.ToString(CultureInfo.InvariantCulture)}</td>",
-                    var text => $"<td>{Encode(Convert.ToString(text, CultureInfo.InvariantCulture))}</td>",
-                });
-            }
-
-            html.Append("</tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
     }
 
     private static void Figure(StringBuilder html, string id, string french, string dutch, string value) =>

@@ -135,8 +135,8 @@ public static class HtmlReport
     private static void Section(StringBuilder html, string french, string dutch, int[] checks) =>
         html.Append(CultureInfo.InvariantCulture, $"<h2>{string.Join(", ", checks)}. {Bilingual(french, dutch)}</h2>\n");
 
-    /// <summary>A table of the generic model; rows whose differences are not zero are highlighted.</summary>
-    private static void Table(StringBuilder html, ReportTable table)
+    /// <summary>A table of the generic model; rows whose differences are not zero are highlighted. The cut-over report draws its tables with it too.</summary>
+    internal static void Table(StringBuilder html, ReportTable table)
     {
         if (table.Rows.Count == 0)
         {

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Extract;
+using Bascule.Extract.Profiles;
 using Bascule.Load.Runs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Model;
@@ -29,12 +31,13 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         try
         {
             await using var provider = settings.CreateProvider();
-            var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken);
+            var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
+            var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
             var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
             Print(result, files);
             return result.Status == Verdict.Failed ? 2 : 0;
         }
-        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

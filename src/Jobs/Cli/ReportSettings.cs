@@ -38,6 +38,10 @@ public sealed class ReportSettings : CommandSettings
     [Description("The export folder the run read: the source ledger is then recomputed from ECRITURES.csv and every file's SHA-256 checked.")]
     public string? Export { get; init; }
 
+    [CommandOption("--profile <FILE>")]
+    [Description("Export profile (JSON) of that export when it differs from the spec, as given to migrate; default: the spec's layout.")]
+    public string? Profile { get; init; }
+
     [CommandOption("--show-personal-data")]
     [Description("Show third parties' names and IBANs in the reports (default: masked; setting Reports:ShowPersonalData).")]
     public bool ShowPersonalData { get; init; }

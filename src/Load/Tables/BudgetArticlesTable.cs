@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,13 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>budget_articles</c>: budget articles and their execution as read, for the budget check of the reconciliation.</summary>
 public sealed class BudgetArticlesTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, fiscal_year, article, label, service, kind, initial_credit, adjusted_credit, committed, charged";
-
-    private const string Insert =
-        "INSERT INTO budget_articles (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @article, @label, " +
-        "@service, @kind, @initial_credit, @adjusted_credit, @committed, @charged)";
-
     public static readonly BudgetArticlesTable Instance = new();
 
     private BudgetArticlesTable()
@@ -28,24 +20,9 @@ public sealed class BudgetArticlesTable : StagingTable
         Text("service"), Text("kind"), Amount("initial_credit"), Amount("adjusted_credit"), Amount("committed"), Amount("charged"),
     ];
 
-    public override string PostgresCopy => "COPY budget_articles (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM budget_articles WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM budget_articles WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM budget_articles WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, fiscal_year, article, label, service, kind, initial_credit, adjusted_credit, committed, charged " +
         "FROM budget_articles WHERE run_id = @run AND source_file = @file ORDER BY record";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Articles.Count;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,13 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>commitments</c>: budget commitments as read.</summary>
 public sealed class CommitmentsTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged";
-
-    private const string Insert =
-        "INSERT INTO commitments (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @article, " +
-        "@commitment_number, @commitment_date, @third_party, @label, @committed, @charged)";
-
     public static readonly CommitmentsTable Instance = new();
 
     private CommitmentsTable()
@@ -28,24 +20,9 @@ public sealed class CommitmentsTable : StagingTable
         Text("commitment_number"), Day("commitment_date"), Text("third_party"), Text("label"), Amount("committed"), Amount("charged"),
     ];
 
-    public override string PostgresCopy => "COPY commitments (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM commitments WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM commitments WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM commitments WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged " +
         "FROM commitments WHERE run_id = @run AND source_file = @file ORDER BY record";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Commitments.Count;
 

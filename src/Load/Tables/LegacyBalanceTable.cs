@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,14 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>legacy_balance</c>: the legacy trial balance as read, for the balance check of the reconciliation.</summary>
 public sealed class LegacyBalanceTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, fiscal_year, account, label, opening_debit, opening_credit, movement_debit, movement_credit, " +
-        "closing_debit, closing_credit";
-
-    private const string Insert =
-        "INSERT INTO legacy_balance (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @account, @label, " +
-        "@opening_debit, @opening_credit, @movement_debit, @movement_credit, @closing_debit, @closing_credit)";
-
     public static readonly LegacyBalanceTable Instance = new();
 
     private LegacyBalanceTable()
@@ -30,24 +21,9 @@ public sealed class LegacyBalanceTable : StagingTable
         Amount("closing_credit"),
     ];
 
-    public override string PostgresCopy => "COPY legacy_balance (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM legacy_balance WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM legacy_balance WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM legacy_balance WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, fiscal_year, account, label, opening_debit, opening_credit, movement_debit, movement_credit, " +
         "closing_debit, closing_credit FROM legacy_balance WHERE run_id = @run AND source_file = @file ORDER BY record";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Balance.Count;
 

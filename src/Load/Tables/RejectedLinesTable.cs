@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Extract.Records;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
@@ -8,12 +7,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>rejected_lines</c>: damaged lines of every source file, with the column at fault, the reason and the raw text.</summary>
 public sealed class RejectedLinesTable : StagingTable
 {
-    private const string ColumnList = "run_id, batch, source_file, record, line, part, column_name, reason, message, raw_text";
-
-    private const string Insert =
-        "INSERT INTO rejected_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @part, @column_name, @reason, " +
-        "@message, @raw_text)";
-
     public static readonly RejectedLinesTable Instance = new();
 
     private RejectedLinesTable()
@@ -28,24 +21,9 @@ public sealed class RejectedLinesTable : StagingTable
         Text("message"), Text("raw_text"),
     ];
 
-    public override string PostgresCopy => "COPY rejected_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM rejected_lines WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM rejected_lines WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM rejected_lines WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, part, column_name, reason, message, raw_text " +
         "FROM rejected_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Rejected.Count;
 

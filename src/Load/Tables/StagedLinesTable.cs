@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,15 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>staged_lines</c>: one row per target line, with the full lineage of the source line it came from.</summary>
 public sealed class StagedLinesTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, " +
-        "third_party, label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit";
-
-    private const string Insert =
-        "INSERT INTO staged_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @part, @fiscal_year, @journal, " +
-        "@document, @line_number, @booking_date, @account, @article, @service, @third_party, @label, @source_debit, @source_credit, @rule_id, " +
-        "@target_account, @target_economic, @target_function, @debit, @credit)";
-
     public static readonly StagedLinesTable Instance = new();
 
     private StagedLinesTable()
@@ -32,25 +22,10 @@ public sealed class StagedLinesTable : StagingTable
         Text("target_function"), Amount("debit"), Amount("credit"),
     ];
 
-    public override string PostgresCopy => "COPY staged_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM staged_lines WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM staged_lines WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM staged_lines WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
         "label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit " +
         "FROM staged_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Staged.Count;
 

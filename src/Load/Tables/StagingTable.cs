@@ -14,23 +14,42 @@ public abstract class StagingTable
 
     public abstract IReadOnlyList<StagingColumn> Columns { get; }
 
+    // The statements every table shares are derived from its name and columns, so they can never disagree with them.
+    // Identifiers come from the table classes' own constants; every value is a parameter.
+    private string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+
     /// <summary>The PostgreSQL binary COPY statement for <see cref="Columns"/>.</summary>
-    public abstract string PostgresCopy { get; }
+    public string PostgresCopy => $"COPY {Name} ({ColumnList}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Removes the rows a previous attempt of the same batch may have committed (parameters <c>@run</c>, <c>@batch</c>).</summary>
-    public abstract string DeleteBatchSql { get; }
+    public string DeleteBatchSql => $"DELETE FROM {Name} WHERE run_id = @run AND batch = @batch";
 
     /// <summary>Removes every row of a run (parameter <c>@run</c>).</summary>
-    public abstract string DeleteRunSql { get; }
+    public string DeleteRunSql => $"DELETE FROM {Name} WHERE run_id = @run";
 
     /// <summary>The source files this table holds rows of for a run (parameter <c>@run</c>).</summary>
-    public abstract string FilesSql { get; }
+    public string FilesSql => $"SELECT DISTINCT source_file FROM {Name} WHERE run_id = @run";
 
     /// <summary>The rows of one run and source file in canonical order, every column but <c>run_id</c> and <c>batch</c> (parameters <c>@run</c>, <c>@file</c>).</summary>
     public abstract string FingerprintSql { get; }
 
     /// <summary>A parameterised INSERT of one row, with one parameter per column named after it, for providers that insert row by row.</summary>
-    public abstract DbCommand CreateInsertCommand(DbConnection connection);
+    public DbCommand CreateInsertCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Built from the table's constant identifiers; the values are the parameters added below.
+        command.CommandText = $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
+#pragma warning restore CA2100
+        foreach (var column in Columns)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + column.Name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Connection = connection;
+        return command;
+    }
 
     public abstract int CountIn(StagingBatch batch);
 
@@ -45,19 +64,6 @@ public abstract class StagingTable
     protected static StagingColumn Amount(string name) => new(name, ColumnKind.Amount);
 
     protected static StagingColumn Day(string name) => new(name, ColumnKind.Day);
-
-    protected static DbCommand Command(DbConnection connection, DbCommand command, IReadOnlyList<StagingColumn> columns)
-    {
-        foreach (var column in columns)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + column.Name;
-            command.Parameters.Add(parameter);
-        }
-
-        command.Connection = connection;
-        return command;
-    }
 
     protected static void BeginRow(IRowSink sink, RunId run, int batchNumber)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,13 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>third_parties</c>: third parties as read. Personal data: reports show it only where a check needs it.</summary>
 public sealed class ThirdPartiesTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, code, name, enterprise_number, iban, postal_code, locality, kind";
-
-    private const string Insert =
-        "INSERT INTO third_parties (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @code, @name, " +
-        "@enterprise_number, @iban, @postal_code, @locality, @kind)";
-
     public static readonly ThirdPartiesTable Instance = new();
 
     private ThirdPartiesTable()
@@ -28,24 +20,9 @@ public sealed class ThirdPartiesTable : StagingTable
         Text("iban"), Text("postal_code"), Text("locality"), Text("kind"),
     ];
 
-    public override string PostgresCopy => "COPY third_parties (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM third_parties WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM third_parties WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM third_parties WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, code, name, enterprise_number, iban, postal_code, locality, kind " +
         "FROM third_parties WHERE run_id = @run AND source_file = @file ORDER BY record";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.ThirdParties.Count;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -7,14 +6,6 @@ namespace Bascule.Load.Tables;
 /// <summary><c>unmapped_lines</c>: source lines no mapping rule matched, kept with their amounts for action.</summary>
 public sealed class UnmappedLinesTable : StagingTable
 {
-    private const string ColumnList =
-        "run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, " +
-        "third_party, label, debit, credit";
-
-    private const string Insert =
-        "INSERT INTO unmapped_lines (" + ColumnList + ") VALUES (@run_id, @batch, @source_file, @record, @line, @fiscal_year, @journal, " +
-        "@document, @line_number, @booking_date, @account, @article, @service, @third_party, @label, @debit, @credit)";
-
     public static readonly UnmappedLinesTable Instance = new();
 
     private UnmappedLinesTable()
@@ -30,24 +21,9 @@ public sealed class UnmappedLinesTable : StagingTable
         Amount("debit"), Amount("credit"),
     ];
 
-    public override string PostgresCopy => "COPY unmapped_lines (" + ColumnList + ") FROM STDIN (FORMAT BINARY)";
-
-    public override string DeleteBatchSql => "DELETE FROM unmapped_lines WHERE run_id = @run AND batch = @batch";
-
-    public override string DeleteRunSql => "DELETE FROM unmapped_lines WHERE run_id = @run";
-
-    public override string FilesSql => "SELECT DISTINCT source_file FROM unmapped_lines WHERE run_id = @run";
-
     public override string FingerprintSql =>
         "SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
         "label, debit, credit FROM unmapped_lines WHERE run_id = @run AND source_file = @file ORDER BY record";
-
-    public override DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        return Command(connection, command, Columns);
-    }
 
     public override int CountIn(StagingBatch batch) => batch.Unmapped.Count;
 

@@ -1,0 +1,5 @@
+using Bascule.Reliability.Tests;
+using Bascule.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(Tally))]

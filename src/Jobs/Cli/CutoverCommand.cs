@@ -24,7 +24,7 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
     public const int NotWritten = 1;
     public const int ReconciliationFailed = 2;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : StagingSettings
     {
         [CommandOption("--run <RUN_ID>")]
         [Description("The published run of the last legacy fiscal year (see `bascule runs`).")]
@@ -45,14 +45,6 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
         [CommandOption("--show-personal-data")]
         [Description("Write third parties' names into the open items (default: codes only; setting Reports:ShowPersonalData).")]
         public bool ShowPersonalData { get; init; }
-
-        [CommandOption("--provider <PROVIDER>")]
-        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
-        public string? Provider { get; init; }
-
-        [CommandOption("--connection <CONNECTION>")]
-        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
-        public string? Connection { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -83,10 +75,7 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
             BasculeConfiguration.Resolve(settings.ResultAccount, "Cutover:ResultAccount", CutoverOptions.DefaultResultAccount));
         try
         {
-            await using var provider = StagingProviders.Create(
-                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
-                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
-                BasculeConfiguration.Resolve(null, "Out", "out"));
+            await using var provider = settings.CreateProvider();
             var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
             var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
             Print(console, manifest, outDir);
@@ -94,7 +83,7 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
         }
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
             return NotWritten;
         }
     }

@@ -8,16 +8,16 @@ namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// Options of the commands that talk to a job storage from outside <c>bascule serve</c>. They need the shared storage
-/// (PostgreSQL): an in-memory storage lives inside the serve process and no other process can reach it.
+/// (PostgreSQL or SQL Server): an in-memory storage lives inside the serve process and no other process can reach it.
 /// </summary>
 public class FleetJobSettings : CommandSettings
 {
     [CommandOption("--jobs-storage <STORAGE>")]
-    [Description("postgres (shared); else setting Jobs:Storage. inmemory lives only inside `bascule serve` and cannot be reached from here.")]
+    [Description("postgres or sqlserver (shared); else setting Jobs:Storage. inmemory lives only inside `bascule serve` and cannot be reached from here.")]
     public string? JobsStorage { get; init; }
 
     [CommandOption("--jobs-connection <CONNECTION>")]
-    [Description("PostgreSQL connection string of the job storage; else setting Jobs:Connection (BASCULE_JOBS__CONNECTION).")]
+    [Description("Connection string of the shared job storage; else setting Jobs:Connection (BASCULE_JOBS__CONNECTION).")]
     public string? JobsConnection { get; init; }
 
     /// <summary>The shared job storage, or an error message that says what to configure.</summary>
@@ -28,7 +28,7 @@ public class FleetJobSettings : CommandSettings
         {
             throw new ArgumentException(
                 "The job storage is inmemory, which only the `bascule serve` process itself can see. Use the shared storage: " +
-                "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or settings Jobs:Storage and Jobs:Connection), the same as the serve processes use.");
+                "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or sqlserver; settings Jobs:Storage and Jobs:Connection), the same as the serve processes use.");
         }
 
         try
@@ -38,7 +38,7 @@ public class FleetJobSettings : CommandSettings
         catch (DbException ex)
         {
             throw new ArgumentException(
-                $"The job storage could not be opened: {ex.Message} Check --jobs-connection (setting Jobs:Connection) and that the PostgreSQL server is reachable.", ex);
+                $"The job storage could not be opened: {ex.Message} Check --jobs-connection (setting Jobs:Connection) and that the database server is reachable.", ex);
         }
     }
 }

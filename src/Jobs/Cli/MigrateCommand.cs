@@ -20,16 +20,8 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
     public const int CouldNotComplete = 1;
     public const int ReconciliationFailed = 2;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : StagingSettings
     {
-        [CommandOption("--provider <PROVIDER>")]
-        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
-        public string? Provider { get; init; }
-
-        [CommandOption("--connection <CONNECTION>")]
-        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
-        public string? Connection { get; init; }
-
         [CommandOption("--export <DIR>")]
         [Description("The legacy export folder (EXPORT.txt and the CSV files).")]
         public string? Export { get; init; }
@@ -72,10 +64,7 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
         IStagingProvider provider;
         try
         {
-            provider = StagingProviders.Create(
-                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
-                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
-                outRoot);
+            provider = settings.CreateProvider();
         }
         catch (ArgumentException ex)
         {

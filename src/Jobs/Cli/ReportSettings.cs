@@ -10,7 +10,7 @@ namespace Bascule.Jobs.Cli;
 /// The options of <c>bascule report --run RUN_ID</c> and <c>bascule report diff RUN_A RUN_B</c>. One command with an
 /// optional action argument: Spectre.Console.Cli does not bind a branch's default command to its own options.
 /// </summary>
-public sealed class ReportSettings : CommandSettings
+public sealed class ReportSettings : StagingSettings
 {
     public const string DiffAction = "diff";
 
@@ -46,14 +46,6 @@ public sealed class ReportSettings : CommandSettings
     [Description("Show third parties' names and IBANs in the reports (default: masked; setting Reports:ShowPersonalData).")]
     public bool ShowPersonalData { get; init; }
 
-    [CommandOption("--provider <PROVIDER>")]
-    [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
-    public string? Provider { get; init; }
-
-    [CommandOption("--connection <CONNECTION>")]
-    [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
-    public string? Connection { get; init; }
-
     public bool IsDiff => Action == DiffAction;
 
     public override ValidationResult Validate()
@@ -78,11 +70,4 @@ public sealed class ReportSettings : CommandSettings
     /// <summary>A run id that <see cref="Validate"/> already accepted.</summary>
     public static RunId ParseRun(string? text) =>
         RunId.TryParse(text, out var id) ? id : throw new ArgumentException($"'{text}' is not a run id: give one listed by `bascule runs`.", nameof(text));
-
-    /// <summary>The staging provider the options and settings name; throws <see cref="ArgumentException"/> with a message for the user.</summary>
-    public IStagingProvider CreateProvider() =>
-        StagingProviders.Create(
-            BasculeConfiguration.Resolve(Provider, "Staging:Provider", "sqlite"),
-            BasculeConfiguration.Resolve(Connection, "Staging:Connection", ""),
-            BasculeConfiguration.Resolve(null, "Out", "out"));
 }

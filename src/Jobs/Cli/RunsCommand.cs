@@ -11,16 +11,8 @@ namespace Bascule.Jobs.Cli;
 /// <summary><c>bascule runs</c>: the runs of a staging database, newest first.</summary>
 public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : StagingSettings
     {
-        [CommandOption("--provider <PROVIDER>")]
-        [Description("sqlite (default), postgres or sqlserver; else setting Staging:Provider.")]
-        public string? Provider { get; init; }
-
-        [CommandOption("--connection <CONNECTION>")]
-        [Description("Connection string, for SQLite also a file path (default out/staging.db); else setting Staging:Connection.")]
-        public string? Connection { get; init; }
-
         [CommandOption("--format <FORMAT>")]
         [Description("text (default) or json.")]
         public string Format { get; init; } = "text";
@@ -29,19 +21,20 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
             Format is "text" or "json" ? ValidationResult.Success() : ValidationResult.Error($"--format '{Format}' is not text or json.");
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunAsync(AnsiConsole.Console, Console.Out, settings, cancellationToken);
+
+    /// <summary>Messages and the table go to <paramref name="console"/>, the JSON list to <paramref name="json"/> (plain, for scripts).</summary>
+    internal static async Task<int> RunAsync(IAnsiConsole console, TextWriter json, Settings settings, CancellationToken cancellationToken)
     {
         IStagingProvider provider;
         try
         {
-            provider = StagingProviders.Create(
-                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
-                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
-                BasculeConfiguration.Resolve(null, "Out", "out"));
+            provider = settings.CreateProvider();
         }
         catch (ArgumentException ex)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
         }
 
@@ -55,17 +48,17 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs of {provider.Target}: {ex.Message} Check the provider and connection.[/]");
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs of {provider.Target}: {provider.Scrub(ex.Message)} Check the provider and connection.[/]");
                 return 1;
             }
 
             if (settings.Format == "json")
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
+                await json.WriteLineAsync(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
             }
             else
             {
-                WriteTable(provider, runs);
+                WriteTable(console, provider, runs);
             }
 
             return 0;
@@ -89,17 +82,19 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
         startedBy = run.StartedBy,
         toolVersion = run.ToolVersion,
         failure = run.FailureMessage,
+        // The Hangfire job that started the run (as on the dashboard, /hangfire/jobs/details/<job>); null for migrate.
+        job = run.Job,
     };
 
-    private static void WriteTable(IStagingProvider provider, IReadOnlyList<RunInfo> runs)
+    private static void WriteTable(IAnsiConsole console, IStagingProvider provider, IReadOnlyList<RunInfo> runs)
     {
         if (runs.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"No runs in {provider.Target} yet: run bascule migrate first.");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"No runs in {provider.Target} yet: run bascule migrate first.");
             return;
         }
 
-        var table = new Table().AddColumns("Run", "Entity", "Year", "Status", "Mapping", "Fingerprint", "Started (UTC)", "Finished (UTC)");
+        var table = new Table().AddColumns("Run", "Entity", "Year", "Status", "Mapping", "Fingerprint", "Started (UTC)", "Finished (UTC)", "Job");
         foreach (var run in runs)
         {
             table.AddRow(
@@ -110,9 +105,10 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
                 Markup.Escape($"{run.MappingId} {run.MappingVersion}"),
                 Markup.Escape(run.Fingerprint is { } f ? f[..16] + "…" : "-"),
                 run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                run.FinishedUtc?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-");
+                run.FinishedUtc?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(run.Job ?? "-"));
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 }

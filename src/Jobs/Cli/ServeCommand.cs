@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +13,7 @@ namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// <c>bascule serve</c>: the Hangfire server, its dashboard and the fleet page in one process. Several serve
-/// processes on different machines with the same postgres job storage and staging database split the fleet's jobs.
+/// processes on different machines with the same shared job storage (postgres or sqlserver) and staging database split the fleet's jobs.
 /// </summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
@@ -19,7 +22,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--urls <URLS>")]
-        [Description("Where to listen, ';'-separated (default: setting Serve:Urls, else http://127.0.0.1:5080). Any non-loopback address needs Dashboard:Users.")]
+        [Description("Where to listen, ';'-separated (default: setting Serve:Urls, else http://127.0.0.1:5080). Any non-loopback address needs Dashboard:Users or Dashboard:Certificates; https:// needs Serve:Certificate:Path.")]
         public string? Urls { get; init; }
 
         [CommandOption("--workers <N>")]
@@ -35,11 +38,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Connection { get; init; }
 
         [CommandOption("--jobs-storage <STORAGE>")]
-        [Description("inmemory (default, this process only) or postgres (shared by CLI and other serve processes); else setting Jobs:Storage.")]
+        [Description("inmemory (default, this process only), postgres or sqlserver (shared by CLI and other serve processes); else setting Jobs:Storage.")]
         public string? JobsStorage { get; init; }
 
         [CommandOption("--jobs-connection <CONNECTION>")]
-        [Description("PostgreSQL connection string of the job storage; else setting Jobs:Connection.")]
+        [Description("Connection string of the postgres or sqlserver job storage; else setting Jobs:Connection.")]
         public string? JobsConnection { get; init; }
 
         public override ValidationResult Validate() =>
@@ -56,23 +59,26 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
                 BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
                 outRoot);
-            var users = BasculeConfiguration.Build().GetSection("Dashboard:Users").GetChildren()
-                .Where(u => !string.IsNullOrEmpty(u.Value))
-                .ToDictionary(u => u.Key, u => u.Value!, StringComparer.Ordinal);
+            var configuration = BasculeConfiguration.Build();
+            var users = Entries(configuration, "Dashboard:Users");
+            var certificates = new ClientCertificates(Entries(configuration, "Dashboard:Certificates"));
+            var certificatePath = configuration["Serve:Certificate:Path"];
             var urls = BasculeConfiguration.Resolve(settings.Urls, "Serve:Urls", DefaultUrls);
-            // Refuse before touching any storage: an exposed dashboard without users must not start even briefly.
-            if (DashboardAccess.Refusal(urls, users) is { } refusal)
+            // Refuse before touching any storage: an exposed dashboard without authentication must not start even briefly.
+            if (DashboardAccess.Refusal(urls, users, certificates, !string.IsNullOrWhiteSpace(certificatePath)) is { } refusal)
             {
                 throw new ServeRefusedException(refusal);
             }
+
+            var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, configuration["Serve:Certificate:Password"]);
 
             var storage = JobStorages.Create(
                 BasculeConfiguration.Resolve(settings.JobsStorage, "Jobs:Storage", JobStorages.InMemory),
                 BasculeConfiguration.Resolve(settings.JobsConnection, "Jobs:Connection", ""),
                 waitForDatabase: true);
-            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers));
+            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate));
         }
-        catch (Exception ex) when (ex is ServeRefusedException or ArgumentException)
+        catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
@@ -84,5 +90,25 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
 
         return 0;
+    }
+
+    private static Dictionary<string, string> Entries(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).GetChildren()
+            .Where(u => !string.IsNullOrEmpty(u.Value))
+            .ToDictionary(u => u.Key, u => u.Value!, StringComparer.Ordinal);
+
+    // The password never appears in a message: only the file and what went wrong with it.
+    private static X509Certificate2 LoadServerCertificate(string path, string? password)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new ServeRefusedException(
+                $"The server certificate {Path.GetFullPath(path)} (Serve:Certificate:Path) could not be loaded: {ex.Message} " +
+                "Give a .pfx file with its private key, and its password in Serve:Certificate:Password.", ex);
+        }
     }
 }

@@ -4,14 +4,26 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bascule.Jobs.Hosting;
 
-/// <summary>HTTP basic authentication over the configured dashboard users, for every page of an exposed <c>bascule serve</c>.</summary>
+/// <summary>
+/// The gate of every page of an exposed <c>bascule serve</c>: a request passes with an allowed client certificate
+/// (authenticated before this middleware, see <see cref="ClientCertificates"/>) or with HTTP basic authentication
+/// of a configured dashboard user.
+/// </summary>
 public sealed class BasicAuthentication(RequestDelegate next, IReadOnlyDictionary<string, string> users)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsAuthorized(context.Request.Headers.Authorization.ToString()))
+        if (context.User.Identity?.IsAuthenticated == true || IsAuthorized(context.Request.Headers.Authorization.ToString()))
         {
             await next(context);
+            return;
+        }
+
+        if (users.Count == 0)
+        {
+            // Certificates only: nothing a browser could be asked for, so say what is missing.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("A client certificate listed under Dashboard:Certificates is required.");
             return;
         }
 

@@ -4,7 +4,8 @@ namespace Bascule.Jobs.Hosting;
 
 /// <summary>
 /// Who may reach the dashboard and the fleet page: on a loopback address only this machine, so no login; on any other
-/// address, anyone on the network, so basic authentication over the configured users, and no start without them.
+/// address, anyone on the network, so either basic authentication over the configured users or an allowed client
+/// certificate over HTTPS, and no start without one of them.
 /// </summary>
 public static class DashboardAccess
 {
@@ -18,13 +19,31 @@ public static class DashboardAccess
     public static IReadOnlyList<string> Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Why the host must not start, or null when it may.</summary>
-    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users)
+    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users) => Refusal(urls, users, ClientCertificates.None, hasServerCertificate: false);
+
+    /// <summary>Why the host must not start, or null when it may.</summary>
+    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users, ClientCertificates certificates, bool hasServerCertificate)
     {
-        var exposed = Split(urls).Where(u => !IsLoopback(u)).ToList();
-        return exposed.Count == 0 || users.Count > 0
+        var all = Split(urls);
+        var https = all.Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (https.Count > 0 && !hasServerCertificate)
+        {
+            return $"Refusing to serve on {string.Join(", ", https)} without a server certificate: set Serve:Certificate:Path (a .pfx file) " +
+                   "and Serve:Certificate:Password (best as environment variable BASCULE_SERVE__CERTIFICATE__PASSWORD).";
+        }
+
+        if (certificates.IsConfigured && https.Count < all.Count)
+        {
+            return $"Refusing to serve on {string.Join(", ", all.Except(https))}: client certificates (Dashboard:Certificates) are only sent over HTTPS. " +
+                   "Use https:// addresses, with Serve:Certificate:Path.";
+        }
+
+        var exposed = all.Where(u => !IsLoopback(u)).ToList();
+        return exposed.Count == 0 || users.Count > 0 || certificates.IsConfigured
             ? null
             : $"Refusing to serve on {string.Join(", ", exposed)} without authentication: the dashboard can cancel and enqueue migrations. " +
               "Configure at least one dashboard user (setting Dashboard:Users:<name> = <password>, e.g. environment variable BASCULE_DASHBOARD__USERS__alice), " +
+              "or the client certificates allowed in (Dashboard:Certificates:<name> = <thumbprint>, over https:// with Serve:Certificate:Path), " +
               "or bind to 127.0.0.1 (--urls http://127.0.0.1:5080).";
     }
 }

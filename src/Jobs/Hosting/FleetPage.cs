@@ -21,7 +21,7 @@ public static class FleetPage
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
             .published{color:#060}.failed{color:#a00}.loading{color:#c60}.superseded{color:#666}</style></head>
             <body><h1>Bascule – runs / exécutions / uitvoeringen</h1><p><a href="hangfire">Jobs dashboard</a></p>
-            <table id="runs"><thead><tr><th>Entity</th><th>Type</th><th>INS</th><th>Year</th><th>Status</th><th>Mapping</th><th>Started (UTC)</th><th>Report</th><th>Message</th></tr></thead><tbody>
+            <table id="runs"><thead><tr><th>Entity</th><th>Type</th><th>INS</th><th>Year</th><th>Status</th><th>Mapping</th><th>Started (UTC)</th><th>Report</th><th>Message</th><th>Job</th></tr></thead><tbody>
             """);
         foreach (var run in latest)
         {
@@ -29,7 +29,7 @@ public static class FleetPage
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr data-run="{run.Id}"><td>{HtmlEncode(run.EntityName)}</td><td>{HtmlEncode(run.EntityType)}</td><td>{HtmlEncode(run.InsCode)}</td><td>{run.FiscalYear}</td>
                 <td class="{status}">{status}</td><td>{HtmlEncode(run.MappingId)} {HtmlEncode(run.MappingVersion)}</td><td>{run.StartedUtc:yyyy-MM-dd HH:mm:ss}</td>
-                <td>{ReportLink(run.Id, outRoot)}</td><td>{HtmlEncode(run.FailureMessage ?? "")}</td></tr>
+                <td>{ReportLink(run.Id, outRoot)}</td><td>{HtmlEncode(run.FailureMessage ?? "")}</td><td>{JobLink(run.Job)}</td></tr>
 
                 """);
         }
@@ -49,6 +49,10 @@ public static class FleetPage
         var path = Path.Combine(outRoot, "runs", id.Value, file);
         return File.Exists(path) ? path : null;
     }
+
+    // The job's page on the dashboard; a run of `bascule migrate` has none.
+    private static string JobLink(string? job) =>
+        job is null ? "" : $"""<a href="hangfire/jobs/details/{UrlEncode(job)}">{HtmlEncode(job)}</a>""";
 
     private static string ReportLink(RunId run, string outRoot) =>
         ReportFile(outRoot, run.Value, "reconciliation.html") is not null ? $"""<a href="runs/{run}/reconciliation.html">HTML</a>"""

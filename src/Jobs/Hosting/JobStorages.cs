@@ -2,18 +2,21 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 
 namespace Bascule.Jobs.Hosting;
 
 /// <summary>
 /// The Hangfire job storage, following the staging choice. <c>inmemory</c> is the embedded default of a single
 /// <c>bascule serve</c>: nothing to install, but jobs live in that process only (lost on restart, unreachable from
-/// <c>bascule enqueue</c> in another process). <c>postgres</c> is the shared storage of a scale-out and of the CLI.
+/// <c>bascule enqueue</c> in another process). <c>postgres</c> and <c>sqlserver</c> are the shared storages of a
+/// scale-out and of the CLI, on the same kind of server as the staging database.
 /// </summary>
 public static class JobStorages
 {
     public const string InMemory = "inmemory";
     public const string Postgres = "postgres";
+    public const string SqlServer = "sqlserver";
 
     /// <summary>
     /// A job is hidden from other servers while one processes it; the sliding timeout renews that as long as the
@@ -38,7 +41,11 @@ public static class JobStorages
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
         Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(waitForDatabase)), PostgresOptions(waitForDatabase)),
-        _ => throw new ArgumentException($"Unknown job storage '{kind}': use inmemory (single serve process) or postgres (shared; option --jobs-storage or setting Jobs:Storage).", nameof(kind)),
+        SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
+            "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
+        SqlServer => new SqlServerStorage(connection, SqlServerOptions()),
+        _ => throw new ArgumentException(
+            $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage).", nameof(kind)),
     };
 
     public static PostgreSqlStorageOptions PostgresOptions(bool waitForDatabase) => new()
@@ -48,6 +55,24 @@ public static class JobStorages
         UseSlidingInvisibilityTimeout = true,
         DistributedLockTimeout = LockExpiry,
         QueuePollInterval = TimeSpan.FromSeconds(1),
+        PrepareSchemaIfNecessary = true,
+    };
+
+    /// <summary>
+    /// SQL Server storage for shared servers whose staging database is SQL Server. A fetched job stays invisible while
+    /// its server's keep-alive renews the sliding timeout, so a migration of any length runs once; a job of a dead
+    /// server comes back after <see cref="InvisibilityTimeout"/>. Set here rather than left to the package defaults
+    /// (which changed between Hangfire versions), so an upgrade cannot bring back the fetch that holds a transaction
+    /// open for the whole job.
+    /// </summary>
+    public static SqlServerStorageOptions SqlServerOptions() => new()
+    {
+        SlidingInvisibilityTimeout = InvisibilityTimeout,
+        // With the sliding timeout, an empty queue is watched with short application locks instead of polling.
+        QueuePollInterval = TimeSpan.Zero,
+        CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+        UseRecommendedIsolationLevel = true,
+        DisableGlobalLocks = true,
         PrepareSchemaIfNecessary = true,
     };
 }

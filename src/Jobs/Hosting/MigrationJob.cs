@@ -28,7 +28,8 @@ public sealed class MigrationJob(MigrationJobOptions options)
         // A storage-wide lock, not an in-process one: servers on other machines share it through the job storage.
         using var entityYearLock = context.Connection.AcquireDistributedLock(LockResource(entity, year), options.LockTimeout);
         await using var provider = options.Staging.Open();
-        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize });
+        // The run records its job, so `bascule runs` and the dashboard can be read side by side.
+        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize }, Job: context.BackgroundJob.Id);
         MigrationResult result;
         try
         {

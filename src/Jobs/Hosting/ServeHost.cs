@@ -2,9 +2,11 @@ using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Logging.LogProviders;
+using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,13 +21,35 @@ public static class ServeHost
 {
     public static WebApplication Build(ServeOptions options)
     {
-        if (DashboardAccess.Refusal(options.Urls, options.Users) is { } refusal)
+        var certificates = options.AllowedCertificates;
+        if (DashboardAccess.Refusal(options.Urls, options.Users, certificates, options.ServerCertificate is not null) is { } refusal)
         {
             throw new ServeRefusedException(refusal);
         }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        if (options.ServerCertificate is { } serverCertificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = serverCertificate;
+                if (certificates.IsConfigured)
+                {
+                    // Asked for, not required: a request without one gets a clear 403 rather than a failed handshake.
+                    // TLS takes any certificate; the certificate authentication decides from the configured list.
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    https.AllowAnyClientCertificate();
+                }
+            }));
+        }
+
+        if (certificates.IsConfigured)
+        {
+            builder.Services.AddAuthentication(CertificateAuthenticationDefaults.AuthenticationScheme).AddCertificate(certificates.Configure);
+        }
+
         // One line per HTTP request would drown the job log that IT staff read.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
@@ -38,7 +62,12 @@ public static class ServeHost
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 
         var app = builder.Build();
-        var exposed = options.Users.Count > 0;
+        var exposed = options.Users.Count > 0 || certificates.IsConfigured;
+        if (certificates.IsConfigured)
+        {
+            app.UseAuthentication();
+        }
+
         if (exposed)
         {
             app.UseMiddleware<BasicAuthentication>(options.Users);
@@ -48,7 +77,7 @@ public static class ServeHost
         {
             DashboardTitle = "Bascule jobs",
             AppPath = "/",
-            // Behind basic authentication every request is a known user; otherwise only this machine may look.
+            // Behind the gate every request is a known user or certificate; otherwise only this machine may look.
             Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
         }, options.Storage);
         app.MapGet("/", async (CancellationToken cancellationToken) =>

@@ -1,6 +1,21 @@
+using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 
 namespace Bascule.Jobs.Hosting;
 
-/// <summary>What one <c>bascule serve</c> process hosts: where it listens, its job storage and staging target, its dashboard users and workers.</summary>
-public sealed record ServeOptions(string Urls, JobStorage Storage, StagingTarget Staging, IReadOnlyDictionary<string, string> Users, int Workers);
+/// <summary>
+/// What one <c>bascule serve</c> process hosts: where it listens, its job storage and staging target, its dashboard
+/// users and workers; the client certificates allowed in (instead of or besides users), and the server certificate
+/// of its HTTPS addresses.
+/// </summary>
+public sealed record ServeOptions(
+    string Urls,
+    JobStorage Storage,
+    StagingTarget Staging,
+    IReadOnlyDictionary<string, string> Users,
+    int Workers,
+    ClientCertificates? Certificates = null,
+    X509Certificate2? ServerCertificate = null)
+{
+    public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
+}

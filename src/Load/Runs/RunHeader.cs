@@ -3,7 +3,10 @@ using Bascule.Transform.Mapping;
 
 namespace Bascule.Load.Runs;
 
-/// <summary>What a run is about, recorded before its first row: the entity, the year, the mapping, who and which tool.</summary>
+/// <summary>
+/// What a run is about, recorded before its first row: the entity, the year, the mapping, who and which tool, and the
+/// Hangfire job that started it (<paramref name="Job"/>; null for a run started by <c>bascule migrate</c>).
+/// </summary>
 public sealed record RunHeader(
     string EntityName,
     EntityType EntityType,
@@ -11,4 +14,5 @@ public sealed record RunHeader(
     FiscalYear FiscalYear,
     MappingIdentity Mapping,
     string StartedBy,
-    string ToolVersion);
+    string ToolVersion,
+    string? Job = null);

@@ -1,6 +1,6 @@
 namespace Bascule.Load.Runs;
 
-/// <summary>One run as listed by <c>bascule runs</c>.</summary>
+/// <summary>One run as listed by <c>bascule runs</c>; <paramref name="Job"/> is the Hangfire job that started it, if any.</summary>
 public sealed record RunInfo(
     RunId Id,
     string EntityName,
@@ -16,4 +16,5 @@ public sealed record RunInfo(
     DateTime? FinishedUtc,
     string StartedBy,
     string ToolVersion,
-    string? FailureMessage);
+    string? FailureMessage,
+    string? Job);

@@ -15,7 +15,7 @@ public static class RunList
             SELECT run_id AS RunId, entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear,
                    status AS Status, mapping_id AS MappingId, mapping_version AS MappingVersion, mapping_sha256 AS MappingSha256,
                    fingerprint AS Fingerprint, started_utc AS StartedUtc, finished_utc AS FinishedUtc, started_by AS StartedBy,
-                   tool_version AS ToolVersion, failure_message AS FailureMessage
+                   tool_version AS ToolVersion, failure_message AS FailureMessage, job AS Job
             FROM runs
             ORDER BY started_utc DESC, run_id DESC
             """,
@@ -35,7 +35,8 @@ public static class RunList
             Utc(r.FinishedUtc),
             r.StartedBy,
             r.ToolVersion,
-            r.FailureMessage)).ToList();
+            r.FailureMessage,
+            r.Job)).ToList();
     }
 
     // SQLite keeps timestamps as text, the others as timestamps: both arrive here as UTC.
@@ -79,5 +80,7 @@ public static class RunList
         public string ToolVersion { get; set; } = "";
 
         public string? FailureMessage { get; set; }
+
+        public string? Job { get; set; }
     }
 }

@@ -15,9 +15,9 @@ public static class RunStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-                              started_utc, started_by, tool_version)
+                              started_utc, started_by, tool_version, job)
             VALUES (@run, @entityName, @entityType, @insCode, @fiscalYear, 'loading', @mappingId, @mappingVersion, @mappingSha256,
-                    @startedUtc, @startedBy, @toolVersion)
+                    @startedUtc, @startedBy, @toolVersion, @job)
             """,
             new
             {
@@ -32,6 +32,7 @@ public static class RunStore
                 startedUtc = DateTime.UtcNow,
                 startedBy = header.StartedBy,
                 toolVersion = header.ToolVersion,
+                job = header.Job,
             },
             cancellationToken: cancellationToken));
     }

@@ -1,12 +1,18 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Bascule.Jobs.Cli;
 using Bascule.Jobs.Hosting;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
 using Hangfire;
+using Spectre.Console;
 
 namespace Bascule.Jobs.Tests.Hosting;
 
 /// <summary>The migration job's behaviour, run once per job storage (in memory, PostgreSQL) on real servers, exports and staging.</summary>
-public abstract class MigrationJobTests : IDisposable
+public abstract partial class MigrationJobTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -109,6 +115,59 @@ public abstract class MigrationJobTests : IDisposable
         Assert.DoesNotContain(await Runs(staging), r => r.Status == RunStatus.Published);
     }
 
+    [Fact]
+    public async Task A_job_records_its_id_on_its_run_and_runs_shows_it()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1, lines: 300);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging), servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        var state = (await servers.WaitAsync([job], Timeout))[job];
+
+        Assert.Equal("Succeeded", state.Name);
+        var run = Assert.Single(await Runs(staging));
+        Assert.Equal(job, run.Job);
+        using var json = await RunsJsonAsync(staging);
+        var listed = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(run.Id.Value, listed.GetProperty("runId").GetString());
+        Assert.Equal(job, listed.GetProperty("job").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_reconciliation_fails_the_job_once_with_the_reason_on_the_dashboard()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1, lines: 300);
+        // The control file announces one euro more debit for the ledger than its lines hold: the counts still agree, so
+        // the run loads, and the control totals check (check 2) comes out FAILED.
+        var control = Path.Combine(fleet.Entities[0].ExportFolder(FleetSample.Year), "EXPORT.txt");
+        var text = await File.ReadAllTextAsync(control, Encoding.Latin1, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(control, OneEuroMoreLedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
+            CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1), Encoding.Latin1, TestContext.Current.CancellationToken);
+        var (storage, staging) = await CreateAsync();
+        using var servers = new JobServers(storage, Options(staging), servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        var state = (await servers.WaitAsync([job], Timeout))[job];
+
+        Assert.Equal("Failed", state.Name);
+        Assert.Equal(typeof(DataFaultException).FullName, state.Data["ExceptionType"]);
+        // Not retried blindly: the retry filter let it fail at once, without scheduling an attempt.
+        using (var connection = servers.Storage.GetConnection())
+        {
+            Assert.Null(connection.GetJobParameter(job, "RetryCount"));
+        }
+
+        // What the dashboard's failed-jobs page shows.
+        var failed = Assert.Single(servers.Storage.GetMonitoringApi().FailedJobs(0, 10), j => j.Key == job).Value;
+        Assert.Contains("reconciliation is FAILED", failed.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Contains("controlTotals:ECRITURES.csv:debit", failed.ExceptionMessage, StringComparison.Ordinal);
+        // As with `bascule migrate` (exit code 2), the run is published with its failed checks, for the accountants to read.
+        var run = Assert.Single(await Runs(staging));
+        Assert.Equal((RunStatus.Published, job), (run.Status, run.Job));
+        Assert.Contains(run.Id.Value, failed.ExceptionMessage, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Temp.Dispose();
@@ -122,6 +181,23 @@ public abstract class MigrationJobTests : IDisposable
         await using var provider = staging.Open();
         await provider.EnsureSchemaAsync(TestContext.Current.CancellationToken);
         return await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>What <c>bascule runs --format json</c> prints for the staging target.</summary>
+    private static async Task<JsonDocument> RunsJsonAsync(StagingTarget staging)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        var settings = new RunsCommand.Settings
+        {
+            Provider = staging.Provider,
+            Connection = staging.Provider == "sqlite" && staging.Connection.Length == 0 ? Path.Combine(staging.OutRoot, "staging.db") : staging.Connection,
+            Format = "json",
+        };
+
+        using var json = new StringWriter();
+        Assert.Equal(0, await RunsCommand.RunAsync(console, json, settings, TestContext.Current.CancellationToken));
+        return JsonDocument.Parse(json.ToString());
     }
 
     private static async Task<IReadOnlyList<RunInfo>> WaitForAsync(StagingTarget staging, Func<IReadOnlyList<RunInfo>, bool> condition)
@@ -150,4 +226,7 @@ public abstract class MigrationJobTests : IDisposable
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
+
+    [GeneratedRegex(@"(FICHIER=ECRITURES\.csv;[^\r\n]*TOTAL_DEBIT=)([0-9]+,[0-9]{2})")]
+    private static partial Regex OneEuroMoreLedgerDebit();
 }

@@ -31,6 +31,7 @@ public sealed class ServeHostTests : IDisposable
         Assert.Contains(fleet.Entities[0].Name, page, StringComparison.Ordinal);
         Assert.Contains(fleet.Entities[1].Name, page, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(page, "<td class=\"published\">published</td>"));
+        Assert.Equal(2, CountOf(page, "<a href=\"hangfire/jobs/details/"));
         var report = Between(page, "<a href=\"", "\">");
         var reconciliation = await http.GetStringAsync("/" + report, TestContext.Current.CancellationToken);
         Assert.Contains(fleet.Entities[0].Name, reconciliation, StringComparison.Ordinal);

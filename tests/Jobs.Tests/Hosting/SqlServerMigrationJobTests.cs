@@ -1,0 +1,78 @@
+using System.Reflection;
+using Bascule.Jobs.Hosting;
+using Bascule.TestSupport;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.Data.SqlClient;
+
+namespace Bascule.Jobs.Tests.Hosting;
+
+/// <summary>
+/// The shared storage of a scale-out on SQL Server: Hangfire.SqlServer, each server with its own storage object, and
+/// SQL Server staging. Skipped, with the reason, where no SQL Server is reachable (BASCULE_TEST_SQLSERVER or Docker).
+/// </summary>
+public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests, IClassFixture<SqlServerInstance>
+{
+    protected override async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
+    {
+        var jobs = await CreateDatabaseAsync();
+        var staging = await CreateDatabaseAsync();
+        return (() => JobStorages.Create(JobStorages.SqlServer, jobs), new StagingTarget("sqlserver", staging, Temp.Combine("out")));
+    }
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var master = new SqlConnection(instance.ConnectionString))
+        {
+            await master.OpenAsync(TestContext.Current.CancellationToken);
+            // A database name cannot be a parameter: it is quoted into the statement by the server itself.
+            await using var command = master.CreateCommand();
+            command.CommandText = "DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC sp_executesql @sql;";
+            command.Parameters.AddWithValue("@name", name);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        return new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString;
+    }
+}
+
+/// <summary>The job storage each choice really produces, without a database server.</summary>
+public sealed class JobStorageChoiceTests
+{
+    // Nothing listens on the discard port: the storage is created, its schema preparation fails quietly until first use.
+    private const string Unreachable = "Server=127.0.0.1,9;Database=hangfire;User Id=bascule;Password=unused;Connect Timeout=1;TrustServerCertificate=true";
+
+    [Fact]
+    public void The_sqlserver_choice_hides_a_running_job_with_a_sliding_invisibility_timeout()
+    {
+        var storage = Assert.IsType<SqlServerStorage>(JobStorages.Create(" SqlServer ", Unreachable));
+
+        // Hangfire.SqlServer keeps the options it fetches with to itself; read the ones this storage object really uses.
+        var options = Assert.IsType<SqlServerStorageOptions>(
+            typeof(SqlServerStorage).GetProperty("Options", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(storage));
+        Assert.Equal(JobStorages.InvisibilityTimeout, options.SlidingInvisibilityTimeout);
+        Assert.Equal(TimeSpan.Zero, options.QueuePollInterval);
+        Assert.True(options.PrepareSchemaIfNecessary);
+        Assert.Contains("127.0.0.1,9@hangfire", storage.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_postgres_choice_slides_its_invisibility_timeout_too()
+    {
+        var options = JobStorages.PostgresOptions(waitForDatabase: false);
+
+        Assert.True(options.UseSlidingInvisibilityTimeout);
+        Assert.Equal(JobStorages.InvisibilityTimeout, options.InvisibilityTimeout);
+    }
+
+    [Theory]
+    [InlineData("sqlserver")]
+    [InlineData("postgres")]
+    public void A_shared_storage_without_a_connection_string_says_what_to_set(string kind)
+    {
+        var error = Assert.Throws<ArgumentException>(() => JobStorages.Create(kind, " "));
+
+        Assert.Contains("Jobs:Connection", error.Message, StringComparison.Ordinal);
+    }
+}

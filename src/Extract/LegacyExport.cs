@@ -34,14 +34,22 @@ public sealed class LegacyExport
 
     public IReadOnlyDictionary<ExportFile, DetectedEncoding> Encodings => _encodings;
 
+    /// <summary>
+    /// Opens an export folder. The folder is resolved to a full path (<c>..</c> segments and a symbolic link to the folder
+    /// itself are fine: the user named it) and must be an existing directory. Every file the reader opens there
+    /// (<c>EXPORT.txt</c> and the five data files, named by the profile) must be a plain file name, and a regular file of
+    /// that folder: not a folder, and not a symbolic link that leads out of it.
+    /// </summary>
     public static LegacyExport Open(string folder, ExportProfile? profile = null)
     {
         profile ??= ExportProfile.Default;
-        if (!Directory.Exists(folder))
+        folder = ResolveFolder(folder);
+        foreach (var file in Enum.GetValues<ExportFile>())
         {
-            throw new ExportFileException(Path.GetFileName(folder), null, null, $"the export folder {folder} does not exist. Give the folder that holds EXPORT.txt and the CSV files.");
+            CheckName(profile.Layout(file).FileName);
         }
 
+        CheckFile(folder, ControlFile.FileName);
         var control = ControlFileReader.Read(Path.Combine(folder, ControlFile.FileName), profile.Amounts, profile.Encoding);
         var encodings = new Dictionary<ExportFile, DetectedEncoding>();
         foreach (var file in Enum.GetValues<ExportFile>())
@@ -54,6 +62,7 @@ public sealed class LegacyExport
             }
 
             var path = Path.Combine(folder, name);
+            CheckFile(folder, name);
             if (!System.IO.File.Exists(path))
             {
                 throw new ExportFileException(name, null, null,
@@ -64,6 +73,86 @@ public sealed class LegacyExport
         }
 
         return new LegacyExport(folder, profile, control, encodings);
+    }
+
+    private static string ResolveFolder(string folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new ExportFileException("(export)", null, null, "no export folder was given. Give the folder that holds EXPORT.txt and the CSV files.");
+        }
+
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ExportFileException(Path.GetFileName(folder), null, null, $"the export folder '{folder}' is not a valid path ({ex.Message}). Give the folder that holds EXPORT.txt and the CSV files.");
+        }
+
+        if (System.IO.File.Exists(full))
+        {
+            throw new ExportFileException(Path.GetFileName(full), null, null,
+                $"the export path {full} is a file, not a folder. Give the folder that holds EXPORT.txt and the CSV files.");
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw new ExportFileException(Path.GetFileName(full), null, null, $"the export folder {full} does not exist. Give the folder that holds EXPORT.txt and the CSV files.");
+        }
+
+        return full;
+    }
+
+    private static void CheckName(string name)
+    {
+        if (name.Length == 0 || name is "." or ".." || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
+            || Path.IsPathRooted(name) || Path.GetFileName(name) != name)
+        {
+            throw new ExportFileException(name, null, null,
+                $"'{name}' is not a plain file name: the files of an export are read from its folder only. Fix the file name in the export profile.");
+        }
+    }
+
+    // A file of the export: a regular file of the folder, or a symbolic link to a file of the same folder.
+    private static void CheckFile(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        if (Directory.Exists(path))
+        {
+            throw new ExportFileException(name, null, null, $"{path} is a folder, not a file. Copy the complete export folder again.");
+        }
+
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return;
+        }
+
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists)
+        {
+            throw new ExportFileException(name, null, null,
+                $"{path} is a symbolic link to {target?.FullName ?? info.LinkTarget}, which does not exist. Copy the file itself into the export folder.");
+        }
+
+        if (target is DirectoryInfo || !IsInside(target.FullName, folder))
+        {
+            throw new ExportFileException(name, null, null,
+                $"{path} is a symbolic link to {target?.FullName ?? info.LinkTarget}, outside the export folder. Copy the file itself into the export folder.");
+        }
+    }
+
+    // The folder as given, and as its own symbolic link resolves, both count as inside.
+    private static bool IsInside(string path, string folder)
+    {
+        var full = Path.GetFullPath(path);
+        var resolvedFolder = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return Path.GetDirectoryName(full) is { } parent
+            && (string.Equals(Path.TrimEndingDirectorySeparator(parent), folder, StringComparison.Ordinal)
+                || (resolvedFolder is not null && string.Equals(Path.TrimEndingDirectorySeparator(parent), Path.TrimEndingDirectorySeparator(resolvedFolder), StringComparison.Ordinal)));
     }
 
     /// <summary>The summary of the latest read of a file (complete once that read reached its end); null if never read.</summary>

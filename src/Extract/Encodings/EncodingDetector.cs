@@ -6,8 +6,10 @@ namespace Bascule.Extract.Encodings;
 /// <summary>
 /// Decides a file's encoding from all of its bytes, never by guessing: a UTF-8 byte order mark means strict UTF-8;
 /// else a pinned encoding (from the profile) is checked strictly; else valid UTF-8 with non-ASCII bytes is UTF-8;
-/// else Windows-1252, whose five undefined bytes are errors. An invalid byte is an <see cref="ExportFileException"/>
-/// naming the file and the line. One sequential pass over the file: vectorised, far cheaper than parsing it.
+/// else Windows-1252, whose five undefined bytes are errors. A file that is not valid UTF-8 but holds UTF-8 sequences
+/// of accented letters or typographic signs mixes both encodings: read either way, some of its text would be silently
+/// wrong, so it is refused too. An invalid byte is an <see cref="ExportFileException"/> naming the file and the line.
+/// One sequential pass over the file: vectorised, far cheaper than parsing it.
 /// </summary>
 public static class EncodingDetector
 {
@@ -15,6 +17,10 @@ public static class EncodingDetector
 
     // Windows-1252 leaves these five bytes undefined; a decoder would turn them into control characters silently.
     private static readonly SearchValues<byte> Undefined1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
+
+    // Lead bytes of the UTF-8 sequences that French and Dutch text uses (U+00A0-U+00FF, U+2000-U+20FF): as
+    // Windows-1252 they read "Â", "Ã" and "â" followed by a sign, which real ledgers do not write.
+    private static readonly SearchValues<byte> Utf8Leads = SearchValues.Create([0xC2, 0xC3, 0xE2]);
 
     public static DetectedEncoding Detect(string path, Encoding? pinned = null)
     {
@@ -43,6 +49,15 @@ public static class EncodingDetector
         if (scan.HasNonAscii && scan.FirstInvalidUtf8 < 0)
         {
             return new DetectedEncoding(ExportEncoding.Utf8, false, "valid UTF-8 with non-ASCII characters");
+        }
+
+        if (scan.FirstUtf8Sequence >= 0)
+        {
+            var (utf8Line, _, _) = Locate(path, scan.FirstUtf8Sequence);
+            var (otherLine, _, value) = Locate(path, scan.FirstInvalidUtf8);
+            throw new ExportFileException(name, utf8Line, null,
+                $"the file mixes encodings: this line holds UTF-8 text, but byte 0x{value:X2} on line {otherLine} is not valid UTF-8. " +
+                "Read as either encoding, part of its text would be wrong. Export the file again in one encoding.");
         }
 
         ThrowIfInvalid(path, scan.FirstUndefined1252, "Windows-1252 (the legacy default: the file is not valid UTF-8)");
@@ -123,6 +138,27 @@ public static class EncodingDetector
         {
             result.FirstInvalidUtf8 = offset + FirstInvalidUtf8(chunk);
         }
+
+        if (result.FirstUtf8Sequence < 0 && FirstUtf8Sequence(chunk) is var sequence and >= 0)
+        {
+            result.FirstUtf8Sequence = offset + sequence;
+        }
+    }
+
+    private static int FirstUtf8Sequence(ReadOnlySpan<byte> chunk)
+    {
+        for (var at = chunk.IndexOfAny(Utf8Leads); at >= 0;)
+        {
+            if (Rune.DecodeFromUtf8(chunk[at..], out var rune, out _) == OperationStatus.Done && rune.Value is (>= 0xA0 and <= 0xFF) or (>= 0x2000 and <= 0x20FF))
+            {
+                return at;
+            }
+
+            var next = chunk[(at + 1)..].IndexOfAny(Utf8Leads);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return -1;
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> chunk)
@@ -194,5 +230,7 @@ public static class EncodingDetector
         public long FirstInvalidUtf8 { get; set; } = -1;
 
         public long FirstUndefined1252 { get; set; } = -1;
+
+        public long FirstUtf8Sequence { get; set; } = -1;
     }
 }

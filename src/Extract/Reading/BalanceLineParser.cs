@@ -3,10 +3,15 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>Parses <c>BALANCE.csv</c> records.</summary>
+/// <summary>
+/// Parses <c>BALANCE.csv</c> records. A trial balance has one line per general account: a second line for an account
+/// is rejected as a duplicate (the first is kept), so the reconciliation compares each account once.
+/// </summary>
 internal sealed class BalanceLineParser : IRecordParser<BalanceLine>
 {
     private const int Year = 0, Account = 1, Label = 2, OpeningDebit = 3, OpeningCredit = 4, MovementDebit = 5, MovementCredit = 6, ClosingDebit = 7, ClosingCredit = 8;
+
+    private readonly Dictionary<string, long> _accounts = new(StringComparer.Ordinal);
 
     public Parsed<BalanceLine> Parse(RowParser row)
     {
@@ -19,6 +24,12 @@ internal sealed class BalanceLineParser : IRecordParser<BalanceLine>
             || !row.TryAmount(ClosingDebit, out var closingDebit)
             || !row.TryAmount(ClosingCredit, out var closingCredit))
         {
+            return row.Rejection<BalanceLine>();
+        }
+
+        if (!_accounts.TryAdd(account.Value, row.Reader.Line))
+        {
+            row.Fail(Account, RejectReason.DuplicateLine, $"account {account.Value} already has a line (line {_accounts[account.Value]}): a trial balance has one line per account.");
             return row.Rejection<BalanceLine>();
         }
 

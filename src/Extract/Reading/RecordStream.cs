@@ -5,7 +5,7 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>The read loop shared by every data file: column count, parsing, summary, and the record count check at the end.</summary>
+/// <summary>The read loop shared by every data file: column count, NUL characters, parsing, summary, and the record count check at the end.</summary>
 internal static class RecordStream
 {
     public static IEnumerable<Parsed<T>> Read<T>(
@@ -18,7 +18,9 @@ internal static class RecordStream
         var row = new RowParser(reader, fields, profile, year);
         while (reader.MoveNext())
         {
-            var parsed = reader.ColumnCount != reader.ExpectedColumns ? row.WrongColumnCount<T>() : parser.Parse(row);
+            var parsed = reader.ColumnCount != reader.ExpectedColumns ? row.WrongColumnCount<T>()
+                : reader.RawSpan.Contains('\0') ? row.NulCharacter<T>()
+                : parser.Parse(row);
             if (parsed.Rejected is { } rejected)
             {
                 summary.Add(rejected);

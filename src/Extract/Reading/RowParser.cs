@@ -11,6 +11,8 @@ namespace Bascule.Extract.Reading;
 /// </summary>
 internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fields, ExportProfile profile, FiscalYear controlYear)
 {
+    private const char NulShown = '\u2400';
+
     private readonly ValueCache<AccountCode> _accounts = new();
     private readonly ValueCache<BudgetArticle> _articles = new();
     private readonly ValueCache<string> _texts = new();
@@ -27,6 +29,17 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
         where T : class
     {
         Fail(null, RejectReason.WrongColumnCount, $"{reader.ColumnCount} columns where every record of this file has {reader.ExpectedColumns}.");
+        return Rejection<T>();
+    }
+
+    /// <summary>
+    /// A NUL character is valid Windows-1252 and UTF-8, but PostgreSQL cannot store it in text and no legacy export
+    /// writes one on purpose: the line is damaged. Rejected on every provider alike, rather than failing one load.
+    /// </summary>
+    public Parsed<T> NulCharacter<T>()
+        where T : class
+    {
+        Fail(null, RejectReason.BadValue, $"the line holds a NUL character (byte 0x00, kept as {NulShown} in the raw text), which no text column can store: the line is damaged.");
         return Rejection<T>();
     }
 
@@ -120,7 +133,8 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     public bool Fail(int? field, RejectReason reason, string message)
     {
         var column = field is { } f ? fields[f] : null;
-        _fault = new Rejected(reader.Lineage, column, reason, column is null ? message : $"{column}: {message}", reader.RawText);
+        // The raw text is kept for review in the staging database: a NUL character is shown as the symbol for NUL.
+        _fault = new Rejected(reader.Lineage, column, reason, column is null ? message : $"{column}: {message}", reader.RawText.Replace('\0', NulShown));
         return false;
     }
 

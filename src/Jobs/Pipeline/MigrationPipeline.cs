@@ -24,7 +24,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     {
         var (export, mapper) = Prepare(request, cancellationToken);
         var control = export.Control;
-        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current);
+        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
         var hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
 
         StagingRun run;
@@ -40,33 +40,39 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
         ReconciliationResult report;
         string fingerprint;
+        // Only batches are retried: the step that met a fault goes into the message, so support knows where it stopped.
+        var step = "loading";
         try
         {
             await LoadLedgerAsync(export, mapper, run, cancellationToken);
             await LoadSideFilesAsync(export, run, cancellationToken);
+            step = "recording the source files";
             await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
 
+            step = "computing the fingerprint";
             _progress.Started("fingerprint", null);
             fingerprint = await run.FingerprintAsync(cancellationToken);
             _progress.Completed("fingerprint", fingerprint);
 
             // Reconciled before publishing, so a run that cannot be reconciled is never published.
+            step = "reconciling";
             _progress.Started("reconcile", null);
             report = await Reconciler.ComputeAsync(provider, run.Id.Value, export.Folder, cancellationToken, export.Profile);
             _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
 
+            step = "publishing";
             await run.PublishAsync(fingerprint, cancellationToken);
         }
         catch (Exception ex)
         {
             var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
-            await run.FailAsync(message);
+            var cleanup = await TryFailAsync(run, message);
             if (ex is OperationCanceledException)
             {
                 throw;
             }
 
-            throw new MigrationFailedException($"Run {run.Id} failed and was not published: {message}", ex);
+            throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", ex);
         }
 
         report = report with { Run = report.Run with { RunStatus = "published", Fingerprint = fingerprint } };
@@ -80,6 +86,22 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         {
             throw new MigrationFailedException(
                 $"Run {run.Id} was published, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
+        }
+    }
+
+    // The database may be the fault itself (server down, disk read-only): a run that cannot even be marked failed stays
+    // loading, which no reader sees, and the next run of the entity and year abandons it. The user still gets the cause.
+    private async Task<string> TryFailAsync(StagingRun run, string message)
+    {
+        try
+        {
+            await run.FailAsync(message);
+            return "";
+        }
+        catch (Exception ex)
+        {
+            return $" It could not be marked failed either ({Describe(ex)}): it stays 'loading', invisible to every reader, " +
+                $"and the next run of {run.Header.EntityName} {run.Header.FiscalYear} cleans it up.";
         }
     }
 

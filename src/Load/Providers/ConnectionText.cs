@@ -5,7 +5,10 @@ namespace Bascule.Load.Providers;
 /// <summary>Connection details fit for messages and logs: never a password, whatever the provider.</summary>
 public static class ConnectionText
 {
-    private static readonly string[] SecretKeys = ["password", "pwd", "passfile", "user id", "uid", "username", "user", "access token"];
+    private static readonly string[] SecretKeys = ["password", "pwd", "passfile", "user id", "uid", "username", "user", "access token", "ssl password", "sslpassword"];
+
+    // The keys whose values are secrets in themselves: the password, a client certificate key's password (Npgsql), a token.
+    private static readonly string[] SecretValueKeys = ["password", "pwd", "access token", "ssl password", "sslpassword"];
 
     /// <summary>The connection string with every credential removed.</summary>
     public static string Describe(string connectionString)
@@ -42,7 +45,7 @@ public static class ConnectionText
         }
 
         message = message.Replace(connectionString, Describe(connectionString), StringComparison.Ordinal);
-        foreach (var key in (string[])["password", "pwd", "access token"])
+        foreach (var key in SecretValueKeys)
         {
             if (builder.TryGetValue(key, out var secret) && secret is string { Length: > 0 } text)
             {

@@ -14,6 +14,8 @@ namespace Bascule.Reconcile.Reports.Xlsx;
 /// </summary>
 public static class XlsxWorkbookWriter
 {
+    public const int ExcelCellLimit = 32_767;
+
     public static void Write(IReadOnlyList<ReportTable> tables, string path)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -88,17 +90,18 @@ public static class XlsxWorkbookWriter
     private static Cell Number(string reference, string value, uint style) =>
         new() { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = style };
 
-    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(XmlSafe(SpreadsheetText.Neutralise(text))) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(Fitted(XmlSafe(SpreadsheetText.Neutralise(text)))) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
         StyleIndex = style,
     };
 
-    // Raw source lines may hold control characters that XML 1.0 cannot carry: they become U+FFFD.
+    // Raw source lines may hold control characters and the noncharacters U+FFFE and U+FFFF, which XML 1.0 cannot
+    // carry: they become U+FFFD.
     private static string XmlSafe(string text)
     {
-        if (!text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r'))
+        if (!text.Any(NotXml))
         {
             return text;
         }
@@ -106,10 +109,31 @@ public static class XlsxWorkbookWriter
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(c < ' ' && c is not '\t' and not '\n' and not '\r' ? '\uFFFD' : c);
+            builder.Append(NotXml(c) ? '\uFFFD' : c);
         }
 
         return builder.ToString();
+    }
+
+    private static bool NotXml(char c) => (c < ' ' && c is not '\t' and not '\n' and not '\r') || c is '\uFFFE' or '\uFFFF';
+
+    // Excel holds at most 32,767 characters in a cell and reports a workbook with a longer one as damaged. A longer text
+    // (a huge field in a rejected line) is cut with a note; the CSV and JSON reports keep it whole.
+    private static string Fitted(string text)
+    {
+        if (text.Length <= ExcelCellLimit)
+        {
+            return text;
+        }
+
+        var note = string.Create(CultureInfo.InvariantCulture, $" … [{text.Length:N0} characters: cut here, whole in the CSV and JSON reports]");
+        var keep = ExcelCellLimit - note.Length;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), note);
     }
 
     private static string Reference(int column, uint row)

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Bascule.Reliability.Tests.Faults;
+
+/// <summary>
+/// The real <c>bascule</c> CLI in a child process (<c>dotnet bascule.dll …</c> from this test's output folder, where the
+/// referenced Jobs project is copied), optionally behind a wrapper command (<c>unshare</c>, <c>setpriv</c>). Its output
+/// is collected line by line so a test can act when a stage is reached.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "bascule.dll");
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>dotnet bascule.dll args…</c> in <paramref name="workingDirectory"/>.</summary>
+    public static CliProcess Start(string workingDirectory, IEnumerable<string> args) => StartWrapped(workingDirectory, [], args);
+
+    /// <summary>Starts <c>wrapper… dotnet bascule.dll args…</c>; the wrapper must exec its last arguments.</summary>
+    public static CliProcess StartWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = wrapper.Count > 0 ? wrapper[0] : "dotnet",
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []).Append(Dll).Concat(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        // A plain, narrow console: no colours or live display to parse around.
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var process = new Process { StartInfo = start };
+        var cli = new CliProcess(process);
+        process.OutputDataReceived += (_, e) => cli.Received(e.Data);
+        process.ErrorDataReceived += (_, e) => cli.Received(e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start dotnet bascule.dll.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return cli;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>True once the process has written a line that starts with <paramref name="prefix"/>.</summary>
+    public bool Wrote(string prefix)
+    {
+        lock (_lines)
+        {
+            return _lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Waits until the process writes a line that starts with <paramref name="prefix"/>; false if it exited first.</summary>
+    public async Task<bool> WaitForLineAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (_lines)
+            {
+                if (_lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            if (_process.HasExited)
+            {
+                // Drain what is still buffered before deciding.
+                await _process.WaitForExitAsync(cancellationToken);
+                lock (_lines)
+                {
+                    return _lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal));
+                }
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        throw new TimeoutException($"bascule did not write a line starting with '{prefix}' within {Patience.TotalSeconds} s. Output so far:\n{Output}");
+    }
+
+    /// <summary>SIGKILL, for real: no cleanup code of the process runs.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bascule did not exit within {Patience.TotalSeconds} s. Output so far:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Runs to the end and returns the exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        using var cli = Start(workingDirectory, args);
+        var code = await cli.WaitForExitAsync(cancellationToken);
+        return (code, cli.Output);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Received(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lines)
+        {
+            _lines.Add(line);
+            _output.AppendLine(line);
+        }
+    }
+}

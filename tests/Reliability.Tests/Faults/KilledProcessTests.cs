@@ -1,7 +1,8 @@
-using Bascule.Load.Providers;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Bascule.Reliability.Tests.Faults;
+namespace Bascule.Reliability.Tests.Support;
 
 /// <summary>
 /// The real <c>bascule</c> CLI in a child process (<c>dotnet bascule.dll …</c> from this test's output folder, where the
-/// referenced Jobs project is copied), optionally behind a wrapper command (<c>unshare</c>, <c>setpriv</c>). Its output
-/// is collected line by line so a test can act when a stage is reached.
+/// referenced Jobs project is copied), optionally behind a wrapper command (<c>unshare</c>, <c>setpriv</c>). It inherits
+/// no <c>BASCULE_</c> setting from the test's environment, only those the test gives. Its output is collected line by line
+/// (stdout and stderr apart and together) so a test can act when a stage is reached.
 /// </summary>
 internal sealed class CliProcess : IDisposable
 {
@@ -14,6 +15,8 @@ internal sealed class CliProcess : IDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
     private readonly List<string> _lines = [];
 
     private CliProcess(Process process)
@@ -36,23 +39,57 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string StandardError
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts <c>dotnet bascule.dll args…</c> in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string workingDirectory, IEnumerable<string> args) => StartWrapped(workingDirectory, [], args);
+    public static CliProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartWrapped(workingDirectory, [], args, environment);
 
     /// <summary>Starts <c>wrapper… dotnet bascule.dll args…</c>; the wrapper must exec its last arguments.</summary>
-    public static CliProcess StartWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IEnumerable<string> args)
+    public static CliProcess StartWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
-            FileName = wrapper.Count > 0 ? wrapper[0] : "dotnet",
+            FileName = wrapper.Count > 0 ? wrapper[0] : DotnetHost(),
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var a in wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []).Append(Dll).Concat(args))
+        foreach (var a in wrapper.Skip(1).Concat(wrapper.Count > 0 ? [DotnetHost()] : []).Append(Dll).Concat(args))
         {
             start.ArgumentList.Add(a);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BASCULE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         // A plain, narrow console: no colours or live display to parse around.
@@ -61,13 +98,14 @@ internal sealed class CliProcess : IDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
         var process = new Process { StartInfo = start };
         var cli = new CliProcess(process);
-        process.OutputDataReceived += (_, e) => cli.Received(e.Data);
-        process.ErrorDataReceived += (_, e) => cli.Received(e.Data);
+        process.OutputDataReceived += (_, e) => cli.Received(e.Data, cli._stdout);
+        process.ErrorDataReceived += (_, e) => cli.Received(e.Data, cli._stderr);
         if (!process.Start())
         {
             throw new InvalidOperationException("Could not start dotnet bascule.dll.");
         }
 
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return cli;
@@ -157,7 +195,7 @@ internal sealed class CliProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Received(string? line)
+    private void Received(string? line, StringBuilder stream)
     {
         if (line is null)
         {
@@ -168,6 +206,11 @@ internal sealed class CliProcess : IDisposable
         {
             _lines.Add(line);
             _output.AppendLine(line);
+            stream.AppendLine(line);
         }
     }
+
+    // The dotnet host that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on the PATH.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

@@ -27,11 +27,29 @@ else
 fi
 
 cd "$WORK"
-echo "path;provider;lines;seconds;lines_per_second;peak_working_set_mb"
-$BENCH parse "$WORK/export" "$MAPPING" none
-$BENCH map "$WORK/export" "$MAPPING" none
+RESULTS="$WORK/results.csv"
+echo "path;provider;lines;seconds;lines_per_second;peak_working_set_mb;cpu_seconds;stages" | tee "$RESULTS"
+$BENCH parse "$WORK/export" "$MAPPING" none | tee -a "$RESULTS"
+$BENCH map "$WORK/export" "$MAPPING" none | tee -a "$RESULTS"
 for provider in sqlite postgres; do
   connection=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/staging.db")
-  $BENCH floor "$WORK/export" "$MAPPING" "$provider" "$connection"
-  $BENCH migrate "$WORK/export" "$MAPPING" "$provider" "$connection"
+  narrow=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/narrow.db")
+  $BENCH narrow "$WORK/export" "$MAPPING" "$provider" "$narrow" | tee -a "$RESULTS"
+  $BENCH floor "$WORK/export" "$MAPPING" "$provider" "$connection" | tee -a "$RESULTS"
+  $BENCH migrate "$WORK/export" "$MAPPING" "$provider" "$connection" | tee -a "$RESULTS"
 done
+
+# Ratios of `migrate` to both floors of its provider: the narrow one (the database's fastest way in for the parsed
+# fields) and Bascule's own bulk path with lineage and no mapping.
+echo
+echo "provider;migrate_seconds;narrow_floor_seconds;ratio_to_narrow;bulk_floor_seconds;ratio_to_bulk_floor"
+awk -F';' '{ t[$1 ";" $2] = $4 }
+  END { for (p in t) { split(p, k, ";"); if (k[1] == "migrate") { n = t["narrow;" k[2]]; f = t["floor;" k[2]];
+        printf "%s;%.2f;%.2f;%.2f;%.2f;%.2f\n", k[2], t[p], n, t[p] / n, f, t[p] / f } } }' "$RESULTS"
+
+# pgloader on the same ECRITURES.csv, when it is installed (optional: the script says so and goes on otherwise).
+PGURL=${PGLOADER_URL:-}
+[ -n "$PGURL" ] || PGURL=$(echo "$PG" | awk -F';' '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[tolower(kv[1])] = kv[2] } }
+  END { printf "postgresql://%s@%s:%s/%s", v["username"], v["host"], v["port"], v["database"] }')
+echo
+"$ROOT/bench/pgloader/run.sh" "$WORK/export" "$PGURL" | tail -1

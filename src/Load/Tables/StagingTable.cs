@@ -27,8 +27,15 @@ public abstract class StagingTable
     /// <summary>Removes every row of a run (parameter <c>@run</c>).</summary>
     public string DeleteRunSql => $"DELETE FROM {Name} WHERE run_id = @run";
 
-    /// <summary>The source files this table holds rows of for a run (parameter <c>@run</c>).</summary>
-    public string FilesSql => $"SELECT DISTINCT source_file FROM {Name} WHERE run_id = @run";
+    // The source files a run's rows come from, found by seeking the lineage index (run_id, source_file, ...) once per
+    // file rather than reading every row as SELECT DISTINCT would: the first (parameter @run), then the one after
+    // @after. The database's collation only has to be a total order; the fingerprint sorts the names itself.
+
+    /// <summary>The first source file this table holds rows of for a run, NULL when none (parameter <c>@run</c>).</summary>
+    public string FirstFileSql => $"SELECT MIN(source_file) FROM {Name} WHERE run_id = @run";
+
+    /// <summary>The source file after <c>@after</c> this table holds rows of for a run, NULL when none (parameters <c>@run</c>, <c>@after</c>).</summary>
+    public string NextFileSql => $"SELECT MIN(source_file) FROM {Name} WHERE run_id = @run AND source_file > @after";
 
     /// <summary>The rows of one run and source file in canonical order, every column but <c>run_id</c> and <c>batch</c> (parameters <c>@run</c>, <c>@file</c>).</summary>
     public abstract string FingerprintSql { get; }

@@ -1,0 +1,153 @@
+using System.Data.Common;
+using Bascule.Extract.Values;
+using Bascule.Load.Providers;
+using Bascule.Load.Providers.Postgres;
+using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Providers.SqlServer;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
+using Bascule.Load.Schema;
+using Bascule.Load.Tests.Staging;
+using Bascule.TestSupport;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace Bascule.Load.Tests.Schema;
+
+/// <summary>
+/// V003 drops the staged lines' per-account, per-journal and per-document indexes that no query used. A database with
+/// every other script but not V003 (the runs table as today's code writes it, the V001 indexes), holding a published run,
+/// is upgraded in place: the run keeps its fingerprint, a new run of the same export gets the same one, and only the
+/// lineage index (run id first: every query's way to a run's rows) is left.
+/// </summary>
+public abstract class LeanIndexesUpgradeTests : IDisposable
+{
+    protected TempDirectory Temp { get; } = new();
+
+    protected abstract string Folder { get; }
+
+    protected abstract string SchemaVersionTable { get; }
+
+    /// <summary>The names of the indexes on one table.</summary>
+    protected abstract string IndexesSql { get; }
+
+    protected abstract Task<IStagingProvider> CreateProviderAsync();
+
+    [Fact]
+    public async Task A_database_without_V003_keeps_its_runs_and_fingerprints_and_loses_only_the_unused_indexes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var provider = await CreateProviderAsync();
+        await using (var connection = await provider.OpenAsync(ct))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(SchemaVersionTable, transaction: transaction, cancellationToken: ct));
+            await SchemaUpgrader.ApplyAsync(connection, transaction, [.. SchemaScripts.For(Folder).Where(s => s.Version != 3)], ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        Assert.Equal(5, (await IndexesAsync(provider, "staged_lines")).Count);
+        var export = new TestExport();
+        // Loaded and published on the schema without V003.
+        var before = await export.LoadAsync(new SchemaAsItIs(provider), new StagingOptions { BatchSize = 40 });
+        var fingerprint = await before.CompleteAsync(ct);
+
+        await provider.EnsureSchemaAsync(ct);
+
+        Assert.Equal(["ix_staged_lines_lineage"], await IndexesAsync(provider, "staged_lines"));
+        Assert.Equal(["ix_unmapped_lines_lineage"], await IndexesAsync(provider, "unmapped_lines"));
+        Assert.Equal(fingerprint, await RunFingerprint.ComputeAsync(provider, before.Id, ct));
+        Assert.Equal(fingerprint, (await StagedCounts.RunAsync(provider, before.Id)).Fingerprint);
+        var after = await export.LoadAsync(provider, new StagingOptions { BatchSize = 7 });
+        Assert.Equal(fingerprint, await after.CompleteAsync(ct));
+        Assert.Equal(RunStatus.Superseded, (await StagedCounts.RunAsync(provider, before.Id)).Status);
+        Assert.Equal(export.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21009"));
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<List<string>> IndexesAsync(IStagingProvider provider, string table)
+    {
+        await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(IndexesSql, new { table }, cancellationToken: TestContext.Current.CancellationToken)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The provider with its schema check left out, so that a run loads on the schema the database has.</summary>
+    private sealed class SchemaAsItIs(IStagingProvider inner) : IStagingProvider
+    {
+        public StagingProviderKind Kind => inner.Kind;
+
+        public string Target => inner.Target;
+
+        public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
+
+        public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken) =>
+            inner.WriteBatchAsync(connection, transaction, batch, run, batchNumber, cancellationToken);
+
+        public bool IsTransient(Exception exception) => inner.IsTransient(exception);
+
+        public Amount ReadAmount(DbDataReader reader, int ordinal) => inner.ReadAmount(reader, ordinal);
+
+        public object ToParameter(Amount amount) => inner.ToParameter(amount);
+
+        public string Scrub(string message) => inner.Scrub(message);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+public sealed class SqliteLeanIndexesUpgradeTests : LeanIndexesUpgradeTests
+{
+    protected override string Folder => "sqlite";
+
+    protected override string SchemaVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)";
+
+    protected override string IndexesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table";
+
+    protected override Task<IStagingProvider> CreateProviderAsync() =>
+        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
+}
+
+public sealed class PostgresLeanIndexesUpgradeTests(PostgresServer server) : LeanIndexesUpgradeTests
+{
+    protected override string Folder => "postgres";
+
+    protected override string SchemaVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
+
+    protected override string IndexesSql => "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
+
+    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
+}
+
+public sealed class SqlServerLeanIndexesUpgradeTests(SqlServerInstance instance) : LeanIndexesUpgradeTests
+{
+    protected override string Folder => "sqlserver";
+
+    protected override string SchemaVersionTable =>
+        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
+
+    protected override string IndexesSql => "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@table) AND name IS NOT NULL";
+
+    protected override async Task<IStagingProvider> CreateProviderAsync()
+    {
+        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var master = new SqlConnection(instance.ConnectionString))
+        {
+            await master.OpenAsync(TestContext.Current.CancellationToken);
+            // A database name cannot be a parameter; this one is a fixed prefix and hex digits.
+            await master.ExecuteAsync("DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC (@sql);", new { name });
+        }
+
+        return new SqlServerStagingProvider(new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString);
+    }
+}

@@ -12,7 +12,8 @@ namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// <c>bascule migrate</c>: extract, map, load and reconcile one export. Exit code 0 when the run's reconciliation is
-/// OK or WARNING, 2 when it is FAILED, 1 when the run could not complete (nothing published).
+/// OK or WARNING (the run is published), 2 when it is FAILED (the run is held, not published: the published run stays
+/// as it was; see <c>bascule publish</c>), 1 when the run could not complete (nothing published).
 /// </summary>
 public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 {

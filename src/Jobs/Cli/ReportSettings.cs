@@ -27,7 +27,7 @@ public sealed class ReportSettings : StagingSettings
     public string? RunB { get; init; }
 
     [CommandOption("--run <RUN_ID>")]
-    [Description("The run to report on (see `bascule runs`); published, superseded or failed.")]
+    [Description("The run to report on (see `bascule runs`); published, held, superseded or failed.")]
     public string? Run { get; init; }
 
     [CommandOption("--out <DIR>")]

@@ -8,7 +8,10 @@ using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary><c>bascule runs</c>: the runs of a staging database, newest first.</summary>
+/// <summary>
+/// <c>bascule runs</c>: the runs of a staging database, newest first, with the held runs (reconciliation FAILED, not
+/// published) and the runs published over a FAILED reconciliation called out.
+/// </summary>
 public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
 {
     public sealed class Settings : StagingSettings
@@ -84,6 +87,8 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
         failure = run.FailureMessage,
         // The Hangfire job that started the run (as on the dashboard, /hangfire/jobs/details/<job>); null for migrate.
         job = run.Job,
+        // A held run published after review, over its FAILED reconciliation: who published it, when and why; null otherwise.
+        publishedOverFailedReconciliation = run.Override is { } o ? new { by = o.By, utc = o.Utc, reason = o.Reason } : null,
     };
 
     private static void WriteTable(IAnsiConsole console, IStagingProvider provider, IReadOnlyList<RunInfo> runs)
@@ -101,7 +106,7 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
                 Markup.Escape(run.Id.Value),
                 Markup.Escape($"{run.EntityName} ({run.EntityType} {run.InsCode})"),
                 run.FiscalYear.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(run.Status.ToCode()),
+                Markup.Escape(StatusText(run)),
                 Markup.Escape($"{run.MappingId} {run.MappingVersion}"),
                 Markup.Escape(run.Fingerprint is { } f ? f[..16] + "…" : "-"),
                 run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -110,5 +115,18 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
         }
 
         console.Write(table);
+        foreach (var run in runs.Where(r => r.Status == RunStatus.Held))
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} is held: {run.FailureMessage} After review: bascule publish --run {run.Id} --reason \"...\"");
+        }
+
+        foreach (var run in runs.Where(r => r.Override is not null))
+        {
+            var o = run.Override!;
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} was published over a FAILED reconciliation by {o.By} at {o.Utc:yyyy-MM-dd HH:mm:ss} UTC: {o.Reason}");
+        }
     }
+
+    private static string StatusText(RunInfo run) =>
+        run.Override is null ? run.Status.ToCode() : $"{run.Status.ToCode()} (over FAILED)";
 }

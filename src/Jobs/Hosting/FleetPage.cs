@@ -19,7 +19,7 @@ public static class FleetPage
             <!DOCTYPE html>
             <html lang="fr"><head><meta charset="utf-8"><title>Bascule – fleet</title>
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
-            .published{color:#060}.failed{color:#a00}.loading{color:#c60}.superseded{color:#666}</style></head>
+            .published{color:#060}.failed{color:#a00}.loading{color:#c60}.superseded{color:#666}.held{color:#a0a}</style></head>
             <body><h1>Bascule – runs / exécutions / uitvoeringen</h1><p><a href="hangfire">Jobs dashboard</a></p>
             <table id="runs"><thead><tr><th>Entity</th><th>Type</th><th>INS</th><th>Year</th><th>Status</th><th>Mapping</th><th>Started (UTC)</th><th>Report</th><th>Message</th><th>Job</th></tr></thead><tbody>
             """);

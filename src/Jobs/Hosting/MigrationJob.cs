@@ -12,7 +12,8 @@ namespace Bascule.Jobs.Hosting;
 /// <summary>
 /// The Hangfire job behind <c>bascule enqueue</c>: the same pipeline as <c>bascule migrate</c>, with arguments small
 /// enough for the job storage. Reentrant: a retried or restarted job starts a new run, which supersedes the earlier
-/// published one or cleans up the abandoned one, so each entity and year ends with exactly one published run.
+/// published one or cleans up the abandoned one, so each entity and year ends with exactly one published run. A run whose
+/// reconciliation is FAILED is held, not published, and the job fails with the checks that failed.
 /// </summary>
 public sealed class MigrationJob(MigrationJobOptions options)
 {
@@ -45,7 +46,9 @@ public sealed class MigrationJob(MigrationJobOptions options)
             var failed = result.Reconciliation.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name);
             throw new DataFaultException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{entity} {year}: run {result.RunId} was published but its reconciliation is FAILED ({string.Join(", ", failed)}). Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again."));
+                $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is FAILED ({string.Join(", ", failed)}). " +
+                $"{(result.StillPublished is { } published ? $"The published run {published} is unchanged." : "No run of this entity and year is published.")} " +
+                $"Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again; or, once the report is reviewed and signed, bascule publish --run {result.RunId} --reason \"...\"."));
         }
 
         return result.RunId.Value;

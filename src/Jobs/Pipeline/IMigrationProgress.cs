@@ -1,6 +1,9 @@
 namespace Bascule.Jobs.Pipeline;
 
-/// <summary>Where the pipeline reports its stages: a progress display on a terminal, plain lines elsewhere, nothing in jobs and tests.</summary>
+/// <summary>
+/// Where the pipeline reports its stages: a progress display on a terminal, plain lines elsewhere, nothing in jobs and tests.
+/// Some stages run side by side (fingerprint and reconcile), so calls may come from several threads.
+/// </summary>
 public interface IMigrationProgress
 {
     /// <summary>A stage begins; <paramref name="total"/> is the number of records expected, when known.</summary>

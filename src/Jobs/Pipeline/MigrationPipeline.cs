@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Records;
@@ -14,7 +15,8 @@ namespace Bascule.Jobs.Pipeline;
 /// <summary>
 /// Extract → Transform → Load for one export, streaming: ledger lines are mapped and batched as they are read.
 /// The export and the mapping are checked before any run row is written; any fault after that fails the run,
-/// which removes its rows and leaves the published data exactly as it was.
+/// which removes its rows and leaves the published data exactly as it was. A run whose reconciliation is FAILED is
+/// held, not published: its rows and reports are kept for review and the published run stays as it was.
 /// </summary>
 public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgress? progress = null)
 {
@@ -40,6 +42,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
         ReconciliationResult report;
         string fingerprint;
+        var status = RunStatus.Published;
+        RunId? stillPublished = null;
         // Only batches are retried: the step that met a fault goes into the message, so support knows where it stopped.
         var step = "loading";
         try
@@ -49,19 +53,30 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             step = "recording the source files";
             await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
 
-            step = "computing the fingerprint";
-            _progress.Started("fingerprint", null);
-            fingerprint = await run.FingerprintAsync(cancellationToken);
-            _progress.Completed("fingerprint", fingerprint);
+            step = "loading";
+            await run.FlushAsync(cancellationToken);
 
-            // Reconciled before publishing, so a run that cannot be reconciled is never published.
-            step = "reconciling";
-            _progress.Started("reconcile", null);
-            report = await Reconciler.ComputeAsync(provider, run.Id.Value, export.Folder, cancellationToken, export.Profile);
-            _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
+            // Both only read the committed rows, on connections of their own: they run side by side. Reconciled before
+            // publishing, so a run that cannot be reconciled is never published.
+            step = "computing the fingerprint and reconciling";
+            var fingerprinting = FingerprintAsync(run, cancellationToken);
+            var reconciling = ReconcileAsync(run, export, cancellationToken);
+            await Task.WhenAll(fingerprinting, reconciling);
+            fingerprint = await fingerprinting;
+            report = await reconciling;
 
-            step = "publishing";
-            await run.PublishAsync(fingerprint, cancellationToken);
+            // A FAILED reconciliation holds the run: its rows stay for the reports, the published run stays published.
+            if (report.Status == Verdict.Failed)
+            {
+                step = "holding";
+                stillPublished = await RunStore.HoldAsync(provider, run.Id, header, fingerprint, HeldMessage(report), cancellationToken);
+                status = RunStatus.Held;
+            }
+            else
+            {
+                step = "publishing";
+                await run.PublishAsync(fingerprint, cancellationToken);
+            }
         }
         catch (Exception ex)
         {
@@ -75,18 +90,42 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", ex);
         }
 
-        report = report with { Run = report.Run with { RunStatus = "published", Fingerprint = fingerprint } };
+        report = report with { Run = report.Run with { RunStatus = status.ToCode(), Fingerprint = fingerprint } };
         var outFolder = request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value);
         try
         {
             var files = await ReportWriter.WriteAllAsync(report, outFolder, request.Reports ?? new ReportOptions(), cancellationToken);
-            return new MigrationResult(run.Id, fingerprint, report, files, run.RowsWritten, run.Retries);
+            return new MigrationResult(run.Id, fingerprint, report, files, run.RowsWritten, run.Retries) { Status = status, StillPublished = stillPublished };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new MigrationFailedException(
-                $"Run {run.Id} was published, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
+                $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
         }
+    }
+
+    private async Task<string> FingerprintAsync(StagingRun run, CancellationToken cancellationToken)
+    {
+        _progress.Started("fingerprint", null);
+        var fingerprint = await run.FingerprintAsync(cancellationToken);
+        _progress.Completed("fingerprint", fingerprint);
+        return fingerprint;
+    }
+
+    private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, LegacyExport export, CancellationToken cancellationToken)
+    {
+        _progress.Started("reconcile", null);
+        var report = await Reconciler.ComputeAsync(provider, run.Id.Value, export.Folder, cancellationToken, export.Profile);
+        _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
+        return report;
+    }
+
+    /// <summary>What a held run records as its message: the failed checks (the first 20; the report lists them all), and that it was not published.</summary>
+    public static string HeldMessage(ReconciliationResult report)
+    {
+        var failed = report.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name).ToList();
+        var names = string.Join(", ", failed.Take(20)) + (failed.Count > 20 ? string.Create(CultureInfo.InvariantCulture, $" and {failed.Count - 20} more") : "");
+        return $"Held, not published: reconciliation FAILED ({names}).";
     }
 
     // The database may be the fault itself (server down, disk read-only): a run that cannot even be marked failed stays

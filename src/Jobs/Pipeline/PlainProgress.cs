@@ -8,8 +8,15 @@ public sealed class PlainProgress(TextWriter? writer = null) : IMigrationProgres
 {
     private readonly TextWriter _writer = writer ?? Console.Out;
     private readonly Dictionary<string, long> _started = [];
+    private readonly Lock _lock = new();
 
-    public void Started(string stage, long? total) => _started[stage] = Stopwatch.GetTimestamp();
+    public void Started(string stage, long? total)
+    {
+        lock (_lock)
+        {
+            _started[stage] = Stopwatch.GetTimestamp();
+        }
+    }
 
     public void Advanced(string stage, long done)
     {
@@ -17,7 +24,10 @@ public sealed class PlainProgress(TextWriter? writer = null) : IMigrationProgres
 
     public void Completed(string stage, string summary)
     {
-        var elapsed = _started.TryGetValue(stage, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
-        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({elapsed.TotalSeconds:0.00} s)"));
+        lock (_lock)
+        {
+            var elapsed = _started.TryGetValue(stage, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
+            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({elapsed.TotalSeconds:0.00} s)"));
+        }
     }
 }

@@ -1,6 +1,10 @@
 namespace Bascule.Load.Runs;
 
-/// <summary>One run as listed by <c>bascule runs</c>; <paramref name="Job"/> is the Hangfire job that started it, if any.</summary>
+/// <summary>
+/// One run as listed by <c>bascule runs</c>; <paramref name="Job"/> is the Hangfire job that started it, if any, and
+/// <paramref name="Override"/> who published it over a FAILED reconciliation (a held run published after review), if anyone.
+/// For a held run, <paramref name="FailureMessage"/> names the failed checks.
+/// </summary>
 public sealed record RunInfo(
     RunId Id,
     string EntityName,
@@ -17,4 +21,8 @@ public sealed record RunInfo(
     string StartedBy,
     string ToolVersion,
     string? FailureMessage,
-    string? Job);
+    string? Job,
+    PublishOverride? Override = null);
+
+/// <summary>Who published a held run (its reconciliation FAILED) after reviewing its report, when, and the reason they gave.</summary>
+public sealed record PublishOverride(string By, DateTime Utc, string Reason);

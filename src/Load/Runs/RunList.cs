@@ -15,7 +15,8 @@ public static class RunList
             SELECT run_id AS RunId, entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear,
                    status AS Status, mapping_id AS MappingId, mapping_version AS MappingVersion, mapping_sha256 AS MappingSha256,
                    fingerprint AS Fingerprint, started_utc AS StartedUtc, finished_utc AS FinishedUtc, started_by AS StartedBy,
-                   tool_version AS ToolVersion, failure_message AS FailureMessage, job AS Job
+                   tool_version AS ToolVersion, failure_message AS FailureMessage, job AS Job,
+                   override_by AS OverrideBy, override_utc AS OverrideUtc, override_reason AS OverrideReason
             FROM runs
             ORDER BY started_utc DESC, run_id DESC
             """,
@@ -36,11 +37,12 @@ public static class RunList
             r.StartedBy,
             r.ToolVersion,
             r.FailureMessage,
-            r.Job)).ToList();
+            r.Job,
+            r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""))).ToList();
     }
 
     // SQLite keeps timestamps as text, the others as timestamps: both arrive here as UTC.
-    private static DateTime? Utc(object? value) => value switch
+    internal static DateTime? Utc(object? value) => value switch
     {
         null or DBNull => null,
         DateTime dateTime => DateTime.SpecifyKind(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime, DateTimeKind.Utc),
@@ -82,5 +84,11 @@ public static class RunList
         public string? FailureMessage { get; set; }
 
         public string? Job { get; set; }
+
+        public string? OverrideBy { get; set; }
+
+        public object? OverrideUtc { get; set; }
+
+        public string? OverrideReason { get; set; }
     }
 }

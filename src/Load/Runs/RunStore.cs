@@ -101,27 +101,16 @@ public static class RunStore
     }
 
     /// <summary>
-    /// The one commit that makes a run visible: the entity's published run for that year becomes superseded and this
-    /// one published, or neither happens.
+    /// The one commit that makes a run visible: the entity's published run for that year (and any run of it held before
+    /// this one started) becomes superseded and this one published, or neither happens.
     /// </summary>
     public static async Task PublishAsync(IStagingProvider provider, RunId run, RunHeader header, string fingerprint, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE runs SET status = 'superseded'
-            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @run
-            """,
-            new { run = run.Value, insCode = header.InsCode, entityType = header.EntityType.ToCode(), fiscalYear = header.FiscalYear.Value },
-            transaction,
-            cancellationToken: cancellationToken));
-        var published = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE runs SET status = 'published', fingerprint = @fingerprint, finished_utc = @now WHERE run_id = @run AND status = 'loading'",
-            new { run = run.Value, fingerprint, now = DateTime.UtcNow },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (published != 1)
+        var (published, _) = await PublishInTransactionAsync(
+            connection, transaction, run.Value, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), "loading", fingerprint, null, cancellationToken);
+        if (!published)
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
@@ -130,6 +119,71 @@ public static class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A loading run whose reconciliation is FAILED becomes held: finished, fingerprinted, its rows kept for the reports
+    /// and for investigation, but not published. The entity's published run for that year, if any, is not touched and
+    /// is returned.
+    /// </summary>
+    public static async Task<RunId?> HoldAsync(IStagingProvider provider, RunId run, RunHeader header, string fingerprint, string message, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var held = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE runs SET status = 'held', fingerprint = @fingerprint, finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading'",
+            new { run = run.Value, fingerprint, now = DateTime.UtcNow, message },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (held != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new StagingException(
+                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
+        }
+
+        var published = await PublishedRunAsync(connection, transaction, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), run.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return published;
+    }
+
+    /// <summary>
+    /// Publishes a held run after an accountant reviewed its FAILED reconciliation: records who, when and why, and
+    /// supersedes the entity's published run for that year in the same commit as <see cref="PublishAsync"/> does.
+    /// Refuses a run that is not held, and one whose rows no longer give the fingerprint it was held with.
+    /// </summary>
+    public static async Task<HeldRunPublished> PublishHeldAsync(IStagingProvider provider, RunId run, string reason, string by, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A held run is published only with the reason the reviewer gave.", nameof(reason));
+        }
+
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var row = await ReadHeldAsync(connection, null, run, cancellationToken);
+        // The figures published must be those the reviewer read: the rows still give the fingerprint of the report.
+        var now = await RunFingerprint.ComputeAsync(provider, run, cancellationToken);
+        if (!string.Equals(now, row.Fingerprint, StringComparison.Ordinal))
+        {
+            throw new StagingException(
+                $"Run {run} was not published: its rows changed since it was held (fingerprint {row.Fingerprint} in its report, {now} now). " +
+                "Run migrate again and review the new run's report.");
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        row = await ReadHeldAsync(connection, transaction, run, cancellationToken);
+        var at = DateTime.UtcNow;
+        var (published, superseded) = await PublishInTransactionAsync(
+            connection, transaction, run.Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, new PublishOverride(by, at, reason.Trim()), cancellationToken);
+        if (!published)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new StagingException($"Run {run} was not published: its status changed while it was being published. Check `bascule runs`.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new HeldRunPublished(run, row.EntityName, row.FiscalYear, row.Fingerprint!, superseded, new PublishOverride(by, at, reason.Trim()));
     }
 
     /// <summary>Marks a loading run failed and deletes its rows; the published data stays exactly as it was.</summary>
@@ -163,4 +217,91 @@ public static class RunStore
 
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM run_files WHERE run_id = @run", new { run }, transaction, cancellationToken: cancellationToken));
     }
+
+    // The one publish path: supersedes the entity-year's published run and the runs of it held before this one started,
+    // then publishes this run if it is still in the expected status. Returns whether it was, and the run it superseded.
+    private static async Task<(bool Published, RunId? Superseded)> PublishInTransactionAsync(
+        DbConnection connection, DbTransaction transaction, string run, EntityYear entityYear, string from, string? fingerprint, PublishOverride? publishOverride, CancellationToken cancellationToken)
+    {
+        var superseded = await PublishedRunAsync(connection, transaction, entityYear, run, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE runs SET status = 'superseded'
+            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND run_id <> @run
+              AND (status = 'published' OR (status = 'held' AND started_utc < (SELECT started_utc FROM runs WHERE run_id = @run)))
+            """,
+            new { run, insCode = entityYear.InsCode, entityType = entityYear.EntityType, fiscalYear = entityYear.FiscalYear },
+            transaction,
+            cancellationToken: cancellationToken));
+        var published = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE runs SET status = 'published', fingerprint = COALESCE(@fingerprint, fingerprint), finished_utc = COALESCE(finished_utc, @now),
+                            override_by = @overrideBy, override_utc = @overrideUtc, override_reason = @overrideReason
+            WHERE run_id = @run AND status = @from
+            """,
+            new
+            {
+                run,
+                from,
+                fingerprint,
+                now = DateTime.UtcNow,
+                overrideBy = publishOverride?.By,
+                overrideUtc = publishOverride?.Utc,
+                overrideReason = publishOverride?.Reason,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return (published == 1, superseded);
+    }
+
+    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @except",
+            new { except, insCode = entityYear.InsCode, entityType = entityYear.EntityType, fiscalYear = entityYear.FiscalYear },
+            transaction,
+            cancellationToken: cancellationToken));
+        return id is not null && RunId.TryParse(id, out var runId) ? runId : null;
+    }
+
+    private static async Task<HeldRow> ReadHeldAsync(DbConnection connection, DbTransaction? transaction, RunId run, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<HeldRow>(new CommandDefinition(
+            """
+            SELECT entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear, status AS Status, fingerprint AS Fingerprint
+            FROM runs WHERE run_id = @run
+            """,
+            new { run = run.Value },
+            transaction,
+            cancellationToken: cancellationToken))
+            ?? throw new StagingException($"There is no run {run} in the staging database: check the run id with `bascule runs`.");
+        if (row.Status != "held")
+        {
+            throw new StagingException(
+                $"Run {run} ({row.EntityName} {row.FiscalYear}) is {row.Status}, not held: only a held run, one whose reconciliation is FAILED, " +
+                "is published with `bascule publish`. Nothing was changed.");
+        }
+
+        return row;
+    }
+
+    private readonly record struct EntityYear(string InsCode, string EntityType, int FiscalYear);
+
+    private sealed class HeldRow
+    {
+        public string EntityName { get; set; } = "";
+
+        public string EntityType { get; set; } = "";
+
+        public string InsCode { get; set; } = "";
+
+        public int FiscalYear { get; set; }
+
+        public string Status { get; set; } = "";
+
+        public string? Fingerprint { get; set; }
+    }
 }
+
+/// <summary>A held run published after review: the run, its entity and year, its fingerprint, the run it superseded (if any) and the override recorded.</summary>
+public sealed record HeldRunPublished(RunId Run, string EntityName, int FiscalYear, string Fingerprint, RunId? Superseded, PublishOverride Override);

@@ -162,9 +162,10 @@ public abstract partial class MigrationJobTests : IDisposable
         var failed = Assert.Single(servers.Storage.GetMonitoringApi().FailedJobs(0, 10), j => j.Key == job).Value;
         Assert.Contains("reconciliation is FAILED", failed.ExceptionMessage, StringComparison.Ordinal);
         Assert.Contains("controlTotals:ECRITURES.csv:debit", failed.ExceptionMessage, StringComparison.Ordinal);
-        // As with `bascule migrate` (exit code 2), the run is published with its failed checks, for the accountants to read.
+        Assert.Contains("is held, not published", failed.ExceptionMessage, StringComparison.Ordinal);
+        // As with `bascule migrate` (exit code 2), the run is held with its failed checks for the accountants to read, not published.
         var run = Assert.Single(await Runs(staging));
-        Assert.Equal((RunStatus.Published, job), (run.Status, run.Job));
+        Assert.Equal((RunStatus.Held, job), (run.Status, run.Job));
         Assert.Contains(run.Id.Value, failed.ExceptionMessage, StringComparison.Ordinal);
     }
 

@@ -65,6 +65,28 @@ public sealed class MigrationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_reconciliation_holds_the_run_keeps_the_published_one_and_says_how_to_publish_it()
+    {
+        await using var provider = Sqlite();
+        var published = await Migrate(provider, Commune);
+        var failing = await Cli.PublishCommandTests.OneEuroMoreLedgerDebitAsync(Commune, _temp.Combine("failing"));
+
+        var held = await Migrate(provider, failing);
+
+        Assert.Equal(Verdict.Failed, held.Reconciliation.Status);
+        Assert.True(held.IsHeld);
+        Assert.Equal(published.RunId, held.StillPublished);
+        Assert.Equal(("held", held.Fingerprint), (held.Reconciliation.Run.RunStatus, held.Reconciliation.Run.Fingerprint));
+        Assert.True(File.Exists(held.Reports.Html));
+        var runs = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
+        Assert.Equal([(held.RunId, RunStatus.Held), (published.RunId, RunStatus.Published)], runs.Select(r => (r.Id, r.Status)));
+        Assert.Equal(published.Fingerprint, runs[1].Fingerprint);
+        var lines = string.Join("\n", MigrationSummary.HeldLines(held));
+        Assert.Contains($"The published run of this entity and year is unchanged: {published.RunId}.", lines, StringComparison.Ordinal);
+        Assert.Contains($"bascule publish --run {held.RunId} --reason", lines, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_mapping_stops_the_run_before_anything_is_written()
     {
         await using var provider = Sqlite();

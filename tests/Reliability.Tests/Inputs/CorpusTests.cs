@@ -8,8 +8,9 @@ namespace Bascule.Reliability.Tests.Inputs;
 /// The bad-input corpus, end to end: every case folder under <c>Corpus/</c> goes through the real pipeline into a
 /// fresh SQLite staging file and must get the outcome its <c>expected.json</c> states: a file-level error that
 /// publishes nothing and leaves the staging database as it was (a published run of the valid export stays the one
-/// published), or a published run whose every line read is staged, unmapped or rejected exactly once, counted
-/// from the staging database itself. The reports of every published run must stay safe to open.
+/// published), or a completed run (published, or held when its reconciliation is FAILED) whose every line read is
+/// staged, unmapped or rejected exactly once, counted from the staging database itself. The reports of every completed
+/// run must stay safe to open.
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {

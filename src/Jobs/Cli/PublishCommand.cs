@@ -1,0 +1,98 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Load;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule publish --run RUN_ID --reason TEXT</c>: publishes a held run (its reconciliation is FAILED) after an
+/// accountant has reviewed and signed its report. Records who (the user running the command), when and the reason, and
+/// supersedes the entity-year's published run in one commit. Exit code 0 when published, 1 when refused or not possible.
+/// </summary>
+public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
+{
+    public const int Published = 0;
+    public const int NotPublished = 1;
+
+    public sealed class Settings : StagingSettings
+    {
+        [CommandOption("--run <RUN_ID>")]
+        [Description("The held run to publish (see `bascule runs`).")]
+        public string? Run { get; init; }
+
+        [CommandOption("--reason <TEXT>")]
+        [Description("Required: who reviewed and signed the run's report, and why its FAILED checks are accepted. Recorded with the run.")]
+        public string? Reason { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!RunId.TryParse(Run, out _))
+            {
+                return ValidationResult.Error($"--run '{Run}' is not a run id: give the held run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+            }
+
+            return string.IsNullOrWhiteSpace(Reason)
+                ? ValidationResult.Error("--reason is required: who reviewed and signed the run's report, and why its FAILED checks are accepted, e.g. --reason \"Reviewed by J. Dupont, 1 EUR rounding in the legacy totals\".")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+
+    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(settings);
+        var validation = settings.Validate();
+        if (!validation.Successful)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
+            return NotPublished;
+        }
+
+        var run = ReportSettings.ParseRun(settings.Run);
+        IStagingProvider provider;
+        try
+        {
+            provider = settings.CreateProvider();
+        }
+        catch (ArgumentException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
+            return NotPublished;
+        }
+
+        await using (provider)
+        {
+            HeldRunPublished published;
+            try
+            {
+                await provider.EnsureSchemaAsync(cancellationToken);
+                published = await RunStore.PublishHeldAsync(provider, run, settings.Reason!, Environment.UserName, cancellationToken);
+            }
+            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
+                return NotPublished;
+            }
+
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"Run [bold]{published.Run}[/] ({published.EntityName} {published.FiscalYear}) published in {provider.Target} over its FAILED reconciliation.");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"  by {published.Override.By} at {published.Override.Utc:yyyy-MM-dd HH:mm:ss} UTC, reason: {published.Override.Reason}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {published.Fingerprint}");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"  {(published.Superseded is { } superseded ? $"superseded run {superseded}" : "no run of this entity and year was published before")}");
+            return Published;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Bascule.Jobs.Cli;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Bascule.TestSupport;
+using Dapper;
+using Spectre.Console;
+
+namespace Bascule.Jobs.Tests.Cli;
+
+/// <summary>
+/// End to end through the command line, on a real staging database: a run whose reconciliation is FAILED (the
+/// control file announces one euro more ledger debit than the lines hold) is held, `migrate` exits 2, the OK run stays
+/// published with its fingerprint and is all the published views show; `publish --run` refuses a run that is not held
+/// or has no reason, publishes the held run with who, when and why, and `runs` says so; a later OK run supersedes it.
+/// </summary>
+public abstract partial class PublishCommandTests : IDisposable
+{
+    private const string Reason = "Reviewed and signed by M. Peeters, accountant: the legacy control total is 1 EUR off.";
+
+    protected TempDirectory Temp { get; } = new();
+
+    protected abstract string Provider { get; }
+
+    protected abstract Task<string> CreateConnectionAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Sample => RepositoryRoot.Combine("samples", "cpas-etterbeek-2023");
+
+    [Fact]
+    public async Task A_failed_reconciliation_is_held_and_published_only_on_purpose_with_its_reason()
+    {
+        var connection = await CreateConnectionAsync();
+        var failing = await OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
+
+        Assert.Equal(MigrateCommand.Completed, await MigrateAsync(connection, Sample, "ok"));
+        var ok = Assert.Single(await RunsAsync(connection));
+        Assert.Equal(MigrateCommand.ReconciliationFailed, await MigrateAsync(connection, failing, "failing"));
+
+        var runs = await RunsAsync(connection);
+        Assert.Equal(2, runs.Count);
+        var held = runs[0];
+        Assert.Equal(RunStatus.Held, held.Status);
+        Assert.Contains("controlTotals:ECRITURES.csv:debit", held.FailureMessage, StringComparison.Ordinal);
+        Assert.NotNull(held.Fingerprint);
+        Assert.Equal((ok.Id, RunStatus.Published, ok.Fingerprint), (runs[1].Id, runs[1].Status, runs[1].Fingerprint));
+        Assert.Equal([ok.Id.Value], await PublishedRunIdsAsync(connection));
+        // The reports of the held run are written, and say it is held.
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(Temp.Combine("failing", "reconciliation.json"), Ct)))
+        {
+            Assert.Equal("held", report.RootElement.GetProperty("runStatus").GetString());
+        }
+
+        var (listed, text) = await RunsCliAsync(connection);
+        Assert.Equal("held", listed.RootElement[0].GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.RootElement[0].GetProperty("publishedOverFailedReconciliation").ValueKind);
+        Assert.Contains($"{held.Id} is held", text, StringComparison.Ordinal);
+        listed.Dispose();
+
+        // Refused: a run that is not held, and a held run without a reason. Nothing changes.
+        var (refused, refusal) = await PublishAsync(connection, ok.Id.Value, Reason);
+        Assert.Equal((PublishCommand.NotPublished, true), (refused, refusal.Contains("is published, not held", StringComparison.Ordinal)));
+        var (noReason, _) = await PublishAsync(connection, held.Id.Value, null);
+        Assert.Equal(PublishCommand.NotPublished, noReason);
+        Assert.Equal(runs, await RunsAsync(connection));
+
+        var (exit, output) = await PublishAsync(connection, held.Id.Value, Reason);
+
+        Assert.True(exit == PublishCommand.Published, output);
+        Assert.Contains($"superseded run {ok.Id}", output, StringComparison.Ordinal);
+        runs = await RunsAsync(connection);
+        Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
+        Assert.Equal((held.Fingerprint, Environment.UserName, Reason), (runs[0].Fingerprint, runs[0].Override?.By, runs[0].Override?.Reason));
+        Assert.Equal([held.Id.Value], await PublishedRunIdsAsync(connection));
+        (listed, text) = await RunsCliAsync(connection);
+        var overrideJson = listed.RootElement[0].GetProperty("publishedOverFailedReconciliation");
+        Assert.Equal((Environment.UserName, Reason), (overrideJson.GetProperty("by").GetString(), overrideJson.GetProperty("reason").GetString()));
+        Assert.Contains("published (over FAILED)", text, StringComparison.Ordinal);
+        Assert.Contains($"{held.Id} was published over a FAILED reconciliation by {Environment.UserName}", text, StringComparison.Ordinal);
+        listed.Dispose();
+        // Published once: publishing it again is refused.
+        Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
+    }
+
+    [Fact]
+    public async Task A_later_ok_run_supersedes_a_held_run()
+    {
+        var connection = await CreateConnectionAsync();
+        var failing = await OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
+        Assert.Equal(MigrateCommand.ReconciliationFailed, await MigrateAsync(connection, failing, "failing"));
+        var held = Assert.Single(await RunsAsync(connection));
+        Assert.Equal(RunStatus.Held, held.Status);
+        Assert.Empty(await PublishedRunIdsAsync(connection));
+
+        Assert.Equal(MigrateCommand.Completed, await MigrateAsync(connection, Sample, "ok"));
+
+        var runs = await RunsAsync(connection);
+        Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
+        Assert.Equal(held.Id, runs[1].Id);
+        Assert.Equal([runs[0].Id.Value], await PublishedRunIdsAsync(connection));
+        Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A copy of an export whose EXPORT.txt announces one euro more ledger debit: the counts agree, so the run loads and check 2 is FAILED.</summary>
+    internal static async Task<string> OneEuroMoreLedgerDebitAsync(string sample, string copy)
+    {
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(sample))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var control = Path.Combine(copy, "EXPORT.txt");
+        var text = await File.ReadAllTextAsync(control, Encoding.Latin1, Ct);
+        var raised = LedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
+            CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1);
+        Assert.NotEqual(text, raised);
+        await File.WriteAllTextAsync(control, raised, Encoding.Latin1, Ct);
+        return copy;
+    }
+
+    private Task<int> MigrateAsync(string connection, string export, string outName) =>
+        BasculeApp.Create().RunAsync(
+            ["migrate", "--export", export, "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+             "--provider", Provider, "--connection", connection, "--out", Temp.Combine(outName)],
+            Ct);
+
+    private async Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason)
+    {
+        using var output = new StringWriter();
+        var exit = await PublishCommand.RunAsync(Console(output), new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason }, Ct);
+        return (exit, output.ToString());
+    }
+
+    private async Task<IReadOnlyList<RunInfo>> RunsAsync(string connection)
+    {
+        await using var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider();
+        return await RunList.ReadAsync(provider, Ct);
+    }
+
+    /// <summary>What <c>bascule runs --format json</c> and <c>bascule runs</c> print.</summary>
+    private async Task<(JsonDocument Json, string Text)> RunsCliAsync(string connection)
+    {
+        using var output = new StringWriter();
+        using var json = new StringWriter();
+        Assert.Equal(0, await RunsCommand.RunAsync(Console(output), json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct));
+        Assert.Equal(0, await RunsCommand.RunAsync(Console(output), json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct));
+        return (JsonDocument.Parse(json.ToString()), output.ToString());
+    }
+
+    /// <summary>The runs the ERP import team sees: those of published_runs, and the runs whose lines published_staged_lines shows.</summary>
+    private async Task<List<string>> PublishedRunIdsAsync(string connection)
+    {
+        await using var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider();
+        await using var db = await provider.OpenAsync(Ct);
+        var runs = (await db.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct))).ToList();
+        var lines = (await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();
+        Assert.Equal(runs, lines);
+        return runs;
+    }
+
+    private static IAnsiConsole Console(StringWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 400;
+        return console;
+    }
+
+    [GeneratedRegex(@"(FICHIER=ECRITURES\.csv;[^\r\n]*TOTAL_DEBIT=)([0-9]+,[0-9]{2})")]
+    private static partial Regex LedgerDebit();
+}
+
+public sealed class SqlitePublishCommandTests : PublishCommandTests
+{
+    protected override string Provider => "sqlite";
+
+    protected override Task<string> CreateConnectionAsync() => Task.FromResult(Temp.Combine("staging.db"));
+}
+
+public sealed class PostgresPublishCommandTests(PostgresServer server) : PublishCommandTests
+{
+    protected override string Provider => "postgres";
+
+    protected override Task<string> CreateConnectionAsync() => server.CreateDatabaseAsync();
+}

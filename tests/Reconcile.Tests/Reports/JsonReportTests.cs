@@ -39,6 +39,25 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public async Task Personal_data_of_rejected_lines_is_masked_unless_the_setting_shows_it()
+    {
+        using var temp = new TempDirectory();
+        var result = await Reconciled.CommuneAsync(temp, Reconciled.AddHostileRejectsAsync);
+
+        var masked = await File.ReadAllTextAsync(
+            (await ReportWriter.WriteAllAsync(result, temp.Combine("masked"), cancellationToken: TestContext.Current.CancellationToken)).Json,
+            TestContext.Current.CancellationToken);
+        var shown = await File.ReadAllTextAsync(
+            (await ReportWriter.WriteAllAsync(result, temp.Combine("shown"), new ReportOptions(ShowPersonalData: true), TestContext.Current.CancellationToken)).Json,
+            TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("Dupont", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("BE71096123456769", masked, StringComparison.Ordinal);
+        Assert.Contains("F9999", masked, StringComparison.Ordinal);
+        Assert.Contains("Dupont", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_decimal_with_one_decimal_is_written_with_two()
     {
         Assert.Equal("12.50", Bascule.Reconcile.Reports.Json.JsonMoney.Format(12.5m));

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Testcontainers.MsSql;
 using Xunit;
 
@@ -48,6 +49,23 @@ public sealed class SqlServerInstance : IAsyncLifetime
 
             return _connectionString!;
         }
+    }
+
+    /// <summary>A fresh, empty database of its own for one test; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var master = new SqlConnection(ConnectionString))
+        {
+            await master.OpenAsync(TestContext.Current.CancellationToken);
+            // A database name cannot be a parameter: it is quoted into the statement by the server itself.
+            await using var command = master.CreateCommand();
+            command.CommandText = "DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC sp_executesql @sql;";
+            command.Parameters.AddWithValue("@name", name);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        return new SqlConnectionStringBuilder(ConnectionString) { InitialCatalog = name }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

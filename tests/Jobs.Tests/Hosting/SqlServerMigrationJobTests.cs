@@ -15,25 +15,9 @@ public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : Mig
 {
     protected override async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
     {
-        var jobs = await CreateDatabaseAsync();
-        var staging = await CreateDatabaseAsync();
+        var jobs = await instance.CreateDatabaseAsync();
+        var staging = await instance.CreateDatabaseAsync();
         return (() => JobStorages.Create(JobStorages.SqlServer, jobs), new StagingTarget("sqlserver", staging, Temp.Combine("out")));
-    }
-
-    private async Task<string> CreateDatabaseAsync()
-    {
-        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var master = new SqlConnection(instance.ConnectionString))
-        {
-            await master.OpenAsync(TestContext.Current.CancellationToken);
-            // A database name cannot be a parameter: it is quoted into the statement by the server itself.
-            await using var command = master.CreateCommand();
-            command.CommandText = "DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC sp_executesql @sql;";
-            command.Parameters.AddWithValue("@name", name);
-            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-
-        return new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString;
     }
 }
 

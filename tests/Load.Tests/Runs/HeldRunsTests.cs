@@ -8,7 +8,6 @@ using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
 using Bascule.TestSupport;
 using Dapper;
-using Microsoft.Data.SqlClient;
 
 namespace Bascule.Load.Tests.Runs;
 
@@ -229,8 +228,7 @@ public sealed class SqliteHeldRunsTests : HeldRunsTests
 {
     protected override string Folder => "sqlite";
 
-    protected override string SchemaVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)";
+    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
 
     protected override Task<IStagingProvider> CreateProviderAsync() =>
         Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
@@ -240,8 +238,7 @@ public sealed class PostgresHeldRunsTests(PostgresServer server) : HeldRunsTests
 {
     protected override string Folder => "postgres";
 
-    protected override string SchemaVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
+    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
 
     protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
 }
@@ -250,19 +247,7 @@ public sealed class SqlServerHeldRunsTests(SqlServerInstance instance) : HeldRun
 {
     protected override string Folder => "sqlserver";
 
-    protected override string SchemaVersionTable =>
-        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
+    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
 
-    protected override async Task<IStagingProvider> CreateProviderAsync()
-    {
-        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var master = new SqlConnection(instance.ConnectionString))
-        {
-            await master.OpenAsync(TestContext.Current.CancellationToken);
-            // A database name cannot be a parameter; this one is a fixed prefix and hex digits.
-            await master.ExecuteAsync("DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC (@sql);", new { name });
-        }
-
-        return new SqlServerStagingProvider(new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString);
-    }
+    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
 }

@@ -10,7 +10,6 @@ using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
 using Bascule.TestSupport;
 using Dapper;
-using Microsoft.Data.SqlClient;
 
 namespace Bascule.Load.Tests.Schema;
 
@@ -108,8 +107,7 @@ public sealed class SqliteLeanIndexesUpgradeTests : LeanIndexesUpgradeTests
 {
     protected override string Folder => "sqlite";
 
-    protected override string SchemaVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)";
+    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
 
     protected override string IndexesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table";
 
@@ -121,8 +119,7 @@ public sealed class PostgresLeanIndexesUpgradeTests(PostgresServer server) : Lea
 {
     protected override string Folder => "postgres";
 
-    protected override string SchemaVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
+    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
 
     protected override string IndexesSql => "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
 
@@ -133,21 +130,9 @@ public sealed class SqlServerLeanIndexesUpgradeTests(SqlServerInstance instance)
 {
     protected override string Folder => "sqlserver";
 
-    protected override string SchemaVersionTable =>
-        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
+    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
 
     protected override string IndexesSql => "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@table) AND name IS NOT NULL";
 
-    protected override async Task<IStagingProvider> CreateProviderAsync()
-    {
-        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var master = new SqlConnection(instance.ConnectionString))
-        {
-            await master.OpenAsync(TestContext.Current.CancellationToken);
-            // A database name cannot be a parameter; this one is a fixed prefix and hex digits.
-            await master.ExecuteAsync("DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC (@sql);", new { name });
-        }
-
-        return new SqlServerStagingProvider(new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString);
-    }
+    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
 }

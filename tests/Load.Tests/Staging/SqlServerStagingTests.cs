@@ -12,15 +12,7 @@ public sealed class SqlServerStagingTests(SqlServerInstance instance) : StagingT
 
     protected override async Task<IStagingProvider> CreateProviderAsync(StagingProviderOptions options)
     {
-        var name = "bascule_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var master = new SqlConnection(instance.ConnectionString))
-        {
-            await master.OpenAsync(TestContext.Current.CancellationToken);
-            // A database name cannot be a parameter; this one is a fixed prefix and hex digits.
-            await master.ExecuteAsync("DECLARE @sql NVARCHAR(200) = N'CREATE DATABASE ' + QUOTENAME(@name); EXEC (@sql);", new { name });
-        }
-
-        _connectionString = new SqlConnectionStringBuilder(instance.ConnectionString) { InitialCatalog = name }.ConnectionString;
+        _connectionString = await instance.CreateDatabaseAsync();
         return new SqlServerStagingProvider(_connectionString);
     }
 

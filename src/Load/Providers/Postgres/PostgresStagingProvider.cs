@@ -12,6 +12,10 @@ namespace Bascule.Load.Providers.Postgres;
 /// <summary>PostgreSQL: rows go in by binary COPY, inside the batch's transaction. Runs of different entities load truly in parallel.</summary>
 public sealed class PostgresStagingProvider : IStagingProvider
 {
+    /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
+    public const string SchemaVersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
+
     // Any fixed number: the advisory lock that serialises schema upgrades between processes.
     private const long SchemaLock = 0x0BA5C01E;
 
@@ -39,7 +43,7 @@ public sealed class PostgresStagingProvider : IStagingProvider
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLock }, transaction);
         await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)",
+            SchemaVersionTable,
             transaction: transaction);
         await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("postgres"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -16,6 +16,10 @@ namespace Bascule.Load.Providers.SqlServer;
 /// </summary>
 public sealed class SqlServerStagingProvider : IStagingProvider
 {
+    /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
+    public const string SchemaVersionTable =
+        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
+
     // Deadlock victim, timeout, database unavailable, Azure throttling and connection-level faults.
     private static readonly HashSet<int> TransientNumbers = [1205, -2, 4060, 40143, 40197, 40501, 40613, 10928, 10929, 10053, 10054, 10060, 49918, 49919, 49920, 233, 64, 1222];
 
@@ -56,7 +60,7 @@ public sealed class SqlServerStagingProvider : IStagingProvider
             new { resource = "bascule-schema" },
             transaction);
         await connection.ExecuteAsync(
-            "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)",
+            SchemaVersionTable,
             transaction: transaction);
         await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("sqlserver"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -16,6 +16,10 @@ namespace Bascule.Load.Providers.Sqlite;
 /// </summary>
 public sealed class SqliteStagingProvider : IStagingProvider
 {
+    /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
+    public const string SchemaVersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)";
+
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
@@ -80,7 +84,7 @@ public sealed class SqliteStagingProvider : IStagingProvider
         // BEGIN IMMEDIATE takes the write lock at once: a second process upgrading the schema waits here.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TEXT NOT NULL)",
+            SchemaVersionTable,
             transaction: transaction);
         await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("sqlite"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

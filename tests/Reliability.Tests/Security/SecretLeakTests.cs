@@ -97,7 +97,8 @@ public sealed class SecretLeakTests(PostgresServer postgres) : IDisposable
         Tally.FaultInjected(2);
 
         Assert.Equal(1, migrate.ExitCode);
-        Assert.Contains("could not start the run", Flat(migrate.StandardOutput), StringComparison.Ordinal);
+        Assert.Contains("the bundled SQLite has no encryption", Flat(migrate.StandardOutput), StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.Combine("secret.db")), "the refused run created the database file");
         Assert.Equal(1, runs.ExitCode);
         leaks.InRun(migrate);
         leaks.InRun(runs);

@@ -29,6 +29,15 @@ public sealed class SqliteStagingProvider : IStagingProvider
     public SqliteStagingProvider(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            // Refused before the file is created: the bundled SQLite cannot encrypt, and a password it ignores would mislead.
+            throw new ArgumentException(
+                "The SQLite connection string has a Password, but the bundled SQLite has no encryption: remove it, and protect the " +
+                "staging file with the file permissions of the account that runs Bascule instead.",
+                nameof(connectionString));
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (folder is not null)
         {

@@ -110,25 +110,8 @@ public sealed class ClientCertificateTests : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
-    /// <summary>A self-signed certificate for <paramref name="usage"/> (server or client authentication), with its private key.</summary>
-    private static X509Certificate2 Certificate(string subject, string usage, bool withIpAddress = false)
-    {
-        // Elliptic-curve keys: made in milliseconds, where RSA keys take seconds on a busy machine.
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], critical: false));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: false));
-        if (withIpAddress)
-        {
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-        }
-
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        // Through PKCS#12, so the private key is usable by TLS on every platform.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
-    }
+    private static X509Certificate2 Certificate(string subject, string usage, bool withIpAddress = false) =>
+        TestCertificates.Create(subject, usage, withIpAddress);
 
     private static int FreePort()
     {

@@ -1,7 +1,6 @@
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.Logging.LogProviders;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,7 +56,7 @@ public static class ServeHost
         builder.Services.AddSingleton(options.Storage);
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
-        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Info)));
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new UtcConsoleLogProvider(Hangfire.Logging.LogLevel.Info)));
         var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout);
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 

@@ -141,7 +141,7 @@ public sealed class LegacyExport
         if (target is DirectoryInfo || !IsInside(target.FullName, folder))
         {
             throw new ExportFileException(name, null, null,
-                $"{path} is a symbolic link to {target?.FullName ?? info.LinkTarget}, outside the export folder. Copy the file itself into the export folder.");
+                $"{path} is a symbolic link to {target.FullName}, outside the export folder. Copy the file itself into the export folder.");
         }
     }
 

@@ -14,6 +14,13 @@ public sealed record StagingOptions
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
+    /// Memory for computing the fingerprint while loading: the canonical text of every row but the ledger's staged lines
+    /// (unmapped, rejected, side files) waits here for its turn. A run whose exceptions outgrow it is fingerprinted by
+    /// reading it back from the database instead: the same digest, one more pass over the run.
+    /// </summary>
+    public long FingerprintMemory { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Called on the fresh connection of every attempt, before the batch's transaction starts. Tests inject real
     /// faults through it (terminating the backend, holding the write lock); instrumentation may count attempts.
     /// </summary>

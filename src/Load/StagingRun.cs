@@ -20,6 +20,7 @@ public sealed class StagingRun
     private readonly IStagingProvider _provider;
     private readonly StagingOptions _options;
     private readonly ResiliencePipeline _retry;
+    private readonly StreamedFingerprint _fingerprint;
     private StagingBatch _batch = new();
     private StagingBatch _spare = new();
     private Task _pending = Task.CompletedTask;
@@ -32,6 +33,7 @@ public sealed class StagingRun
         _provider = provider;
         _options = options;
         _retry = BatchRetry.Create(provider, options);
+        _fingerprint = new StreamedFingerprint(options.FingerprintMemory);
         Id = id;
         Header = header;
     }
@@ -89,10 +91,25 @@ public sealed class StagingRun
         await _pending;
     }
 
-    /// <summary>Writes the rows still buffered, then computes the run's fingerprint from what the database holds.</summary>
+    /// <summary>
+    /// Why the fingerprint had to be read back from the database rather than computed while loading (see
+    /// <see cref="StagingOptions.FingerprintMemory"/>), or null when it was computed while loading.
+    /// </summary>
+    public string? FingerprintReadBack { get; private set; }
+
+    /// <summary>
+    /// Writes the rows still buffered and returns the run's fingerprint: computed from the rows as they were written,
+    /// or, when that was not possible, from what the database holds (the same digest either way).
+    /// </summary>
     public async Task<string> FingerprintAsync(CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
+        if (_fingerprint.Finish() is { } streamed)
+        {
+            return streamed;
+        }
+
+        FingerprintReadBack = _fingerprint.GaveUp;
         return await RunFingerprint.ComputeAsync(_provider, Id, cancellationToken);
     }
 
@@ -113,6 +130,7 @@ public sealed class StagingRun
     {
         // A batch still in flight must land (or fail) before the run's rows are removed, or it could outlive the cleanup.
         await _pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _fingerprint.Discard();
         await RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
     }
 
@@ -142,6 +160,8 @@ public sealed class StagingRun
 
     private async Task WriteWithRetryAsync(StagingBatch batch, int number, CancellationToken cancellationToken)
     {
+        // Once per batch, whatever the attempts: a retried batch writes the same rows again.
+        _fingerprint.Add(batch, Id, number);
         var attempt = 0;
         try
         {

@@ -19,26 +19,35 @@ public static class Reconciler
 {
     public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null)
     {
-        var snapshot = await StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
+        // The database aggregates the run while this process re-reads the export: the two sides are independent.
+        var reading = StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
+        var rereading = exportFolder is null ? null : Task.Run(() => ReadLedgerAsync(exportFolder, profile ?? ExportProfile.Default, cancellationToken), cancellationToken);
+        StagingSnapshot snapshot;
+        try
+        {
+            snapshot = await reading;
+        }
+        finally
+        {
+            // Not left running (nor its fault unobserved) when the database side failed.
+            if (rereading is not null)
+            {
+                await rereading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
         SourceLedger ledger;
         IReadOnlyDictionary<string, string>? hashes = null;
-        if (exportFolder is null)
+        if (rereading is null)
         {
             ledger = SourceLedger.FromDatabase(snapshot);
         }
         else
         {
-            var export = Open(exportFolder, profile ?? ExportProfile.Default, snapshot.Run);
-            try
-            {
-                ledger = await SourceLedger.FromExportAsync(export, cancellationToken);
-            }
-            catch (ExportFileException ex)
-            {
-                throw new ReconcileException($"The export folder {exportFolder} cannot be read for the reconciliation of run {snapshot.Run.RunId}: {ex.Message} Give the folder the run read, or leave --export out.", ex);
-            }
-
-            hashes = await HashesAsync(exportFolder, snapshot.Files.Select(f => f.Name), cancellationToken);
+            var (export, read) = await rereading;
+            Verify(exportFolder!, export, snapshot.Run);
+            ledger = read;
+            hashes = await HashesAsync(exportFolder!, snapshot.Files.Select(f => f.Name), cancellationToken);
         }
 
         var context = new CheckContext(snapshot, ledger, hashes);
@@ -84,18 +93,21 @@ public static class Reconciler
             ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m));
     }
 
-    private static LegacyExport Open(string folder, ExportProfile profile, RunSummary run)
+    private static async Task<(LegacyExport Export, SourceLedger Ledger)> ReadLedgerAsync(string folder, ExportProfile profile, CancellationToken cancellationToken)
     {
-        LegacyExport export;
         try
         {
-            export = LegacyExport.Open(folder, profile);
+            var export = LegacyExport.Open(folder, profile);
+            return (export, await SourceLedger.FromExportAsync(export, cancellationToken));
         }
         catch (ExportFileException ex)
         {
-            throw new ReconcileException($"The export folder {folder} cannot be read for the reconciliation of run {run.RunId}: {ex.Message}", ex);
+            throw new ReconcileException($"The export folder {folder} cannot be read for the reconciliation: {ex.Message} Give the folder the run read, or leave --export out.", ex);
         }
+    }
 
+    private static void Verify(string folder, LegacyExport export, RunSummary run)
+    {
         var control = export.Control;
         if (control.InsCode != run.InsCode || control.FiscalYear.Value != run.FiscalYear || control.EntityType.ToCode() != run.EntityType)
         {
@@ -103,8 +115,6 @@ public static class Reconciler
                 $"The export folder {folder} is {control.EntityName} ({control.EntityType.ToCode()} {control.InsCode}) {control.FiscalYear}, " +
                 $"but run {run.RunId} is {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}: give the export folder that run read, or leave --export out.");
         }
-
-        return export;
     }
 
     private static async Task<IReadOnlyDictionary<string, string>> HashesAsync(string folder, IEnumerable<string> names, CancellationToken cancellationToken)

@@ -18,6 +18,13 @@ public interface IStagingProvider : IAsyncDisposable
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A connection for queries that aggregate or read back whole runs (reconciliation, cut-over, run comparison,
+    /// fingerprint read-back). A run just loaded is not yet in the database's statistics; a provider whose planner then
+    /// picks poor plans for large runs sets what it needs here.
+    /// </summary>
+    Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Creates or upgrades the schema to the newest script; safe to call concurrently and repeatedly.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 

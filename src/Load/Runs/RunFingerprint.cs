@@ -18,11 +18,11 @@ namespace Bascule.Load.Runs;
 /// </summary>
 public static class RunFingerprint
 {
-    private const int ChunkChars = 32 * 1024;
+    internal const int ChunkChars = 32 * 1024;
 
     public static async Task<string> ComputeAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
     {
-        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder();
         foreach (var table in StagingTables.All)
@@ -106,7 +106,7 @@ public static class RunFingerprint
         }
     }
 
-    private static void Append(IncrementalHash hash, StringBuilder text)
+    internal static void Append(IncrementalHash hash, StringBuilder text)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

@@ -38,7 +38,7 @@ public static class RunComparison
     private static async Task<(RunSummary Run, Dictionary<string, Sides> Accounts, Dictionary<string, string> Files)> ReadAsync(
         IStagingProvider provider, string runId, CancellationToken cancellationToken)
     {
-        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(provider, connection, runId);
         var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
             ?? throw new ReconcileException($"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` and give one of their ids.");

@@ -16,11 +16,10 @@ internal static class Queries
     public const string Files =
         "SELECT source_file, sha256, lines_read, control_lines, control_debit, control_credit FROM run_files WHERE run_id = @run";
 
-    // Part 1 exists once for every staged source record: it counts records and source amounts once, splits aside.
+    // The staged lines' records are counted by StagedLines, in its one pass over the run's largest table.
     public const string RowsPerFile =
         """
-        SELECT 'staged', source_file, COUNT(*) FROM staged_lines WHERE run_id = @run AND part = 1 GROUP BY source_file
-        UNION ALL SELECT 'unmapped', source_file, COUNT(*) FROM unmapped_lines WHERE run_id = @run GROUP BY source_file
+        SELECT 'unmapped', source_file, COUNT(*) FROM unmapped_lines WHERE run_id = @run GROUP BY source_file
         UNION ALL SELECT 'rejected', source_file, COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1 GROUP BY source_file
         UNION ALL SELECT 'staged', source_file, COUNT(*) FROM legacy_balance WHERE run_id = @run GROUP BY source_file
         UNION ALL SELECT 'staged', source_file, COUNT(*) FROM budget_articles WHERE run_id = @run GROUP BY source_file
@@ -31,18 +30,16 @@ internal static class Queries
     public const string BalanceFileTotals =
         "SELECT source_file, SUM(opening_debit + movement_debit), SUM(opening_credit + movement_credit) FROM legacy_balance WHERE run_id = @run GROUP BY source_file";
 
-    public const string StagedSource =
+    // One pass over the run's largest table gives the staged side of every check: per source file and ledger key, the
+    // source amounts and records (part 1 exists once for every staged source record, so each counts once, splits
+    // aside), and per target account what the lines staged there add up to.
+    public const string StagedLines =
         """
-        SELECT source_file, fiscal_year, journal, account, article, SUM(source_debit), SUM(source_credit)
-        FROM staged_lines WHERE run_id = @run AND part = 1
-        GROUP BY source_file, fiscal_year, journal, account, article
-        """;
-
-    public const string StagedFlows =
-        """
-        SELECT fiscal_year, journal, account, target_account, SUM(debit), SUM(credit)
+        SELECT source_file, fiscal_year, journal, account, article, target_account,
+               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END), SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END),
+               SUM(CASE WHEN part = 1 THEN 1 ELSE 0 END), SUM(debit), SUM(credit)
         FROM staged_lines WHERE run_id = @run
-        GROUP BY fiscal_year, journal, account, target_account
+        GROUP BY source_file, fiscal_year, journal, account, article, target_account
         """;
 
     public const string Unmapped =

@@ -217,6 +217,47 @@ public abstract class StagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_fingerprint_computed_while_loading_is_the_one_read_back_from_the_database()
+    {
+        var provider = await NewProviderAsync();
+        var run = await new TestExport().LoadAsync(provider, new StagingOptions { BatchSize = 17 });
+
+        var fingerprint = await run.CompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(run.FingerprintReadBack);
+        Assert.Equal(await RunFingerprint.ComputeAsync(provider, run.Id, TestContext.Current.CancellationToken), fingerprint);
+    }
+
+    [Fact]
+    public async Task Exceptions_that_outgrow_the_fingerprint_memory_are_read_back_with_the_same_digest()
+    {
+        var provider = await NewProviderAsync();
+        var export = new TestExport();
+        var streamed = await (await export.LoadAsync(provider)).CompleteAsync(TestContext.Current.CancellationToken);
+
+        var run = await export.LoadAsync(provider, new StagingOptions { FingerprintMemory = 256 });
+        var readBack = await run.CompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("outgrew", run.FingerprintReadBack, StringComparison.Ordinal);
+        Assert.Equal(streamed, readBack);
+    }
+
+    [Fact]
+    public async Task Rows_given_out_of_order_are_read_back_in_canonical_order()
+    {
+        var provider = await NewProviderAsync();
+        var export = new TestExport();
+        var inOrder = await (await export.LoadAsync(provider)).CompleteAsync(TestContext.Current.CancellationToken);
+
+        export.Staged.Reverse();
+        var run = await export.LoadAsync(provider, new StagingOptions { BatchSize = 40 });
+        var reversed = await run.CompleteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("out of order", run.FingerprintReadBack, StringComparison.Ordinal);
+        Assert.Equal(inOrder, reversed);
+    }
+
+    [Fact]
     public async Task A_different_amount_changes_the_fingerprint()
     {
         var provider = await NewProviderAsync();

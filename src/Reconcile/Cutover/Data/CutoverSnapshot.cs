@@ -21,7 +21,7 @@ internal sealed record CutoverSnapshot(
     /// <summary>Reads a published run; <paramref name="withNames"/> also reads third parties' names (personal data).</summary>
     public static async Task<CutoverSnapshot> ReadAsync(IStagingProvider provider, string runId, bool withNames, CancellationToken cancellationToken)
     {
-        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(provider, connection, runId);
         var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
             ?? throw new CutoverException(

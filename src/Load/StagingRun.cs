@@ -153,15 +153,19 @@ public sealed class StagingRun
         }
 
         var full = _batch;
+        // The spare buffer's write is over: it is emptied here, never by the writer, as the fingerprint below reads the
+        // batch being written.
+        _spare.Clear();
         (_batch, _spare) = (_spare, full);
         var number = ++_batchNumber;
         _pending = Task.Run(() => WriteWithRetryAsync(full, number, cancellationToken), cancellationToken);
+        // Once per batch, whatever its attempts, on this thread (which only parses and maps) while the database writes;
+        // both only read the batch.
+        _fingerprint.Add(full, Id, number);
     }
 
     private async Task WriteWithRetryAsync(StagingBatch batch, int number, CancellationToken cancellationToken)
     {
-        // Once per batch, whatever the attempts: a retried batch writes the same rows again.
-        _fingerprint.Add(batch, Id, number);
         var attempt = 0;
         try
         {
@@ -187,7 +191,6 @@ public sealed class StagingRun
         }
 
         RowsWritten += batch.Count;
-        batch.Clear();
     }
 
     private async ValueTask WriteAsync(StagingBatch batch, int number, int attempt, CancellationToken cancellationToken)

@@ -84,24 +84,23 @@ public static class RunFingerprint
     {
         if (reader.IsDBNull(i))
         {
-            text.Append('~');
+            CanonicalText.Null(text);
             return;
         }
 
         switch (kind)
         {
             case ColumnKind.Text:
-                var value = reader.GetString(i);
-                text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+                CanonicalText.Text(text, reader.GetString(i));
                 break;
             case ColumnKind.Number or ColumnKind.BigNumber:
-                text.Append(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                CanonicalText.Whole(text, Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
                 break;
             case ColumnKind.Amount:
-                text.Append(provider.ReadAmount(reader, i).ToString());
+                CanonicalText.Amount(text, provider.ReadAmount(reader, i));
                 break;
             default:
-                text.Append(reader.GetFieldValue<DateOnly>(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                CanonicalText.Day(text, reader.GetFieldValue<DateOnly>(i));
                 break;
         }
     }

@@ -154,7 +154,7 @@ internal sealed class StreamedFingerprint
 
         public void Text(string? value)
         {
-            if (Next() is false)
+            if (!Next())
             {
                 return;
             }
@@ -164,14 +164,7 @@ internal sealed class StreamedFingerprint
                 _file = value ?? "";
             }
 
-            if (value is null)
-            {
-                _row.Append('~');
-            }
-            else
-            {
-                _row.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
-            }
+            CanonicalText.Text(_row, value);
         }
 
         public void Number(int value) => Whole(value);
@@ -182,24 +175,15 @@ internal sealed class StreamedFingerprint
         {
             if (Next())
             {
-                _row.Append(value.ToString());
+                CanonicalText.Amount(_row, value);
             }
         }
 
         public void Day(DateOnly? value)
         {
-            if (!Next())
+            if (Next())
             {
-                return;
-            }
-
-            if (value is { } day)
-            {
-                _row.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                _row.Append('~');
+                CanonicalText.Day(_row, value);
             }
         }
 
@@ -225,7 +209,7 @@ internal sealed class StreamedFingerprint
                 _part = value;
             }
 
-            _row.Append(value.ToString(CultureInfo.InvariantCulture));
+            CanonicalText.Whole(_row, value);
         }
 
         // Counts the column; true when it belongs to the canonical text (run_id and batch do not), after its separator.

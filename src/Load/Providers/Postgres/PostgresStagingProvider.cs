@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Bascule.Load.Providers.Postgres;
 
-/// <summary>PostgreSQL: rows go in by binary COPY, inside the batch's transaction. Runs of different entities load truly in parallel.</summary>
+/// <summary>PostgreSQL: rows go in by binary COPY (see <see cref="PostgresCopyWriter"/>), inside the batch's transaction. Runs of different entities load truly in parallel.</summary>
 public sealed class PostgresStagingProvider : IStagingProvider
 {
     /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
@@ -76,9 +76,10 @@ public sealed class PostgresStagingProvider : IStagingProvider
         var npgsql = (NpgsqlConnection)connection;
         foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
         {
-            await using var importer = await npgsql.BeginBinaryImportAsync(table.PostgresCopy, cancellationToken);
-            table.Write(batch, run, batchNumber, new PostgresRowSink(importer));
-            await importer.CompleteAsync(cancellationToken);
+            // A fault or a cancellation before CompleteAsync aborts the COPY; the exception fails this attempt's transaction.
+            await using var writer = await PostgresCopyWriter.BeginAsync(npgsql, table.PostgresCopy, table.Columns.Count, cancellationToken);
+            table.Write(batch, run, batchNumber, writer);
+            await writer.CompleteAsync();
         }
     }
 

@@ -86,6 +86,22 @@ public sealed class SqliteStagingProvider : IStagingProvider
         }
     }
 
+    // A scan reads each page once: a small cache serves it as well, and two scans side by side do not hold 64 MB each.
+    public async Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync("PRAGMA cache_size = -8192;");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,17 +1,18 @@
-using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Records;
-using Bascule.Extract.Values;
+using Bascule.Load.Providers.Postgres;
+using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Rows;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Bascule.MigrateBench;
 
 /// <summary>
 /// The narrow floor: parse, then the database's fastest way in for the parsed ledger fields alone, into a table with
-/// no index and no lineage: one binary COPY on PostgreSQL, one prepared INSERT reused in one transaction on SQLite.
-/// Nothing else Bascule does (runs, batches, retries, mapping, lineage, fingerprint, reconciliation) is in it.
+/// no index and no lineage: one binary COPY on PostgreSQL, one prepared INSERT reused in one transaction on SQLite, both
+/// written by the same row writers as Bascule's bulk path (its own binary COPY encoder, SQLite's statement API bound by
+/// position), which are faster than the drivers' generic paths. Nothing else Bascule does (runs, batches, retries, mapping, lineage, fingerprint, reconciliation) is in it.
 /// </summary>
 internal static class NarrowFloor
 {
@@ -32,31 +33,19 @@ internal static class NarrowFloor
                 label TEXT NOT NULL, debit NUMERIC(19,2) NOT NULL, credit NUMERIC(19,2) NOT NULL)
             """);
         long lines = 0;
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {Table} ({Columns}) FROM STDIN (FORMAT BINARY)"))
+        await using (var writer = await PostgresCopyWriter.BeginAsync(connection, $"COPY {Table} ({Columns}) FROM STDIN (FORMAT BINARY)", 12, CancellationToken.None))
         {
             await foreach (var parsed in export.ReadLedgerAsync())
             {
                 if (parsed.Value is { } line)
                 {
-                    importer.StartRow();
-                    importer.Write(line.Year.Value, NpgsqlDbType.Integer);
-                    importer.Write(line.Journal, NpgsqlDbType.Text);
-                    importer.Write(line.DocumentNumber, NpgsqlDbType.Text);
-                    importer.Write(line.LineNumber, NpgsqlDbType.Text);
-                    importer.Write(line.BookingDate, NpgsqlDbType.Date);
-                    importer.Write(line.Account.Value, NpgsqlDbType.Text);
-                    WriteText(importer, line.Article?.ToString());
-                    importer.Write(line.Service.ToCode(), NpgsqlDbType.Text);
-                    WriteText(importer, line.ThirdParty);
-                    importer.Write(line.Label, NpgsqlDbType.Text);
-                    importer.Write(line.Debit.Value, NpgsqlDbType.Numeric);
-                    importer.Write(line.Credit.Value, NpgsqlDbType.Numeric);
+                    Write(writer, line);
                 }
 
                 lines++;
             }
 
-            await importer.CompleteAsync();
+            await writer.CompleteAsync();
         }
 
         watch.Stop();
@@ -81,20 +70,17 @@ internal static class NarrowFloor
         long lines = 0;
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
-            var parameters = Enumerable.Range(1, 12).Select(i => command.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-            command.Prepare();
-            await foreach (var parsed in export.ReadLedgerAsync())
+            using (var sink = new SqliteRowSink(connection, $"INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"))
             {
-                if (parsed.Value is { } line)
+                await foreach (var parsed in export.ReadLedgerAsync())
                 {
-                    Set(parameters, line);
-                    command.ExecuteNonQuery();
-                }
+                    if (parsed.Value is { } line)
+                    {
+                        Write(sink, line);
+                    }
 
-                lines++;
+                    lines++;
+                }
             }
 
             await transaction.CommitAsync();
@@ -114,31 +100,22 @@ internal static class NarrowFloor
         await command.ExecuteNonQueryAsync();
     }
 
-    private static void Set(SqliteParameter[] p, LedgerLine line)
+    // The twelve parsed fields, through the same writers as Bascule's bulk path: the floor is the database's fastest way in.
+    private static void Write(IRowSink sink, LedgerLine line)
     {
-        p[0].Value = line.Year.Value;
-        p[1].Value = line.Journal;
-        p[2].Value = line.DocumentNumber;
-        p[3].Value = line.LineNumber;
-        p[4].Value = line.BookingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        p[5].Value = line.Account.Value;
-        p[6].Value = (object?)line.Article?.ToString() ?? DBNull.Value;
-        p[7].Value = line.Service.ToCode();
-        p[8].Value = (object?)line.ThirdParty ?? DBNull.Value;
-        p[9].Value = line.Label;
-        p[10].Value = line.Debit.Cents;
-        p[11].Value = line.Credit.Cents;
-    }
-
-    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value, NpgsqlDbType.Text);
-        }
+        sink.BeginRow();
+        sink.Number(line.Year.Value);
+        sink.Text(line.Journal);
+        sink.Text(line.DocumentNumber);
+        sink.Text(line.LineNumber);
+        sink.Day(line.BookingDate);
+        sink.Text(line.Account.Value);
+        sink.Text(line.Article?.ToString());
+        sink.Text(line.Service.ToCode());
+        sink.Text(line.ThirdParty);
+        sink.Text(line.Label);
+        sink.Amount(line.Debit);
+        sink.Amount(line.Credit);
+        sink.EndRow();
     }
 }

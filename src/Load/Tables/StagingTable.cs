@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -40,23 +39,11 @@ public abstract class StagingTable
     /// <summary>The rows of one run and source file in canonical order, every column but <c>run_id</c> and <c>batch</c> (parameters <c>@run</c>, <c>@file</c>).</summary>
     public abstract string FingerprintSql { get; }
 
-    /// <summary>A parameterised INSERT of one row, with one parameter per column named after it, for providers that insert row by row.</summary>
-    public DbCommand CreateInsertCommand(DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Built from the table's constant identifiers; the values are the parameters added below.
-        command.CommandText = $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
-#pragma warning restore CA2100
-        foreach (var column in Columns)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + column.Name;
-            command.Parameters.Add(parameter);
-        }
-
-        command.Connection = connection;
-        return command;
-    }
+    /// <summary>
+    /// A parameterised INSERT of one row, for providers that insert row by row: one parameter per column, named after it
+    /// and in column order, so it can be bound by position as well as by name.
+    /// </summary>
+    public string InsertSql => $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
 
     public abstract int CountIn(StagingBatch batch);
 

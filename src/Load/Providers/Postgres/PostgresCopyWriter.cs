@@ -137,7 +137,7 @@ internal sealed class PostgresCopyWriter : IRowSink, IAsyncDisposable
         // A row with another number of fields would be refused by the server, or worse, shift the next row's values.
         if (_fields != _columns)
         {
-            throw new InvalidOperationException($"A COPY row of {_columns} columns received {_fields} values.");
+            throw new InvalidOperationException($"A row of {_columns} columns received {_fields} values.");
         }
     }
 

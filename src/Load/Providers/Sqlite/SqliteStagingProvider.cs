@@ -120,10 +120,9 @@ public sealed class SqliteStagingProvider : IStagingProvider
         foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var command = table.CreateInsertCommand(connection);
-            command.Transaction = transaction;
-            command.Prepare();
-            table.Write(batch, run, batchNumber, new SqliteRowSink(command));
+            // The statement runs on the connection, inside the batch's transaction.
+            using var sink = new SqliteRowSink((SqliteConnection)connection, table.InsertSql);
+            table.Write(batch, run, batchNumber, sink);
         }
 
         return Task.CompletedTask;

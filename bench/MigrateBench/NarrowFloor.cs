@@ -1,5 +1,6 @@
 using Bascule.Extract;
 using Bascule.Extract.Records;
+using Bascule.Extract.Values;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Rows;

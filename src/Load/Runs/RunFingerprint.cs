@@ -18,22 +18,21 @@ namespace Bascule.Load.Runs;
 /// </summary>
 public static class RunFingerprint
 {
-    internal const int ChunkChars = 32 * 1024;
-
     public static async Task<string> ComputeAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var text = new StringBuilder();
+        var text = new CanonicalText();
         foreach (var table in StagingTables.All)
         {
-            Append(hash, text.Append('#').Append(table.Name).Append('\n'));
+            text.Header(table.Name);
             foreach (var file in (await FilesAsync(connection, table, run, cancellationToken)).Order(StringComparer.Ordinal))
             {
                 await HashRowsAsync(provider, connection, table, run, file, hash, text, cancellationToken);
             }
         }
 
+        text.HashInto(hash);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -52,7 +51,7 @@ public static class RunFingerprint
     }
 
     private static async Task HashRowsAsync(
-        IStagingProvider provider, DbConnection connection, StagingTable table, RunId run, string file, IncrementalHash hash, StringBuilder text, CancellationToken cancellationToken)
+        IStagingProvider provider, DbConnection connection, StagingTable table, RunId run, string file, IncrementalHash hash, CanonicalText text, CancellationToken cancellationToken)
     {
         var columns = table.Columns.Skip(2).ToArray();
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
@@ -63,70 +62,43 @@ public static class RunFingerprint
             {
                 if (i > 0)
                 {
-                    text.Append('|');
+                    text.Separator();
                 }
 
                 AppendValue(text, provider, reader, i, columns[i].Kind);
             }
 
-            text.Append('\n');
-            // Hashed in chunks of whole rows: the digest is the same as row by row, with far fewer encoder calls.
-            if (text.Length >= ChunkChars)
+            text.EndRow();
+            // Hashed in chunks of whole rows: the digest is the same as row by row, with far fewer calls.
+            if (text.Length >= CanonicalText.Chunk)
             {
-                Append(hash, text);
+                text.HashInto(hash);
             }
         }
-
-        Append(hash, text);
     }
 
-    private static void AppendValue(StringBuilder text, IStagingProvider provider, DbDataReader reader, int i, ColumnKind kind)
+    private static void AppendValue(CanonicalText text, IStagingProvider provider, DbDataReader reader, int i, ColumnKind kind)
     {
         if (reader.IsDBNull(i))
         {
-            CanonicalText.Null(text);
+            text.Null();
             return;
         }
 
         switch (kind)
         {
             case ColumnKind.Text:
-                CanonicalText.Text(text, reader.GetString(i));
+                text.Text(reader.GetString(i));
                 break;
             case ColumnKind.Number or ColumnKind.BigNumber:
-                CanonicalText.Whole(text, Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+                text.Whole(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
                 break;
             case ColumnKind.Amount:
-                CanonicalText.Amount(text, provider.ReadAmount(reader, i));
+                text.Amount(provider.ReadAmount(reader, i));
                 break;
             default:
-                CanonicalText.Day(text, reader.GetFieldValue<DateOnly>(i));
+                text.Day(reader.GetFieldValue<DateOnly>(i));
                 break;
         }
-    }
-
-    internal static void Append(IncrementalHash hash, StringBuilder text)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            // One encoder across the builder's chunks, so a surrogate pair split between two chunks still encodes whole.
-            var encoder = Encoding.UTF8.GetEncoder();
-            var length = 0;
-            foreach (var chunk in text.GetChunks())
-            {
-                length += encoder.GetBytes(chunk.Span, bytes.AsSpan(length), flush: false);
-            }
-
-            length += encoder.GetBytes([], bytes.AsSpan(length), flush: true);
-
-            hash.AppendData(bytes, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-
-        text.Clear();
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Bascule.Extract.Values;
 using Bascule.Load.Rows;
 using Bascule.Load.Tables;
@@ -29,10 +27,10 @@ internal sealed class StreamedFingerprint
     private readonly Dictionary<(int Table, string File), Segment> _kept = [];
     private readonly CanonicalSink _sink;
     private readonly long _memoryLimit;
-    private (int Table, string File)? _streamed;
-    private readonly StringBuilder _streamedText = new();
+    private readonly CanonicalText _streamedText = new();
     private readonly Position _streamedPosition = new();
-    private long _keptChars;
+    private (int Table, string File)? _streamed;
+    private long _keptBytes;
     private string? _digest;
 
     public StreamedFingerprint(long memoryLimit)
@@ -40,7 +38,7 @@ internal sealed class StreamedFingerprint
         _memoryLimit = memoryLimit;
         _sink = new CanonicalSink(this);
         // The first table's header opens the canonical text whatever comes.
-        _streamedText.Append('#').Append(StagingTables.All[0].Name).Append('\n');
+        _streamedText.Header(StagingTables.All[0].Name);
     }
 
     /// <summary>Why the rows could not be fingerprinted as they came, or null while they can.</summary>
@@ -68,33 +66,30 @@ internal sealed class StreamedFingerprint
             return _digest;
         }
 
-        var text = _streamedText;
         var streamedTable = _streamed?.Table ?? 0;
         // A segment of the first table sorting before the streamed one should have come first: the order is lost.
         if (_streamed is { } streamed && _kept.Keys.Any(k => k.Table == streamed.Table && string.CompareOrdinal(k.File, streamed.File) < 0))
         {
-            GaveUp = $"{StagingTables.All[streamed.Table].Name} rows of a file sorting before {streamed.File} came after it";
+            GiveUp($"{StagingTables.All[streamed.Table].Name} rows of a file sorting before {streamed.File} came after it");
             return null;
         }
 
+        var text = _streamedText;
         for (var table = streamedTable; table < StagingTables.All.Count; table++)
         {
             if (table > streamedTable)
             {
-                text.Append('#').Append(StagingTables.All[table].Name).Append('\n');
+                text.Header(StagingTables.All[table].Name);
             }
 
-            foreach (var (key, segment) in _kept.Where(k => k.Key.Table == table).OrderBy(k => k.Key.File, StringComparer.Ordinal))
+            foreach (var (_, segment) in _kept.Where(k => k.Key.Table == table).OrderBy(k => k.Key.File, StringComparer.Ordinal))
             {
-                foreach (var chunk in segment.Text.GetChunks())
-                {
-                    text.Append(chunk.Span);
-                    HashFull(text);
-                }
+                text.HashInto(_hash);
+                _hash.AppendData(segment.Text.Written);
             }
         }
 
-        RunFingerprint.Append(_hash, text);
+        text.HashInto(_hash);
         _kept.Clear();
         _digest = Convert.ToHexStringLower(_hash.GetHashAndReset());
         _hash.Dispose();
@@ -108,14 +103,6 @@ internal sealed class StreamedFingerprint
         _hash.Dispose();
     }
 
-    private void HashFull(StringBuilder text)
-    {
-        if (text.Length >= RunFingerprint.ChunkChars)
-        {
-            RunFingerprint.Append(_hash, text);
-        }
-    }
-
     private void GiveUp(string reason)
     {
         GaveUp ??= reason;
@@ -123,13 +110,58 @@ internal sealed class StreamedFingerprint
         _streamedText.Clear();
     }
 
-    // Receives a row as the tables write it and keeps its canonical text: every column but run_id and batch, as
+    private void Keep(int table, string file, long record, long part, CanonicalText row)
+    {
+        if (GaveUp is not null)
+        {
+            return;
+        }
+
+        var key = (table, file);
+        _streamed ??= table == 0 ? key : null;
+        if (_streamed == key)
+        {
+            if (!_streamedPosition.Follows(record, part))
+            {
+                GiveUp($"{StagingTables.All[table].Name} rows of {file} came out of order (record {record}, part {part})");
+                return;
+            }
+
+            _streamedText.Append(row.Written);
+            if (_streamedText.Length >= CanonicalText.Chunk)
+            {
+                _streamedText.HashInto(_hash);
+            }
+
+            return;
+        }
+
+        if (!_kept.TryGetValue(key, out var segment))
+        {
+            _kept[key] = segment = new Segment();
+        }
+
+        if (!segment.Position.Follows(record, part))
+        {
+            GiveUp($"{StagingTables.All[table].Name} rows of {file} came out of order (record {record}, part {part})");
+            return;
+        }
+
+        segment.Text.Append(row.Written);
+        _keptBytes += row.Length;
+        if (_keptBytes > _memoryLimit)
+        {
+            GiveUp($"the rows other than the staged lines outgrew {_memoryLimit / (1024 * 1024)} MB");
+        }
+    }
+
+    // Receives a row as the tables write it and writes its canonical text: every column but run_id and batch, as
     // RunFingerprint writes what it reads back. Routes the row to its segment by its source file (the third column of
-    // every table) and checks that records and parts only grow within a segment.
+    // every table), with its record and part for the order check.
     private sealed class CanonicalSink(StreamedFingerprint owner) : IRowSink
     {
         private const int RunAndBatch = 2;
-        private readonly StringBuilder _row = new();
+        private readonly CanonicalText _row = new(1024);
         private int _table;
         private int _recordColumn;
         private int _partColumn;
@@ -164,7 +196,7 @@ internal sealed class StreamedFingerprint
                 _file = value ?? "";
             }
 
-            CanonicalText.Text(_row, value);
+            _row.Text(value);
         }
 
         public void Number(int value) => Whole(value);
@@ -175,7 +207,7 @@ internal sealed class StreamedFingerprint
         {
             if (Next())
             {
-                CanonicalText.Amount(_row, value);
+                _row.Amount(value);
             }
         }
 
@@ -183,13 +215,13 @@ internal sealed class StreamedFingerprint
         {
             if (Next())
             {
-                CanonicalText.Day(_row, value);
+                _row.Day(value);
             }
         }
 
         public void EndRow()
         {
-            _row.Append('\n');
+            _row.EndRow();
             owner.Keep(_table, _file, _record, _part, _row);
         }
 
@@ -209,7 +241,7 @@ internal sealed class StreamedFingerprint
                 _part = value;
             }
 
-            CanonicalText.Whole(_row, value);
+            _row.Whole(value);
         }
 
         // Counts the column; true when it belongs to the canonical text (run_id and batch do not), after its separator.
@@ -223,7 +255,7 @@ internal sealed class StreamedFingerprint
 
             if (column > RunAndBatch)
             {
-                _row.Append('|');
+                _row.Separator();
             }
 
             return true;
@@ -243,50 +275,9 @@ internal sealed class StreamedFingerprint
         }
     }
 
-    private void Keep(int table, string file, long record, long part, StringBuilder row)
-    {
-        if (GaveUp is not null)
-        {
-            return;
-        }
-
-        var key = (table, file);
-        _streamed ??= table == 0 ? key : null;
-        if (_streamed == key)
-        {
-            if (!_streamedPosition.Follows(record, part))
-            {
-                GiveUp($"{StagingTables.All[table].Name} rows of {file} came out of order (record {record}, part {part})");
-                return;
-            }
-
-            _streamedText.Append(row);
-            HashFull(_streamedText);
-            return;
-        }
-
-        if (!_kept.TryGetValue(key, out var segment))
-        {
-            _kept[key] = segment = new Segment();
-        }
-
-        if (!segment.Position.Follows(record, part))
-        {
-            GiveUp($"{StagingTables.All[table].Name} rows of {file} came out of order (record {record}, part {part})");
-            return;
-        }
-
-        segment.Text.Append(row);
-        _keptChars += row.Length;
-        if (_keptChars * sizeof(char) > _memoryLimit)
-        {
-            GiveUp($"the rows other than the staged lines outgrew {_memoryLimit / (1024 * 1024)} MB");
-        }
-    }
-
     private sealed class Segment
     {
-        public StringBuilder Text { get; } = new();
+        public CanonicalText Text { get; } = new(4096);
 
         public Position Position { get; } = new();
     }

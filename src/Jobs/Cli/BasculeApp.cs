@@ -41,6 +41,9 @@ public static class BasculeApp
             config.AddCommand<PublishCommand>("publish")
                 .WithDescription("Publishes a held run (reconciliation FAILED) after its report was reviewed and signed; records who, when and --reason.")
                 .WithExample("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
+                .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")

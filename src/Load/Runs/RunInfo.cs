@@ -26,3 +26,9 @@ public sealed record RunInfo(
 
 /// <summary>Who published a held run (its reconciliation FAILED) after reviewing its report, when, and the reason they gave.</summary>
 public sealed record PublishOverride(string By, DateTime Utc, string Reason);
+
+/// <summary>A run's recorded fingerprint against the one its rows give now, read back from the database.</summary>
+public sealed record FingerprintVerification(RunId Run, string EntityName, int FiscalYear, RunStatus Status, string Recorded, string Recomputed)
+{
+    public bool Matches => string.Equals(Recorded, Recomputed, StringComparison.Ordinal);
+}

@@ -186,6 +186,35 @@ public static class RunStore
         return new HeldRunPublished(run, row.EntityName, row.FiscalYear, row.Fingerprint!, superseded, new PublishOverride(by, at, reason.Trim()));
     }
 
+    /// <summary>
+    /// Reads a completed run back from the database and recomputes its fingerprint: what an auditor runs to prove that
+    /// the rows a report was made from are still exactly there. Refuses a run that is unknown or has no fingerprint
+    /// (still loading, or failed: its rows were deleted).
+    /// </summary>
+    public static async Task<FingerprintVerification> VerifyFingerprintAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
+    {
+        (string EntityName, int FiscalYear, string Status, string? Fingerprint) row;
+        await using (var connection = await provider.OpenAsync(cancellationToken))
+        {
+            row = await connection.QuerySingleOrDefaultAsync<(string, int, string, string?)>(new CommandDefinition(
+                "SELECT entity_name, fiscal_year, status, fingerprint FROM runs WHERE run_id = @run", new { run = run.Value }, cancellationToken: cancellationToken));
+        }
+
+        if (row.EntityName is null)
+        {
+            throw new StagingException($"Run {run} is not in {provider.Target}. List the runs with `bascule runs` (same --provider and --connection).");
+        }
+
+        var status = RunStatuses.Parse(row.Status);
+        if (row.Fingerprint is null)
+        {
+            throw new StagingException($"Run {run} is {status.ToCode()} and has no fingerprint to verify: only a run that completed (published, held or superseded) has one.");
+        }
+
+        var now = await RunFingerprint.ComputeAsync(provider, run, cancellationToken);
+        return new FingerprintVerification(run, row.EntityName, row.FiscalYear, status, row.Fingerprint, now);
+    }
+
     /// <summary>Marks a loading run failed and deletes its rows; the published data stays exactly as it was.</summary>
     public static async Task FailAsync(IStagingProvider provider, RunId run, string message, CancellationToken cancellationToken)
     {

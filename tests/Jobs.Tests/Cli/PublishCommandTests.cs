@@ -129,6 +129,44 @@ public abstract partial class PublishCommandTests : IDisposable
         return copy;
     }
 
+    [Fact]
+    public async Task Verify_reads_a_run_back_and_tells_when_its_rows_changed_after_it_wrote_them()
+    {
+        var connection = await CreateConnectionAsync();
+        Assert.Equal(MigrateCommand.Completed, await MigrateAsync(connection, Sample, "ok"));
+        var run = Assert.Single(await RunsAsync(connection));
+
+        var (exit, output) = await VerifyAsync(connection, run.Id.Value);
+        Assert.True(exit == VerifyCommand.Matches, output);
+        Assert.Contains($"recorded fingerprint  {run.Fingerprint}", output, StringComparison.Ordinal);
+        Assert.Contains("verified", output, StringComparison.Ordinal);
+
+        // One label of one staged line edited in the database after the run: the fingerprint read back no longer matches.
+        await using (var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider())
+        await using (var db = await provider.OpenAsync(Ct))
+        {
+            Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
+                "UPDATE staged_lines SET label = label || '.' WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
+                new { run = run.Id.Value }, cancellationToken: Ct)));
+        }
+
+        (exit, output) = await VerifyAsync(connection, run.Id.Value);
+        Assert.True(exit == VerifyCommand.Differs, output);
+        Assert.Contains($"recorded fingerprint  {run.Fingerprint}", output, StringComparison.Ordinal);
+        Assert.Contains("DIFFERENT", output, StringComparison.Ordinal);
+
+        (exit, output) = await VerifyAsync(connection, "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
+        Assert.True(exit == VerifyCommand.CannotVerify, output);
+        Assert.Contains("is not in", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output)> VerifyAsync(string connection, string run)
+    {
+        using var output = new StringWriter();
+        var exit = await VerifyCommand.RunAsync(Console(output), new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct);
+        return (exit, output.ToString());
+    }
+
     private Task<int> MigrateAsync(string connection, string export, string outName) =>
         BasculeApp.Create().RunAsync(
             ["migrate", "--export", export, "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),

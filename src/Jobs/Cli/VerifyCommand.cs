@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Load;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Bascule.Jobs.Cli;
+
+/// <summary>
+/// <c>bascule verify --run RUN_ID</c>: reads a completed run back from the staging database and recomputes its
+/// fingerprint, to prove that its rows are still exactly those its reports were made from. Exit code 0 when the
+/// fingerprints match, 2 when they differ, 1 when the run cannot be verified.
+/// </summary>
+public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
+{
+    public const int Matches = 0;
+    public const int CannotVerify = 1;
+    public const int Differs = 2;
+
+    public sealed class Settings : StagingSettings
+    {
+        [CommandOption("--run <RUN_ID>")]
+        [Description("The run to verify (see `bascule runs`).")]
+        public string? Run { get; init; }
+
+        public override ValidationResult Validate() =>
+            RunId.TryParse(Run, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+
+    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(settings);
+        var validation = settings.Validate();
+        if (!validation.Successful)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
+            return CannotVerify;
+        }
+
+        IStagingProvider provider;
+        try
+        {
+            provider = settings.CreateProvider();
+        }
+        catch (ArgumentException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
+            return CannotVerify;
+        }
+
+        await using (provider)
+        {
+            FingerprintVerification verification;
+            try
+            {
+                await provider.EnsureSchemaAsync(cancellationToken);
+                verification = await RunStore.VerifyFingerprintAsync(provider, ReportSettings.ParseRun(settings.Run), cancellationToken);
+            }
+            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
+                return CannotVerify;
+            }
+
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"Run [bold]{verification.Run}[/] ({verification.EntityName} {verification.FiscalYear}, {verification.Status.ToCode()}) in {provider.Target}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  recorded fingerprint  {verification.Recorded}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  its rows give now     {verification.Recomputed}");
+            if (verification.Matches)
+            {
+                console.MarkupLine("  [green]verified[/]: the rows are exactly those the run wrote and its reports were made from.");
+                return Matches;
+            }
+
+            console.MarkupLine("  [red]DIFFERENT[/]: the rows changed after the run wrote them. Its reports no longer describe them; run migrate again.");
+            return Differs;
+        }
+    }
+}

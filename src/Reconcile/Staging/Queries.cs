@@ -49,6 +49,15 @@ internal static class Queries
         GROUP BY source_file, fiscal_year, journal, account, article
         """;
 
+    // How many documents' staged lines do not balance: one sum per document, the cheapest test. Nearly always none, and
+    // then UnbalancedDocuments, which sums both sides and meets the unmapped lines, does not run at all.
+    public const string UnbalancedDocumentCount =
+        """
+        SELECT COUNT(*) FROM (SELECT 1 AS unbalanced FROM staged_lines WHERE run_id = @run
+                              GROUP BY fiscal_year, journal, document
+                              HAVING SUM(debit - credit) <> 0) d
+        """;
+
     // Only the documents whose staged lines do not balance come back, whatever the size of the ledger. The balance test
     // needs the staged lines alone, so they are grouped first and only the few unbalanced documents meet their unmapped
     // lines: no union of both tables sorted as one (an on-disk sort of every line of a large run).

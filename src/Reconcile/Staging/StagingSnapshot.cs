@@ -39,7 +39,13 @@ internal sealed record StagingSnapshot(
     {
         await Task.Yield();
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        return await new StagingReader(provider, connection, runId).RowsAsync(
+        var db = new StagingReader(provider, connection, runId);
+        if ((await db.RowsAsync(Queries.UnbalancedDocumentCount, r => r.Count(0), cancellationToken)).Single() == 0)
+        {
+            return [];
+        }
+
+        return await db.RowsAsync(
             Queries.UnbalancedDocuments, r => new UnbalancedDocumentRow((int)r.Count(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4), r.Money(5), r.Money(6)), cancellationToken);
     }
 

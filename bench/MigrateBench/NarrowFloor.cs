@@ -1,9 +1,9 @@
 using Bascule.Extract;
 using Bascule.Extract.Records;
-using Bascule.Extract.Values;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Rows;
+using Bascule.Load.Tables;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -101,20 +101,12 @@ internal static class NarrowFloor
         await command.ExecuteNonQueryAsync();
     }
 
-    // The twelve parsed fields, through the same writers as Bascule's bulk path: the floor is the database's fastest way in.
+    // The twelve parsed fields, in the staged lines' order and through the same writers: the floor is the database's
+    // fastest way in.
     private static void Write(IRowSink sink, LedgerLine line)
     {
         sink.BeginRow();
-        sink.Number(line.Year.Value);
-        sink.Text(line.Journal);
-        sink.Text(line.DocumentNumber);
-        sink.Text(line.LineNumber);
-        sink.Day(line.BookingDate);
-        sink.Text(line.Account.Value);
-        sink.Text(line.Article?.ToString());
-        sink.Text(line.Service.ToCode());
-        sink.Text(line.ThirdParty);
-        sink.Text(line.Label);
+        LedgerColumns.WriteSource(sink, line);
         sink.Amount(line.Debit);
         sink.Amount(line.Credit);
         sink.EndRow();

@@ -62,14 +62,8 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var outRoot = BasculeConfiguration.Resolve(null, "Out", "out");
-        IStagingProvider provider;
-        try
+        if (settings.TryCreateProvider(AnsiConsole.Console) is not { } provider)
         {
-            provider = settings.CreateProvider();
-        }
-        catch (ArgumentException ex)
-        {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return CouldNotComplete;
         }
 

@@ -57,14 +57,8 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
         }
 
         var run = ReportSettings.ParseRun(settings.Run);
-        IStagingProvider provider;
-        try
+        if (settings.TryCreateProvider(console) is not { } provider)
         {
-            provider = settings.CreateProvider();
-        }
-        catch (ArgumentException ex)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
             return NotPublished;
         }
 

@@ -30,14 +30,8 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
     /// <summary>Messages and the table go to <paramref name="console"/>, the JSON list to <paramref name="json"/> (plain, for scripts).</summary>
     internal static async Task<int> RunAsync(IAnsiConsole console, TextWriter json, Settings settings, CancellationToken cancellationToken)
     {
-        IStagingProvider provider;
-        try
+        if (settings.TryCreateProvider(console) is not { } provider)
         {
-            provider = settings.CreateProvider();
-        }
-        catch (ArgumentException ex)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
         }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
 using Bascule.Load.Providers;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
@@ -24,6 +26,24 @@ public abstract class StagingSettings : CommandSettings
             BasculeConfiguration.Resolve(Provider, "Staging:Provider", "sqlite"),
             ConnectionString,
             BasculeConfiguration.Resolve(null, "Out", "out"));
+
+    /// <summary>
+    /// The staging provider, or null after telling the user why it cannot be created (the message scrubbed of the
+    /// connection string's secrets: a malformed connection string may be quoted in it).
+    /// </summary>
+    public IStagingProvider? TryCreateProvider(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        try
+        {
+            return CreateProvider();
+        }
+        catch (ArgumentException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{Scrub(ex.Message)}[/]");
+            return null;
+        }
+    }
 
     /// <summary>A message fit to show: the connection string's secrets masked, even when no provider could be created.</summary>
     public string Scrub(string message) => ConnectionText.Scrub(message, ConnectionString);

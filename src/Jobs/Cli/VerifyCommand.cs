@@ -46,14 +46,8 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             return CannotVerify;
         }
 
-        IStagingProvider provider;
-        try
+        if (settings.TryCreateProvider(console) is not { } provider)
         {
-            provider = settings.CreateProvider();
-        }
-        catch (ArgumentException ex)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
             return CannotVerify;
         }
 

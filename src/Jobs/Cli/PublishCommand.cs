@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Bascule.Load;
-using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,21 +18,18 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
     public const int Published = 0;
     public const int NotPublished = 1;
 
-    public sealed class Settings : StagingSettings
+    public sealed class Settings : RunSettings
     {
-        [CommandOption("--run <RUN_ID>")]
-        [Description("The held run to publish (see `bascule runs`).")]
-        public string? Run { get; init; }
-
         [CommandOption("--reason <TEXT>")]
         [Description("Required: who reviewed and signed the run's report, and why its FAILED checks are accepted. Recorded with the run.")]
         public string? Reason { get; init; }
 
         public override ValidationResult Validate()
         {
-            if (!RunId.TryParse(Run, out _))
+            var run = base.Validate();
+            if (!run.Successful)
             {
-                return ValidationResult.Error($"--run '{Run}' is not a run id: give the held run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+                return run;
             }
 
             return string.IsNullOrWhiteSpace(Reason)

@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Bascule.Load;
-using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,17 +18,7 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
     public const int CannotVerify = 1;
     public const int Differs = 2;
 
-    public sealed class Settings : StagingSettings
-    {
-        [CommandOption("--run <RUN_ID>")]
-        [Description("The run to verify (see `bascule runs`).")]
-        public string? Run { get; init; }
-
-        public override ValidationResult Validate() =>
-            RunId.TryParse(Run, out _)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
-    }
+    public sealed class Settings : RunSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         RunAsync(AnsiConsole.Console, settings, cancellationToken);

@@ -18,7 +18,7 @@ public sealed record StagingOptions
     /// (unmapped, rejected, side files) waits here for its turn. A run whose exceptions outgrow it is fingerprinted by
     /// reading it back from the database instead: the same digest, one more pass over the run.
     /// </summary>
-    public long FingerprintMemory { get; init; } = 64L * 1024 * 1024;
+    public long FingerprintMemory { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// Called on the fresh connection of every attempt, before the batch's transaction starts. Tests inject real

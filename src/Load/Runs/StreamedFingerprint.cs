@@ -85,7 +85,7 @@ internal sealed class StreamedFingerprint
             foreach (var (_, segment) in _kept.Where(k => k.Key.Table == table).OrderBy(k => k.Key.File, StringComparer.Ordinal))
             {
                 text.HashInto(_hash);
-                _hash.AppendData(segment.Text.Written);
+                segment.HashInto(_hash);
             }
         }
 
@@ -147,7 +147,7 @@ internal sealed class StreamedFingerprint
             return;
         }
 
-        segment.Text.Append(row.Written);
+        segment.Append(row.Written);
         _keptBytes += row.Length;
         if (_keptBytes > _memoryLimit)
         {
@@ -275,11 +275,40 @@ internal sealed class StreamedFingerprint
         }
     }
 
+    // The canonical text of one (table, file) kept for its turn, in fixed-size chunks: its memory is what it holds,
+    // never a buffer doubled and copied as it grows.
     private sealed class Segment
     {
-        public CanonicalText Text { get; } = new(4096);
+        private const int ChunkSize = 64 * 1024;
+        private readonly List<byte[]> _chunks = [];
+        private int _used = ChunkSize;
 
         public Position Position { get; } = new();
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            while (!bytes.IsEmpty)
+            {
+                if (_used == ChunkSize)
+                {
+                    _chunks.Add(new byte[ChunkSize]);
+                    _used = 0;
+                }
+
+                var count = Math.Min(bytes.Length, ChunkSize - _used);
+                bytes[..count].CopyTo(_chunks[^1].AsSpan(_used));
+                _used += count;
+                bytes = bytes[count..];
+            }
+        }
+
+        public void HashInto(IncrementalHash hash)
+        {
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                hash.AppendData(_chunks[i], 0, i == _chunks.Count - 1 ? _used : ChunkSize);
+            }
+        }
     }
 
     // The last (record, part) of a segment: the canonical order sorts by them, so each row must come after the last.

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Data.Common;
 using System.Globalization;
-using Bascule.Load;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,44 +43,24 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
-        var validation = settings.Validate();
-        if (!validation.Successful)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
-            return NotPublished;
-        }
-
-        var run = ReportSettings.ParseRun(settings.Run);
-        if (settings.TryCreateProvider(console) is not { } provider)
+        if (await settings.OnRunAsync(console, (provider, run) => RunStore.PublishHeldAsync(provider, run, settings.Reason!, Environment.UserName, cancellationToken), cancellationToken)
+            is not { } outcome)
         {
             return NotPublished;
         }
 
-        await using (provider)
-        {
-            HeldRunPublished published;
-            try
-            {
-                await provider.EnsureSchemaAsync(cancellationToken);
-                published = await RunStore.PublishHeldAsync(provider, run, settings.Reason!, Environment.UserName, cancellationToken);
-            }
-            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
-            {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
-                return NotPublished;
-            }
+        var (published, target) = outcome;
 
-            console.MarkupLineInterpolated(
-                CultureInfo.InvariantCulture,
-                $"Run [bold]{published.Run}[/] ({published.EntityName} {published.FiscalYear}) published in {provider.Target} over its FAILED reconciliation.");
-            console.MarkupLineInterpolated(
-                CultureInfo.InvariantCulture,
-                $"  by {published.Override.By} at {published.Override.Utc:yyyy-MM-dd HH:mm:ss} UTC, reason: {published.Override.Reason}");
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {published.Fingerprint}");
-            console.MarkupLineInterpolated(
-                CultureInfo.InvariantCulture,
-                $"  {(published.Superseded is { } superseded ? $"superseded run {superseded}" : "no run of this entity and year was published before")}");
-            return Published;
-        }
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"Run [bold]{published.Run}[/] ({published.EntityName} {published.FiscalYear}) published in {target} over its FAILED reconciliation.");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  by {published.Override.By} at {published.Override.Utc:yyyy-MM-dd HH:mm:ss} UTC, reason: {published.Override.Reason}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {published.Fingerprint}");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  {(published.Superseded is { } superseded ? $"superseded run {superseded}" : "no run of this entity and year was published before")}");
+        return Published;
     }
 }

@@ -1,4 +1,8 @@
 using System.ComponentModel;
+using System.Data.Common;
+using System.Globalization;
+using Bascule.Load;
+using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,4 +20,40 @@ public abstract class RunSettings : StagingSettings
         RunId.TryParse(Run, out _)
             ? ValidationResult.Success()
             : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+
+    /// <summary>
+    /// Checks the options, opens the staging database (its schema brought up to date) and runs <paramref name="action"/>
+    /// on the run. Returns its result with the database it ran on, or null after telling the user why it could not
+    /// (the message scrubbed of the connection string's secrets).
+    /// </summary>
+    public async Task<(T Result, string Target)?> OnRunAsync<T>(IAnsiConsole console, Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(action);
+        var validation = Validate();
+        if (!validation.Successful)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
+            return null;
+        }
+
+        if (TryCreateProvider(console) is not { } provider)
+        {
+            return null;
+        }
+
+        await using (provider)
+        {
+            try
+            {
+                await provider.EnsureSchemaAsync(cancellationToken);
+                return (await action(provider, ReportSettings.ParseRun(Run)), provider.Target);
+            }
+            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
+                return null;
+            }
+        }
+    }
 }

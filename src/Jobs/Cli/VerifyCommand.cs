@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Bascule.Load;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,45 +25,24 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
-        var validation = settings.Validate();
-        if (!validation.Successful)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
-            return CannotVerify;
-        }
-
-        if (settings.TryCreateProvider(console) is not { } provider)
+        if (await settings.OnRunAsync(console, (provider, run) => RunStore.VerifyFingerprintAsync(provider, run, cancellationToken), cancellationToken) is not { } outcome)
         {
             return CannotVerify;
         }
 
-        await using (provider)
+        var (verification, target) = outcome;
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"Run [bold]{verification.Run}[/] ({verification.EntityName} {verification.FiscalYear}, {verification.Status.ToCode()}) in {target}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  recorded fingerprint  {verification.Recorded}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  its rows give now     {verification.Recomputed}");
+        if (verification.Matches)
         {
-            FingerprintVerification verification;
-            try
-            {
-                await provider.EnsureSchemaAsync(cancellationToken);
-                verification = await RunStore.VerifyFingerprintAsync(provider, ReportSettings.ParseRun(settings.Run), cancellationToken);
-            }
-            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
-            {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
-                return CannotVerify;
-            }
-
-            console.MarkupLineInterpolated(
-                CultureInfo.InvariantCulture,
-                $"Run [bold]{verification.Run}[/] ({verification.EntityName} {verification.FiscalYear}, {verification.Status.ToCode()}) in {provider.Target}");
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  recorded fingerprint  {verification.Recorded}");
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  its rows give now     {verification.Recomputed}");
-            if (verification.Matches)
-            {
-                console.MarkupLine("  [green]verified[/]: the rows are exactly those the run wrote and its reports were made from.");
-                return Matches;
-            }
-
-            console.MarkupLine("  [red]DIFFERENT[/]: the rows changed after the run wrote them. Its reports no longer describe them; run migrate again.");
-            return Differs;
+            console.MarkupLine("  [green]verified[/]: the rows are exactly those the run wrote and its reports were made from.");
+            return Matches;
         }
+
+        console.MarkupLine("  [red]DIFFERENT[/]: the rows changed after the run wrote them. Its reports no longer describe them; run migrate again.");
+        return Differs;
     }
 }

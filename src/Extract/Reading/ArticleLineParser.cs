@@ -3,10 +3,15 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>Parses <c>ARTICLES.csv</c> records.</summary>
+/// <summary>
+/// Parses <c>ARTICLES.csv</c> records. A budget has one line per article and year: a second line for an article is
+/// rejected as a duplicate (the first is kept), so the budget check compares each article's figures once.
+/// </summary>
 internal sealed class ArticleLineParser : IRecordParser<ArticleLine>
 {
     private const int Year = 0, Article = 1, Label = 2, ServiceField = 3, Kind = 4, InitialCredit = 5, AdjustedCredit = 6, Committed = 7, Charged = 8;
+
+    private readonly Dictionary<(int Year, BudgetArticle Article), long> _articles = [];
 
     public Parsed<ArticleLine> Parse(RowParser row)
     {
@@ -19,6 +24,13 @@ internal sealed class ArticleLineParser : IRecordParser<ArticleLine>
             || !row.TryAmount(Committed, out var committed)
             || !row.TryAmount(Charged, out var charged))
         {
+            return row.Rejection<ArticleLine>();
+        }
+
+        var key = (year.Value, article!);
+        if (!_articles.TryAdd(key, row.Reader.Line))
+        {
+            row.Fail(Article, RejectReason.DuplicateLine, $"article {article} of {year} already has a line (line {_articles[key]}): a budget has one line per article.");
             return row.Rejection<ArticleLine>();
         }
 

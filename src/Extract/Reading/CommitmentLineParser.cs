@@ -3,10 +3,17 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>Parses <c>ENGAGEMENTS.csv</c> records.</summary>
+/// <summary>
+/// Parses <c>ENGAGEMENTS.csv</c> records. A commitment number identifies one commitment in its year: a second line
+/// with the same number is rejected as a duplicate (the first is kept), so no commitment is counted twice. A line
+/// without a number is a duplicate only when the whole line repeats an earlier one.
+/// </summary>
 internal sealed class CommitmentLineParser : IRecordParser<CommitmentLine>
 {
     private const int Year = 0, Article = 1, Number = 2, Date = 3, ThirdParty = 4, Label = 5, Committed = 6, Charged = 7;
+
+    private readonly Dictionary<(int Year, string Number), long> _numbers = [];
+    private readonly Dictionary<string, long> _unnumbered = new(StringComparer.Ordinal);
 
     public Parsed<CommitmentLine> Parse(RowParser row)
     {
@@ -20,7 +27,20 @@ internal sealed class CommitmentLineParser : IRecordParser<CommitmentLine>
             return row.Rejection<CommitmentLine>();
         }
 
-        return Parsed<CommitmentLine>.Ok(new CommitmentLine(row.Reader.Lineage, year, article!, row.Text(Number), date, thirdParty, row.Text(Label), committed, charged));
+        var number = row.Text(Number);
+        if (number.Length > 0 && !_numbers.TryAdd((year.Value, number), row.Reader.Line))
+        {
+            row.Fail(Number, RejectReason.DuplicateLine, $"commitment {number} of {year} already has a line (line {_numbers[(year.Value, number)]}): a commitment number is used once a year.");
+            return row.Rejection<CommitmentLine>();
+        }
+
+        if (number.Length == 0 && !_unnumbered.TryAdd(row.Reader.RawText, row.Reader.Line))
+        {
+            row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of the commitment without a number on line {_unnumbered[row.Reader.RawText]}.");
+            return row.Rejection<CommitmentLine>();
+        }
+
+        return Parsed<CommitmentLine>.Ok(new CommitmentLine(row.Reader.Lineage, year, article!, number, date, thirdParty, row.Text(Label), committed, charged));
     }
 
     // Commitments are budget figures, not debits and credits: they add nothing to the control totals.

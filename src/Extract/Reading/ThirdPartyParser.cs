@@ -3,10 +3,16 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>Parses <c>TIERS.csv</c> records. Values are personal data: rejection messages quote only the code.</summary>
+/// <summary>
+/// Parses <c>TIERS.csv</c> records. Values are personal data: rejection messages quote only the code. A code
+/// identifies one third party: a second line with the same code is rejected as a duplicate (the first is kept), so a
+/// ledger line's third party is never ambiguous.
+/// </summary>
 internal sealed class ThirdPartyParser : IRecordParser<ThirdParty>
 {
     private const int Code = 0, Name = 1, Enterprise = 2, IbanField = 3, PostalCode = 4, Locality = 5, Kind = 6;
+
+    private readonly Dictionary<string, long> _codes = new(StringComparer.Ordinal);
 
     public Parsed<ThirdParty> Parse(RowParser row)
     {
@@ -35,6 +41,12 @@ internal sealed class ThirdPartyParser : IRecordParser<ThirdParty>
 
         if (!TryKind(row, out var kind))
         {
+            return row.Rejection<ThirdParty>();
+        }
+
+        if (!_codes.TryAdd(code!.Value, row.Reader.Line))
+        {
+            row.Fail(Code, RejectReason.DuplicateLine, $"third party {code} already has a line (line {_codes[code.Value]}): a code names one third party.");
             return row.Rejection<ThirdParty>();
         }
 

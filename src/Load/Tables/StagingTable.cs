@@ -26,9 +26,10 @@ public abstract class StagingTable
     /// <summary>Removes every row of a run (parameter <c>@run</c>).</summary>
     public string DeleteRunSql => $"DELETE FROM {Name} WHERE run_id = @run";
 
-    // The source files a run's rows come from, found by seeking the lineage index (run_id, source_file, ...) once per
-    // file rather than reading every row as SELECT DISTINCT would: the first (parameter @run), then the one after
-    // @after. The database's collation only has to be a total order; the fingerprint sorts the names itself.
+    // The source files a run's rows come from: the first (parameter @run), then the one after @after. On the tables
+    // whose lineage index leads with (run_id, source_file) each is one seek; on the staged lines, indexed by run only
+    // (V005), each reads the run's rows, which the read-back that asks reads anyway. The database's collation only has
+    // to be a total order; the fingerprint sorts the names itself.
 
     /// <summary>The first source file this table holds rows of for a run, NULL when none (parameter <c>@run</c>).</summary>
     public string FirstFileSql => $"SELECT MIN(source_file) FROM {Name} WHERE run_id = @run";

@@ -17,11 +17,24 @@ namespace Bascule.Reconcile;
 /// </summary>
 public static class Reconciler
 {
-    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null)
+    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null) =>
+        ComputeAsync(provider, runId, exportFolder is null ? null : StartSourceReread(exportFolder, profile ?? ExportProfile.Default, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Starts the source side of a reconciliation: <c>ECRITURES.csv</c> re-read and aggregated, then every data file
+    /// hashed, by a reader of its own. It needs nothing from the staging database, so a migration starts it with the
+    /// load, where it takes the processor time the load leaves idle, and hands it to
+    /// <see cref="ComputeAsync(IStagingProvider, string, SourceReread?, CancellationToken)"/> once the run is loaded.
+    /// It is still the files themselves that are read, never the load's counters.
+    /// </summary>
+    public static SourceReread StartSourceReread(string exportFolder, ExportProfile profile, CancellationToken cancellationToken) =>
+        new(exportFolder, Task.Run(() => ReadSourceAsync(exportFolder, profile, cancellationToken), cancellationToken));
+
+    /// <summary>The reconciliation of a run, with the source side from <paramref name="reread"/> (or, when null, from the staged rows).</summary>
+    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, SourceReread? reread, CancellationToken cancellationToken)
     {
-        // The database aggregates the run while this process re-reads the export: the two sides are independent.
+        // The database aggregates the run while the export is re-read (or has been): the two sides are independent.
         var reading = StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
-        var rereading = exportFolder is null ? null : Task.Run(() => ReadLedgerAsync(exportFolder, profile ?? ExportProfile.Default, cancellationToken), cancellationToken);
         StagingSnapshot snapshot;
         try
         {
@@ -30,24 +43,24 @@ public static class Reconciler
         finally
         {
             // Not left running (nor its fault unobserved) when the database side failed.
-            if (rereading is not null)
+            if (reread is not null)
             {
-                await rereading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await reread.SettleAsync();
             }
         }
 
         SourceLedger ledger;
         IReadOnlyDictionary<string, string>? hashes = null;
-        if (rereading is null)
+        if (reread is null)
         {
             ledger = SourceLedger.FromDatabase(snapshot);
         }
         else
         {
-            var (export, read) = await rereading;
-            Verify(exportFolder!, export, snapshot.Run);
-            ledger = read;
-            hashes = await HashesAsync(exportFolder!, snapshot.Files.Select(f => f.Name), cancellationToken);
+            var source = await reread.Reading;
+            Verify(reread.Folder, source.Export, snapshot.Run);
+            ledger = source.Ledger;
+            hashes = await HashesAsync(reread.Folder, snapshot.Files.Select(f => f.Name), source.Hashes, cancellationToken);
         }
 
         var context = new CheckContext(snapshot, ledger, hashes);
@@ -93,17 +106,23 @@ public static class Reconciler
             ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m));
     }
 
-    private static async Task<(LegacyExport Export, SourceLedger Ledger)> ReadLedgerAsync(string folder, ExportProfile profile, CancellationToken cancellationToken)
+    private static async Task<SourceSide> ReadSourceAsync(string folder, ExportProfile profile, CancellationToken cancellationToken)
     {
+        LegacyExport export;
+        SourceLedger ledger;
         try
         {
-            var export = LegacyExport.Open(folder, profile);
-            return (export, await SourceLedger.FromExportAsync(export, cancellationToken));
+            export = LegacyExport.Open(folder, profile);
+            ledger = await SourceLedger.FromExportAsync(export, cancellationToken);
         }
         catch (ExportFileException ex)
         {
             throw new ReconcileException($"The export folder {folder} cannot be read for the reconciliation: {ex.Message} Give the folder the run read, or leave --export out.", ex);
         }
+
+        // Hashed once read, as the reconciliation would after it: what the run recorded is compared with these.
+        var names = Enum.GetValues<ExportFile>().Select(file => Path.GetFileName(export.PathOf(file)));
+        return new SourceSide(export, ledger, await HashesAsync(folder, names, new Dictionary<string, string>(), cancellationToken));
     }
 
     private static void Verify(string folder, LegacyExport export, RunSummary run)
@@ -117,13 +136,18 @@ public static class Reconciler
         }
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> HashesAsync(string folder, IEnumerable<string> names, CancellationToken cancellationToken)
+    // The files the run recorded, by name: those hashed with the re-read are taken from it, any other is hashed now.
+    private static async Task<IReadOnlyDictionary<string, string>> HashesAsync(string folder, IEnumerable<string> names, IReadOnlyDictionary<string, string> known, CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var path = Path.Combine(folder, name);
-            if (File.Exists(path))
+            if (known.TryGetValue(name, out var hash))
+            {
+                hashes[name] = hash;
+            }
+            else if (File.Exists(path))
             {
                 await using var stream = File.OpenRead(path);
                 hashes[name] = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));

@@ -46,6 +46,10 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         RunId? stillPublished = null;
         // Only batches are retried: the step that met a fault goes into the message, so support knows where it stopped.
         var step = "loading";
+        // The reconciliation's source side re-reads the export itself, with nothing from the load: it runs alongside the
+        // load, on the processor time the load leaves idle, and is stopped if the run fails.
+        using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reread = Reconciler.StartSourceReread(export.Folder, export.Profile, stopReread.Token);
         try
         {
             await LoadLedgerAsync(export, mapper, run, cancellationToken);
@@ -60,7 +64,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             // publishing, so a run that cannot be reconciled is never published.
             step = "computing the fingerprint and reconciling";
             var fingerprinting = FingerprintAsync(run, cancellationToken);
-            var reconciling = ReconcileAsync(run, export, cancellationToken);
+            var reconciling = ReconcileAsync(run, reread, cancellationToken);
             await Task.WhenAll(fingerprinting, reconciling);
             fingerprint = await fingerprinting;
             report = await reconciling;
@@ -80,6 +84,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
         catch (Exception ex)
         {
+            await stopReread.CancelAsync();
+            await reread.SettleAsync();
             var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
             var cleanup = await TryFailAsync(run, message);
             if (ex is OperationCanceledException)
@@ -112,10 +118,10 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         return fingerprint;
     }
 
-    private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, LegacyExport export, CancellationToken cancellationToken)
+    private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, SourceReread reread, CancellationToken cancellationToken)
     {
         _progress.Started("reconcile", null);
-        var report = await Reconciler.ComputeAsync(provider, run.Id.Value, export.Folder, cancellationToken, export.Profile);
+        var report = await Reconciler.ComputeAsync(provider, run.Id.Value, reread, cancellationToken);
         _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
         return report;
     }

@@ -42,6 +42,29 @@ public abstract class ReconcilerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_source_reread_started_before_the_run_was_loaded_reconciles_it_as_one_started_after()
+    {
+        await using var provider = await CreateProviderAsync();
+        var folder = SampleRun.SampleFolder(SampleRun.Commune);
+        // As migrate does: the export is re-read while the run loads.
+        var early = Reconciler.StartSourceReread(folder, Bascule.Extract.Profiles.ExportProfile.Default, Ct);
+        var run = await SampleRun.LoadAsync(provider, folder, Ct);
+        var line = await UnsplitDebitLineAsync(provider, run);
+        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+
+        var fromEarly = await Reconciler.ComputeAsync(provider, run, early, Ct);
+        var fromLate = await Reconciler.ComputeAsync(provider, run, folder, Ct);
+
+        Assert.Equal("ECRITURES.csv", fromEarly.LedgerSource);
+        Assert.Equal(fromLate.Checks, fromEarly.Checks);
+        AssertCheck(fromEarly, "completeness:ECRITURES.csv:read", Verdict.Failed, 3000, 2999);
+        AssertCheck(fromEarly, $"legacyAccounts:{line.Account}:debit", Verdict.Failed, null, null, -line.Debit);
+        var hashes = fromEarly.Checks.Where(c => c.Name.StartsWith("completeness:", StringComparison.Ordinal) && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, hashes.Count);
+        Assert.All(hashes, c => Assert.Equal(Verdict.Ok, c.Status));
+    }
+
+    [Fact]
     public async Task The_cpas_sample_reconciles_from_the_database_alone()
     {
         await using var provider = await CreateProviderAsync();

@@ -24,20 +24,26 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
-        var (export, mapper) = Prepare(request, cancellationToken);
-        var control = export.Control;
-        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
-        var hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
-
+        var (export, mapper) = Prepare(request);
+        // The reconciliation's source side re-reads the export itself, with nothing from the load: it starts now and
+        // runs alongside the checks and the load, on the processor time they leave idle; it is stopped if the run fails.
+        using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reread = Reconciler.StartSourceReread(export.Folder, export.Profile, stopReread.Token);
         StagingRun run;
+        Task<IReadOnlyDictionary<ExportFile, string>> hashes;
         try
         {
-            run = await StagingRun.BeginAsync(provider, header, request.Staging, cancellationToken);
+            VerifyRecordCounts(export, cancellationToken);
+            var control = export.Control;
+            var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
+            hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
+            run = await BeginAsync(header, request, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch
         {
-            throw new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
+            await stopReread.CancelAsync();
+            await reread.SettleAsync();
+            throw;
         }
 
         ReconciliationResult report;
@@ -46,10 +52,6 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         RunId? stillPublished = null;
         // Only batches are retried: the step that met a fault goes into the message, so support knows where it stopped.
         var step = "loading";
-        // The reconciliation's source side re-reads the export itself, with nothing from the load: it runs alongside the
-        // load, on the processor time the load leaves idle, and is stopped if the run fails.
-        using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reread = Reconciler.StartSourceReread(export.Folder, export.Profile, stopReread.Token);
         try
         {
             await LoadLedgerAsync(export, mapper, run, cancellationToken);
@@ -73,7 +75,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             if (report.Status == Verdict.Failed)
             {
                 step = "holding";
-                stillPublished = await RunStore.HoldAsync(provider, run.Id, header, fingerprint, HeldMessage(report), cancellationToken);
+                stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, HeldMessage(report), cancellationToken);
                 status = RunStatus.Held;
             }
             else
@@ -150,7 +152,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
     }
 
-    private static (LegacyExport Export, LineMapper Mapper) Prepare(MigrationRequest request, CancellationToken cancellationToken)
+    private static (LegacyExport Export, LineMapper Mapper) Prepare(MigrationRequest request)
     {
         try
         {
@@ -158,13 +160,39 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             var export = LegacyExport.Open(request.ExportFolder, profile);
             var mapping = MappingVersion.Load(request.MappingFolder);
             var mapper = mapping.CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
-            // An incomplete export (a record count that disagrees with EXPORT.txt) stops the run before anything is loaded.
-            export.VerifyRecordCounts(cancellationToken);
             return (export, mapper);
         }
         catch (Exception ex) when (ex is ExportFileException or MappingLoadException or MappingUnusableException)
         {
-            throw new MigrationFailedException(ex.Message + " Nothing was written to the staging database.", ex);
+            throw Refused(ex);
+        }
+    }
+
+    // An incomplete export (a record count that disagrees with EXPORT.txt) stops the run before anything is loaded.
+    private static void VerifyRecordCounts(LegacyExport export, CancellationToken cancellationToken)
+    {
+        try
+        {
+            export.VerifyRecordCounts(cancellationToken);
+        }
+        catch (ExportFileException ex)
+        {
+            throw Refused(ex);
+        }
+    }
+
+    private static MigrationFailedException Refused(Exception ex) => new(ex.Message + " Nothing was written to the staging database.", ex);
+
+    private async Task<StagingRun> BeginAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StagingRun.BeginAsync(provider, header, request.Staging, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MigrationFailedException(
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class MigrationJob(MigrationJobOptions options)
         using var entityYearLock = context.Connection.AcquireDistributedLock(LockResource(entity, year), options.LockTimeout);
         await using var provider = options.Staging.Open();
         // The run records its job, so `bascule runs` and the dashboard can be read side by side.
-        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize }, Job: context.BackgroundJob.Id);
+        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite }, Job: context.BackgroundJob.Id);
         MigrationResult result;
         try
         {

@@ -7,4 +7,7 @@ public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTim
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(30);
 
     public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
+
+    /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and tests.</summary>
+    public Func<Load.BatchAttempt, CancellationToken, ValueTask>? BeforeBatchWrite { get; init; }
 }

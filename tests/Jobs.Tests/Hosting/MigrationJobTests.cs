@@ -59,7 +59,8 @@ public abstract partial class MigrationJobTests : IDisposable
     {
         var fleet = FleetSample.Write(Temp, entities: 1, lines: 20_000);
         var (storage, staging) = await CreateAsync();
-        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20 }, servers: 1);
+        // The run stays loading until it is cancelled, however fast the machine.
+        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 }, servers: 1);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
@@ -79,7 +80,8 @@ public abstract partial class MigrationJobTests : IDisposable
         var (storage, staging) = await CreateAsync();
         var options = Options(staging) with { BatchSize = 20 };
         string job;
-        using (var first = new JobServers(storage, options, servers: 1))
+        // The first server's run stays loading until the server stops, however fast the machine.
+        using (var first = new JobServers(storage, options with { BeforeBatchWrite = UntilCancelledFromBatch2 }, servers: 1))
         {
             job = FleetEnqueuer.Enqueue(first.Client, fleet.Entities[0], FleetSample.Year);
             await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
@@ -176,6 +178,15 @@ public abstract partial class MigrationJobTests : IDisposable
     }
 
     private static MigrationJobOptions Options(StagingTarget staging) => new(staging, TimeSpan.FromMinutes(1));
+
+    // Holds the run's second batch until the job's token is cancelled (job deleted, server stopping).
+    private static async ValueTask UntilCancelledFromBatch2(Load.BatchAttempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.Batch >= 2)
+        {
+            await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+        }
+    }
 
     private static async Task<IReadOnlyList<RunInfo>> Runs(StagingTarget staging)
     {

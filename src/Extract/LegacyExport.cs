@@ -126,6 +126,13 @@ public sealed class LegacyExport
         }
 
         var info = new FileInfo(path);
+        // Refused before anything opens it: a named pipe (or a device) also reports no bytes, and opening it to read
+        // would wait for a writer that never comes (.NET gives no portable way to tell it from a regular file).
+        if (info.Exists && info.Length == 0)
+        {
+            throw new ExportFileException(name, 1, null, "the file is empty (0 bytes, or not a regular file): it has no header line. Export the file again.");
+        }
+
         if (info.LinkTarget is null)
         {
             return;

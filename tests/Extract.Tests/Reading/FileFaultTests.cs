@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Tests.Support;
 
@@ -18,6 +19,40 @@ public sealed class FileFaultTests
 
         Assert.Equal("ENGAGEMENTS.csv", fault.File);
         Assert.Contains("missing", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TIERS.csv")]
+    [InlineData("EXPORT.txt")]
+    public async Task A_named_pipe_in_place_of_a_file_is_refused_without_waiting_for_a_writer(string name)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("Named pipes are made here with Linux's mkfifo.");
+        }
+
+        using var export = new ExportCopy();
+        File.Delete(export.Combine(name));
+        Assert.Equal(0, MakeFifo(export.Combine(name), Convert.ToUInt32("644", 8)));
+
+        // Opening the pipe to read would block until a writer came: the test gives up rather than hang.
+        var opening = Task.Run(() => LegacyExport.Open(export.Path), TestContext.Current.CancellationToken);
+        var fault = await Assert.ThrowsAsync<ExportFileException>(() => opening.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+
+        Assert.Equal(name, fault.File);
+        Assert.Contains("not a regular file", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_data_file_is_refused_as_empty()
+    {
+        using var export = new ExportCopy();
+        File.WriteAllBytes(export.Combine("TIERS.csv"), []);
+
+        var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path));
+
+        Assert.Equal("TIERS.csv", fault.File);
+        Assert.Contains("the file is empty", fault.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,4 +206,10 @@ public sealed class FileFaultTests
 
     private static async Task ReadLedgerAsync(ExportCopy export) =>
         await Collect.AllAsync(LegacyExport.Open(export.Path).ReadLedgerAsync(TestContext.Current.CancellationToken));
+
+    private static int MakeFifo(string path, uint mode) => MakeFifo(System.Text.Encoding.UTF8.GetBytes(path + "\0"), mode);
+
+    // The path as NUL-terminated UTF-8 bytes: no string marshalling to choose.
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(byte[] path, uint mode);
 }

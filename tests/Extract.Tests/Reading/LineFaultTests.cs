@@ -57,6 +57,30 @@ public sealed class LineFaultTests
     }
 
     [Fact]
+    public async Task Duplicates_are_found_past_the_line_count_the_control_file_announced()
+    {
+        // The duplicate detector is sized from EXPORT.txt's count; a ledger longer than announced makes it grow (and
+        // then fails the record count), and every line read until then is still checked against every earlier one.
+        using var export = new ExportCopy();
+        var lines = Enumerable.Range(1, 5000).Select(n => Good.Replace(";1;", $";{n};", StringComparison.Ordinal)).ToList();
+        export.WriteLedger($"{ExportCopy.LedgerHeader}\r\n{string.Join("\r\n", lines)}\r\n{lines[0]}\r\n{lines[4321]}\r\n", 2);
+
+        var all = new List<Records.Parsed<LedgerLine>>();
+        var fault = await Assert.ThrowsAsync<ExportFileException>(async () =>
+        {
+            await foreach (var parsed in LegacyExport.Open(export.Path).ReadLedgerAsync(TestContext.Current.CancellationToken))
+            {
+                all.Add(parsed);
+            }
+        });
+
+        Assert.Contains("LIGNES=2", fault.Message, StringComparison.Ordinal);
+        Assert.Equal(5002, all.Count);
+        Assert.Equal([5002L, 5003L], all.Where(p => p.IsRejected).Select(p => p.Rejected!.Lineage.Line));
+        Assert.All(all.Where(p => p.IsRejected), p => Assert.Equal(RejectReason.DuplicateLine, p.Rejected!.Reason));
+    }
+
+    [Fact]
     public async Task Same_document_line_with_other_content_is_not_a_duplicate()
     {
         using var export = new ExportCopy();

@@ -41,8 +41,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
         catch
         {
-            await stopReread.CancelAsync();
-            await reread.SettleAsync();
+            await StopAsync(reread, stopReread);
             throw;
         }
 
@@ -86,8 +85,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
         catch (Exception ex)
         {
-            await stopReread.CancelAsync();
-            await reread.SettleAsync();
+            await StopAsync(reread, stopReread);
             var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
             var cleanup = await TryFailAsync(run, message);
             if (ex is OperationCanceledException)
@@ -118,6 +116,13 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var fingerprint = await run.FingerprintAsync(cancellationToken);
         _progress.Completed("fingerprint", fingerprint);
         return fingerprint;
+    }
+
+    // A run that stops before its reconciliation stops the re-read too, and waits for it (its fault, if any, observed).
+    private static async Task StopAsync(SourceReread reread, CancellationTokenSource stop)
+    {
+        await stop.CancelAsync();
+        await reread.SettleAsync();
     }
 
     private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, SourceReread reread, CancellationToken cancellationToken)

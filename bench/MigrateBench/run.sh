@@ -26,6 +26,31 @@ else
   trap 'rm -rf "$WORK"' EXIT
 fi
 
+# Processor time of the throwaway PostgreSQL cluster so far (server, backends, background workers; exited processes
+# count through their parent), in seconds; empty with a cluster of one's own. Printed beside each PostgreSQL path:
+# both share the machine's cores, so the wall time depends on both.
+server_cpu() {
+  local pidfile="$WORK/pg/data/postmaster.pid"
+  [ -f "$pidfile" ] || return 0
+  local postmaster ticks=0 pid fields
+  postmaster=$(head -1 "$pidfile")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue
+    [ "${#fields[@]}" -gt 14 ] && ticks=$((ticks + fields[11] + fields[12] + fields[13] + fields[14]))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+
+timed() { # provider, then the bench's arguments: runs one path, and for PostgreSQL prints the server's share
+  local before="" after=""
+  if [ "$1" = postgres ]; then before=$(server_cpu); fi
+  $BENCH "${@:2}" | tee -a "$RESULTS"
+  if [ "$1" = postgres ]; then after=$(server_cpu); fi
+  if [ -n "$before" ] && [ -n "$after" ]; then
+    echo "#   PostgreSQL server processor time: $(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }') s"
+  fi
+}
+
 cd "$WORK"
 RESULTS="$WORK/results.csv"
 echo "path;provider;lines;seconds;lines_per_second;peak_working_set_mb;cpu_seconds;stages" | tee "$RESULTS"
@@ -34,15 +59,15 @@ $BENCH map "$WORK/export" "$MAPPING" none | tee -a "$RESULTS"
 for provider in sqlite postgres; do
   connection=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/staging.db")
   narrow=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/narrow.db")
-  $BENCH narrow "$WORK/export" "$MAPPING" "$provider" "$narrow" | tee -a "$RESULTS"
-  $BENCH floor "$WORK/export" "$MAPPING" "$provider" "$connection" | tee -a "$RESULTS"
+  timed "$provider" narrow "$WORK/export" "$MAPPING" "$provider" "$narrow"
+  timed "$provider" floor "$WORK/export" "$MAPPING" "$provider" "$connection"
   # The floor removes its million rows when it ends (untimed); vacuumed here, so that autovacuum does not clean them up
   # in the middle of the next timed path.
   if [ "$provider" = postgres ] && command -v psql >/dev/null; then
     psql "$(echo "$PG" | awk -F';' '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[tolower(kv[1])] = kv[2] } }
       END { printf "host=%s port=%s user=%s dbname=%s", v["host"], v["port"], v["username"], v["database"] }')" -q -c "VACUUM" >/dev/null
   fi
-  $BENCH migrate "$WORK/export" "$MAPPING" "$provider" "$connection" | tee -a "$RESULTS"
+  timed "$provider" migrate "$WORK/export" "$MAPPING" "$provider" "$connection"
 done
 
 # Ratios of `migrate` to both floors of its provider: the narrow one (the database's fastest way in for the parsed

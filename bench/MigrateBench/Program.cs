@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bascule.Extract;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.MigrateBench;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 
 namespace Bascule.MigrateBench;
 

@@ -1,6 +1,7 @@
+using Bascule.Jobs.Cli.Progress;
 using System.ComponentModel;
 using System.Globalization;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;

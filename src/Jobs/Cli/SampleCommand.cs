@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Bascule.Extract.Encodings;
 using Bascule.Extract.Values;
-using Bascule.Jobs.Sample;
-using Bascule.Jobs.Sample.Files;
+using Bascule.Sample;
+using Bascule.Sample.Files;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bascule.Extract;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Reconcile.Model;
 using Bascule.Transform;

@@ -35,7 +35,7 @@ public abstract partial class PublishCommandTests : IDisposable
     public async Task A_failed_reconciliation_is_held_and_published_only_on_purpose_with_its_reason()
     {
         var connection = await CreateConnectionAsync();
-        var failing = await OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
+        var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
 
         Assert.Equal(MigrateCommand.Completed, await MigrateAsync(connection, Sample, "ok"));
         var ok = Assert.Single(await RunsAsync(connection));
@@ -90,7 +90,7 @@ public abstract partial class PublishCommandTests : IDisposable
     public async Task A_later_ok_run_supersedes_a_held_run()
     {
         var connection = await CreateConnectionAsync();
-        var failing = await OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
+        var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Sample, Temp.Combine("failing"));
         Assert.Equal(MigrateCommand.ReconciliationFailed, await MigrateAsync(connection, failing, "failing"));
         var held = Assert.Single(await RunsAsync(connection));
         Assert.Equal(RunStatus.Held, held.Status);
@@ -109,24 +109,6 @@ public abstract partial class PublishCommandTests : IDisposable
     {
         Temp.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>A copy of an export whose EXPORT.txt announces one euro more ledger debit: the counts agree, so the run loads and check 2 is FAILED.</summary>
-    internal static async Task<string> OneEuroMoreLedgerDebitAsync(string sample, string copy)
-    {
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(sample))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-
-        var control = Path.Combine(copy, "EXPORT.txt");
-        var text = await File.ReadAllTextAsync(control, Encoding.Latin1, Ct);
-        var raised = LedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
-            CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1);
-        Assert.NotEqual(text, raised);
-        await File.WriteAllTextAsync(control, raised, Encoding.Latin1, Ct);
-        return copy;
     }
 
     [Fact]
@@ -213,9 +195,6 @@ public abstract partial class PublishCommandTests : IDisposable
         console.Profile.Width = 400;
         return console;
     }
-
-    [GeneratedRegex(@"(FICHIER=ECRITURES\.csv;[^\r\n]*TOTAL_DEBIT=)([0-9]+,[0-9]{2})")]
-    private static partial Regex LedgerDebit();
 }
 
 public sealed class SqlitePublishCommandTests : PublishCommandTests

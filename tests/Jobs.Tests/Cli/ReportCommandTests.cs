@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bascule.Jobs.Cli;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.TestSupport;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bascule.Extract.Values;
 using Bascule.Jobs.Hosting;
-using Bascule.Jobs.Sample;
+using Bascule.Sample;
 using Bascule.TestSupport;
 
 namespace Bascule.Jobs.Tests.Hosting;

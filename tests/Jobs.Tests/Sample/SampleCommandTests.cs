@@ -1,3 +1,4 @@
+using Bascule.TestSupport.Samples;
 using Bascule.Jobs.Cli;
 using Bascule.TestSupport;
 

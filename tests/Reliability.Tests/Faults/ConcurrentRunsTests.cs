@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bascule.Extract.Values;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;

@@ -1,6 +1,6 @@
 using Bascule.Extract.Values;
-using Bascule.Jobs.Pipeline;
-using Bascule.Jobs.Sample;
+using Bascule.Pipeline;
+using Bascule.Sample;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Providers.Sqlite;

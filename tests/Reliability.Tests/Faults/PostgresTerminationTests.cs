@@ -1,4 +1,4 @@
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Runs;

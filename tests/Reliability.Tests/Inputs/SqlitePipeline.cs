@@ -1,4 +1,4 @@
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Providers.Sqlite;

@@ -1,6 +1,6 @@
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
-using Bascule.Jobs.Pipeline;
+using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;

@@ -1,0 +1,54 @@
+using Bascule.Pipeline;
+using System.Globalization;
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Model;
+using Spectre.Console;
+
+namespace Bascule.Jobs.Cli.Progress;
+
+/// <summary>The concise end-of-run summary: what was published, its status, where the reports are and the checks that need a look.</summary>
+public static class MigrationSummary
+{
+    public static void Write(MigrationResult result, IStagingProvider provider)
+    {
+        var report = result.Reconciliation;
+        var run = report.Run;
+        var colour = report.Status switch
+        {
+            Verdict.Ok => "green",
+            Verdict.Warning => "yellow",
+            _ => "red",
+        };
+        var outcome = result.IsHeld ? "[red]held, not published,[/]" : "published";
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in {Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {result.RowsWritten:N0} rows, {result.Retries} retried batch attempt(s)");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
+        // Paths are written unwrapped, so that they can be copied from a log or a narrow terminal.
+        Console.Out.WriteLine($"  report: {result.Reports.Html}");
+        Console.Out.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
+        foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {check.Expected} found {check.Found} ({check.Unit})");
+        }
+
+        if (result.IsHeld)
+        {
+            foreach (var line in HeldLines(result))
+            {
+                Console.Out.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>What a held run means for the user: the published data is unchanged, and how to publish the run after review.</summary>
+    public static IReadOnlyList<string> HeldLines(MigrationResult result) =>
+    [
+        "  The reconciliation is FAILED, so this run is held: its rows and reports are kept for review, but it is not published.",
+        result.StillPublished is { } published
+            ? $"  The published run of this entity and year is unchanged: {published}."
+            : "  No run of this entity and year is published: the published_* views show none.",
+        "  Fix the export or the mapping and migrate again, or, once an accountant has reviewed and signed the report, publish it with:",
+        $"    bascule publish --run {result.RunId} --reason \"<who reviewed it, and why the differences are accepted>\"",
+    ];
+}

@@ -1,0 +1,34 @@
+using Bascule.Pipeline;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Bascule.Jobs.Cli.Progress;
+
+/// <summary>One line per completed stage, with its duration, for logs and redirected output.</summary>
+public sealed class PlainProgress(TextWriter? writer = null) : IMigrationProgress
+{
+    private readonly TextWriter _writer = writer ?? Console.Out;
+    private readonly Dictionary<string, long> _started = [];
+    private readonly Lock _lock = new();
+
+    public void Started(string stage, long? total)
+    {
+        lock (_lock)
+        {
+            _started[stage] = Stopwatch.GetTimestamp();
+        }
+    }
+
+    public void Advanced(string stage, long done)
+    {
+    }
+
+    public void Completed(string stage, string summary)
+    {
+        lock (_lock)
+        {
+            var elapsed = _started.TryGetValue(stage, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
+            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({elapsed.TotalSeconds:0.00} s)"));
+        }
+    }
+}

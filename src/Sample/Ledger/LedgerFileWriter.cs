@@ -1,0 +1,68 @@
+using System.Globalization;
+using Bascule.Extract.Values;
+using Bascule.Sample.Writing;
+
+namespace Bascule.Sample.Ledger;
+
+/// <summary>Writes ECRITURES.csv one document at a time, numbering documents per journal and lines within each document.</summary>
+public sealed class LedgerFileWriter : IDisposable
+{
+    public const string FileName = "ECRITURES.csv";
+    public const string OpeningJournal = "OUV";
+
+    private readonly LegacyCsvWriter csv;
+    private readonly SampleRandom random;
+    private readonly string year;
+    private readonly Dictionary<string, int> lastDocument = new(StringComparer.Ordinal);
+
+    public LedgerFileWriter(string folder, FiscalYear year, SampleRandom random, LedgerTotals totals)
+    {
+        csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
+            "EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL",
+            "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT");
+        this.year = year.ToString();
+        this.random = random;
+        Totals = totals;
+    }
+
+    public LedgerTotals Totals { get; }
+
+    public void Write(string journal, DateOnly date, IReadOnlyList<LedgerEntry> lines)
+    {
+        EnsureBalanced(journal, lines);
+        var document = lastDocument.GetValueOrDefault(journal) + 1;
+        lastDocument[journal] = document;
+        var documentText = document.ToString(CultureInfo.InvariantCulture);
+        var dateText = date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var opening = journal == OpeningJournal;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var amount = AmountStyle.Format(line.Cents, random);
+            var unused = AmountStyle.Unused(random);
+            csv.Field(year).Field(journal).Field(documentText).Field((i + 1).ToString(CultureInfo.InvariantCulture))
+                .Field(dateText).Field(line.Account).Field(line.Article?.Code ?? "").Field(line.Article?.Service.ToCode() ?? "")
+                .Field(line.ThirdParty).Field(line.Label)
+                .Field(line.IsDebit ? amount : unused).Field(line.IsDebit ? unused : amount)
+                .EndRecord();
+            Totals.Add(opening, line);
+        }
+    }
+
+    public void Dispose() => csv.Dispose();
+
+    // The generator promises balanced documents: a slip here would silently corrupt every sample built on it.
+    private static void EnsureBalanced(string journal, IReadOnlyList<LedgerEntry> lines)
+    {
+        long balance = 0;
+        foreach (var line in lines)
+        {
+            balance += line.IsDebit ? line.Cents : -line.Cents;
+        }
+
+        if (balance != 0 || lines.Count < 2)
+        {
+            throw new InvalidOperationException($"The sample generator built an unbalanced document in journal {journal} ({balance} cents, {lines.Count} lines).");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Bascule.Sample.Catalog;
+using Bascule.Sample.Ledger.Documents;
+
+namespace Bascule.Sample.Ledger;
+
+/// <summary>
+/// Streams a year of documents into ECRITURES.csv: the opening on 1 January, then documents of every kind, dated
+/// through the year as the line count progresses, sized so that the file holds exactly the requested number of lines.
+/// </summary>
+public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<CatalogAccount> accounts)
+{
+    // Kinds keep state of their own (the payroll remembers which months are paid): a fresh set per export.
+    private readonly DocumentKind[] kinds =
+    [
+        new PurchaseDocument(), new InvestmentDocument(), new TransferDocument(), new SocialAidDocument(),
+        new PersonRevenueDocument(), new AuthorityRevenueDocument(), new CapitalSubsidyDocument(), new LoanDocument(),
+        new DebtDocument(), new PayrollDocument(), new CorrectionDocument(), new PaymentDocument(), new ReceiptDocument(),
+    ];
+
+    // Purchases take two to six lines, so any remainder of two or more can be filled exactly.
+    private DocumentKind Filler => kinds[0];
+
+    /// <summary>The fewest ledger lines an export can have: the opening plus one two-line document.</summary>
+    public static int MinimumLines(IReadOnlyList<CatalogAccount> accounts) => OpeningDocument.LineCount(accounts) + 2;
+
+    public void Write(LedgerFileWriter writer, long lineCount)
+    {
+        var lines = new List<LedgerEntry>(16);
+        var firstDay = new DateOnly(context.Year.Value, 1, 1);
+        var days = DateTime.IsLeapYear(context.Year.Value) ? 366 : 365;
+        OpeningDocument.Compose(context, accounts, lines);
+        writer.Write(LedgerFileWriter.OpeningJournal, firstDay, lines);
+        var written = (long)lines.Count;
+        var weights = new int[kinds.Length];
+        while (written < lineCount)
+        {
+            var remaining = lineCount - written;
+            var date = firstDay.AddDays((int)(written * days / lineCount));
+            context.Today = date;
+            var (kind, size) = Choose(remaining, weights);
+            lines.Clear();
+            kind.Compose(context, date, size, lines);
+            writer.Write(kind.Journal, date, lines);
+            written += size;
+        }
+    }
+
+    private (DocumentKind Kind, int Size) Choose(long remaining, int[] weights)
+    {
+        var total = 0;
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            weights[i] = kinds[i].Weight(context);
+            total += weights[i];
+        }
+
+        var draw = context.Random.Next(total);
+        var chosen = 0;
+        while (draw >= weights[chosen])
+        {
+            draw -= weights[chosen];
+            chosen++;
+        }
+
+        var kind = kinds[chosen];
+        var preferred = kind.PreferredSize(context);
+        if (Fits(kind, preferred, remaining))
+        {
+            return (kind, preferred);
+        }
+
+        for (var size = 8; size >= 2; size--)
+        {
+            if (Fits(kind, size, remaining))
+            {
+                return (kind, size);
+            }
+        }
+
+        return (Filler, Fits(Filler, 2, remaining) ? 2 : 3);
+    }
+
+    // A document never leaves exactly one line to fill, which no document could take.
+    private bool Fits(DocumentKind kind, int size, long remaining) =>
+        kind.Allows(size, context) && size <= remaining && remaining - size != 1;
+}

@@ -1,0 +1,28 @@
+namespace Bascule.Sample.Ledger;
+
+/// <summary>An open payable or receivable waiting for its bank document: the account and third party to settle, and how much.</summary>
+public sealed record PendingItem(string Account, string ThirdParty, long Cents, string Reference);
+
+/// <summary>
+/// Open items settled first in, first out by the bank journal. Bounded, so that memory stays flat: when full, the
+/// oldest item simply stays open at year end, as some invoices do.
+/// </summary>
+public sealed class PendingItems
+{
+    private const int Capacity = 1024;
+    private readonly Queue<PendingItem> items = new();
+
+    public int Count => items.Count;
+
+    public void Add(PendingItem item)
+    {
+        if (items.Count == Capacity)
+        {
+            items.Dequeue();
+        }
+
+        items.Enqueue(item);
+    }
+
+    public PendingItem Take() => items.Dequeue();
+}

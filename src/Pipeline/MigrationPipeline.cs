@@ -93,7 +93,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
                 throw;
             }
 
-            throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", ex);
+            throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", KindOf(ex), ex);
         }
 
         report = report with { Run = report.Run with { RunStatus = status.ToCode(), Fingerprint = fingerprint } };
@@ -106,7 +106,9 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new MigrationFailedException(
-                $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
+                $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.",
+                MigrationFailureKind.Infrastructure,
+                ex);
         }
     }
 
@@ -186,7 +188,12 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
     }
 
-    private static MigrationFailedException Refused(Exception ex) => new(ex.Message + " Nothing was written to the staging database.", ex);
+    private static MigrationFailedException Refused(Exception ex) => new(ex.Message + " Nothing was written to the staging database.", MigrationFailureKind.Data, ex);
+
+    // A file found damaged while loading (e.g. an unreadable byte deep in the ledger) is the data's fault; anything else
+    // (database, disk, network) may pass on another attempt.
+    private static MigrationFailureKind KindOf(Exception ex) =>
+        ex is ExportFileException or MappingLoadException or MappingUnusableException ? MigrationFailureKind.Data : MigrationFailureKind.Infrastructure;
 
     private async Task<StagingRun> BeginAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
     {
@@ -197,7 +204,9 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.",
+                MigrationFailureKind.Infrastructure,
+                ex);
         }
     }
 

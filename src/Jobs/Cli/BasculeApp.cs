@@ -1,15 +1,28 @@
+using Bascule.Jobs.Composition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary>The <c>bascule</c> command line: every command, with its help text.</summary>
+/// <summary>The <c>bascule</c> command line: every command, with its help text, created from the composition root.</summary>
 public static class BasculeApp
 {
-    public static CommandApp Create()
+    /// <summary>
+    /// The command line over the services of <see cref="BasculeServices.AddBascule"/>: <paramref name="configuration"/>
+    /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console.
+    /// </summary>
+    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null)
     {
-        var app = new CommandApp();
+        console ??= BasculeConsole.Create();
+        var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console);
+        var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
+            config.ConfigureConsole(console);
+            config.SetExceptionHandler((exception, _) => CommandFailures.Report(console, exception));
+            config.UseStrictParsing();
             config.SetApplicationName("bascule");
             config.SetApplicationVersion(typeof(BasculeApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ValidateExamples();

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Jobs.Composition;
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +13,7 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule cancel JOB</c>: deletes a job; a running migration sees it within a second, stops between batches and
 /// marks its run failed, so nothing is half-published.
 /// </summary>
-public sealed class CancelCommand : Command<CancelCommand.Settings>
+public sealed class CancelCommand(IAnsiConsole console, IOptions<JobStorageOptions> jobs) : Command<CancelCommand.Settings>
 {
     public sealed class Settings : FleetJobSettings
     {
@@ -24,18 +26,18 @@ public sealed class CancelCommand : Command<CancelCommand.Settings>
     {
         try
         {
-            if (new BackgroundJobClient(settings.OpenSharedStorage()).Delete(settings.Job))
+            if (new BackgroundJobClient(settings.OpenSharedStorage(jobs.Value)).Delete(settings.Job))
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Job {settings.Job} cancelled.");
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Job {settings.Job} cancelled.");
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Job {settings.Job} was not cancelled: it does not exist or has already finished. Check the dashboard.[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Job {settings.Job} was not cancelled: it does not exist or has already finished. Check the dashboard.[/]");
             return 1;
         }
         catch (Exception ex) when (ex is ArgumentException or DbException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
         }
     }

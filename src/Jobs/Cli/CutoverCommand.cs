@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
-using Bascule.Load.Providers;
+using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover;
 using Bascule.Reconcile.Cutover.Package;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,7 +19,9 @@ namespace Bascule.Jobs.Cli;
 /// manifest. Exit code 0 when the package reconciles (OK or WARNING), 2 when a check FAILED (the package is still
 /// written, to be read with its reconciliation), 1 when no package could be built.
 /// </summary>
-public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
+public sealed class CutoverCommand(
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, IOptions<CutoverDefaultsOptions> cutover)
+    : AsyncCommand<CutoverCommand.Settings>
 {
     public const int Written = 0;
     public const int NotWritten = 1;
@@ -60,22 +63,21 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        RunAsync(settings, cancellationToken);
 
-    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
         var run = ReportSettings.ParseRun(settings.Run);
-        var configuration = BasculeConfiguration.Build();
-        var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "cutover", run.Value);
-        var show = settings.ShowPersonalData || (bool.TryParse(configuration["Reports:ShowPersonalData"], out var configured) && configured);
+        var outDir = settings.Out ?? Path.Combine(output.Value.Root, "cutover", run.Value);
+        var show = settings.ShowPersonalData || reports.Value.ShowPersonalData;
         var options = new CutoverOptions(
             settings.AsOf is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            BasculeConfiguration.Resolve(settings.ResultAccount, "Cutover:ResultAccount", CutoverOptions.DefaultResultAccount));
+            string.IsNullOrWhiteSpace(settings.ResultAccount) ? cutover.Value.ResultAccount : settings.ResultAccount);
+        var target = databases.Target(settings.Provider, settings.Connection);
         try
         {
-            await using var provider = settings.CreateProvider();
+            var provider = await databases.OpenAsync(target, cancellationToken);
             var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
             var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
             Print(console, manifest, outDir);
@@ -83,7 +85,7 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
         }
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return NotWritten;
         }
     }

@@ -2,9 +2,11 @@ using Bascule.Jobs.Cli.Progress;
 using System.ComponentModel;
 using System.Globalization;
 using Bascule.Pipeline;
+using Bascule.Jobs.Composition;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +16,7 @@ namespace Bascule.Jobs.Cli;
 /// The README's first command: the full migration of the bundled commune and CPAS samples through the shipped
 /// mapping into the embedded SQLite staging database, with their reconciliation reports.
 /// </summary>
-public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
+public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> output) : AsyncCommand<DemoCommand.Settings>
 {
     public static readonly string[] Samples = ["samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
     public const string Mapping = "mappings/bxl-2024/1.0.0";
@@ -31,21 +33,21 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var root = FindRepositoryRoot();
         if (root is null)
         {
-            AnsiConsole.MarkupLine("[red]The demo runs from a clone of the repository: samples/ and mappings/ were not found above the current folder.[/]");
+            console.MarkupLine("[red]The demo runs from a clone of the repository: samples/ and mappings/ were not found above the current folder.[/]");
             return MigrateCommand.CouldNotComplete;
         }
 
-        var outRoot = Path.GetFullPath(BasculeConfiguration.Resolve(settings.Out, "Out", Path.Combine(root, "out")));
+        var outRoot = Path.GetFullPath(settings.Out ?? output.Value.Out ?? Path.Combine(root, OutputOptions.DefaultFolder));
         await using var provider = StagingProviders.Create("sqlite", "", outRoot);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Staging database: {provider.Target}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Staging database: {provider.Target}");
         var worst = MigrateCommand.Completed;
         foreach (var sample in Samples)
         {
             var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions());
             try
             {
-                var result = await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);
-                MigrationSummary.Write(result, provider);
+                var result = await new MigrationPipeline(provider, new PlainProgress(console)).RunAsync(request, cancellationToken);
+                MigrationSummary.Write(console, result, provider);
                 if (result.Reconciliation.Status == Verdict.Failed)
                 {
                     worst = MigrateCommand.ReconciliationFailed;
@@ -53,12 +55,12 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             }
             catch (MigrationFailedException ex)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{sample}: {ex.Message}[/]");
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{sample}: {ex.Message}[/]");
                 return MigrateCommand.CouldNotComplete;
             }
         }
 
-        AnsiConsole.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database.");
+        console.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database.");
         return worst;
     }
 

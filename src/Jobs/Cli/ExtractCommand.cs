@@ -12,7 +12,7 @@ namespace Bascule.Jobs.Cli;
 /// records, the rejects by reason, the debit and credit totals and whether they agree with <c>EXPORT.txt</c>.
 /// Exits 1 on any file-level fault (the export cannot be migrated until it is fixed), else 0.
 /// </summary>
-public sealed class ExtractCommand : AsyncCommand<ExtractCommand.Settings>
+public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractCommand.Settings>
 {
     // Below this many records a file reads in well under a second: a progress bar would only flicker.
     private const long ProgressThreshold = 200_000;
@@ -38,9 +38,9 @@ public sealed class ExtractCommand : AsyncCommand<ExtractCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        RunAsync(settings, cancellationToken);
 
-    internal static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    internal async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         LegacyExport export;
         try

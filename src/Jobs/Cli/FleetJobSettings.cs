@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Data.Common;
+using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
 using Hangfire;
 using Spectre.Console.Cli;
@@ -20,10 +21,11 @@ public class FleetJobSettings : CommandSettings
     [Description("Connection string of the shared job storage; else setting Jobs:Connection (BASCULE_JOBS__CONNECTION).")]
     public string? JobsConnection { get; init; }
 
-    /// <summary>The shared job storage, or an error message that says what to configure.</summary>
-    public JobStorage OpenSharedStorage()
+    /// <summary>The shared job storage the options name (each falling back to its setting), or an error message that says what to configure.</summary>
+    public JobStorage OpenSharedStorage(JobStorageOptions settings)
     {
-        var kind = BasculeConfiguration.Resolve(JobsStorage, "Jobs:Storage", JobStorages.InMemory);
+        ArgumentNullException.ThrowIfNull(settings);
+        var kind = string.IsNullOrWhiteSpace(JobsStorage) ? settings.Storage : JobsStorage;
         if (string.Equals(kind.Trim(), JobStorages.InMemory, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException(
@@ -33,7 +35,7 @@ public class FleetJobSettings : CommandSettings
 
         try
         {
-            return JobStorages.Create(kind, BasculeConfiguration.Resolve(JobsConnection, "Jobs:Connection", ""));
+            return JobStorages.Create(kind, string.IsNullOrWhiteSpace(JobsConnection) ? settings.Connection : JobsConnection);
         }
         catch (DbException ex)
         {

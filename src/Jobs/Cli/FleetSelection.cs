@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Bascule.Extract.Values;
+using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
 using Spectre.Console.Cli;
 
@@ -38,9 +39,10 @@ public class FleetSelection : FleetJobSettings
 
     public FiscalYear FiscalYear => new(Year!.Value);
 
-    public IReadOnlyList<FleetEntity> Select()
+    public IReadOnlyList<FleetEntity> Select(JobStorageOptions settings)
     {
-        var fleet = Hosting.Fleet.Load(BasculeConfiguration.Resolve(Fleet, "Jobs:Fleet", "fleet.json"));
+        ArgumentNullException.ThrowIfNull(settings);
+        var fleet = Hosting.Fleet.Load(string.IsNullOrWhiteSpace(Fleet) ? settings.Fleet : Fleet);
         return All ? fleet.Entities : [fleet.Find(Entity!)];
     }
 }

@@ -37,7 +37,7 @@ public sealed class MappingValidateCommand : AsyncCommand<MappingValidateCommand
         if (settings.Format is not ("text" or "json" or "html"))
         {
             await Console.Error.WriteLineAsync($"--format {settings.Format} is unknown; use text, json or html.");
-            return 2;
+            return ExitCodes.CouldNotComplete;
         }
 
         var validation = await RunAsync(settings.Directory, settings.Export, cancellationToken);

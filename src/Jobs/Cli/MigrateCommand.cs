@@ -2,10 +2,12 @@ using Bascule.Jobs.Cli.Progress;
 using System.ComponentModel;
 using System.Globalization;
 using Bascule.Pipeline;
+using Bascule.Jobs.Composition;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,11 +18,12 @@ namespace Bascule.Jobs.Cli;
 /// OK or WARNING (the run is published), 2 when it is FAILED (the run is held, not published: the published run stays
 /// as it was; see <c>bascule publish</c>), 1 when the run could not complete (nothing published).
 /// </summary>
-public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
+public sealed class MigrateCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+    : AsyncCommand<MigrateCommand.Settings>
 {
-    public const int Completed = 0;
-    public const int CouldNotComplete = 1;
-    public const int ReconciliationFailed = 2;
+    public const int Completed = ExitCodes.Done;
+    public const int CouldNotComplete = ExitCodes.CouldNotComplete;
+    public const int ReconciliationFailed = ExitCodes.Failed;
 
     public sealed class Settings : StagingSettings
     {
@@ -62,43 +65,48 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var outRoot = BasculeConfiguration.Resolve(null, "Out", "out");
-        if (settings.TryCreateProvider(AnsiConsole.Console) is not { } provider)
+        var target = databases.Target(settings.Provider, settings.Connection);
+        IStagingProvider provider;
+        try
         {
+            provider = databases.Provider(target);
+        }
+        catch (ArgumentException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return CouldNotComplete;
         }
 
-        await using (provider)
+        var request = new MigrationRequest(
+            settings.Export!, settings.Mapping!, settings.Out, output.Value.Root, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile,
+            new ReportOptions(reports.Value.ShowPersonalData));
+        try
         {
-            var request = new MigrationRequest(settings.Export!, settings.Mapping!, settings.Out, outRoot, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile, new ReportOptions(BasculeConfiguration.ShowPersonalData()));
-            try
-            {
-                var result = await RunAsync(provider, request, cancellationToken);
-                MigrationSummary.Write(result, provider);
-                return result.Reconciliation.Status == Verdict.Failed ? ReconciliationFailed : Completed;
-            }
-            catch (MigrationFailedException ex)
-            {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
-                return CouldNotComplete;
-            }
-            catch (OperationCanceledException)
-            {
-                AnsiConsole.MarkupLine("[yellow]Cancelled: the run was marked failed and nothing was published.[/]");
-                return CouldNotComplete;
-            }
+            var result = await RunAsync(provider, request, cancellationToken);
+            MigrationSummary.Write(console, result, provider);
+            return result.Reconciliation.Status == Verdict.Failed ? ReconciliationFailed : Completed;
+        }
+        catch (MigrationFailedException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return CouldNotComplete;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Cancelled: the run was marked failed and nothing was published.[/]");
+            return CouldNotComplete;
         }
     }
 
     // A live progress display only where someone watches a terminal; plain stage lines in logs and pipes.
-    private static async Task<MigrationResult> RunAsync(IStagingProvider provider, MigrationRequest request, CancellationToken cancellationToken)
+    private async Task<MigrationResult> RunAsync(IStagingProvider provider, MigrationRequest request, CancellationToken cancellationToken)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive)
         {
-            return await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);
+            return await new MigrationPipeline(provider, new PlainProgress(console)).RunAsync(request, cancellationToken);
         }
 
-        return await AnsiConsole.Progress()
+        return await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(ctx => new MigrationPipeline(provider, new TerminalProgress(ctx)).RunAsync(request, cancellationToken));

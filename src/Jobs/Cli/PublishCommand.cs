@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ namespace Bascule.Jobs.Cli;
 /// accountant has reviewed and signed its report. Records who (the user running the command), when and the reason, and
 /// supersedes the entity-year's published run in one commit. Exit code 0 when published, 1 when refused or not possible.
 /// </summary>
-public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
+public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databases) : AsyncCommand<PublishCommand.Settings>
 {
     public const int Published = 0;
     public const int NotPublished = 1;
@@ -37,13 +38,12 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        RunAsync(settings, cancellationToken);
 
-    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
-        if (await settings.OnRunAsync(console, (provider, run) => RunStore.PublishHeldAsync(provider, run, settings.Reason!, Environment.UserName, cancellationToken), cancellationToken)
+        if (await settings.OnRunAsync(databases, console, (provider, run) => RunStore.PublishHeldAsync(provider, run, settings.Reason!, Environment.UserName, cancellationToken), cancellationToken)
             is not { } outcome)
         {
             return NotPublished;

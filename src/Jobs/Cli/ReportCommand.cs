@@ -2,10 +2,12 @@ using System.Data.Common;
 using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
+using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,46 +18,48 @@ namespace Bascule.Jobs.Cli;
 /// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
 /// WARNING, 2 when it is FAILED, 1 when it could not be computed.
 /// </summary>
-public sealed class ReportCommand : AsyncCommand<ReportSettings>
+public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+    : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         if (settings.IsDiff)
         {
-            return await ReportDiff.RunAsync(settings, cancellationToken);
+            return await new ReportDiff(console, databases).RunAsync(settings, cancellationToken);
         }
 
         var run = ReportSettings.ParseRun(settings.Run);
-        var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "runs", run.Value);
-        var options = new ReportOptions(settings.ShowPersonalData || BasculeConfiguration.ShowPersonalData());
+        var outDir = settings.Out ?? Path.Combine(output.Value.Root, "runs", run.Value);
+        var options = new ReportOptions(settings.ShowPersonalData || reports.Value.ShowPersonalData);
+        var target = databases.Target(settings.Provider, settings.Connection);
         try
         {
-            await using var provider = settings.CreateProvider();
+            var provider = await databases.OpenAsync(target, cancellationToken);
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
             var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
             Print(result, files);
-            return result.Status == Verdict.Failed ? 2 : 0;
+            return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
         catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
-            return 1;
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            return ExitCodes.CouldNotComplete;
         }
     }
 
-    private static void Print(ReconciliationResult result, ReportFiles files)
+    private void Print(ReconciliationResult result, ReportFiles files)
     {
         var colour = result.Status switch { Verdict.Ok => "green", Verdict.Warning => "yellow", _ => "red" };
         var run = result.Run;
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Reconciliation of run {run.RunId}: {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}, mapping {run.Mapping.Id} {run.Mapping.Version}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Reconciliation of run {run.RunId}: {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}, mapping {run.Mapping.Id} {run.Mapping.Version}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Jobs.Composition;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Diff;
 using Spectre.Console;
@@ -11,35 +12,37 @@ namespace Bascule.Jobs.Cli;
 /// and year, and why (mapping version or hash, source files). Exit code 0 when nothing changed, 3 when something did,
 /// 1 when the runs could not be compared.
 /// </summary>
-public static class ReportDiff
+public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
 {
-    public const int Changed = 3;
+    public const int Changed = ExitCodes.Differences;
 
-    public static async Task<int> RunAsync(ReportSettings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ReportSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var target = databases.Target(settings.Provider, settings.Connection);
         RunDiff diff;
         try
         {
-            await using var provider = settings.CreateProvider();
+            var provider = await databases.OpenAsync(target, cancellationToken);
             diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA).Value, ReportSettings.ParseRun(settings.RunB).Value, cancellationToken);
         }
         catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
-            return 1;
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            return ExitCodes.CouldNotComplete;
         }
 
         Print(diff);
-        return diff.Changed.Any() ? Changed : 0;
+        return diff.Changed.Any() ? Changed : ExitCodes.Done;
     }
 
-    private static void Print(RunDiff diff)
+    private void Print(RunDiff diff)
     {
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{diff.A.Entity} ({diff.A.EntityType} {diff.A.InsCode}) {diff.A.FiscalYear}: run A {diff.A.RunId} → run B {diff.B.RunId}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{diff.A.Entity} ({diff.A.EntityType} {diff.A.InsCode}) {diff.A.FiscalYear}: run A {diff.A.RunId} → run B {diff.B.RunId}");
         var changed = diff.Changed.ToList();
         if (changed.Count == 0)
         {
-            AnsiConsole.MarkupLine("[green]No target account changed.[/]");
+            console.MarkupLine("[green]No target account changed.[/]");
         }
         else
         {
@@ -49,28 +52,28 @@ public static class ReportDiff
                 table.AddRow(Markup.Escape(c.Account), Euro(c.DebitA), Euro(c.DebitB), Euro(c.DebitChange), Euro(c.CreditA), Euro(c.CreditB), Euro(c.CreditChange), Euro(c.NetChange));
             }
 
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{changed.Count} of {diff.Accounts.Count} target accounts changed.");
+            console.Write(table);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{changed.Count} of {diff.Accounts.Count} target accounts changed.");
         }
 
-        AnsiConsole.MarkupLine("Why:");
+        console.MarkupLine("Why:");
         if (diff.MappingChanged)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping differs: A {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256}), B {diff.B.Mapping.Id} {diff.B.Mapping.Version} ({diff.B.Mapping.Sha256})");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping differs: A {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256}), B {diff.B.Mapping.Id} {diff.B.Mapping.Version} ({diff.B.Mapping.Sha256})");
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  same mapping: {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256})");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  same mapping: {diff.A.Mapping.Id} {diff.A.Mapping.Version} ({diff.A.Mapping.Sha256})");
         }
         var files = diff.ChangedFiles.ToList();
         if (files.Count == 0)
         {
-            AnsiConsole.MarkupLine("  same source files (SHA-256 equal)");
+            console.MarkupLine("  same source files (SHA-256 equal)");
         }
 
         foreach (var f in files)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  source file {f.Name} differs: A {f.Sha256A ?? "(absent)"}, B {f.Sha256B ?? "(absent)"}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  source file {f.Name} differs: A {f.Sha256A ?? "(absent)"}, B {f.Sha256B ?? "(absent)"}");
         }
     }
 

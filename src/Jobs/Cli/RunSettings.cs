@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Jobs.Composition;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
@@ -26,8 +27,10 @@ public abstract class RunSettings : StagingSettings
     /// on the run. Returns its result with the database it ran on, or null after telling the user why it could not
     /// (the message scrubbed of the connection string's secrets).
     /// </summary>
-    public async Task<(T Result, string Target)?> OnRunAsync<T>(IAnsiConsole console, Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
+    public async Task<(T Result, string Target)?> OnRunAsync<T>(
+        StagingDatabases databases, IAnsiConsole console, Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(action);
         var validation = Validate();
@@ -37,23 +40,16 @@ public abstract class RunSettings : StagingSettings
             return null;
         }
 
-        if (TryCreateProvider(console) is not { } provider)
+        var target = databases.Target(Provider, Connection);
+        try
         {
-            return null;
+            var provider = await databases.OpenAsync(target, cancellationToken);
+            return (await action(provider, ReportSettings.ParseRun(Run)), provider.Target);
         }
-
-        await using (provider)
+        catch (Exception ex) when (ex is ArgumentException or StagingException or DbException or InvalidOperationException or IOException)
         {
-            try
-            {
-                await provider.EnsureSchemaAsync(cancellationToken);
-                return (await action(provider, ReportSettings.ParseRun(Run)), provider.Target);
-            }
-            catch (Exception ex) when (ex is StagingException or DbException or InvalidOperationException or IOException)
-            {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
-                return null;
-            }
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            return null;
         }
     }
 }

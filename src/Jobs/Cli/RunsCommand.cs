@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Bascule.Jobs.Composition;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Spectre.Console;
@@ -12,7 +13,7 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule runs</c>: the runs of a staging database, newest first, with the held runs (reconciliation FAILED, not
 /// published) and the runs published over a FAILED reconciliation called out.
 /// </summary>
-public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
+public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases) : AsyncCommand<RunsCommand.Settings>
 {
     public sealed class Settings : StagingSettings
     {
@@ -25,41 +26,40 @@ public sealed class RunsCommand : AsyncCommand<RunsCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, Console.Out, settings, cancellationToken);
+        RunAsync(Console.Out, settings, cancellationToken);
 
-    /// <summary>Messages and the table go to <paramref name="console"/>, the JSON list to <paramref name="json"/> (plain, for scripts).</summary>
-    internal static async Task<int> RunAsync(IAnsiConsole console, TextWriter json, Settings settings, CancellationToken cancellationToken)
+    /// <summary>Messages and the table go to the console, the JSON list to <paramref name="json"/> (plain, for scripts).</summary>
+    internal async Task<int> RunAsync(TextWriter json, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.TryCreateProvider(console) is not { } provider)
+        var target = databases.Target(settings.Provider, settings.Connection);
+        IStagingProvider provider;
+        IReadOnlyList<RunInfo> runs;
+        try
         {
-            return 1;
+            provider = await databases.OpenAsync(target, cancellationToken);
+            runs = await RunList.ReadAsync(provider, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            return ExitCodes.CouldNotComplete;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {StagingDatabases.Scrub(ex.Message, target)} Check the provider and connection.[/]");
+            return ExitCodes.CouldNotComplete;
         }
 
-        await using (provider)
+        if (settings.Format == "json")
         {
-            IReadOnlyList<RunInfo> runs;
-            try
-            {
-                await provider.EnsureSchemaAsync(cancellationToken);
-                runs = await RunList.ReadAsync(provider, cancellationToken);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
-            {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs of {provider.Target}: {provider.Scrub(ex.Message)} Check the provider and connection.[/]");
-                return 1;
-            }
-
-            if (settings.Format == "json")
-            {
-                await json.WriteLineAsync(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
-            }
-            else
-            {
-                WriteTable(console, provider, runs);
-            }
-
-            return 0;
+            await json.WriteLineAsync(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
         }
+        else
+        {
+            WriteTable(console, provider, runs);
+        }
+
+        return ExitCodes.Done;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace Bascule.Jobs.Cli;
 
 /// <summary><c>bascule sample</c>: writes a realistic legacy export folder, deterministic for a seed.</summary>
-public sealed class SampleCommand : Command<SampleCommand.Settings>
+public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -86,8 +86,8 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
     {
         if (!EntityTypes.TryParse(settings.EntityType, out var type))
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--entity-type '{settings.EntityType}' is not COMMUNE or CPAS.[/]");
-            return 2;
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--entity-type '{settings.EntityType}' is not COMMUNE or CPAS.[/]");
+            return ExitCodes.CouldNotComplete;
         }
 
         var options = new SampleOptions(settings.Out!, type, new FiscalYear(settings.Year), settings.Lines, settings.Seed,
@@ -95,8 +95,8 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
         var minimum = SampleGenerator.MinimumLines(options);
         if (options.Lines < minimum)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {type.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
-            return 2;
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {type.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
+            return ExitCodes.CouldNotComplete;
         }
 
         IReadOnlyList<WrittenFile> files;
@@ -106,16 +106,16 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
             return 1;
         }
 
         foreach (var file in files)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {file.Records} records");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {file.Records} records");
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {type.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {type.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
         return 0;
     }
 }

@@ -2,14 +2,16 @@ using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Bascule.Jobs.Hosting;
+using Bascule.Jobs.Composition;
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
 /// <summary><c>bascule schedule</c>: recurring dress rehearsals of fleet entities, one recurring job per entity and year.</summary>
-public sealed class ScheduleCommand : Command<ScheduleCommand.Settings>
+public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOptions> jobs) : Command<ScheduleCommand.Settings>
 {
     public sealed class Settings : FleetSelection
     {
@@ -25,19 +27,19 @@ public sealed class ScheduleCommand : Command<ScheduleCommand.Settings>
     {
         try
         {
-            var entities = settings.Select();
-            var manager = new RecurringJobManager(settings.OpenSharedStorage());
+            var entities = settings.Select(jobs.Value);
+            var manager = new RecurringJobManager(settings.OpenSharedStorage(jobs.Value));
             foreach (var entity in entities)
             {
                 var id = FleetEnqueuer.Schedule(manager, entity, settings.FiscalYear, settings.Cron!);
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"recurring job [bold]{id}[/]: {settings.Cron}");
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"recurring job [bold]{id}[/]: {settings.Cron}");
             }
 
             return 0;
         }
         catch (Exception ex) when (ex is FleetFileException or ArgumentException or DbException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
         }
     }

@@ -5,7 +5,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Bascule.Jobs.Composition;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,7 +16,12 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule serve</c>: the Hangfire server, its dashboard and the fleet page in one process. Several serve
 /// processes on different machines with the same shared job storage (postgres or sqlserver) and staging database split the fleet's jobs.
 /// </summary>
-public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+public sealed class ServeCommand(
+    IAnsiConsole console,
+    StagingDatabases databases,
+    IOptions<ServeHostOptions> serve,
+    IOptions<DashboardAccessOptions> dashboard,
+    IOptions<JobStorageOptions> jobs) : AsyncCommand<ServeCommand.Settings>
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -51,51 +57,54 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var target = databases.Target(settings.Provider, settings.Connection);
+        var staging = target with { OutRoot = Path.GetFullPath(target.OutRoot) };
         WebApplication app;
         try
         {
-            var outRoot = Path.GetFullPath(BasculeConfiguration.Resolve(null, "Out", "out"));
-            var staging = new StagingTarget(
-                BasculeConfiguration.Resolve(settings.Provider, "Staging:Provider", "sqlite"),
-                BasculeConfiguration.Resolve(settings.Connection, "Staging:Connection", ""),
-                outRoot);
-            var configuration = BasculeConfiguration.Build();
-            var users = Entries(configuration, "Dashboard:Users");
-            var certificates = new ClientCertificates(Entries(configuration, "Dashboard:Certificates"));
-            var certificatePath = configuration["Serve:Certificate:Path"];
-            var urls = BasculeConfiguration.Resolve(settings.Urls, "Serve:Urls", DefaultUrls);
+            var users = NonEmpty(dashboard.Value.Users);
+            var certificates = new ClientCertificates(NonEmpty(dashboard.Value.Certificates));
+            var certificatePath = serve.Value.Certificate.Path;
+            var urls = string.IsNullOrWhiteSpace(settings.Urls) ? serve.Value.Urls : settings.Urls;
             // Refuse before touching any storage: an exposed dashboard without authentication must not start even briefly.
             if (DashboardAccess.Refusal(urls, users, certificates, !string.IsNullOrWhiteSpace(certificatePath)) is { } refusal)
             {
                 throw new ServeRefusedException(refusal);
             }
 
-            var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, configuration["Serve:Certificate:Password"]);
+            var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
             var storage = JobStorages.Create(
-                BasculeConfiguration.Resolve(settings.JobsStorage, "Jobs:Storage", JobStorages.InMemory),
-                BasculeConfiguration.Resolve(settings.JobsConnection, "Jobs:Connection", ""),
+                string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage,
+                string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection,
                 waitForDatabase: true);
             app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate));
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;
         }
 
         await using (app)
         {
-            await app.RunAsync();
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (Exception ex) when (ex is DbException or Load.StagingException or IOException)
+            {
+                // The staging schema is checked at start: a database that cannot be reached stops serve with the reason.
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The staging database could not be used: {StagingDatabases.Scrub(ex.Message, staging)}[/]");
+                return ExitCodes.CouldNotComplete;
+            }
         }
 
-        return 0;
+        return ExitCodes.Done;
     }
 
-    private static Dictionary<string, string> Entries(IConfiguration configuration, string section) =>
-        configuration.GetSection(section).GetChildren()
-            .Where(u => !string.IsNullOrEmpty(u.Value))
-            .ToDictionary(u => u.Key, u => u.Value!, StringComparer.Ordinal);
+    private static Dictionary<string, string> NonEmpty(Dictionary<string, string> entries) =>
+        entries.Where(e => !string.IsNullOrEmpty(e.Value)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     // The password never appears in a message: only the file and what went wrong with it.
     private static X509Certificate2 LoadServerCertificate(string path, string? password)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,7 +11,7 @@ namespace Bascule.Jobs.Cli;
 /// fingerprint, to prove that its rows are still exactly those its reports were made from. Exit code 0 when the
 /// fingerprints match, 2 when they differ, 1 when the run cannot be verified.
 /// </summary>
-public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
+public sealed class VerifyCommand(IAnsiConsole console, StagingDatabases databases) : AsyncCommand<VerifyCommand.Settings>
 {
     public const int Matches = 0;
     public const int CannotVerify = 1;
@@ -19,13 +20,12 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
     public sealed class Settings : RunSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        RunAsync(settings, cancellationToken);
 
-    public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
-        if (await settings.OnRunAsync(console, (provider, run) => RunStore.VerifyFingerprintAsync(provider, run, cancellationToken), cancellationToken) is not { } outcome)
+        if (await settings.OnRunAsync(databases, console, (provider, run) => RunStore.VerifyFingerprintAsync(provider, run, cancellationToken), cancellationToken) is not { } outcome)
         {
             return CannotVerify;
         }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Bascule.Extract;
 using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Reconcile.Model;
-using Bascule.Transform;
 using Hangfire;
 using Hangfire.Server;
 
@@ -28,7 +26,9 @@ public sealed class MigrationJob(MigrationJobOptions options)
         ArgumentNullException.ThrowIfNull(context);
         // A storage-wide lock, not an in-process one: servers on other machines share it through the job storage.
         using var entityYearLock = context.Connection.AcquireDistributedLock(LockResource(entity, year), options.LockTimeout);
-        await using var provider = options.Staging.Open();
+        var owned = options.Provider is null ? options.Staging.Open() : null;
+        await using var disposeOwned = owned;
+        var provider = options.Provider ?? owned!;
         // The run records its job, so `bascule runs` and the dashboard can be read side by side.
         var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite }, Job: context.BackgroundJob.Id);
         MigrationResult result;
@@ -36,7 +36,7 @@ public sealed class MigrationJob(MigrationJobOptions options)
         {
             result = await new MigrationPipeline(provider).RunAsync(request, cancellationToken);
         }
-        catch (MigrationFailedException ex) when (IsDataFault(ex))
+        catch (MigrationFailedException ex) when (ex.Kind == MigrationFailureKind.Data)
         {
             throw new DataFaultException($"{entity} {year}: {ex.Message}", ex);
         }
@@ -55,18 +55,4 @@ public sealed class MigrationJob(MigrationJobOptions options)
     }
 
     public static string LockResource(string entity, int year) => string.Create(CultureInfo.InvariantCulture, $"bascule:migration:{entity}:{year}");
-
-    // The same export and mapping give the same fault on every attempt; anything else (database, network) may pass later.
-    private static bool IsDataFault(Exception ex)
-    {
-        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is ExportFileException or MappingLoadException or MappingUnusableException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

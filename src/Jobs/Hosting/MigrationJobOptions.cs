@@ -6,6 +6,12 @@ public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTim
     /// <summary>Long enough for a large entity-year ahead in line to finish; past it the job fails and is retried later.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The staging provider shared by every job of the process (its connection pool, its schema checked once at start);
+    /// null opens one per job from <see cref="Staging"/>.
+    /// </summary>
+    public Load.Providers.IStagingProvider? Provider { get; init; }
+
     public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
 
     /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and tests.</summary>

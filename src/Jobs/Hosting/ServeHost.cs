@@ -57,7 +57,12 @@ public static class ServeHost
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
         builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new UtcConsoleLogProvider(Hangfire.Logging.LogLevel.Info)));
-        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout);
+        // One staging provider for the host's life: every page and job shares its pool; its schema is brought up to date
+        // once, at start, before the server listens.
+        var staging = options.Staging.Open();
+        builder.Services.AddSingleton(staging);
+        builder.Services.AddHostedService(_ => new StagingSchemaAtStart(staging));
+        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging };
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 
         var app = builder.Build();
@@ -80,18 +85,11 @@ public static class ServeHost
             Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
         }, options.Storage);
         app.MapGet("/", async (CancellationToken cancellationToken) =>
-            Results.Content(FleetPage.Render(await ReadRunsAsync(options.Staging, cancellationToken), options.Staging.OutRoot), "text/html; charset=utf-8"));
+            Results.Content(FleetPage.Render(await RunList.ReadAsync(staging, cancellationToken), options.Staging.OutRoot), "text/html; charset=utf-8"));
         app.MapGet("/runs/{run}/{file}", (string run, string file) =>
             FleetPage.ReportFile(options.Staging.OutRoot, run, file) is { } path
                 ? Results.File(path, file.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/json")
                 : Results.NotFound());
         return app;
-    }
-
-    private static async Task<IReadOnlyList<RunInfo>> ReadRunsAsync(StagingTarget staging, CancellationToken cancellationToken)
-    {
-        await using var provider = staging.Open();
-        await provider.EnsureSchemaAsync(cancellationToken);
-        return await RunList.ReadAsync(provider, cancellationToken);
     }
 }

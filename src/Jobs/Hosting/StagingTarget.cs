@@ -10,4 +10,7 @@ namespace Bascule.Jobs.Hosting;
 public sealed record StagingTarget(string Provider, string Connection, string OutRoot)
 {
     public IStagingProvider Open() => StagingProviders.Create(Provider, Connection, OutRoot);
+
+    // A record prints every member: the connection string (and its password) must never reach a log that way.
+    public override string ToString() => $"{Provider} {ConnectionText.Describe(Connection)} (out: {OutRoot})";
 }

@@ -34,6 +34,12 @@ public static class ConnectionText
     /// <summary>A message with any secret of the connection string replaced by <c>***</c>.</summary>
     public static string Scrub(string message, string connectionString)
     {
+        // Nothing to hide in an empty connection string (the SQLite default), and replacing "" would throw.
+        if (string.IsNullOrEmpty(message) || string.IsNullOrWhiteSpace(connectionString))
+        {
+            return message;
+        }
+
         var builder = new DbConnectionStringBuilder();
         try
         {

@@ -92,7 +92,7 @@ public sealed class CutoverCommandTests : IDisposable
         using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = 240;
-        var exit = await CutoverCommand.RunAsync(console, settings, Ct);
+        var exit = await Commands.RunAsync<CutoverCommand>(console, c => c.RunAsync(settings, Ct));
         return (exit, writer.ToString());
     }
 

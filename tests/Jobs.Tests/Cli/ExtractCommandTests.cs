@@ -102,7 +102,7 @@ public sealed class ExtractCommandTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 240;
-        var exit = await ExtractCommand.RunAsync(console, settings, TestContext.Current.CancellationToken);
+        var exit = await Commands.RunAsync<ExtractCommand>(console, c => c.RunAsync(settings, TestContext.Current.CancellationToken));
         return (exit, writer.ToString());
     }
 

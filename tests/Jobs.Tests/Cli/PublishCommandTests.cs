@@ -124,7 +124,7 @@ public abstract partial class PublishCommandTests : IDisposable
         Assert.Contains("verified", output, StringComparison.Ordinal);
 
         // One label of one staged line edited in the database after the run: the fingerprint read back no longer matches.
-        await using (var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider())
+        await using (var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out")))
         await using (var db = await provider.OpenAsync(Ct))
         {
             Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
@@ -145,7 +145,7 @@ public abstract partial class PublishCommandTests : IDisposable
     private async Task<(int Exit, string Output)> VerifyAsync(string connection, string run)
     {
         using var output = new StringWriter();
-        var exit = await VerifyCommand.RunAsync(Console(output), new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct);
+        var exit = await Commands.RunAsync<VerifyCommand>(Console(output), c => c.RunAsync(new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct));
         return (exit, output.ToString());
     }
 
@@ -158,13 +158,13 @@ public abstract partial class PublishCommandTests : IDisposable
     private async Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason)
     {
         using var output = new StringWriter();
-        var exit = await PublishCommand.RunAsync(Console(output), new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason }, Ct);
+        var exit = await Commands.RunAsync<PublishCommand>(Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason }, Ct));
         return (exit, output.ToString());
     }
 
     private async Task<IReadOnlyList<RunInfo>> RunsAsync(string connection)
     {
-        await using var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider();
+        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
         return await RunList.ReadAsync(provider, Ct);
     }
 
@@ -173,15 +173,15 @@ public abstract partial class PublishCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var json = new StringWriter();
-        Assert.Equal(0, await RunsCommand.RunAsync(Console(output), json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct));
-        Assert.Equal(0, await RunsCommand.RunAsync(Console(output), json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct)));
         return (JsonDocument.Parse(json.ToString()), output.ToString());
     }
 
     /// <summary>The runs the ERP import team sees: those of published_runs, and the runs whose lines published_staged_lines shows.</summary>
     private async Task<List<string>> PublishedRunIdsAsync(string connection)
     {
-        await using var provider = new RunsCommand.Settings { Provider = Provider, Connection = connection }.CreateProvider();
+        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
         await using var db = await provider.OpenAsync(Ct);
         var runs = (await db.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct))).ToList();
         var lines = (await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();

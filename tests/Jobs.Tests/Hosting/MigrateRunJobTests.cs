@@ -24,8 +24,8 @@ public sealed class MigrateRunJobTests : IDisposable
         using var json = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
         console.Profile.Width = 240;
-        Assert.Equal(0, await RunsCommand.RunAsync(console, json, new RunsCommand.Settings { Provider = "sqlite", Connection = staging, Format = "json" }, TestContext.Current.CancellationToken));
-        Assert.Equal(0, await RunsCommand.RunAsync(console, json, new RunsCommand.Settings { Provider = "sqlite", Connection = staging }, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, new RunsCommand.Settings { Provider = "sqlite", Connection = staging, Format = "json" }, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, new RunsCommand.Settings { Provider = "sqlite", Connection = staging }, TestContext.Current.CancellationToken)));
 
         using var runs = JsonDocument.Parse(json.ToString());
         var run = Assert.Single(runs.RootElement.EnumerateArray());

@@ -208,7 +208,7 @@ public abstract partial class MigrationJobTests : IDisposable
         };
 
         using var json = new StringWriter();
-        Assert.Equal(0, await RunsCommand.RunAsync(console, json, settings, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, settings, TestContext.Current.CancellationToken)));
         return JsonDocument.Parse(json.ToString());
     }
 

@@ -23,6 +23,16 @@ public sealed class ConnectionTextTests
         Assert.Contains("***", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Scrubbing_with_an_empty_connection_string_keeps_the_message(string connection)
+    {
+        // The embedded default has no connection string: a run id that does not exist must still get its own message.
+        const string Message = "Run 01a23a92-0000-7000-8000-000000000000 does not exist in SQLite out/staging.db.";
+        Assert.Equal(Message, ConnectionText.Scrub(Message, connection));
+    }
+
     [Fact]
     public void An_unknown_provider_name_is_refused_with_the_valid_names()
     {

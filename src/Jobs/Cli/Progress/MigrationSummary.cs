@@ -9,8 +9,13 @@ namespace Bascule.Jobs.Cli.Progress;
 /// <summary>The concise end-of-run summary: what was published, its status, where the reports are and the checks that need a look.</summary>
 public static class MigrationSummary
 {
-    public static void Write(MigrationResult result, IStagingProvider provider)
+    public static void Write(IAnsiConsole console, MigrationResult result, IStagingProvider provider)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(provider);
+        // Paths and commands are written as plain lines, never wrapped, so that they can be copied from a log or a narrow terminal.
+        var plain = console.Profile.Out.Writer;
         var report = result.Reconciliation;
         var run = report.Run;
         var colour = report.Status switch
@@ -20,23 +25,22 @@ public static class MigrationSummary
             _ => "red",
         };
         var outcome = result.IsHeld ? "[red]held, not published,[/]" : "published";
-        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in {Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {result.RowsWritten:N0} rows, {result.Retries} retried batch attempt(s)");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
-        // Paths are written unwrapped, so that they can be copied from a log or a narrow terminal.
-        Console.Out.WriteLine($"  report: {result.Reports.Html}");
-        Console.Out.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in {Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {result.RowsWritten:N0} rows, {result.Retries} retried batch attempt(s)");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
+        plain.WriteLine($"  report: {result.Reports.Html}");
+        plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
         foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {check.Expected} found {check.Found} ({check.Unit})");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {check.Expected} found {check.Found} ({check.Unit})");
         }
 
         if (result.IsHeld)
         {
             foreach (var line in HeldLines(result))
             {
-                Console.Out.WriteLine(line);
+                plain.WriteLine(line);
             }
         }
     }

@@ -1,13 +1,13 @@
 using Bascule.Pipeline;
 using System.Diagnostics;
 using System.Globalization;
+using Spectre.Console;
 
 namespace Bascule.Jobs.Cli.Progress;
 
 /// <summary>One line per completed stage, with its duration, for logs and redirected output.</summary>
-public sealed class PlainProgress(TextWriter? writer = null) : IMigrationProgress
+public sealed class PlainProgress(IAnsiConsole console) : IMigrationProgress
 {
-    private readonly TextWriter _writer = writer ?? Console.Out;
     private readonly Dictionary<string, long> _started = [];
     private readonly Lock _lock = new();
 
@@ -28,7 +28,7 @@ public sealed class PlainProgress(TextWriter? writer = null) : IMigrationProgres
         lock (_lock)
         {
             var elapsed = _started.TryGetValue(stage, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
-            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({elapsed.TotalSeconds:0.00} s)"));
+            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({elapsed.TotalSeconds:0.00} s)"));
         }
     }
 }

@@ -1,0 +1,85 @@
+namespace Bascule.Jobs.Composition;
+
+/// <summary>Setting <c>Staging:*</c>: the staging database of every command that reads or writes runs.</summary>
+public sealed class StagingDatabaseOptions
+{
+    public const string Section = "Staging";
+
+    /// <summary>sqlite (the embedded default), postgres or sqlserver.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The connection string; for SQLite also a file path; empty means <c>staging.db</c> under <see cref="OutputOptions.Out"/>.</summary>
+    public string Connection { get; set; } = "";
+}
+
+/// <summary>Setting <c>Out</c>: the folder of the staging file, the run reports and the cut-over packages.</summary>
+public sealed class OutputOptions
+{
+    public const string DefaultFolder = "out";
+
+    /// <summary>The configured folder, or null when the setting is absent.</summary>
+    public string? Out { get; set; }
+
+    /// <summary>The folder in effect: the setting, else <c>out</c> in the working folder.</summary>
+    public string Root => string.IsNullOrWhiteSpace(Out) ? DefaultFolder : Out;
+}
+
+/// <summary>Setting <c>Reports:*</c>.</summary>
+public sealed class ReportsOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>Third parties' names and IBANs are masked in reports unless this is true.</summary>
+    public bool ShowPersonalData { get; set; }
+}
+
+/// <summary>Setting <c>Jobs:*</c>: the Hangfire job storage and the fleet file.</summary>
+public sealed class JobStorageOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>inmemory (inside one <c>bascule serve</c> only), postgres or sqlserver (shared).</summary>
+    public string Storage { get; set; } = Hosting.JobStorages.InMemory;
+
+    public string Connection { get; set; } = "";
+
+    public string Fleet { get; set; } = "fleet.json";
+}
+
+/// <summary>Settings <c>Serve:*</c> and <c>Dashboard:*</c> of <c>bascule serve</c>.</summary>
+public sealed class ServeHostOptions
+{
+    public const string Section = "Serve";
+
+    public string Urls { get; set; } = Cli.ServeCommand.DefaultUrls;
+
+    /// <summary><c>Serve:Certificate:Path</c> and <c>:Password</c>: the .pfx of the https addresses.</summary>
+    public CertificateFile Certificate { get; set; } = new();
+
+    public sealed class CertificateFile
+    {
+        public string? Path { get; set; }
+
+        public string? Password { get; set; }
+    }
+}
+
+/// <summary>Setting <c>Dashboard:*</c>: who may use the pages of an exposed <c>bascule serve</c>.</summary>
+public sealed class DashboardAccessOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>User name → password (basic authentication).</summary>
+    public Dictionary<string, string> Users { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Name → SHA-1 or SHA-256 thumbprint of an allowed client certificate.</summary>
+    public Dictionary<string, string> Certificates { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Setting <c>Cutover:*</c>.</summary>
+public sealed class CutoverDefaultsOptions
+{
+    public const string Section = "Cutover";
+
+    public string ResultAccount { get; set; } = Reconcile.Cutover.CutoverOptions.DefaultResultAccount;
+}

@@ -9,8 +9,9 @@ namespace Bascule.Transform.Hashing;
 /// <c>== NAME</c> then the file's lines:
 /// <c>mapping.yaml</c>, <c>rules.csv</c>, then the chart under its path relative to the mappings root
 /// (<c>charts/bxl-2024.csv</c>). Each file is read as UTF-8 without BOM; every line loses its trailing whitespace
-/// (spaces, tabs, CR); empty lines are dropped; every line ends with LF. In the manifest, the indented
-/// <c>sha256:</c> line (the approval hash) is dropped, because the hash cannot contain itself.
+/// (spaces, tabs, CR); empty lines are dropped; every line ends with LF. The manifest's whole <c>approval</c> block
+/// (from the top-level <c>approval:</c> line to the next line that is not indented) is left out: approving a version
+/// never changes its identity, so a dress rehearsal run before the approval carries the hash that was approved.
 /// </summary>
 public static class CanonicalContent
 {
@@ -19,31 +20,51 @@ public static class CanonicalContent
     public static string Sha256(string manifestText, string rulesText, string chartName, string chartText)
     {
         var builder = new StringBuilder();
-        Append(builder, "mapping.yaml", manifestText, dropApprovalHash: true);
-        Append(builder, "rules.csv", rulesText, dropApprovalHash: false);
-        Append(builder, chartName, chartText, dropApprovalHash: false);
+        Append(builder, "mapping.yaml", WithoutApproval(manifestText));
+        Append(builder, "rules.csv", rulesText);
+        Append(builder, chartName, chartText);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
-    /// <summary>Whether a manifest line is the approval hash line that the canonical content leaves out.</summary>
-    public static bool IsApprovalHashLine(string line)
+    /// <summary>
+    /// The manifest without its top-level <c>approval</c> block: the block runs from the <c>approval:</c> line to the next
+    /// line that is neither indented nor blank. Line ends are normalised to LF.
+    /// </summary>
+    public static string WithoutApproval(string manifestText)
     {
-        var trimmed = line.TrimStart(TrailingSpace);
-        return trimmed.Length < line.Length && trimmed.StartsWith("sha256:", StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(manifestText);
+        var kept = new StringBuilder();
+        var inBlock = false;
+        foreach (var line in manifestText.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (line.StartsWith("approval:", StringComparison.Ordinal))
+            {
+                inBlock = true;
+                continue;
+            }
+
+            if (inBlock && (line.TrimEnd(TrailingSpace).Length == 0 || char.IsWhiteSpace(line[0])))
+            {
+                continue;
+            }
+
+            inBlock = false;
+            kept.Append(line).Append('\n');
+        }
+
+        return kept.ToString();
     }
 
-    private static void Append(StringBuilder builder, string name, string text, bool dropApprovalHash)
+    private static void Append(StringBuilder builder, string name, string text)
     {
         builder.Append("== ").Append(name).Append('\n');
         foreach (var raw in text.TrimStart('\uFEFF').Split('\n'))
         {
             var line = raw.TrimEnd(TrailingSpace);
-            if (line.Length == 0 || (dropApprovalHash && IsApprovalHashLine(line)))
+            if (line.Length > 0)
             {
-                continue;
+                builder.Append(line).Append('\n');
             }
-
-            builder.Append(line).Append('\n');
         }
     }
 }

@@ -100,7 +100,7 @@ public static partial class ManifestFile
     {
         if (node is not YamlMappingNode map || map.Style == YamlDotNet.Core.Events.MappingStyle.Flow)
         {
-            throw Error(file, node, "approval must be a block with by:, on: and sha256: on their own lines (the hash ignores the sha256 line).");
+            throw Error(file, node, "approval must be a block with by:, on: and sha256: on their own lines.");
         }
 
         foreach (var (key, _) in map.Children)

@@ -37,12 +37,36 @@ public sealed class CanonicalContentTests
     }
 
     [Fact]
-    public void Hash_ignores_the_approval_sha256_field()
+    public void Approving_a_version_keeps_the_identity_its_rehearsals_recorded()
+    {
+        using var tree = MappingTree.Small();
+        var rehearsed = tree.Load().Identity.Sha256;
+
+        var approved = VersionApproval.Approve(tree.Load(), "A. Auditor, réviseur", new DateOnly(2026, 11, 28));
+
+        Assert.Equal(rehearsed, approved);
+        Assert.Equal(rehearsed, tree.Load().Identity.Sha256);
+        Assert.Equal(rehearsed, tree.Load().Manifest.Approval!.Sha256);
+    }
+
+    [Fact]
+    public void Hash_leaves_out_the_whole_approval_block()
     {
         using var tree = MappingTree.Small();
         var sha = VersionApproval.Approve(tree.Load(), "A. Auditor, réviseur", new DateOnly(2026, 11, 28));
+        tree.Edit(tree.Manifest, "2026-11-28", "2026-12-01");
+        tree.Edit(tree.Manifest, "A. Auditor, réviseur", "B. Other, receveur");
         tree.Edit(tree.Manifest, sha, new string('0', 64));
         Assert.Equal(sha, tree.Load().Identity.Sha256);
+    }
+
+    [Fact]
+    public void A_manifest_key_after_the_approval_block_is_content()
+    {
+        using var tree = MappingTree.Small();
+        var sha = VersionApproval.Approve(tree.Load(), "A. Auditor, réviseur", new DateOnly(2026, 11, 28));
+        File.AppendAllText(tree.Manifest, "# reviewed again\n");
+        Assert.NotEqual(sha, tree.Load().Identity.Sha256);
     }
 
     [Fact]
@@ -50,9 +74,12 @@ public sealed class CanonicalContentTests
     {
         using var tree = MappingTree.Small();
         File.WriteAllText(tree.Rules, File.ReadAllText(tree.Rules).Replace("\n", " \r\n", StringComparison.Ordinal));
+        // Approved, then a comment added after the block: the command must leave the block out and keep the comment.
+        VersionApproval.Approve(tree.Load(), "A. Auditor, réviseur", new DateOnly(2026, 11, 28));
+        File.AppendAllText(tree.Manifest, "# reviewed again\n");
         var script = """
             canon() { awk '{ sub(/[[:space:]]+$/, ""); if ($0 != "") print }' "$1"; }
-            { echo '== mapping.yaml'; awk '!/^[[:space:]]+sha256:/' mapping.yaml | canon /dev/stdin
+            { echo '== mapping.yaml'; awk '/^approval:/ { a = 1; next } a && /^([[:space:]]|$)/ { next } { a = 0; print }' mapping.yaml | canon /dev/stdin
               echo '== rules.csv'; canon rules.csv
               echo '== charts/small.csv'; canon ../../charts/small.csv; } | sha256sum | cut -d' ' -f1
             """;

@@ -29,6 +29,29 @@ public sealed class ApprovalCheckTests
     }
 
     [Fact]
+    public void Manifest_edited_after_approval_is_reported_as_altered()
+    {
+        using var tree = MappingTree.Small();
+        VersionApproval.Approve(tree.Load(), "Anne Peeters, receveuse", new DateOnly(2026, 11, 28));
+        tree.Edit(tree.Manifest, "description: Test mapping, one rule per resolution case", "description: Test mapping");
+        Assert.Equal("ALTERED", Assert.Single(tree.Load().Validate()).Check);
+    }
+
+    [Theory]
+    [InlineData("Anne Peeters")]
+    [InlineData(", receveuse")]
+    [InlineData("Anne Peeters, ")]
+    [InlineData("Anne Peeters,\nreceveuse")]
+    public void Approval_needs_a_name_and_a_role(string by)
+    {
+        using var tree = MappingTree.Small();
+        var before = File.ReadAllText(tree.Manifest);
+        var error = Assert.Throws<ArgumentException>(() => VersionApproval.Approve(tree.Load(), by, new DateOnly(2026, 11, 28)));
+        Assert.Contains("Name, role", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(tree.Manifest));
+    }
+
+    [Fact]
     public void Approving_again_replaces_the_block_and_keeps_the_rest_of_the_manifest()
     {
         using var tree = MappingTree.Small();

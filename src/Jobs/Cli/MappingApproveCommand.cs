@@ -59,7 +59,17 @@ public sealed class MappingApproveCommand : Command<MappingApproveCommand.Settin
             return 1;
         }
 
-        var sha = VersionApproval.Approve(version, settings.By, DateOnly.FromDateTime(DateTime.Today));
+        string sha;
+        try
+        {
+            sha = VersionApproval.Approve(version, settings.By, DateOnly.FromDateTime(DateTime.Today));
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+
         Console.Out.WriteLine($"Approved {version.Identity.Id} {version.Identity.Version} by {settings.By.Trim()}: sha256 {sha}");
         return 0;
     }

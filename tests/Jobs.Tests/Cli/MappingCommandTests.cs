@@ -99,6 +99,22 @@ public sealed class MappingCommandTests
         Assert.DoesNotContain(loaded.Validate(), f => f.Check is "ALTERED" or "NOT_APPROVED");
     }
 
+    [Fact]
+    public async Task Approving_the_rehearsed_version_keeps_its_hash_and_a_name_without_a_role_is_refused()
+    {
+        using var copy = CopyOfMappings();
+        var version = Path.Combine(copy.Path, "mappings", "bxl-2024", "1.0.0");
+        var rehearsed = Transform.MappingVersion.Load(version).Identity.Sha256;
+        var manifest = await File.ReadAllTextAsync(Path.Combine(version, "mapping.yaml"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Anne Peeters"], TestContext.Current.CancellationToken));
+        Assert.Equal(manifest, await File.ReadAllTextAsync(Path.Combine(version, "mapping.yaml"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Anne Peeters, receveuse"], TestContext.Current.CancellationToken));
+        var approved = Transform.MappingVersion.Load(version);
+        Assert.Equal((rehearsed, rehearsed), (approved.Identity.Sha256, approved.Manifest.Approval!.Sha256));
+    }
+
     private static TempDirectory CopyOfMappings()
     {
         var temp = new TempDirectory();

@@ -117,6 +117,10 @@ public sealed class StagingRun
     public Task PublishAsync(string fingerprint, CancellationToken cancellationToken = default) =>
         RunStore.PublishAsync(_provider, Id, Header, fingerprint, cancellationToken);
 
+    /// <summary>Publishes the run unless the published run of its entity and year has a better reconciliation (then holds it).</summary>
+    public Task<PublishOutcome> PublishUnlessWorseAsync(string fingerprint, string reconciliationStatus, CancellationToken cancellationToken = default) =>
+        RunStore.PublishUnlessWorseAsync(_provider, Id, Header, fingerprint, reconciliationStatus, cancellationToken);
+
     /// <summary>Flushes, fingerprints and publishes; returns the fingerprint.</summary>
     public async Task<string> CompleteAsync(CancellationToken cancellationToken = default)
     {

@@ -33,9 +33,13 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         Task<IReadOnlyDictionary<ExportFile, string>> hashes;
         try
         {
-            VerifyRecordCounts(export, cancellationToken);
             var control = export.Control;
-            var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
+            var policy = (request.Policies ?? PolicySet.None).For(control.InsCode, control.EntityType);
+            RequireApproval(policy, mapper, control);
+            VerifyRecordCounts(export, cancellationToken);
+            var header = new RunHeader(
+                control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
+                mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
             hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }
@@ -49,6 +53,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         string fingerprint;
         var status = RunStatus.Published;
         RunId? stillPublished = null;
+        string? heldReason = null;
         // Only batches are retried: the step that met a fault goes into the message, so support knows where it stopped.
         var step = "loading";
         try
@@ -74,13 +79,19 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             if (report.Status == Verdict.Failed)
             {
                 step = "holding";
-                stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, HeldMessage(report), cancellationToken);
+                heldReason = HeldMessage(report);
+                stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, heldReason, cancellationToken);
                 status = RunStatus.Held;
             }
             else
             {
+                // Never over better figures: a run worse than the published one is held, and the published one stays.
                 step = "publishing";
-                await run.PublishAsync(fingerprint, cancellationToken);
+                var outcome = await run.PublishUnlessWorseAsync(fingerprint, report.Status.ToCode(), cancellationToken);
+                if (!outcome.Published)
+                {
+                    (status, stillPublished, heldReason) = (RunStatus.Held, outcome.StillPublished, outcome.HeldMessage);
+                }
             }
         }
         catch (Exception ex)
@@ -101,7 +112,12 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         try
         {
             var files = await ReportWriter.WriteAllAsync(report, outFolder, request.Reports ?? new ReportOptions(), cancellationToken);
-            return new MigrationResult(run.Id, fingerprint, report, files, run.RowsWritten, run.Retries) { Status = status, StillPublished = stillPublished };
+            return new MigrationResult(run.Id, fingerprint, report, files, run.RowsWritten, run.Retries)
+            {
+                Status = status,
+                StillPublished = stillPublished,
+                HeldReason = heldReason,
+            };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -185,6 +201,20 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (ExportFileException ex)
         {
             throw Refused(ex);
+        }
+    }
+
+    // Under a policy that requires approved versions, an unapproved one is refused before anything is written.
+    private static void RequireApproval(MigrationPolicy policy, LineMapper mapper, Extract.Control.ControlFile control)
+    {
+        if (policy.RequireApprovedMapping && mapper.Version.Approval is null)
+        {
+            throw new MigrationFailedException(
+                $"Mapping {mapper.Identity.Id} {mapper.Identity.Version} (sha256 {mapper.Identity.Sha256}) is not approved, and {control.EntityName} may only be " +
+                "migrated with an approved version (setting Governance:RequireApprovedMapping, or requireApprovedMapping of the entity in the fleet file). " +
+                $"Have it reviewed and approved (bascule mapping approve {mapper.Version.Directory} --by \"Name, role\"), or give an approved version. " +
+                "Nothing was written to the staging database.",
+                MigrationFailureKind.Data);
         }
     }
 

@@ -16,6 +16,9 @@ public sealed record MigrationResult(RunId RunId, string Fingerprint, Reconcilia
     /// <summary>For a held run, the run of the same entity and year that is still the published one (null if none).</summary>
     public RunId? StillPublished { get; init; }
 
+    /// <summary>For a held run, why: its FAILED checks, or a reconciliation worse than the published run's.</summary>
+    public string? HeldReason { get; init; }
+
     public bool IsHeld => Status == RunStatus.Held;
 
     public string ReconciliationPath => Reports.Json;

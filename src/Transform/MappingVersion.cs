@@ -64,6 +64,15 @@ public sealed class MappingVersion
 
     public MappingIdentity Identity { get; }
 
+    /// <summary>
+    /// The approval that still holds: the manifest's approval block, when its hash is the version's identity; null
+    /// when the version was never approved or was altered since (then it cannot be used for a run anyway).
+    /// </summary>
+    public MappingApproval? Approval =>
+        Manifest.Approval is { } approval && string.Equals(approval.Sha256, Identity.Sha256, StringComparison.Ordinal)
+            ? new MappingApproval(approval.By, approval.On)
+            : null;
+
     public static MappingVersion Load(string versionDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(versionDirectory);

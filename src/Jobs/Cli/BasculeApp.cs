@@ -49,8 +49,9 @@ public static class BasculeApp
                 .WithDescription("Extracts, maps and loads one export into the staging database, then writes its reconciliation.")
                 .WithExample("migrate", "--export", "samples/commune-etterbeek-2023", "--mapping", "mappings/bxl-2024/1.0.0");
             config.AddCommand<RunsCommand>("runs")
-                .WithDescription("Lists the runs of the staging database, newest first.")
-                .WithExample("runs", "--format", "json");
+                .WithDescription("Lists the runs of the staging database, newest first; `runs prune --keep N` removes the rows of old superseded and failed runs.")
+                .WithExample("runs", "--format", "json")
+                .WithExample("runs", "prune", "--keep", "3", "--older-than", "90");
             config.AddCommand<PublishCommand>("publish")
                 .WithDescription("Publishes a held run (reconciliation FAILED) after its report was reviewed and signed; records who, when and --reason.")
                 .WithExample("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals");

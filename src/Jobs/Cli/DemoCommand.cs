@@ -5,7 +5,6 @@ using Bascule.Pipeline;
 using Bascule.Jobs.Composition;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Reconcile.Model;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -48,7 +47,7 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
             {
                 var result = await new MigrationPipeline(provider, new PlainProgress(console)).RunAsync(request, cancellationToken);
                 MigrationSummary.Write(console, result, provider);
-                if (result.Reconciliation.Status == Verdict.Failed)
+                if (result.IsHeld)
                 {
                     worst = MigrateCommand.ReconciliationFailed;
                 }

@@ -3,9 +3,9 @@ using System.ComponentModel;
 using System.Globalization;
 using Bascule.Pipeline;
 using Bascule.Jobs.Composition;
+using Bascule.Jobs.Hosting;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -18,7 +18,8 @@ namespace Bascule.Jobs.Cli;
 /// OK or WARNING (the run is published), 2 when it is FAILED (the run is held, not published: the published run stays
 /// as it was; see <c>bascule publish</c>), 1 when the run could not complete (nothing published).
 /// </summary>
-public sealed class MigrateCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+public sealed class MigrateCommand(
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, Policies policies)
     : AsyncCommand<MigrateCommand.Settings>
 {
     public const int Completed = ExitCodes.Done;
@@ -77,14 +78,25 @@ public sealed class MigrateCommand(IAnsiConsole console, StagingDatabases databa
             return CouldNotComplete;
         }
 
+        PolicySet governance;
+        try
+        {
+            governance = policies.Build();
+        }
+        catch (Exception ex) when (ex is FleetFileException or ArgumentException)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The governance policies could not be read: {ex.Message}[/]");
+            return CouldNotComplete;
+        }
+
         var request = new MigrationRequest(
             settings.Export!, settings.Mapping!, settings.Out, output.Value.Root, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile,
-            new ReportOptions(reports.Value.ShowPersonalData));
+            new ReportOptions(reports.Value.ShowPersonalData), Policies: governance);
         try
         {
             var result = await RunAsync(provider, request, cancellationToken);
             MigrationSummary.Write(console, result, provider);
-            return result.Reconciliation.Status == Verdict.Failed ? ReconciliationFailed : Completed;
+            return result.IsHeld ? ReconciliationFailed : Completed;
         }
         catch (MigrationFailedException ex)
         {

@@ -21,7 +21,8 @@ public sealed class ServeCommand(
     StagingDatabases databases,
     IOptions<ServeHostOptions> serve,
     IOptions<DashboardAccessOptions> dashboard,
-    IOptions<JobStorageOptions> jobs) : AsyncCommand<ServeCommand.Settings>
+    IOptions<JobStorageOptions> jobs,
+    Policies policies) : AsyncCommand<ServeCommand.Settings>
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -78,9 +79,9 @@ public sealed class ServeCommand(
                 string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage,
                 string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection,
                 waitForDatabase: true);
-            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate));
+            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build()));
         }
-        catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException)
+        catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

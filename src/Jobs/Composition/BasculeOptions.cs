@@ -76,6 +76,32 @@ public sealed class DashboardAccessOptions
     public Dictionary<string, string> Certificates { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>
+/// Setting <c>Governance:*</c>, for the whole fleet (an entity of the fleet file may override each part): whether runs
+/// need an approved mapping version, and the reconciliation's tolerances.
+/// </summary>
+public sealed class GovernanceOptions
+{
+    public const string Section = "Governance";
+
+    /// <summary>An unapproved mapping version is refused before loading.</summary>
+    public bool RequireApprovedMapping { get; set; }
+
+    public ToleranceOptions Tolerances { get; set; } = new();
+
+    public sealed class ToleranceOptions
+    {
+        /// <summary>At most this many unmapped ledger lines; beyond, check 9 is FAILED and the run held.</summary>
+        public long? UnmappedLines { get; set; }
+
+        /// <summary>At most this many euros unmapped, on the debit side and on the credit side.</summary>
+        public decimal? UnmappedEuros { get; set; }
+
+        /// <summary>At most this many rejected lines.</summary>
+        public long? RejectedLines { get; set; }
+    }
+}
+
 /// <summary>Setting <c>Cutover:*</c>.</summary>
 public sealed class CutoverDefaultsOptions
 {

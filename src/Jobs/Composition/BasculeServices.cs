@@ -23,6 +23,8 @@ public static class BasculeServices
         services.AddOptions<ServeHostOptions>().BindConfiguration(ServeHostOptions.Section);
         services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section);
         services.AddOptions<CutoverDefaultsOptions>().BindConfiguration(CutoverDefaultsOptions.Section);
+        services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section);
+        services.AddSingleton<Policies>();
         services.AddSingleton<StagingDatabases>();
         services.AddSingleton(console ?? BasculeConsole.Create());
         return services;

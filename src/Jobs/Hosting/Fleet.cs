@@ -82,8 +82,15 @@ public sealed class Fleet
             throw new FleetFileException($"{file}: entity '{key}' has export '{export}' without {{year}}; write where each year's export lies, e.g. exports/{{year}}/{key}.");
         }
 
+        var tolerances = entry.Tolerances is { } t ? new Load.Runs.Tolerances(t.UnmappedLines, t.UnmappedEuros, t.RejectedLines) : null;
+        if (tolerances is { UnmappedLines: < 0 } or { UnmappedEuros: < 0 } or { RejectedLines: < 0 })
+        {
+            throw new FleetFileException($"{file}: entity '{key}' has a negative tolerance; a tolerance is the most exceptions allowed, 0 or more.");
+        }
+
+        var policy = entry.RequireApprovedMapping is null && tolerances is null ? null : new Pipeline.EntityPolicy(ins, type, entry.RequireApprovedMapping, tolerances);
         return new FleetEntity(key, Required(entry.Name, "name"), type, ins,
-            System.IO.Path.GetFullPath(export, folder), System.IO.Path.GetFullPath(Required(entry.Mapping, "mapping"), folder));
+            System.IO.Path.GetFullPath(export, folder), System.IO.Path.GetFullPath(Required(entry.Mapping, "mapping"), folder), policy);
     }
 
     private sealed class FleetFile
@@ -103,6 +110,19 @@ public sealed class Fleet
             public string? Export { get; set; }
 
             public string? Mapping { get; set; }
+
+            public bool? RequireApprovedMapping { get; set; }
+
+            public ToleranceEntry? Tolerances { get; set; }
+        }
+
+        public sealed class ToleranceEntry
+        {
+            public long? UnmappedLines { get; set; }
+
+            public decimal? UnmappedEuros { get; set; }
+
+            public long? RejectedLines { get; set; }
         }
     }
 }

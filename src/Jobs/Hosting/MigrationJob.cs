@@ -30,7 +30,8 @@ public sealed class MigrationJob(MigrationJobOptions options)
         await using var disposeOwned = owned;
         var provider = options.Provider ?? owned!;
         // The run records its job, so `bascule runs` and the dashboard can be read side by side.
-        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite }, Job: context.BackgroundJob.Id);
+        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite }, Job: context.BackgroundJob.Id,
+            Policies: options.Policies);
         MigrationResult result;
         try
         {
@@ -41,12 +42,11 @@ public sealed class MigrationJob(MigrationJobOptions options)
             throw new DataFaultException($"{entity} {year}: {ex.Message}", ex);
         }
 
-        if (result.Reconciliation.Status == Verdict.Failed)
+        if (result.IsHeld)
         {
-            var failed = result.Reconciliation.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name);
             throw new DataFaultException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is FAILED ({string.Join(", ", failed)}). " +
+                $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is {result.Reconciliation.Status.ToCode()}. {result.HeldReason} " +
                 $"{(result.StillPublished is { } published ? $"The published run {published} is unchanged." : "No run of this entity and year is published.")} " +
                 $"Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again; or, once the report is reviewed and signed, bascule publish --run {result.RunId} --reason \"...\"."));
         }

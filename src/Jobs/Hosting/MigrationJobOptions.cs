@@ -12,6 +12,9 @@ public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTim
     /// </summary>
     public Load.Providers.IStagingProvider? Provider { get; init; }
 
+    /// <summary>The governance policies of every job (approved mappings required, tolerances); none when null.</summary>
+    public Pipeline.PolicySet? Policies { get; init; }
+
     public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
 
     /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and tests.</summary>

@@ -62,7 +62,7 @@ public static class ServeHost
         var staging = options.Staging.Open();
         builder.Services.AddSingleton(staging);
         builder.Services.AddHostedService(_ => new StagingSchemaAtStart(staging));
-        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging };
+        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging, Policies = options.Policies };
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 
         var app = builder.Build();

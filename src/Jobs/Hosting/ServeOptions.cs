@@ -15,7 +15,8 @@ public sealed record ServeOptions(
     IReadOnlyDictionary<string, string> Users,
     int Workers,
     ClientCertificates? Certificates = null,
-    X509Certificate2? ServerCertificate = null)
+    X509Certificate2? ServerCertificate = null,
+    Pipeline.PolicySet? Policies = null)
 {
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

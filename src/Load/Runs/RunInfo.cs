@@ -1,3 +1,5 @@
+using Bascule.Transform.Mapping;
+
 namespace Bascule.Load.Runs;
 
 /// <summary>
@@ -22,7 +24,13 @@ public sealed record RunInfo(
     string ToolVersion,
     string? FailureMessage,
     string? Job,
-    PublishOverride? Override = null);
+    PublishOverride? Override = null,
+    MappingApproval? Approval = null,
+    string? ReconciliationStatus = null,
+    RunPruning? Pruned = null);
+
+/// <summary>When and by whom <c>bascule runs prune</c> removed a run's rows (its runs row stays, as a record).</summary>
+public sealed record RunPruning(DateTime Utc, string By);
 
 /// <summary>Who published a held run (its reconciliation FAILED) after reviewing its report, when, and the reason they gave.</summary>
 public sealed record PublishOverride(string By, DateTime Utc, string Reason);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bascule.Load.Providers;
+using Bascule.Transform.Mapping;
 using Dapper;
 
 namespace Bascule.Load.Runs;
@@ -16,7 +17,9 @@ public static class RunList
                    status AS Status, mapping_id AS MappingId, mapping_version AS MappingVersion, mapping_sha256 AS MappingSha256,
                    fingerprint AS Fingerprint, started_utc AS StartedUtc, finished_utc AS FinishedUtc, started_by AS StartedBy,
                    tool_version AS ToolVersion, failure_message AS FailureMessage, job AS Job,
-                   override_by AS OverrideBy, override_utc AS OverrideUtc, override_reason AS OverrideReason
+                   override_by AS OverrideBy, override_utc AS OverrideUtc, override_reason AS OverrideReason,
+                   mapping_approved_by AS ApprovedBy, mapping_approved_on AS ApprovedOn, reconciliation_status AS ReconciliationStatus,
+                   pruned_utc AS PrunedUtc, pruned_by AS PrunedBy
             FROM runs
             ORDER BY started_utc DESC, run_id DESC
             """,
@@ -38,7 +41,10 @@ public static class RunList
             r.ToolVersion,
             r.FailureMessage,
             r.Job,
-            r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""))).ToList();
+            r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""),
+            r.ApprovedBy is null ? null : new MappingApproval(r.ApprovedBy, Date(r.ApprovedOn)),
+            r.ReconciliationStatus,
+            r.PrunedBy is null ? null : new RunPruning(Utc(r.PrunedUtc)!.Value, r.PrunedBy))).ToList();
     }
 
     // SQLite keeps timestamps as text, the others as timestamps: both arrive here as UTC.
@@ -49,6 +55,15 @@ public static class RunList
         DateTimeOffset offset => offset.UtcDateTime,
         string text => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
         _ => throw new FormatException($"Unexpected timestamp value of type {value.GetType().Name}."),
+    };
+
+    // A date column: text on SQLite, a date elsewhere.
+    internal static DateOnly Date(object? value) => value switch
+    {
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        string text => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => throw new FormatException($"Unexpected date value of type {value?.GetType().Name ?? "null"}."),
     };
 
     private sealed class Row
@@ -90,5 +105,15 @@ public static class RunList
         public object? OverrideUtc { get; set; }
 
         public string? OverrideReason { get; set; }
+
+        public string? ApprovedBy { get; set; }
+
+        public object? ApprovedOn { get; set; }
+
+        public string? ReconciliationStatus { get; set; }
+
+        public object? PrunedUtc { get; set; }
+
+        public string? PrunedBy { get; set; }
     }
 }

@@ -15,9 +15,11 @@ public static class RunStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-                              started_utc, started_by, tool_version, job)
+                              started_utc, started_by, tool_version, job, mapping_approved_by, mapping_approved_on,
+                              tolerance_unmapped_lines, tolerance_unmapped_euros, tolerance_rejected_lines)
             VALUES (@run, @entityName, @entityType, @insCode, @fiscalYear, 'loading', @mappingId, @mappingVersion, @mappingSha256,
-                    @startedUtc, @startedBy, @toolVersion, @job)
+                    @startedUtc, @startedBy, @toolVersion, @job, @approvedBy, @approvedOn,
+                    @unmappedLines, @unmappedEuros, @rejectedLines)
             """,
             new
             {
@@ -33,6 +35,11 @@ public static class RunStore
                 startedBy = header.StartedBy,
                 toolVersion = header.ToolVersion,
                 job = header.Job,
+                approvedBy = header.Approval?.By,
+                approvedOn = header.Approval?.On,
+                unmappedLines = header.Tolerances?.UnmappedLines,
+                unmappedEuros = header.Tolerances?.UnmappedEuros is { } euros ? provider.ToParameter(new Amount(euros)) : null,
+                rejectedLines = header.Tolerances?.RejectedLines,
             },
             cancellationToken: cancellationToken));
     }
@@ -122,6 +129,53 @@ public static class RunStore
     }
 
     /// <summary>
+    /// Publishes a loading run, recording its reconciliation's status, unless the entity-year's published run has a
+    /// better one: a new run never silently replaces published figures with worse ones. Such a run is held instead (its
+    /// rows kept for review, the published run untouched), with a message naming the run that stays published and why;
+    /// publishing it anyway is a person's recorded decision (<see cref="PublishHeldAsync"/>).
+    /// </summary>
+    public static async Task<PublishOutcome> PublishUnlessWorseAsync(
+        IStagingProvider provider, RunId run, RunHeader header, string fingerprint, string reconciliationStatus, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var entityYear = new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value);
+        var current = await connection.QuerySingleOrDefaultAsync<PublishedStatus>(new CommandDefinition(
+            """
+            SELECT run_id AS RunId, reconciliation_status AS Status FROM runs
+            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @run
+            """,
+            new { run = run.Value, insCode = entityYear.InsCode, entityType = entityYear.EntityType, fiscalYear = entityYear.FiscalYear },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (current is not null && ReconciliationRank.IsWorse(reconciliationStatus, current.Status) && RunId.TryParse(current.RunId, out var better))
+        {
+            var message = $"Held, not published: its reconciliation is {reconciliationStatus}, worse than that of the published run {better} ({current.Status}), " +
+                "which stays published. Review its report; to publish it anyway: bascule publish --run " + run + " --reason \"...\".";
+            await MarkHeldAsync(connection, transaction, run, header, fingerprint, message, reconciliationStatus, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new PublishOutcome(false, better, message);
+        }
+
+        var (published, _) = await PublishInTransactionAsync(connection, transaction, run.Value, entityYear, "loading", fingerprint, null, cancellationToken);
+        if (!published)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new StagingException(
+                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE runs SET reconciliation_status = @status WHERE run_id = @run",
+            new { run = run.Value, status = reconciliationStatus },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new PublishOutcome(true, null, null);
+    }
+
+    /// <summary>
     /// A loading run whose reconciliation is FAILED becomes held: finished, fingerprinted, its rows kept for the reports
     /// and for investigation, but not published. The entity's published run for that year, if any, is not touched and
     /// is returned.
@@ -130,19 +184,7 @@ public static class RunStore
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE runs SET status = 'held', fingerprint = @fingerprint, finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading'",
-            new { run = run.Value, fingerprint, now = DateTime.UtcNow, message },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (held != 1)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            throw new StagingException(
-                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
-                "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
-        }
-
+        await MarkHeldAsync(connection, transaction, run, header, fingerprint, message, ReconciliationRank.Failed, cancellationToken);
         var published = await PublishedRunAsync(connection, transaction, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), run.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return published;
@@ -247,6 +289,26 @@ public static class RunStore
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM run_files WHERE run_id = @run", new { run }, transaction, cancellationToken: cancellationToken));
     }
 
+    private static async Task MarkHeldAsync(
+        DbConnection connection, DbTransaction transaction, RunId run, RunHeader header, string fingerprint, string message, string reconciliationStatus, CancellationToken cancellationToken)
+    {
+        var held = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE runs SET status = 'held', fingerprint = @fingerprint, finished_utc = @now, failure_message = @message, reconciliation_status = @status
+            WHERE run_id = @run AND status = 'loading'
+            """,
+            new { run = run.Value, fingerprint, now = DateTime.UtcNow, message, status = reconciliationStatus },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (held != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new StagingException(
+                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
+        }
+    }
+
     // The one publish path: supersedes the entity-year's published run and the runs of it held before this one started,
     // then publishes this run if it is still in the expected status. Returns whether it was, and the run it superseded.
     private static async Task<(bool Published, RunId? Superseded)> PublishInTransactionAsync(
@@ -307,7 +369,7 @@ public static class RunStore
         if (row.Status != "held")
         {
             throw new StagingException(
-                $"Run {run} ({row.EntityName} {row.FiscalYear}) is {row.Status}, not held: only a held run, one whose reconciliation is FAILED, " +
+                $"Run {run} ({row.EntityName} {row.FiscalYear}) is {row.Status}, not held: only a held run (its reconciliation FAILED, or worse than the published run's) " +
                 "is published with `bascule publish`. Nothing was changed.");
         }
 
@@ -315,6 +377,13 @@ public static class RunStore
     }
 
     private readonly record struct EntityYear(string InsCode, string EntityType, int FiscalYear);
+
+    private sealed class PublishedStatus
+    {
+        public string RunId { get; set; } = "";
+
+        public string? Status { get; set; }
+    }
 
     private sealed class HeldRow
     {
@@ -331,6 +400,12 @@ public static class RunStore
         public string? Fingerprint { get; set; }
     }
 }
+
+/// <summary>
+/// What <see cref="RunStore.PublishUnlessWorseAsync"/> did: published, or held because the published run
+/// <paramref name="StillPublished"/> has a better reconciliation (<paramref name="HeldMessage"/> says so).
+/// </summary>
+public sealed record PublishOutcome(bool Published, RunId? StillPublished, string? HeldMessage);
 
 /// <summary>A held run published after review: the run, its entity and year, its fingerprint, the run it superseded (if any) and the override recorded.</summary>
 public sealed record HeldRunPublished(RunId Run, string EntityName, int FiscalYear, string Fingerprint, RunId? Superseded, PublishOverride Override);

@@ -8,7 +8,17 @@ public sealed record CheckResult(int Number, string Name, Verdict Status, decima
 {
     public decimal Difference => Found - Expected;
 
+    /// <summary>The tolerance the found figure was held to, when one was set: beyond it the check is FAILED.</summary>
+    public decimal? Tolerance { get; init; }
+
     public bool IsMoney => Unit == Units.Euro;
+
+    /// <summary>
+    /// An exception count or amount that should be zero: zero is OK, up to <paramref name="tolerance"/> (or any, when
+    /// none is set) a WARNING, beyond it FAILED.
+    /// </summary>
+    public static CheckResult Tolerated(int number, string name, decimal found, decimal? tolerance, string unit = Units.Euro) =>
+        new(number, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance };
 
     /// <summary>Compares two figures: equal is OK, else <paramref name="whenDifferent"/>.</summary>
     public static CheckResult Compare(int number, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro) =>

@@ -1,3 +1,6 @@
+using Bascule.Load.Runs;
+using Bascule.Transform.Mapping;
+
 namespace Bascule.Reconcile.Model;
 
 /// <summary>The run a reconciliation is about, as its <c>runs</c> row records it.</summary>
@@ -13,7 +16,17 @@ public sealed record RunSummary(
     DateTime? FinishedUtc,
     string StartedBy,
     string ToolVersion,
-    string? Fingerprint);
+    string? Fingerprint)
+{
+    /// <summary>The tolerances the run was reconciled with (recorded when it started; none for runs before they were).</summary>
+    public Tolerances Tolerances { get; init; } = Tolerances.None;
+}
 
-/// <summary>The exact mapping version a run used.</summary>
-public sealed record MappingReference(string Id, string Version, string Sha256);
+/// <summary>
+/// The exact mapping version a run used, and its approval when the run started (<paramref name="Approval"/>; null:
+/// not approved, which every output of the run says).
+/// </summary>
+public sealed record MappingReference(string Id, string Version, string Sha256, MappingApproval? Approval = null)
+{
+    public bool IsApproved => Approval is not null;
+}

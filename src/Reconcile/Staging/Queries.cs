@@ -9,7 +9,8 @@ internal static class Queries
     public const string Run =
         """
         SELECT run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-               started_utc, finished_utc, started_by, tool_version, fingerprint
+               started_utc, finished_utc, started_by, tool_version, fingerprint,
+               mapping_approved_by, mapping_approved_on, tolerance_unmapped_lines, tolerance_unmapped_euros, tolerance_rejected_lines
         FROM runs WHERE run_id = @run
         """;
 

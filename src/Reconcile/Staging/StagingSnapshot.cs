@@ -1,3 +1,5 @@
+using Bascule.Load.Runs;
+using Bascule.Transform.Mapping;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 
@@ -91,8 +93,11 @@ internal sealed record StagingSnapshot(
 
     internal static RunSummary ReadRun(StagingReader.Row r) => new(
         r.Text(0), r.Text(1), r.Text(2), r.Text(3), (int)r.Count(4), r.Text(5),
-        new MappingReference(r.Text(6), r.Text(7), r.Text(8)),
-        r.Time(9) ?? DateTime.MinValue, r.Time(10), r.Text(11), r.Text(12), r.OptionalText(13));
+        new MappingReference(r.Text(6), r.Text(7), r.Text(8), r.OptionalText(14) is { } by ? new MappingApproval(by, r.Date(15)) : null),
+        r.Time(9) ?? DateTime.MinValue, r.Time(10), r.Text(11), r.Text(12), r.OptionalText(13))
+    {
+        Tolerances = new Tolerances(r.OptionalCount(16), r.OptionalMoney(17), r.OptionalCount(18)),
+    };
 }
 
 /// <summary>A <c>run_files</c> row: the hash, records read and control file figures of one source file.</summary>

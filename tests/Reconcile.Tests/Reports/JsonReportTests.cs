@@ -23,7 +23,9 @@ public sealed class JsonReportTests
             Assert.True(root.TryGetProperty(name, out _), $"missing {name}");
         }
 
-        Assert.Equal(["id", "version", "sha256"], root.GetProperty("mapping").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "version", "sha256", "approval"], root.GetProperty("mapping").EnumerateObject().Select(p => p.Name));
+        // The shipped version is not approved: the report says so (null), it does not leave the field out.
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("mapping").GetProperty("approval").ValueKind);
         Assert.Equal(
             ["name", "sha256", "lines", "staged", "unmapped", "rejected", "debit", "credit"],
             root.GetProperty("sourceFiles")[0].EnumerateObject().Select(p => p.Name).Take(8));

@@ -48,7 +48,8 @@ public static class MigrationSummary
     /// <summary>What a held run means for the user: the published data is unchanged, and how to publish the run after review.</summary>
     public static IReadOnlyList<string> HeldLines(MigrationResult result) =>
     [
-        "  The reconciliation is FAILED, so this run is held: its rows and reports are kept for review, but it is not published.",
+        $"  {result.HeldReason}",
+        "  Its rows and reports are kept for review; it is not published.",
         result.StillPublished is { } published
             ? $"  The published run of this entity and year is unchanged: {published}."
             : "  No run of this entity and year is published: the published_* views show none.",

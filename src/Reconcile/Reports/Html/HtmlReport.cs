@@ -37,9 +37,11 @@ public static class HtmlReport
             <dt>{Bilingual("Exercice", "Boekjaar")}</dt><dd id="fiscal-year">{run.FiscalYear}</dd>
             <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId)} ({Encode(run.RunStatus)}, {Encode(run.StartedBy)}, {Stamp(run.StartedUtc)})</dd>
             <dt>{Bilingual("Table de correspondance", "Mappingtabel")}</dt><dd id="mapping">{Encode(run.Mapping.Id)} {Encode(run.Mapping.Version)} — SHA-256 {Encode(run.Mapping.Sha256)}</dd>
+            <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(ApprovalText.French(run.Mapping), ApprovalText.Dutch(run.Mapping))}</dd>
             <dt>{Bilingual("Écritures source lues dans", "Bronboekingen gelezen uit")}</dt><dd>{Encode(LedgerSource(result.LedgerSource))}</dd>
             <dt>{Bilingual("Calculé le", "Berekend op")}</dt><dd>{Stamp(result.ComputedUtc)} ({Encode(run.ToolVersion)})</dd>
             </dl>
+            {NotApprovedBanner(run.Mapping)}
             </header>
 
             """);
@@ -73,6 +75,15 @@ public static class HtmlReport
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    private static string Tolerance(CheckResult check) => check.Tolerance is { } tolerance
+        ? $" ({Bilingual("tolérance", "tolerantie")} {Figure(tolerance, check)})"
+        : "";
+
+    // A run made with an unapproved mapping says so where nobody can miss it, before any figure.
+    private static string NotApprovedBanner(MappingReference mapping) => mapping.IsApproved
+        ? ""
+        : $"""<p class="banner" id="mapping-not-approved" role="alert"><span lang="fr">{Encode(ApprovalText.French(mapping))}</span><br><span lang="nl">{Encode(ApprovalText.Dutch(mapping))}</span></p>""";
 
     private static void Summary(StringBuilder html, ReconciliationResult result)
     {
@@ -121,7 +132,7 @@ public static class HtmlReport
             .Append(Bilingual("Différence", "Verschil")).Append("</th><th>").Append(Bilingual("Unité", "Eenheid")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var c in result.Checks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr{(c.Status == Model.Verdict.Ok ? "" : " class=\"diff\"")} data-check-name=\"{Encode(c.Name)}\"><td class=\"num\">{c.Number}</td><td>{Encode(c.Name)}</td><td><span class=\"badge {c.Status.ToCode()}\">{c.Status.ToCode()}</span></td><td class=\"num\">{Figure(c.Expected, c)}</td><td class=\"num\">{Figure(c.Found, c)}</td><td class=\"num\">{Figure(c.Difference, c)}</td><td>{Encode(c.Unit)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr{(c.Status == Model.Verdict.Ok ? "" : " class=\"diff\"")} data-check-name=\"{Encode(c.Name)}\"><td class=\"num\">{c.Number}</td><td>{Encode(c.Name)}{Tolerance(c)}</td><td><span class=\"badge {c.Status.ToCode()}\">{c.Status.ToCode()}</span></td><td class=\"num\">{Figure(c.Expected, c)}</td><td class=\"num\">{Figure(c.Found, c)}</td><td class=\"num\">{Figure(c.Difference, c)}</td><td>{Encode(c.Unit)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</details>\n</section>\n");

@@ -19,6 +19,21 @@ public static class ReconciliationJsonWriter
         await writer.FlushAsync(cancellationToken);
     }
 
+    /// <summary><c>approval</c>: {<c>by</c>, <c>on</c>} of the mapping version when the run started, or null when it was not approved.</summary>
+    internal static void Approval(Utf8JsonWriter w, MappingReference mapping)
+    {
+        if (mapping.Approval is not { } approval)
+        {
+            w.WriteNull("approval");
+            return;
+        }
+
+        w.WriteStartObject("approval");
+        w.WriteString("by", approval.By);
+        w.WriteString("on", approval.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
     private static void Write(Utf8JsonWriter w, ReconciliationResult r, ReportOptions options)
     {
         var run = r.Run;
@@ -33,6 +48,7 @@ public static class ReconciliationJsonWriter
         w.WriteString("id", run.Mapping.Id);
         w.WriteString("version", run.Mapping.Version);
         w.WriteString("sha256", run.Mapping.Sha256);
+        Approval(w, run.Mapping);
         w.WriteEndObject();
         w.WriteString("ledgerSource", r.LedgerSource);
         w.WriteString("computedUtc", r.ComputedUtc);
@@ -101,6 +117,11 @@ public static class ReconciliationJsonWriter
             w.Figure("found", c.Found, c.IsMoney);
             w.Figure("difference", c.Difference, c.IsMoney);
             w.WriteString("unit", c.Unit);
+            if (c.Tolerance is { } tolerance)
+            {
+                w.Figure("tolerance", tolerance, c.IsMoney);
+            }
+
             w.WriteEndObject();
         }
 

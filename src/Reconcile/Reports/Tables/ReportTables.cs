@@ -5,6 +5,7 @@ namespace Bascule.Reconcile.Reports.Tables;
 /// <summary>The reconciliation's tables, in report order, with personal data masked as the options say.</summary>
 public static class ReportTables
 {
+    public const string Run = "run";
     public const string Checks = "checks";
     public const string SourceFiles = "source-files";
     public const string LegacyAccounts = "legacy-accounts";
@@ -28,13 +29,26 @@ public static class ReportTables
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
+        var run = result.Run;
         return
         [
+            // Which run, which mapping and whether it was approved, which fingerprint: a workbook or CSV read on its own says it too.
+            new(Run, "Exécution", "Uitvoering",
+                [new("Élément", "Element", CellKind.Text), new("Valeur", "Waarde", CellKind.Text)],
+                [
+                    Row("Entité / Entiteit", $"{run.Entity} ({run.EntityType} {run.InsCode})"),
+                    Row("Exercice / Boekjaar", run.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    Row("Migration / Migratie", $"{run.RunId} ({run.RunStatus})"),
+                    Row("Empreinte / Vingerafdruk", run.Fingerprint ?? ""),
+                    Row("Table de correspondance / Mappingtabel", $"{run.Mapping.Id} {run.Mapping.Version}"),
+                    Row("SHA-256", run.Mapping.Sha256),
+                    Row("Approbation / Goedkeuring", ApprovalText.Bilingual(run.Mapping)),
+                ]),
             new(Checks, "Contrôles", "Controles",
                 [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
                  new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
-                 new("Unité", "Eenheid", CellKind.Text)],
-                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit)).ToList()),
+                 new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure)],
+                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit, c.Tolerance)).ToList()),
             new(SourceFiles, "Fichiers source", "Bronbestanden",
                 [new("Fichier", "Bestand", CellKind.Text), new("SHA-256", "SHA-256", CellKind.Code), new("Lignes lues", "Gelezen lijnen", CellKind.Count),
                  new("Lignes annoncées", "Aangekondigde lijnen", CellKind.Count), new("Chargées", "Geladen", CellKind.Count),

@@ -1,0 +1,3 @@
+using Bascule.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -161,7 +161,7 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         foreach (var run in runs.Where(r => r.Override is not null))
         {
             var o = run.Override!;
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} was published over its {run.ReconciliationStatus ?? ReconciliationRank.Failed} reconciliation by {o.By} at {o.Utc:yyyy-MM-dd HH:mm:ss} UTC: {o.Reason}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} was published over a {run.ReconciliationStatus ?? ReconciliationRank.Failed} reconciliation by {o.By} at {o.Utc:yyyy-MM-dd HH:mm:ss} UTC: {o.Reason}");
         }
     }
 

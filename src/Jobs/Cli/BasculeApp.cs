@@ -1,3 +1,5 @@
+using System.Globalization;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
@@ -13,6 +15,7 @@ public static class BasculeApp
             config.SetApplicationName("bascule");
             config.SetApplicationVersion(typeof(BasculeApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ValidateExamples();
+            config.SetExceptionHandler((ex, _) => Refused(config.Settings, ex));
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Runs the pipeline on the bundled commune and CPAS samples with the embedded SQLite default.")
                 .WithExample("demo");
@@ -72,5 +75,30 @@ public static class BasculeApp
                 .WithExample("sample", "--out", "out/sample", "--entity-type", "CPAS", "--lines", "5000", "--seed", "7");
         });
         return app;
+    }
+
+    /// <summary>
+    /// A command line Spectre refused (unknown option, a setting that does not validate) or a command that threw: Spectre's
+    /// own message, with the exit codes of every Bascule command (1: bad arguments or not completed, 130: interrupted)
+    /// instead of its -1.
+    /// </summary>
+    private static int Refused(ICommandAppSettings settings, Exception ex)
+    {
+        if (ex is OperationCanceledException)
+        {
+            return settings.CancellationExitCode;
+        }
+
+        var console = settings.Console ?? AnsiConsole.Console;
+        if (ex is CommandAppException { Pretty: { } pretty })
+        {
+            console.Write(pretty);
+        }
+        else
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {ex.Message}");
+        }
+
+        return 1;
     }
 }

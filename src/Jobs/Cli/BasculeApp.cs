@@ -62,8 +62,12 @@ public static class BasculeApp
                 .WithExample("enqueue", "--entity", "commune-etterbeek", "--year", "2023")
                 .WithExample("enqueue", "--all", "--year", "2023");
             config.AddCommand<ScheduleCommand>("schedule")
-                .WithDescription("Recurring dress rehearsals of fleet entities, with a cron expression (UTC).")
-                .WithExample("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6");
+                .WithDescription("Recurring dress rehearsals of fleet entities in the shared job storage: --cron (UTC) adds or replaces those of --entity KEY or --all for --year YEAR (required), --list shows the recurring jobs, --remove removes them.")
+                .WithExample(Shell("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6"))
+                .WithExample(Shell("schedule", "--entity", "commune-etterbeek", "--year", "2023", "--cron", "30 1 * * 1-5"))
+                .WithExample("schedule", "--list", "--format", "json")
+                .WithExample("schedule", "--remove", "rehearsal:commune-etterbeek:2023")
+                .WithExample("schedule", "--remove", "--all", "--year", "2023");
             config.AddCommand<CancelCommand>("cancel")
                 .WithDescription("Cancels a migration job: it stops between batches and publishes nothing.")
                 .WithExample("cancel", "42");
@@ -76,6 +80,27 @@ public static class BasculeApp
         });
         return app;
     }
+
+    /// <summary>
+    /// An argument as a POSIX shell reads it back: kept as it is when it holds only characters no shell treats
+    /// specially, else quoted. Help prints an example's arguments joined by spaces, so an argument with spaces (a cron
+    /// expression, a sentence) is given to it already quoted, and the printed line can be pasted into a shell as it is.
+    /// </summary>
+    public static string ShellQuote(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        if (argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@%+".Contains(c, StringComparison.Ordinal)))
+        {
+            return argument;
+        }
+
+        return argument.IndexOfAny(['"', '\\', '$', '`', '!']) < 0
+            ? $"\"{argument}\""
+            : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+    }
+
+    // For an example with an argument that a shell would split or expand (ExamplesTests reads every example as a shell does).
+    private static string[] Shell(params string[] arguments) => [.. arguments.Select(ShellQuote)];
 
     /// <summary>
     /// A command line Spectre refused (unknown option, a setting that does not validate) or a command that threw: Spectre's

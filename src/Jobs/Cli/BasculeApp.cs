@@ -69,7 +69,7 @@ public static class BasculeApp
                 .WithExample("schedule", "--remove", "rehearsal:commune-etterbeek:2023")
                 .WithExample("schedule", "--remove", "--all", "--year", "2023");
             config.AddCommand<CancelCommand>("cancel")
-                .WithDescription("Cancels a migration job: it stops between batches and publishes nothing.")
+                .WithDescription("Cancels a queued, retry-waiting or running migration job (a running one stops between batches and publishes nothing); a finished job is left as it is.")
                 .WithExample("cancel", "42");
             config.AddCommand<ExtractCommand>("extract")
                 .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")

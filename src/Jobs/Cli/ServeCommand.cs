@@ -1,11 +1,14 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -52,6 +55,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         WebApplication app;
+        string urls;
         try
         {
             var outRoot = Path.GetFullPath(BasculeConfiguration.Resolve(null, "Out", "out"));
@@ -63,7 +67,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             var users = Entries(configuration, "Dashboard:Users");
             var certificates = new ClientCertificates(Entries(configuration, "Dashboard:Certificates"));
             var certificatePath = configuration["Serve:Certificate:Path"];
-            var urls = BasculeConfiguration.Resolve(settings.Urls, "Serve:Urls", DefaultUrls);
+            urls = BasculeConfiguration.Resolve(settings.Urls, "Serve:Urls", DefaultUrls);
             // Refuse before touching any storage: an exposed dashboard without authentication must not start even briefly.
             if (DashboardAccess.Refusal(urls, users, certificates, !string.IsNullOrWhiteSpace(certificatePath)) is { } refusal)
             {
@@ -86,11 +90,42 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         await using (app)
         {
-            await app.RunAsync();
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (IsAddressInUse(ex))
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). Choose another with --urls or Serve:Urls.[/]");
+                return 1;
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
         }
 
         return 0;
     }
+
+    // Kestrel reports a port taken by another process as an IOException around an AddressInUseException.
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The configured address Kestrel names in its message, else all of them.
+    private static string FailedAddress(string urls, Exception ex) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(u => ex.Message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) ?? urls;
 
     private static Dictionary<string, string> Entries(IConfiguration configuration, string section) =>
         configuration.GetSection(section).GetChildren()

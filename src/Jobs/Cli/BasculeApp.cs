@@ -33,7 +33,7 @@ public static class BasculeApp
                     .WithExample("mapping", "hash", "mappings/bxl-2024/1.0.0");
                 mapping.AddCommand<MappingApproveCommand>("approve")
                     .WithDescription("Writes the approval block (by, today's date, hash) into a valid version's mapping.yaml.")
-                    .WithExample("mapping", "approve", "mappings/bxl-2024/1.0.0", "--by", "Name, role");
+                    .WithExample(Shell("mapping", "approve", "mappings/bxl-2024/1.0.0", "--by", "Name, role"));
             });
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Extracts, maps and loads one export into the staging database, then writes its reconciliation.")
@@ -43,7 +43,7 @@ public static class BasculeApp
                 .WithExample("runs", "--format", "json");
             config.AddCommand<PublishCommand>("publish")
                 .WithDescription("Publishes a held run (reconciliation FAILED) after its report was reviewed and signed; records who, when and --reason.")
-                .WithExample("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals");
+                .WithExample(Shell("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals"));
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
                 .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");

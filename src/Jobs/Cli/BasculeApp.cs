@@ -43,7 +43,7 @@ public static class BasculeApp
                     .WithExample("mapping", "hash", "mappings/bxl-2024/1.0.0");
                 mapping.AddCommand<MappingApproveCommand>("approve")
                     .WithDescription("Writes the approval block (by, today's date, hash) into a valid version's mapping.yaml.")
-                    .WithExample("mapping", "approve", "mappings/bxl-2024/1.0.0", "--by", "Name, role");
+                    .WithExample(Shell("mapping", "approve", "mappings/bxl-2024/1.0.0", "--by", "Name, role"));
             });
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Extracts, maps and loads one export into the staging database, then writes its reconciliation.")
@@ -54,7 +54,7 @@ public static class BasculeApp
                 .WithExample("runs", "prune", "--keep", "3", "--older-than", "90");
             config.AddCommand<PublishCommand>("publish")
                 .WithDescription("Publishes a held run (reconciliation FAILED) after its report was reviewed and signed; records who, when and --reason.")
-                .WithExample("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals");
+                .WithExample(Shell("publish", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--reason", "Reviewed and signed by the accountant: 1 EUR rounding in the legacy totals"));
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
                 .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
@@ -73,10 +73,14 @@ public static class BasculeApp
                 .WithExample("enqueue", "--entity", "commune-etterbeek", "--year", "2023")
                 .WithExample("enqueue", "--all", "--year", "2023");
             config.AddCommand<ScheduleCommand>("schedule")
-                .WithDescription("Recurring dress rehearsals of fleet entities, with a cron expression (UTC).")
-                .WithExample("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6");
+                .WithDescription("Recurring dress rehearsals of fleet entities in the shared job storage: --cron (UTC) adds or replaces those of --entity KEY or --all for --year YEAR (required), --list shows the recurring jobs, --remove removes them.")
+                .WithExample(Shell("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6"))
+                .WithExample(Shell("schedule", "--entity", "commune-etterbeek", "--year", "2023", "--cron", "30 1 * * 1-5"))
+                .WithExample("schedule", "--list", "--format", "json")
+                .WithExample("schedule", "--remove", "rehearsal:commune-etterbeek:2023")
+                .WithExample("schedule", "--remove", "--all", "--year", "2023");
             config.AddCommand<CancelCommand>("cancel")
-                .WithDescription("Cancels a migration job: it stops between batches and publishes nothing.")
+                .WithDescription("Cancels a queued, retry-waiting or running migration job (a running one stops between batches and publishes nothing); a finished job is left as it is.")
                 .WithExample("cancel", "42");
             config.AddCommand<ExtractCommand>("extract")
                 .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
@@ -87,4 +91,25 @@ public static class BasculeApp
         });
         return app;
     }
+
+    /// <summary>
+    /// An argument as a POSIX shell reads it back: kept as it is when it holds only characters no shell treats
+    /// specially, else quoted. Help prints an example's arguments joined by spaces, so an argument with spaces (a cron
+    /// expression, a sentence) is given to it already quoted, and the printed line can be pasted into a shell as it is.
+    /// </summary>
+    public static string ShellQuote(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        if (argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@%+".Contains(c, StringComparison.Ordinal)))
+        {
+            return argument;
+        }
+
+        return argument.IndexOfAny(['"', '\\', '$', '`', '!']) < 0
+            ? $"\"{argument}\""
+            : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+    }
+
+    // For an example with an argument that a shell would split or expand (ExamplesTests reads every example as a shell does).
+    private static string[] Shell(params string[] arguments) => [.. arguments.Select(ShellQuote)];
 }

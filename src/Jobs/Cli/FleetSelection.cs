@@ -22,14 +22,16 @@ public class FleetSelection : FleetJobSettings
     public bool All { get; init; }
 
     [CommandOption("--year <YEAR>")]
-    [Description("The fiscal year, e.g. 2023.")]
+    [Description("Required: the fiscal year whose export is migrated, e.g. 2023.")]
     public int? Year { get; init; }
 
     public override Spectre.Console.ValidationResult Validate()
     {
         if (All == !string.IsNullOrWhiteSpace(Entity))
         {
-            return Spectre.Console.ValidationResult.Error("Give either --entity KEY (one entity of the fleet file) or --all.");
+            return Spectre.Console.ValidationResult.Error(Year is null
+                ? "Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023)."
+                : "Give either --entity KEY (one entity of the fleet file) or --all.");
         }
 
         return Year is null or < 1990 or > 2100

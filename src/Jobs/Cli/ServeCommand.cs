@@ -1,12 +1,15 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Bascule.Jobs.Composition;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,12 +64,13 @@ public sealed class ServeCommand(
         var target = databases.Target(settings.Provider, settings.Connection);
         var staging = target with { OutRoot = Path.GetFullPath(target.OutRoot) };
         WebApplication app;
+        string urls;
         try
         {
             var users = NonEmpty(dashboard.Value.Users);
             var certificates = new ClientCertificates(NonEmpty(dashboard.Value.Certificates));
             var certificatePath = serve.Value.Certificate.Path;
-            var urls = string.IsNullOrWhiteSpace(settings.Urls) ? serve.Value.Urls : settings.Urls;
+            urls = string.IsNullOrWhiteSpace(settings.Urls) ? serve.Value.Urls : settings.Urls;
             // Refuse before touching any storage: an exposed dashboard without authentication must not start even briefly.
             if (DashboardAccess.Refusal(urls, users, certificates, !string.IsNullOrWhiteSpace(certificatePath)) is { } refusal)
             {
@@ -91,7 +95,14 @@ public sealed class ServeCommand(
         {
             try
             {
-                await app.RunAsync();
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (IsAddressInUse(ex))
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). Choose another with --urls or Serve:Urls.[/]");
+                return ExitCodes.CouldNotComplete;
             }
             catch (Exception ex) when (ex is DbException or Load.StagingException or IOException)
             {
@@ -99,6 +110,8 @@ public sealed class ServeCommand(
                 console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The staging database could not be used: {StagingDatabases.Scrub(ex.Message, staging)}[/]");
                 return ExitCodes.CouldNotComplete;
             }
+
+            await app.WaitForShutdownAsync(cancellationToken);
         }
 
         return ExitCodes.Done;
@@ -106,6 +119,25 @@ public sealed class ServeCommand(
 
     private static Dictionary<string, string> NonEmpty(Dictionary<string, string> entries) =>
         entries.Where(e => !string.IsNullOrEmpty(e.Value)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    // Kestrel reports a port taken by another process as an IOException around an AddressInUseException.
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The configured address Kestrel names in its message, else all of them.
+    private static string FailedAddress(string urls, Exception ex) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(u => ex.Message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) ?? urls;
 
     // The password never appears in a message: only the file and what went wrong with it.
     private static X509Certificate2 LoadServerCertificate(string path, string? password)

@@ -51,6 +51,9 @@ public static class ServeHost
 
         // One line per HTTP request would drown the job log that IT staff read.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A host that fails to start (its address already in use) is reported by `bascule serve` in one line that says
+        // what to do; the host's own error log of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = MigrationServer.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options.Storage);

@@ -26,9 +26,10 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
         var journal = row.CachedText(Journal);
         var document = row.Text(Document);
         var lineNumber = row.Text(LineNo);
-        if (journal.Length == 0 || document.Length == 0)
+        // A quoted journal or document keeps its spaces, but one of spaces only is as empty as none.
+        if (string.IsNullOrWhiteSpace(journal) || string.IsNullOrWhiteSpace(document))
         {
-            row.Fail(journal.Length == 0 ? Journal : Document, RejectReason.BadValue, "is empty: every ledger line belongs to a journal and a document.");
+            row.Fail(string.IsNullOrWhiteSpace(journal) ? Journal : Document, RejectReason.BadValue, "is empty: every ledger line belongs to a journal and a document.");
             return row.Rejection<LedgerLine>();
         }
 

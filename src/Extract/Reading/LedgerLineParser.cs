@@ -10,6 +10,9 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
     private const int Year = 0, Journal = 1, Document = 2, LineNo = 3, Date = 4, Account = 5, Article = 6, ServiceField = 7, ThirdParty = 8, Label = 9, Debit = 10, Credit = 11;
     private const int SignedAmount = 10, Side = 11;
 
+    /// <summary>The position of EXERCICE among the ledger's canonical fields.</summary>
+    public const int YearField = Year;
+
     public Parsed<LedgerLine> Parse(RowParser row)
     {
         if (!row.TryYear(Year, out var year)

@@ -169,23 +169,27 @@ public sealed class LegacyExport
 
     /// <summary>
     /// Counts the records of every data file against <c>EXPORT.txt</c> without parsing their values (a fraction of
-    /// a full read), so that a run can refuse an incomplete export before it loads anything.
-    /// Throws <see cref="ExportFileException"/> for the first file that disagrees.
+    /// a full read), so that a run can refuse an incomplete export before it loads anything. The same pass reads the
+    /// ledger's EXERCICE and refuses a ledger of which more than half the records carry another fiscal year.
+    /// Throws <see cref="ExportFileException"/> for the first file at fault.
     /// </summary>
     public void VerifyRecordCounts(CancellationToken ct = default)
     {
         foreach (var file in Enum.GetValues<ExportFile>())
         {
             var layout = Profile.Layout(file);
+            var years = YearsOf(file);
             using var reader = CsvRecordReader.Open(PathOf(file), layout, Profile, _encodings[file], FileSchema.Fields(file, layout.DebitCredit));
             while (reader.MoveNext())
             {
+                years?.Add(reader);
                 if ((reader.Record & 0xFFFF) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
                 }
             }
 
+            years?.ThrowIfAnotherYear(layout.FileName, reader.Record);
             RecordStream.ThrowIfCountDisagrees(layout.FileName, reader.Record, EntryOf(file).Lines);
         }
     }
@@ -207,12 +211,15 @@ public sealed class LegacyExport
 
     private ControlFileEntry EntryOf(ExportFile file) => Control.Entry(Profile.Layout(file).FileName)!;
 
+    // Only the ledger is refused for its years: the side files' lines of another year stay individual rejects.
+    private LedgerYears? YearsOf(ExportFile file) => file == ExportFile.Ledger ? new LedgerYears(LedgerLineParser.YearField, Control.FiscalYear) : null;
+
     private SyncAsyncEnumerable<Parsed<T>> Read<T>(ExportFile file, Func<IRecordParser<T>> parser, CancellationToken ct)
         where T : class =>
         new(() =>
         {
             var summary = new FileSummary(file, Profile.Layout(file).FileName, _encodings[file].Name, EntryOf(file));
             _summaries[file] = summary;
-            return RecordStream.Read(PathOf(file), file, Profile, _encodings[file], Control.FiscalYear, parser(), summary);
+            return RecordStream.Read(PathOf(file), file, Profile, _encodings[file], Control.FiscalYear, parser(), summary, YearsOf(file));
         }, ct);
 }

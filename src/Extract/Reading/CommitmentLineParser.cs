@@ -28,13 +28,15 @@ internal sealed class CommitmentLineParser : IRecordParser<CommitmentLine>
         }
 
         var number = row.Text(Number);
-        if (number.Length > 0 && !_numbers.TryAdd((year.Value, number), row.Reader.Line))
+        // A quoted number keeps its spaces, but one of spaces only is no number.
+        var numbered = !string.IsNullOrWhiteSpace(number);
+        if (numbered && !_numbers.TryAdd((year.Value, number), row.Reader.Line))
         {
             row.Fail(Number, RejectReason.DuplicateLine, $"commitment {number} of {year} already has a line (line {_numbers[(year.Value, number)]}): a commitment number is used once a year.");
             return row.Rejection<CommitmentLine>();
         }
 
-        if (number.Length == 0 && !_unnumbered.TryAdd(row.Reader.RawText, row.Reader.Line))
+        if (!numbered && !_unnumbered.TryAdd(row.Reader.RawText, row.Reader.Line))
         {
             row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of the commitment without a number on line {_unnumbered[row.Reader.RawText]}.");
             return row.Rejection<CommitmentLine>();

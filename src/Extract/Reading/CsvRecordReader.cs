@@ -44,22 +44,21 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>The same, without copying; valid until the next record.</summary>
     public ReadOnlySpan<char> RawSpan => _sep.Current.Span;
 
-    /// <summary>The value of a canonical field (by its position in <see cref="FileSchema.Fields"/>), unquoted.</summary>
-    public ReadOnlySpan<char> this[int field]
-    {
-        get
-        {
-            var column = _columns[field];
-            if (column < 0)
-            {
-                return [];
-            }
+    /// <summary>
+    /// The value of a canonical field (by its position in <see cref="FileSchema.Fields"/>): a quoted field's content,
+    /// unquoted; an unquoted field as it stands, spaces included (the typed parsers trim it).
+    /// </summary>
+    public ReadOnlySpan<char> this[int field] => Value(field, trimUnquoted: false);
 
-            var value = _sep.Current[column].Span;
-            var trimmed = value.Trim();
-            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? Unquote(trimmed) : value;
-        }
-    }
+    /// <summary>True when the current record has the column of this canonical field (a short record may not).</summary>
+    public bool Has(int field) => _columns[field] >= 0 && _columns[field] < _sep.Current.ColCount;
+
+    /// <summary>
+    /// The text of a canonical field, as the spec keeps it: a quoted field exactly as it stands between its quotes
+    /// (a CRLF stays CRLF, spaces at either end stay, only <c>""</c> becomes <c>"</c>); an unquoted field without the
+    /// spaces around it.
+    /// </summary>
+    public ReadOnlySpan<char> Text(int field) => Value(field, trimUnquoted: true);
 
     public static CsvRecordReader Open(string path, FileLayout layout, ExportProfile profile, DetectedEncoding encoding, IReadOnlyList<string> fields)
     {
@@ -166,7 +165,30 @@ internal sealed class CsvRecordReader : IDisposable
     // Sep 0.17.1 reports line 2 as the start of the very first row; every later row is right.
     private static long StartLine(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
-    // A line break inside quotes is content: written \n whatever the file's line ends, so CRLF and LF files read alike.
-    private static string Unquote(ReadOnlySpan<char> quoted) =>
-        quoted[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private ReadOnlySpan<char> Value(int field, bool trimUnquoted)
+    {
+        var column = _columns[field];
+        if (column < 0)
+        {
+            return [];
+        }
+
+        var value = _sep.Current[column].Span;
+        // Spaces outside the quotes are not content: "  \"a \"  " is the quoted field "a ".
+        var trimmed = value.Trim();
+        if (trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"')
+        {
+            return Unquote(trimmed);
+        }
+
+        return trimUnquoted ? trimmed : value;
+    }
+
+    // What stands between the quotes is kept exactly, line breaks as the file wrote them: only "" becomes ".
+    // Most quoted fields hold no quote of their own and are returned without a copy.
+    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> quoted)
+    {
+        var inner = quoted[1..^1];
+        return inner.Contains('"') ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner;
+    }
 }

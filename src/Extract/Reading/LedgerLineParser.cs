@@ -10,6 +10,9 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
     private const int Year = 0, Journal = 1, Document = 2, LineNo = 3, Date = 4, Account = 5, Article = 6, ServiceField = 7, ThirdParty = 8, Label = 9, Debit = 10, Credit = 11;
     private const int SignedAmount = 10, Side = 11;
 
+    /// <summary>The position of EXERCICE among the ledger's canonical fields.</summary>
+    public const int YearField = Year;
+
     public Parsed<LedgerLine> Parse(RowParser row)
     {
         if (!row.TryYear(Year, out var year)
@@ -26,9 +29,10 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
         var journal = row.CachedText(Journal);
         var document = row.Text(Document);
         var lineNumber = row.Text(LineNo);
-        if (journal.Length == 0 || document.Length == 0)
+        // A quoted journal or document keeps its spaces, but one of spaces only is as empty as none.
+        if (string.IsNullOrWhiteSpace(journal) || string.IsNullOrWhiteSpace(document))
         {
-            row.Fail(journal.Length == 0 ? Journal : Document, RejectReason.BadValue, "is empty: every ledger line belongs to a journal and a document.");
+            row.Fail(string.IsNullOrWhiteSpace(journal) ? Journal : Document, RejectReason.BadValue, "is empty: every ledger line belongs to a journal and a document.");
             return row.Rejection<LedgerLine>();
         }
 

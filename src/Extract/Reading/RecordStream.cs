@@ -5,11 +5,14 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>The read loop shared by every data file: column count, NUL characters, parsing, summary, and the record count check at the end.</summary>
+/// <summary>
+/// The read loop shared by every data file: column count, NUL characters, parsing, summary, and at the end the ledger's
+/// fiscal years (given <see cref="LedgerYears"/>) and the record count check.
+/// </summary>
 internal static class RecordStream
 {
     public static IEnumerable<Parsed<T>> Read<T>(
-        string path, ExportFile file, ExportProfile profile, DetectedEncoding encoding, FiscalYear year, IRecordParser<T> parser, FileSummary summary)
+        string path, ExportFile file, ExportProfile profile, DetectedEncoding encoding, FiscalYear year, IRecordParser<T> parser, FileSummary summary, LedgerYears? years = null)
         where T : class
     {
         var layout = profile.Layout(file);
@@ -18,6 +21,7 @@ internal static class RecordStream
         var row = new RowParser(reader, fields, profile, year);
         while (reader.MoveNext())
         {
+            years?.Add(reader);
             var parsed = reader.ColumnCount != reader.ExpectedColumns ? row.WrongColumnCount<T>()
                 : reader.RawSpan.Contains('\0') ? row.NulCharacter<T>()
                 : parser.Parse(row);
@@ -34,6 +38,8 @@ internal static class RecordStream
             yield return parsed;
         }
 
+        // A wrong delivery first: the ledger of another year rarely has the announced count either, and that is not what to fix.
+        years?.ThrowIfAnotherYear(summary.Name, summary.Records);
         ThrowIfCountDisagrees(summary.Name, summary.Records, summary.Control.Lines);
         summary.Complete();
     }

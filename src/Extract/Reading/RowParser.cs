@@ -43,12 +43,13 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
         return Rejection<T>();
     }
 
-    public string Text(int field) => reader[field].Trim().ToString();
+    /// <summary>A text field: quoted, exactly as it stands between the quotes; unquoted, without the spaces around it.</summary>
+    public string Text(int field) => reader.Text(field).ToString();
 
     /// <summary>A text from a small set that repeats on every line (a journal code): one string per value.</summary>
     public string CachedText(int field)
     {
-        var text = reader[field].Trim();
+        var text = reader.Text(field);
         if (_texts.TryGet(text, out var cached))
         {
             return cached!;

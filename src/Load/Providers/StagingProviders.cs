@@ -4,8 +4,9 @@ namespace Bascule.Load.Providers;
 public static class StagingProviders
 {
     /// <summary>
-    /// The SQLite connection may be a file path or a connection string; when empty the database is
-    /// <c>staging.db</c> under <paramref name="outFolder"/>. PostgreSQL and SQL Server need a connection string.
+    /// The SQLite connection may be a file path or a connection string, in an existing folder; when empty the database is
+    /// <c>staging.db</c> under <paramref name="outFolder"/>, created (<c>0700</c>) when missing. PostgreSQL and SQL Server
+    /// need a connection string.
     /// </summary>
     public static IStagingProvider Create(string provider, string? connection, string outFolder)
     {
@@ -16,7 +17,7 @@ public static class StagingProviders
 
         if (kind == StagingProviderKind.Sqlite)
         {
-            return new Sqlite.SqliteStagingProvider(Sqlite.SqliteStagingProvider.ConnectionStringFor(connection, outFolder));
+            return Sqlite.SqliteStagingProvider.Create(connection, outFolder);
         }
 
         if (string.IsNullOrWhiteSpace(connection))

@@ -19,7 +19,9 @@ public sealed class VariantProfileTests
         var expected = await Collect.AllAsync(twin.ReadLedgerAsync(ct));
         var actual = await Collect.AllAsync(variant.ReadLedgerAsync(ct));
 
-        Assert.Equal(expected, actual);
+        // The twin ends its lines with CRLF, the variant with LF: the quoted line break of one label stays as each file wrote it.
+        Assert.Equal("Facture \"Proximus\"\nligne 2", actual[3].Value!.Label);
+        Assert.Equal(expected.Select(p => p.Value! with { Label = p.Value.Label.Replace("\r\n", "\n", StringComparison.Ordinal) }), actual.Select(p => p.Value!));
         Assert.Equal(8, actual.Count);
         Assert.True(variant.Summary(ExportFile.Ledger)!.TotalsAgree);
     }

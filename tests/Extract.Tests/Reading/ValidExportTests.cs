@@ -54,14 +54,14 @@ public sealed class ValidExportTests
     }
 
     [Fact]
-    public async Task Quoted_field_keeps_its_semicolon_accent_and_escaped_quotes()
+    public async Task Quoted_field_keeps_its_semicolon_accent_escaped_quotes_and_CRLF()
     {
         var export = LegacyExport.Open(Folder);
 
         var lines = await Collect.AcceptedAsync(export.ReadLedgerAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("Téléphone; février", lines[2].Label);
-        Assert.Equal("Facture \"Proximus\"\nligne 2", lines[3].Label);
+        Assert.Equal("Facture \"Proximus\"\r\nligne 2", lines[3].Label);
     }
 
     [Fact]

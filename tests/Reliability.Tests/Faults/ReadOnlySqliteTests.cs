@@ -82,6 +82,7 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
         var entity = TestEntity.Generate(_temp, "21032", lines: 3_000, seed: 32);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
         var seed = _temp.Combine("seed", "staging.db");
+        Directory.CreateDirectory(_temp.Combine("seed"));
         PublishedState before;
         await using (var provider = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(seed, _temp.Path)))
         {

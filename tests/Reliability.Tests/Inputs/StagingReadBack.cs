@@ -4,7 +4,7 @@ namespace Bascule.Reliability.Tests.Inputs;
 
 /// <summary>
 /// What a run left in a SQLite staging file, read back with plain SQL (not through Bascule's own readers): where each
-/// record of each file ended, the rejected lines and the labels as stored.
+/// record of each file ended, the rejected lines and the labels as stored (a third party's name stands for its label).
 /// </summary>
 public sealed class StagingReadBack
 {
@@ -25,6 +25,7 @@ public sealed class StagingReadBack
         UNION ALL SELECT source_file, line, label FROM legacy_balance WHERE run_id = $run
         UNION ALL SELECT source_file, line, label FROM budget_articles WHERE run_id = $run
         UNION ALL SELECT source_file, line, label FROM commitments WHERE run_id = $run
+        UNION ALL SELECT source_file, line, name FROM third_parties WHERE run_id = $run
         """;
 
     private const string AllRows = """

@@ -25,8 +25,18 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    // The database file to create 0600 before SQLite first opens it; null for an in-memory or read-only database.
+    private readonly string? _createFile;
+    private readonly Lock _creating = new();
+    private volatile bool _fileCreated;
 
+    /// <summary>A provider on the SQLite file of the connection string, whose folder must exist.</summary>
     public SqliteStagingProvider(string connectionString)
+        : this(connectionString, defaultFile: null)
+    {
+    }
+
+    private SqliteStagingProvider(string connectionString, string? defaultFile)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         if (!string.IsNullOrEmpty(builder.Password))
@@ -38,20 +48,46 @@ public sealed class SqliteStagingProvider : IStagingProvider
                 nameof(connectionString));
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (folder is not null)
+        var file = FileOf(builder);
+        // A folder the user named is never created: a mistyped path would put the staged data where nobody looks for it.
+        if (file is not null && Path.GetDirectoryName(file) is { } folder && !Directory.Exists(folder))
         {
-            Directory.CreateDirectory(folder);
+            throw new ArgumentException(MissingFolder(folder, defaultFile));
         }
 
         _connectionString = builder.ConnectionString;
         _busyTimeoutMilliseconds = checked(builder.DefaultTimeout * 1000);
+        _createFile = builder.Mode == SqliteOpenMode.ReadWriteCreate ? file : null;
         Target = "SQLite " + builder.DataSource;
     }
 
     public StagingProviderKind Kind => StagingProviderKind.Sqlite;
 
     public string Target { get; }
+
+    /// <summary>
+    /// The provider for a connection the user gave (a file path or a connection string), whose folder must exist; or,
+    /// when it is empty, for <c>staging.db</c> under <paramref name="outFolder"/>, which is created (<c>0700</c>) when missing.
+    /// </summary>
+    public static SqliteStagingProvider Create(string? connection, string outFolder)
+    {
+        var defaultFile = Path.Combine(outFolder, "staging.db");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            try
+            {
+                OwnerOnly.CreateFolder(outFolder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException(
+                    $"The output folder {outFolder} of the SQLite staging file {defaultFile} cannot be created ({ex.Message}). " +
+                    "Create it for the account that runs Bascule (mode 0700), or give a staging file with --connection.", ex);
+            }
+        }
+
+        return new SqliteStagingProvider(ConnectionStringFor(connection, outFolder), defaultFile);
+    }
 
     /// <summary>A path or a connection string; empty means <c>staging.db</c> under the output folder.</summary>
     public static string ConnectionStringFor(string? connection, string outFolder)
@@ -68,6 +104,7 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        CreateFileOnce();
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -136,6 +173,40 @@ public sealed class SqliteStagingProvider : IStagingProvider
     public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
 
     public object ToParameter(Amount amount) => amount.Cents;
+
+    // The file the account alone may read (0600), created before SQLite first opens it: SQLite would create it 0644
+    // (less the umask), and its -wal and -shm files take the database file's mode.
+    // Two first opens at once both wait until it is done, so neither lets SQLite create the file first.
+    private void CreateFileOnce()
+    {
+        if (_createFile is null || _fileCreated)
+        {
+            return;
+        }
+
+        lock (_creating)
+        {
+            if (!_fileCreated)
+            {
+                OwnerOnly.CreateFile(_createFile);
+                _fileCreated = true;
+            }
+        }
+    }
+
+    // The database file on disk; null for an in-memory database or a URI file name, which SQLite resolves itself.
+    private static string? FileOf(SqliteConnectionStringBuilder builder)
+    {
+        var source = builder.DataSource;
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetFullPath(source);
+    }
+
+    private static string MissingFolder(string folder, string? defaultFile) =>
+        $"The folder {folder} of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create it " +
+        "(mode 0700, for the account that runs Bascule), or " +
+        (defaultFile is null ? "give a staging file in an existing folder." : $"omit --connection (and the setting Staging:Connection) to use {defaultFile}.");
 
     /// <summary>Closes the pooled connections, so the database file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()

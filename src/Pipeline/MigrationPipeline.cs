@@ -22,6 +22,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 {
     private readonly IMigrationProgress _progress = progress ?? SilentProgress.Instance;
 
+    /// <exception cref="MigrationFailedException">The run could not complete (or could not start); nothing was published.</exception>
+    /// <exception cref="MigrationCancelledException">Cancelled; the message says what became of the run.</exception>
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
         var (export, mapper) = Prepare(request);
@@ -39,12 +41,22 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
             await StopAsync(reread, stopReread);
+            if (ex is OperationCanceledException)
+            {
+                throw new MigrationCancelledException(
+                    "The migration was cancelled before its run started: nothing was written to the staging database.", null, false, ex, cancellationToken);
+            }
+
             throw;
         }
 
+        // The heartbeat stops on every way out; a run that lost its lease (another run cleaned it up) stops at once.
+        await using var lease = run;
+        using var live = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.LeaseLost);
+        var token = live.Token;
         ReconciliationResult report;
         string fingerprint;
         var status = RunStatus.Published;
@@ -53,19 +65,19 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var step = "loading";
         try
         {
-            await LoadLedgerAsync(export, mapper, run, cancellationToken);
-            await LoadSideFilesAsync(export, run, cancellationToken);
+            await LoadLedgerAsync(export, mapper, run, token);
+            await LoadSideFilesAsync(export, run, token);
             step = "recording the source files";
-            await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
+            await run.RecordFilesAsync(RunFiles(export, await hashes), token);
 
             step = "loading";
-            await run.FlushAsync(cancellationToken);
+            await run.FlushAsync(token);
 
             // Both only read the committed rows, on connections of their own: they run side by side. Reconciled before
             // publishing, so a run that cannot be reconciled is never published.
             step = "computing the fingerprint and reconciling";
-            var fingerprinting = FingerprintAsync(run, cancellationToken);
-            var reconciling = ReconcileAsync(run, reread, cancellationToken);
+            var fingerprinting = FingerprintAsync(run, token);
+            var reconciling = ReconcileAsync(run, reread, token);
             await Task.WhenAll(fingerprinting, reconciling);
             fingerprint = await fingerprinting;
             report = await reconciling;
@@ -74,26 +86,19 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             if (report.Status == Verdict.Failed)
             {
                 step = "holding";
-                stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, HeldMessage(report), cancellationToken);
+                stillPublished = await run.HoldAsync(fingerprint, HeldMessage(report), token);
                 status = RunStatus.Held;
             }
             else
             {
                 step = "publishing";
-                await run.PublishAsync(fingerprint, cancellationToken);
+                await run.PublishAsync(fingerprint, token);
             }
         }
         catch (Exception ex)
         {
             await StopAsync(reread, stopReread);
-            var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
-            var cleanup = await TryFailAsync(run, message);
-            if (ex is OperationCanceledException)
-            {
-                throw;
-            }
-
-            throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", ex);
+            throw await FailedAsync(run, step, ex, request, cancellationToken);
         }
 
         report = report with { Run = report.Run with { RunStatus = status.ToCode(), Fingerprint = fingerprint } };
@@ -108,6 +113,47 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             throw new MigrationFailedException(
                 $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.", ex);
         }
+        catch (OperationCanceledException ex)
+        {
+            throw new MigrationCancelledException(
+                $"Run {run.Id} was {status.ToCode()} before the cancellation, but its reports were not written to {outFolder} (nothing half-written is left there). " +
+                $"Regenerate them with: bascule report --run {run.Id}.",
+                run.Id,
+                true,
+                ex,
+                cancellationToken);
+        }
+    }
+
+    // What a run that stopped before it was published becomes, and the exception that says so: marked failed with its
+    // rows deleted (a cancelled run records request.CancelledMessage, one that lost its lease why), or, when its publish
+    // or hold committed all the same, what it is.
+    private async Task<Exception> FailedAsync(StagingRun run, string step, Exception ex, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        var lost = ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? run.LeaseLostMessage : null;
+        var cancelled = ex is OperationCanceledException && lost is null;
+        var message = lost ?? (cancelled ? request.CancelledMessage ?? MigrationRequest.DefaultCancelledMessage : Describe(ex));
+        var (cleanup, after) = await TryFailAsync(run, message);
+        var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";
+        if (after is RunStatus.Published or RunStatus.Held)
+        {
+            var what = $"Run {run.Id} was {after.Value.ToCode()} just before it met {(cancelled ? "the cancellation" : $"this fault: {message}")}; its reports were not written. " +
+                $"Regenerate them with: bascule report --run {run.Id}.";
+            return cancelled ? new MigrationCancelledException(what, run.Id, true, ex, cancellationToken) : new MigrationFailedException(what, ex);
+        }
+
+        if (cancelled)
+        {
+            var outcome = cleanup.Length == 0 ? " It is marked failed and its rows are deleted." : cleanup;
+            return new MigrationCancelledException(
+                $"Run {run.Id} of {entityYear} was cancelled while {step}, before it was published.{outcome} The published run of {entityYear} is unchanged.",
+                run.Id,
+                false,
+                ex,
+                cancellationToken);
+        }
+
+        return new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", ex);
     }
 
     private async Task<string> FingerprintAsync(StagingRun run, CancellationToken cancellationToken)
@@ -143,17 +189,16 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
     // The database may be the fault itself (server down, disk read-only): a run that cannot even be marked failed stays
     // loading, which no reader sees, and the next run of the entity and year abandons it. The user still gets the cause.
-    private async Task<string> TryFailAsync(StagingRun run, string message)
+    private async Task<(string Note, RunStatus? Status)> TryFailAsync(StagingRun run, string message)
     {
         try
         {
-            await run.FailAsync(message);
-            return "";
+            return ("", await run.FailAsync(message));
         }
         catch (Exception ex)
         {
-            return $" It could not be marked failed either ({Describe(ex)}): it stays 'loading', invisible to every reader, " +
-                $"and the next run of {run.Header.EntityName} {run.Header.FiscalYear} cleans it up.";
+            return ($" It could not be marked failed either ({Describe(ex)}): it stays 'loading', invisible to every reader, " +
+                $"and the next run of {run.Header.EntityName} {run.Header.FiscalYear} cleans it up.", null);
         }
     }
 
@@ -193,6 +238,10 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         try
         {
             return await StagingRun.BeginAsync(provider, header, request.Staging, cancellationToken);
+        }
+        catch (RunInProgressException ex)
+        {
+            throw new MigrationFailedException(provider.Scrub(ex.Message), ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

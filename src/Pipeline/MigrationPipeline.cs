@@ -146,7 +146,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         {
             var outcome = cleanup.Length == 0 ? " It is marked failed and its rows are deleted." : cleanup;
             return new MigrationCancelledException(
-                $"Run {run.Id} of {entityYear} was cancelled while {step}, before it was published.{outcome} The published run of {entityYear} is unchanged.",
+                $"Run {run.Id} of {entityYear} was cancelled while {step}, before it was published.{outcome} {await PublishedAsync(run)}",
                 run.Id,
                 false,
                 ex,
@@ -185,6 +185,22 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var failed = report.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name).ToList();
         var names = string.Join(", ", failed.Take(20)) + (failed.Count > 20 ? string.Create(CultureInfo.InvariantCulture, $" and {failed.Count - 20} more") : "");
         return $"Held, not published: reconciliation FAILED ({names}).";
+    }
+
+    // What a run that stopped left of the entity-year's published data: nothing changed, and which run it is.
+    private async Task<string> PublishedAsync(StagingRun run)
+    {
+        var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";
+        try
+        {
+            return await RunStore.PublishedRunAsync(provider, run.Header, CancellationToken.None) is { } published
+                ? $"The published run of {entityYear}, {published}, is unchanged."
+                : $"No run of {entityYear} is published; that is unchanged.";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return $"The published run of {entityYear} is unchanged.";
+        }
     }
 
     // The database may be the fault itself (server down, disk read-only): a run that cannot even be marked failed stays

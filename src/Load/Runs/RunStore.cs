@@ -281,7 +281,16 @@ public static class RunStore
         return (published == 1, superseded);
     }
 
-    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
+    /// <summary>The published run of the entity and year in the header, if any.</summary>
+    public static async Task<RunId?> PublishedRunAsync(IStagingProvider provider, RunHeader header, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(header);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        return await PublishedRunAsync(connection, null, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), "", cancellationToken);
+    }
+
+    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction? transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
     {
         var id = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @except",

@@ -16,7 +16,8 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule cutover --run RUN_ID</c>: the opening position of the first new year (opening balances, open items, open
 /// commitments) from a published run of the last legacy year, in the neutral import layout, with its reconciliation and
 /// manifest. Exit code 0 when the package reconciles (OK or WARNING), 2 when a check FAILED (the package is still
-/// written, to be read with its reconciliation), 1 when no package could be built.
+/// written, to be read with its reconciliation), 1 when no package could be built, 130 when interrupted by Ctrl-C or
+/// SIGTERM (the package is written all or none: the folder is then as it was).
 /// </summary>
 public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
 {
@@ -59,8 +60,15 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
         }
     }
 
+    // A second Ctrl-C can leave only the hidden folder the package was being written into.
+    private const string AtOnce = "the output folder may keep a hidden .writing-… folder of unfinished files, which can be deleted";
+
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        Interruption.RunAsync(
+            AtOnce,
+            token => RunAsync(AnsiConsole.Console, settings, token),
+            _ => $"the cut-over package of run {settings.Run} was not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
+            cancellationToken);
 
     public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
     {
@@ -68,7 +76,7 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         var run = ReportSettings.ParseRun(settings.Run);
         var configuration = BasculeConfiguration.Build();
-        var outDir = settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "cutover", run.Value);
+        var outDir = OutDir(settings);
         var show = settings.ShowPersonalData || (bool.TryParse(configuration["Reports:ShowPersonalData"], out var configured) && configured);
         var options = new CutoverOptions(
             settings.AsOf is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
@@ -81,12 +89,17 @@ public sealed class CutoverCommand : AsyncCommand<CutoverCommand.Settings>
             Print(console, manifest, outDir);
             return result.Status == Verdict.Failed ? ReconciliationFailed : Written;
         }
-        catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
+        // A database fault once cancelled is the cancellation itself, reported by the caller.
+        catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException
+                                   && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{settings.Scrub(ex.Message)}[/]");
             return NotWritten;
         }
     }
+
+    private static string OutDir(Settings settings) =>
+        settings.Out ?? Path.Combine(BasculeConfiguration.Resolve(null, "Out", "out"), "cutover", settings.Run ?? "");
 
     private static void Print(IAnsiConsole console, PackageManifest manifest, string outDir)
     {

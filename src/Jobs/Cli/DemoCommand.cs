@@ -26,7 +26,10 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         public string? Out { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Interruption.RunAsync(MigrateCommand.AtOnce, token => DemoAsync(settings, token), MigrateCommand.Interrupted, cancellationToken);
+
+    private static async Task<int> DemoAsync(Settings settings, CancellationToken cancellationToken)
     {
         var root = FindRepositoryRoot();
         if (root is null)
@@ -41,7 +44,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var worst = MigrateCommand.Completed;
         foreach (var sample in Samples)
         {
-            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions());
+            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions(), CancelledMessage: MigrateCommand.InterruptedMessage);
             try
             {
                 var result = await new MigrationPipeline(provider, new PlainProgress()).RunAsync(request, cancellationToken);

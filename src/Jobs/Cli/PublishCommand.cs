@@ -37,7 +37,7 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(AnsiConsole.Console, settings, token), _ => $"run {settings.Run} was not published, unless its publish had already committed: `bascule runs` shows whether it is.", cancellationToken);
 
     public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
     {

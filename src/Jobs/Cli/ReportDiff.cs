@@ -23,7 +23,8 @@ public static class ReportDiff
             await using var provider = settings.CreateProvider();
             diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA).Value, ReportSettings.ParseRun(settings.RunB).Value, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException)
+        // A database fault once cancelled is the cancellation itself, reported by the caller.
+        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return 1;

@@ -19,7 +19,7 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
     public sealed class Settings : RunSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(AnsiConsole.Console, settings, cancellationToken);
+        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(AnsiConsole.Console, settings, token), _ => $"run {settings.Run} was not verified; nothing was changed.", cancellationToken);
 
     public static async Task<int> RunAsync(IAnsiConsole console, Settings settings, CancellationToken cancellationToken)
     {

@@ -102,6 +102,42 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         output.WriteLine($"{providerName}: the second migrate waited for {holder}, then published {secondRun.Id}; the first is superseded");
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_waiting_stops_the_second_migrate_with_130_and_nothing_written()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (connection, provider) = await StagingAsync("sqlite");
+        await using var _ = provider;
+        var entity = TestEntity.Generate(_temp, "21057", lines: 8_000, seed: 57);
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", "sqlite", "--connection", connection];
+
+        using var first = CliProcess.Start(_temp.Path, [.. migrate, "--batch-size", "50"]);
+        var (holder, _) = await MidLoad.WaitAsync(first, provider, ct);
+        await first.SignalAsync("STOP", ct);
+        int code;
+        string text;
+        try
+        {
+            using var second = CliProcess.StartInterruptible(_temp.Path, [.. migrate, "--wait"]);
+            Assert.True(await second.WaitForLineAsync("waiting: another run is loading", ct), "the second migrate should wait:\n" + second.Output);
+            await second.SignalAsync("INT", ct);
+            code = await second.WaitForExitAsync(ct);
+            text = CliProcess.Flat(second.Output);
+            Assert.Equal([holder], (await RunList.ReadAsync(provider, ct)).Select(r => r.Id.Value));
+        }
+        finally
+        {
+            await first.SignalAsync("CONT", ct);
+        }
+
+        Tally.FaultInjected();
+        Assert.True(code == 130, $"the waiting migrate exited with {code}, expected 130:\n{text}");
+        Assert.Contains("Interrupted by Ctrl-C (SIGINT): The migration was cancelled before its run started: nothing was written to the staging database.", text, StringComparison.Ordinal);
+        Assert.True(await first.WaitForExitAsync(ct) == 0, "the first migrate should publish:\n" + first.Output);
+        Assert.Equal(holder, (await PublishedState.ReadAsync(provider, entity)).RunId);
+        output.WriteLine($"Ctrl-C while waiting: exit 130, nothing written; the first published {holder}. Output: {text}");
+    }
+
     [Theory]
     [InlineData("sqlite", true)]
     [InlineData("sqlite", false)]

@@ -5,6 +5,7 @@ using Bascule.Extract.Records;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.Leases;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
@@ -27,6 +28,11 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
         var (export, mapper) = Prepare(request);
+        var control = export.Control;
+        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
+        // A run of the same entity and year still loading elsewhere stops this one, or is waited for, before anything is
+        // spent on the export (the re-read and the count pass below would compete with it for the processors).
+        await WaitForEntityYearAsync(header, request, cancellationToken);
         // The reconciliation's source side re-reads the export itself, with nothing from the load: it starts now and
         // runs alongside the checks and the load, on the processor time they leave idle; it is stopped if the run fails.
         using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -36,8 +42,6 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         try
         {
             VerifyRecordCounts(export, cancellationToken);
-            var control = export.Control;
-            var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job);
             hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }
@@ -46,8 +50,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             await StopAsync(reread, stopReread);
             if (ex is OperationCanceledException)
             {
-                throw new MigrationCancelledException(
-                    "The migration was cancelled before its run started: nothing was written to the staging database.", null, false, ex, cancellationToken);
+                throw NotStarted(ex, cancellationToken);
             }
 
             throw;
@@ -249,22 +252,44 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
     private static MigrationFailedException Refused(Exception ex) => new(ex.Message + " Nothing was written to the staging database.", ex);
 
+    private async Task WaitForEntityYearAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provider.EnsureSchemaAsync(cancellationToken);
+            await RunClaim.WaitUntilFreeAsync(provider, header, request.Staging, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw NotStarted(ex, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            throw CouldNotStart(ex);
+        }
+    }
+
     private async Task<StagingRun> BeginAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
     {
         try
         {
             return await StagingRun.BeginAsync(provider, header, request.Staging, cancellationToken);
         }
-        catch (RunInProgressException ex)
-        {
-            throw new MigrationFailedException(provider.Scrub(ex.Message), ex);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
+            throw CouldNotStart(ex);
         }
     }
+
+    private static MigrationCancelledException NotStarted(Exception ex, CancellationToken cancellationToken) =>
+        new("The migration was cancelled before its run started: nothing was written to the staging database.", null, false, ex, cancellationToken);
+
+    // Another run holding the entity and year says so itself; any other fault is the database's.
+    private MigrationFailedException CouldNotStart(Exception ex) =>
+        ex is RunInProgressException
+            ? new MigrationFailedException(provider.Scrub(ex.Message), ex)
+            : new MigrationFailedException(
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.", ex);
 
     private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, StagingRun run, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Dapper;
@@ -23,24 +22,12 @@ public static class RunClaim
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(options);
         var abandoned = new List<RunId>();
-        var waiting = Stopwatch.StartNew();
-        RunId? waitedFor = null;
+        var wait = new LeaseWait(options);
         while (true)
         {
             if (await FreeAsync(provider, header, abandoned, cancellationToken) is { } holder)
             {
-                if (options.WaitForLease != Timeout.InfiniteTimeSpan && waiting.Elapsed >= options.WaitForLease)
-                {
-                    throw new RunInProgressException(holder, options.WaitForLease);
-                }
-
-                if (waitedFor != holder.Id)
-                {
-                    waitedFor = holder.Id;
-                    options.Waiting?.Invoke(holder);
-                }
-
-                await Task.Delay(options.WaitPollInterval, cancellationToken);
+                await wait.WaitOrStopAsync(holder, cancellationToken);
                 continue;
             }
 
@@ -59,6 +46,21 @@ public static class RunClaim
                     throw;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits (or stops) while a run of the entity and year holds a live lease, writing nothing: the look a run takes
+    /// before its own work starts, so that a run that must stop or wait does it before it spends anything on the export.
+    /// <see cref="ClaimAsync"/> still decides, as another run may start meanwhile.
+    /// </summary>
+    public static async Task WaitUntilFreeAsync(IStagingProvider provider, RunHeader header, StagingOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var wait = new LeaseWait(options);
+        while ((await LoadingRunsAsync(provider, header, cancellationToken)).FirstOrDefault(r => r.Judge(DateTime.UtcNow, RunLease.IsRunningHere) is null) is { } holder)
+        {
+            await wait.WaitOrStopAsync(holder, cancellationToken);
         }
     }
 

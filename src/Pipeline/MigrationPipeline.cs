@@ -133,8 +133,10 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     // or hold committed all the same, what it is.
     private async Task<Exception> FailedAsync(StagingRun run, string step, Exception ex, MigrationRequest request, CancellationToken cancellationToken)
     {
-        var lost = ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? run.LeaseLostMessage : null;
-        var cancelled = ex is OperationCanceledException && lost is null;
+        // A lost lease explains whatever fault followed it; after a cancellation, a fault may be how a cancelled statement
+        // surfaced (a database error rather than OperationCanceledException): the run was cancelled all the same.
+        var lost = cancellationToken.IsCancellationRequested ? null : run.LeaseLostMessage;
+        var cancelled = lost is null && (ex is OperationCanceledException || cancellationToken.IsCancellationRequested);
         var message = lost ?? (cancelled ? request.CancelledMessage ?? MigrationRequest.DefaultCancelledMessage : Describe(ex));
         var (cleanup, after) = await TryFailAsync(run, message);
         var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";

@@ -115,6 +115,12 @@ public sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
                 return CouldNotComplete;
             }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled by no one here (a driver's own time limit, say): a failure, not an interruption.
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
+                return CouldNotComplete;
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Bascule.Load;
 
 /// <summary>A run could not be staged; the message says what failed, where, and that nothing was published.</summary>
-public sealed class StagingException : Exception
+public class StagingException : Exception
 {
     public StagingException(string message)
         : base(message)

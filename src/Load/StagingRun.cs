@@ -3,6 +3,7 @@ using Bascule.Load.Providers;
 using Bascule.Load.Resilience;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.Leases;
 using Bascule.Transform.Mapping;
 using Polly;
 
@@ -13,14 +14,18 @@ namespace Bascule.Load;
 /// retried on transient faults, and replaces itself when retried (its rows carry the batch number), so a retry never
 /// duplicates. A full batch is written in the background while the next one fills (two buffers, at most one write in
 /// flight), so parsing and mapping overlap with the database. Nothing is visible until <see cref="PublishAsync"/>
-/// commits the run; <see cref="FailAsync"/> removes it.
+/// commits the run; <see cref="FailAsync"/> removes it. While it loads, the run holds a lease on its entity and year,
+/// renewed by a heartbeat (<see cref="RunLease"/>) until it is published, held or failed; disposing a run that is still
+/// loading stops the heartbeat and leaves the run as a killed process would (the next run of the entity and year cleans
+/// it up).
 /// </summary>
-public sealed class StagingRun
+public sealed class StagingRun : IAsyncDisposable
 {
     private readonly IStagingProvider _provider;
     private readonly StagingOptions _options;
     private readonly ResiliencePipeline _retry;
     private readonly StreamedFingerprint _fingerprint;
+    private readonly RunLease _lease;
     private StagingBatch _batch = new();
     private StagingBatch _spare = new();
     private Task _pending = Task.CompletedTask;
@@ -31,6 +36,7 @@ public sealed class StagingRun
     private StagingRun(IStagingProvider provider, RunId id, RunHeader header, StagingOptions options)
     {
         _provider = provider;
+        _lease = RunLease.Hold(provider, id, options);
         _options = options;
         _retry = BatchRetry.Create(provider, options);
         _fingerprint = new StreamedFingerprint(options.FingerprintMemory);
@@ -51,14 +57,25 @@ public sealed class StagingRun
     /// <summary>Runs of the same entity and year that an earlier process left loading, cleaned up when this run began.</summary>
     public IReadOnlyList<RunId> Abandoned { get; private init; } = [];
 
-    /// <summary>Brings the schema up to date, cleans up abandoned runs of the same entity and year, and records the new run as loading.</summary>
+    /// <summary>Cancelled when the run lost its lease: another run found it expired and cleaned this one up.</summary>
+    public CancellationToken LeaseLost => _lease.Lost;
+
+    /// <summary>Why the lease was lost, or null.</summary>
+    public string? LeaseLostMessage => _lease.LostMessage;
+
+    /// <summary>
+    /// Brings the schema up to date, takes the entity and year (waiting for, or refusing beside, a run of them that is
+    /// still loading: see <see cref="StagingOptions.WaitForLease"/>), cleans up abandoned runs of them, and records the
+    /// new run as loading with this process's lease.
+    /// </summary>
+    /// <exception cref="RunInProgressException">Another run of the entity and year holds a live lease; nothing was written.</exception>
     public static async Task<StagingRun> BeginAsync(IStagingProvider provider, RunHeader header, StagingOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new StagingOptions();
         await provider.EnsureSchemaAsync(cancellationToken);
-        var abandoned = await RunStore.AbandonStaleAsync(provider, header, cancellationToken);
         var id = RunId.New();
-        await RunStore.InsertAsync(provider, id, header, cancellationToken);
-        return new StagingRun(provider, id, header, options ?? new StagingOptions()) { Abandoned = abandoned };
+        var abandoned = await RunClaim.ClaimAsync(provider, id, header, options, cancellationToken);
+        return new StagingRun(provider, id, header, options) { Abandoned = abandoned };
     }
 
     public ValueTask AddStagedAsync(TargetLine line, CancellationToken cancellationToken = default) => Added(_batch.Staged.Add, line, cancellationToken);
@@ -113,13 +130,34 @@ public sealed class StagingRun
         return await RunFingerprint.ComputeAsync(_provider, Id, cancellationToken);
     }
 
-    /// <summary>Makes the run visible and supersedes the entity's previous run for that year, in one commit.</summary>
-    public Task PublishAsync(string fingerprint, CancellationToken cancellationToken = default) =>
-        RunStore.PublishAsync(_provider, Id, Header, fingerprint, cancellationToken);
+    /// <summary>Makes the run visible and supersedes the entity's previous run for that year, in one commit; the lease ends with it.</summary>
+    public async Task PublishAsync(string fingerprint, CancellationToken cancellationToken = default)
+    {
+        _lease.Ending();
+        await RunStore.PublishAsync(_provider, Id, Header, fingerprint, cancellationToken);
+        await _lease.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Holds the run (its reconciliation is FAILED): finished and fingerprinted, not published; the lease ends with it.
+    /// Returns the entity-year's published run, which stays as it was.
+    /// </summary>
+    public async Task<RunId?> HoldAsync(string fingerprint, string message, CancellationToken cancellationToken = default)
+    {
+        _lease.Ending();
+        var published = await RunStore.HoldAsync(_provider, Id, Header, fingerprint, message, cancellationToken);
+        await _lease.DisposeAsync();
+        return published;
+    }
 
     /// <summary>Publishes the run unless the published run of its entity and year has a better reconciliation (then holds it).</summary>
-    public Task<PublishOutcome> PublishUnlessWorseAsync(string fingerprint, string reconciliationStatus, CancellationToken cancellationToken = default) =>
-        RunStore.PublishUnlessWorseAsync(_provider, Id, Header, fingerprint, reconciliationStatus, cancellationToken);
+    public async Task<PublishOutcome> PublishUnlessWorseAsync(string fingerprint, string reconciliationStatus, CancellationToken cancellationToken = default)
+    {
+        _lease.Ending();
+        var outcome = await RunStore.PublishUnlessWorseAsync(_provider, Id, Header, fingerprint, reconciliationStatus, cancellationToken);
+        await _lease.DisposeAsync();
+        return outcome;
+    }
 
     /// <summary>Flushes, fingerprints and publishes; returns the fingerprint.</summary>
     public async Task<string> CompleteAsync(CancellationToken cancellationToken = default)
@@ -129,14 +167,23 @@ public sealed class StagingRun
         return fingerprint;
     }
 
-    /// <summary>Marks the run failed and removes its rows. Not cancellable: a cancelled run must still be cleaned up.</summary>
-    public async Task FailAsync(string message)
+    /// <summary>
+    /// Marks the run failed and removes its rows. Not cancellable: a cancelled run must still be cleaned up. The lease
+    /// ends first: a run that cannot be marked failed (database gone) is left to the next run of its entity and year,
+    /// at once from this process, after its lease expires from any other. Returns the run's status after: failed, or
+    /// published (held) when its publish (hold) committed although its caller saw a fault or a cancellation.
+    /// </summary>
+    public async Task<RunStatus> FailAsync(string message)
     {
+        await _lease.DisposeAsync();
         // A batch still in flight must land (or fail) before the run's rows are removed, or it could outlive the cleanup.
         await _pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _fingerprint.Discard();
-        await RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
+        return await RunStore.FailAsync(_provider, Id, message, CancellationToken.None);
     }
+
+    /// <summary>Stops the heartbeat. A run still loading stays so, as after a killed process, for the next run to clean up.</summary>
+    public ValueTask DisposeAsync() => _lease.DisposeAsync();
 
     private async ValueTask Added<T>(Action<T> add, T row, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Bascule.Extract.Records;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.Leases;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
@@ -22,9 +23,20 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 {
     private readonly IMigrationProgress _progress = progress ?? SilentProgress.Instance;
 
+    /// <exception cref="MigrationFailedException">The run could not complete (or could not start); nothing was published.</exception>
+    /// <exception cref="MigrationCancelledException">Cancelled; the message says what became of the run.</exception>
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
         var (export, mapper) = Prepare(request);
+        var control = export.Control;
+        var policy = (request.Policies ?? PolicySet.None).For(control.InsCode, control.EntityType);
+        RequireApproval(policy, mapper, control);
+        var header = new RunHeader(
+            control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
+            mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
+        // A run of the same entity and year still loading elsewhere stops this one, or is waited for, before anything is
+        // spent on the export (the re-read and the count pass below would compete with it for the processors).
+        await WaitForEntityYearAsync(header, request, cancellationToken);
         // The reconciliation's source side re-reads the export itself, with nothing from the load: it starts now and
         // runs alongside the checks and the load, on the processor time they leave idle; it is stopped if the run fails.
         using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -33,22 +45,25 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         Task<IReadOnlyDictionary<ExportFile, string>> hashes;
         try
         {
-            var control = export.Control;
-            var policy = (request.Policies ?? PolicySet.None).For(control.InsCode, control.EntityType);
-            RequireApproval(policy, mapper, control);
             VerifyRecordCounts(export, cancellationToken);
-            var header = new RunHeader(
-                control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
-                mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
             hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
             await StopAsync(reread, stopReread);
+            if (ex is OperationCanceledException)
+            {
+                throw NotStarted(ex, cancellationToken);
+            }
+
             throw;
         }
 
+        // The heartbeat stops on every way out; a run that lost its lease (another run cleaned it up) stops at once.
+        await using var lease = run;
+        using var live = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.LeaseLost);
+        var token = live.Token;
         ReconciliationResult report;
         string fingerprint;
         var status = RunStatus.Published;
@@ -58,19 +73,19 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var step = "loading";
         try
         {
-            await LoadLedgerAsync(export, mapper, run, cancellationToken);
-            await LoadSideFilesAsync(export, run, cancellationToken);
+            await LoadLedgerAsync(export, mapper, run, token);
+            await LoadSideFilesAsync(export, run, token);
             step = "recording the source files";
-            await run.RecordFilesAsync(RunFiles(export, await hashes), cancellationToken);
+            await run.RecordFilesAsync(RunFiles(export, await hashes), token);
 
             step = "loading";
-            await run.FlushAsync(cancellationToken);
+            await run.FlushAsync(token);
 
             // Both only read the committed rows, on connections of their own: they run side by side. Reconciled before
             // publishing, so a run that cannot be reconciled is never published.
             step = "computing the fingerprint and reconciling";
-            var fingerprinting = FingerprintAsync(run, cancellationToken);
-            var reconciling = ReconcileAsync(run, reread, cancellationToken);
+            var fingerprinting = FingerprintAsync(run, token);
+            var reconciling = ReconcileAsync(run, reread, token);
             await Task.WhenAll(fingerprinting, reconciling);
             fingerprint = await fingerprinting;
             report = await reconciling;
@@ -80,14 +95,14 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             {
                 step = "holding";
                 heldReason = HeldMessage(report);
-                stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, heldReason, cancellationToken);
+                stillPublished = await run.HoldAsync(fingerprint, heldReason, token);
                 status = RunStatus.Held;
             }
             else
             {
                 // Never over better figures: a run worse than the published one is held, and the published one stays.
                 step = "publishing";
-                var outcome = await run.PublishUnlessWorseAsync(fingerprint, report.Status.ToCode(), cancellationToken);
+                var outcome = await run.PublishUnlessWorseAsync(fingerprint, report.Status.ToCode(), token);
                 if (!outcome.Published)
                 {
                     (status, stillPublished, heldReason) = (RunStatus.Held, outcome.StillPublished, outcome.HeldMessage);
@@ -97,14 +112,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (Exception ex)
         {
             await StopAsync(reread, stopReread);
-            var message = ex is OperationCanceledException ? "Cancelled before it was published." : Describe(ex);
-            var cleanup = await TryFailAsync(run, message);
-            if (ex is OperationCanceledException)
-            {
-                throw;
-            }
-
-            throw new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", KindOf(ex), ex);
+            throw await FailedAsync(run, step, ex, request, cancellationToken);
         }
 
         report = report with { Run = report.Run with { RunStatus = status.ToCode(), Fingerprint = fingerprint } };
@@ -126,6 +134,49 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
                 MigrationFailureKind.Infrastructure,
                 ex);
         }
+        catch (OperationCanceledException ex)
+        {
+            throw new MigrationCancelledException(
+                $"Run {run.Id} was {status.ToCode()} before the cancellation, but its reports were not written to {outFolder} (nothing half-written is left there). " +
+                $"Regenerate them with: bascule report --run {run.Id}.",
+                run.Id,
+                true,
+                ex,
+                cancellationToken);
+        }
+    }
+
+    // What a run that stopped before it was published becomes, and the exception that says so: marked failed with its
+    // rows deleted (a cancelled run records request.CancelledMessage, one that lost its lease why), or, when its publish
+    // or hold committed all the same, what it is.
+    private async Task<Exception> FailedAsync(StagingRun run, string step, Exception ex, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        // A lost lease explains whatever fault followed it; after a cancellation, a fault may be how a cancelled statement
+        // surfaced (a database error rather than OperationCanceledException): the run was cancelled all the same.
+        var lost = cancellationToken.IsCancellationRequested ? null : run.LeaseLostMessage;
+        var cancelled = lost is null && (ex is OperationCanceledException || cancellationToken.IsCancellationRequested);
+        var message = lost ?? (cancelled ? request.CancelledMessage ?? MigrationRequest.DefaultCancelledMessage : Describe(ex));
+        var (cleanup, after) = await TryFailAsync(run, message);
+        var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";
+        if (after is RunStatus.Published or RunStatus.Held)
+        {
+            var what = $"Run {run.Id} was {after.Value.ToCode()} just before it met {(cancelled ? "the cancellation" : $"this fault: {message}")}; its reports were not written. " +
+                $"Regenerate them with: bascule report --run {run.Id}.";
+            return cancelled ? new MigrationCancelledException(what, run.Id, true, ex, cancellationToken) : new MigrationFailedException(what, ex);
+        }
+
+        if (cancelled)
+        {
+            var outcome = cleanup.Length == 0 ? " It is marked failed and its rows are deleted." : cleanup;
+            return new MigrationCancelledException(
+                $"Run {run.Id} of {entityYear} was cancelled while {step}, before it was published.{outcome} {await PublishedAsync(run)}",
+                run.Id,
+                false,
+                ex,
+                cancellationToken);
+        }
+
+        return new MigrationFailedException($"Run {run.Id} failed while {step} and was not published: {message}{cleanup}", KindOf(ex), ex);
     }
 
     private async Task<string> FingerprintAsync(StagingRun run, CancellationToken cancellationToken)
@@ -159,19 +210,34 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         return $"Held, not published: reconciliation FAILED ({names}).";
     }
 
+    // What a run that stopped left of the entity-year's published data: nothing changed, and which run it is.
+    private async Task<string> PublishedAsync(StagingRun run)
+    {
+        var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";
+        try
+        {
+            return await RunStore.PublishedRunAsync(provider, run.Header, CancellationToken.None) is { } published
+                ? $"The published run of {entityYear}, {published}, is unchanged."
+                : $"No run of {entityYear} is published; that is unchanged.";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return $"The published run of {entityYear} is unchanged.";
+        }
+    }
+
     // The database may be the fault itself (server down, disk read-only): a run that cannot even be marked failed stays
     // loading, which no reader sees, and the next run of the entity and year abandons it. The user still gets the cause.
-    private async Task<string> TryFailAsync(StagingRun run, string message)
+    private async Task<(string Note, RunStatus? Status)> TryFailAsync(StagingRun run, string message)
     {
         try
         {
-            await run.FailAsync(message);
-            return "";
+            return ("", await run.FailAsync(message));
         }
         catch (Exception ex)
         {
-            return $" It could not be marked failed either ({Describe(ex)}): it stays 'loading', invisible to every reader, " +
-                $"and the next run of {run.Header.EntityName} {run.Header.FiscalYear} cleans it up.";
+            return ($" It could not be marked failed either ({Describe(ex)}): it stays 'loading', invisible to every reader, " +
+                $"and the next run of {run.Header.EntityName} {run.Header.FiscalYear} cleans it up.", null);
         }
     }
 
@@ -225,6 +291,23 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     private static MigrationFailureKind KindOf(Exception ex) =>
         ex is ExportFileException or MappingLoadException or MappingUnusableException ? MigrationFailureKind.Data : MigrationFailureKind.Infrastructure;
 
+    private async Task WaitForEntityYearAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provider.EnsureSchemaAsync(cancellationToken);
+            await RunClaim.WaitUntilFreeAsync(provider, header, request.Staging, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw NotStarted(ex, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            throw CouldNotStart(ex);
+        }
+    }
+
     private async Task<StagingRun> BeginAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
     {
         try
@@ -233,12 +316,21 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new MigrationFailedException(
+            throw CouldNotStart(ex);
+        }
+    }
+
+    private static MigrationCancelledException NotStarted(Exception ex, CancellationToken cancellationToken) =>
+        new("The migration was cancelled before its run started: nothing was written to the staging database.", null, false, ex, cancellationToken);
+
+    // Another run holding the entity and year says so itself; any other fault is the database's.
+    private MigrationFailedException CouldNotStart(Exception ex) =>
+        ex is RunInProgressException
+            ? new MigrationFailedException(provider.Scrub(ex.Message), MigrationFailureKind.Infrastructure, ex)
+            : new MigrationFailedException(
                 $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.",
                 MigrationFailureKind.Infrastructure,
                 ex);
-        }
-    }
 
     private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, StagingRun run, CancellationToken cancellationToken)
     {

@@ -95,6 +95,79 @@ public sealed class MigrationPipelineTests : IDisposable
         Assert.False(File.Exists(_temp.Combine("staging.db")));
     }
 
+    [Fact]
+    public async Task A_cancelled_migration_fails_its_run_with_the_given_message_and_keeps_the_published_one()
+    {
+        await using var provider = Sqlite();
+        var published = await Migrate(provider, Commune);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // Cancelled as Ctrl-C would: once batches of the run are committed, the next one never starts.
+        var request = Request(Commune, Mapping) with
+        {
+            Staging = new StagingOptions
+            {
+                BatchSize = 100,
+                BeforeBatchWrite = async (attempt, _) =>
+                {
+                    if (attempt.Batch == 3)
+                    {
+                        await cancel.CancelAsync();
+                    }
+                },
+            },
+            CancelledMessage = "Interrupted: cancelled by the test.",
+        };
+
+        var cancelled = await Assert.ThrowsAsync<MigrationCancelledException>(() => new MigrationPipeline(provider).RunAsync(request, cancel.Token));
+
+        Assert.False(cancelled.Completed);
+        Assert.NotNull(cancelled.Run);
+        Assert.Contains("is marked failed and its rows are deleted", cancelled.Message, StringComparison.Ordinal);
+        Assert.Contains("The published run of", cancelled.Message, StringComparison.Ordinal);
+        var runs = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
+        var run = Assert.Single(runs, r => r.Id == cancelled.Run);
+        Assert.Equal((RunStatus.Failed, "Interrupted: cancelled by the test."), (run.Status, run.FailureMessage));
+        Assert.Equal((RunStatus.Published, published.Fingerprint), runs.Where(r => r.Id == published.RunId).Select(r => (r.Status, r.Fingerprint)).Single());
+        await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM staged_lines WHERE run_id = @run", new { run = run.Id.Value }));
+    }
+
+    [Fact]
+    public async Task A_second_migration_of_the_entity_year_stops_before_writing_while_the_first_loads()
+    {
+        await using var provider = Sqlite();
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Request(Commune, Mapping) with
+        {
+            Staging = new StagingOptions
+            {
+                BatchSize = 100,
+                BeforeBatchWrite = async (attempt, ct) =>
+                {
+                    if (attempt.Batch == 2 && attempt.Attempt == 1)
+                    {
+                        holding.SetResult();
+                        await release.Task.WaitAsync(ct);
+                    }
+                },
+            },
+        };
+        var loading = Task.Run(() => new MigrationPipeline(provider).RunAsync(first, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await holding.Task.WaitAsync(TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<MigrationFailedException>(() => Migrate(provider, Commune));
+
+        var holder = Assert.Single(await RunList.ReadAsync(provider, TestContext.Current.CancellationToken));
+        Assert.Equal(RunStatus.Loading, holder.Status);
+        Assert.Contains($"still loading: run {holder.Id}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--wait", refused.Message, StringComparison.Ordinal);
+        release.SetResult();
+        var result = await loading;
+        Assert.Equal(holder.Id, result.RunId);
+        Assert.Equal([RunStatus.Published], (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Select(r => r.Status));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private SqliteStagingProvider Sqlite() => new(SqliteStagingProvider.ConnectionStringFor(_temp.Combine("staging.db"), _temp.Path));

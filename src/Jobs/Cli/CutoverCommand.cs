@@ -17,7 +17,8 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule cutover --run RUN_ID</c>: the opening position of the first new year (opening balances, open items, open
 /// commitments) from a published run of the last legacy year, in the neutral import layout, with its reconciliation and
 /// manifest. Exit code 0 when the package reconciles (OK or WARNING), 2 when a check FAILED (the package is still
-/// written, to be read with its reconciliation), 1 when no package could be built.
+/// written, to be read with its reconciliation), 1 when no package could be built, 130 when interrupted by Ctrl-C or
+/// SIGTERM (the package is written all or none: the folder is then as it was).
 /// </summary>
 public sealed class CutoverCommand(
     IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, IOptions<CutoverDefaultsOptions> cutover)
@@ -62,14 +63,21 @@ public sealed class CutoverCommand(
         }
     }
 
+    // A second Ctrl-C can leave only the hidden folder the package was being written into.
+    private const string AtOnce = "the output folder may keep a hidden .writing-… folder of unfinished files, which can be deleted";
+
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(settings, cancellationToken);
+        Interruption.RunAsync(
+            AtOnce,
+            token => RunAsync(settings, token),
+            _ => $"the cut-over package of run {settings.Run} was not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
+            cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var run = ReportSettings.ParseRun(settings.Run);
-        var outDir = settings.Out ?? Path.Combine(output.Value.Root, "cutover", run.Value);
+        var outDir = OutDir(settings);
         var show = settings.ShowPersonalData || reports.Value.ShowPersonalData;
         var options = new CutoverOptions(
             settings.AsOf is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
@@ -83,12 +91,17 @@ public sealed class CutoverCommand(
             Print(console, manifest, outDir);
             return result.Status == Verdict.Failed ? ReconciliationFailed : Written;
         }
-        catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
+        // A database fault once cancelled is the cancellation itself, reported by the caller.
+        catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException
+                                   && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return NotWritten;
         }
     }
+
+    private string OutDir(Settings settings) =>
+        settings.Out ?? Path.Combine(output.Value.Root, "cutover", settings.Run ?? "");
 
     private static void Print(IAnsiConsole console, PackageManifest manifest, string outDir)
     {

@@ -27,7 +27,10 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
         public string? Out { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Interruption.RunAsync(MigrateCommand.AtOnce, token => DemoAsync(settings, token), MigrateCommand.Interrupted, cancellationToken);
+
+    private async Task<int> DemoAsync(Settings settings, CancellationToken cancellationToken)
     {
         var root = FindRepositoryRoot();
         if (root is null)
@@ -42,7 +45,7 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
         var worst = MigrateCommand.Completed;
         foreach (var sample in Samples)
         {
-            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions());
+            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions(), CancelledMessage: MigrateCommand.InterruptedMessage);
             try
             {
                 var result = await new MigrationPipeline(provider, new PlainProgress(console)).RunAsync(request, cancellationToken);

@@ -16,7 +16,9 @@ namespace Bascule.Jobs.Cli;
 /// <summary>
 /// <c>bascule migrate</c>: extract, map, load and reconcile one export. Exit code 0 when the run's reconciliation is
 /// OK or WARNING (the run is published), 2 when it is FAILED (the run is held, not published: the published run stays
-/// as it was; see <c>bascule publish</c>), 1 when the run could not complete (nothing published).
+/// as it was; see <c>bascule publish</c>), 1 when the run could not complete (nothing published) or another run of
+/// the same entity and year is loading (without <c>--wait</c>), 130 when interrupted by Ctrl-C or SIGTERM (the run is
+/// marked failed and its rows deleted; the published run stays as it was).
 /// </summary>
 public sealed class MigrateCommand(
     IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, Policies policies)
@@ -25,6 +27,13 @@ public sealed class MigrateCommand(
     public const int Completed = ExitCodes.Done;
     public const int CouldNotComplete = ExitCodes.CouldNotComplete;
     public const int ReconciliationFailed = ExitCodes.Failed;
+
+    /// <summary>What an interrupted run records as its failure message.</summary>
+    public const string InterruptedMessage =
+        "Interrupted: the run was cancelled (Ctrl-C or SIGTERM) before it was published; its rows were deleted and the published run of its entity and year is unchanged.";
+
+    /// <summary>What a second Ctrl-C leaves: the run as a killed process leaves it.</summary>
+    public const string AtOnce = "the run stays 'loading', invisible to every reader, and the next migrate of the same entity and year cleans it up";
 
     public sealed class Settings : StagingSettings
     {
@@ -43,6 +52,10 @@ public sealed class MigrateCommand(
         [CommandOption("--out <DIR>")]
         [Description("Folder for the run's reconciliation files (default: out/runs/<runId>/).")]
         public string? Out { get; init; }
+
+        [CommandOption("--wait")]
+        [Description("When another run of the same entity and year is loading, wait until it ends (or its lease expires), then load. Default: stop at once, before writing anything.")]
+        public bool Wait { get; init; }
 
         [CommandOption("--batch-size <N>")]
         [Description("Rows per batch, the unit of commit and retry (default 20000).")]
@@ -64,7 +77,18 @@ public sealed class MigrateCommand(
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Interruption.RunAsync(AtOnce, token => MigrateAsync(settings, token), Interrupted, cancellationToken);
+
+    /// <summary>What an interrupted migration says: what became of its run (from the pipeline), and to run it again unless it completed.</summary>
+    public static string Interrupted(Exception exception) => exception switch
+    {
+        MigrationCancelledException { Completed: true } completed => completed.Message,
+        MigrationCancelledException cancelled => $"{cancelled.Message} Run the same migrate command again to load this export.",
+        _ => "the migration stopped before its run started; nothing was written. Run the same migrate command again to load this export.",
+    };
+
+    private async Task<int> MigrateAsync(Settings settings, CancellationToken cancellationToken)
     {
         var target = databases.Target(settings.Provider, settings.Connection);
         IStagingProvider provider;
@@ -89,9 +113,17 @@ public sealed class MigrateCommand(
             return CouldNotComplete;
         }
 
+        var staging = new StagingOptions
+        {
+            BatchSize = settings.BatchSize,
+            WaitForLease = settings.Wait ? Timeout.InfiniteTimeSpan : TimeSpan.Zero,
+            Waiting = holder => console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"waiting: another run is loading, {holder.Describe()}. This run starts once it ends or its lease expires; Ctrl-C stops waiting."),
+        };
         var request = new MigrationRequest(
-            settings.Export!, settings.Mapping!, settings.Out, output.Value.Root, new StagingOptions { BatchSize = settings.BatchSize }, settings.Profile,
-            new ReportOptions(reports.Value.ShowPersonalData), Policies: governance);
+            settings.Export!, settings.Mapping!, settings.Out, output.Value.Root, staging, settings.Profile,
+            new ReportOptions(reports.Value.ShowPersonalData), CancelledMessage: InterruptedMessage, Policies: governance);
         try
         {
             var result = await RunAsync(provider, request, cancellationToken);
@@ -103,9 +135,10 @@ public sealed class MigrateCommand(
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return CouldNotComplete;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            console.MarkupLine("[yellow]Cancelled: the run was marked failed and nothing was published.[/]");
+            // Cancelled by no one here (a driver's own time limit, say): a failure, not an interruption.
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
             return CouldNotComplete;
         }
     }

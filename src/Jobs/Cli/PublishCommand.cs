@@ -38,7 +38,7 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(settings, cancellationToken);
+        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(settings, token), _ => $"run {settings.Run} was not published, unless its publish had already committed: `bascule runs` shows whether it is.", cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {

@@ -16,20 +16,28 @@ namespace Bascule.Jobs.Cli;
 /// <summary>
 /// <c>bascule report --run RUN_ID</c> (and <c>bascule report diff RUN_A RUN_B</c>, see <see cref="ReportDiff"/>): recomputes a run's reconciliation from the staging database (and, with --export,
 /// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
-/// WARNING, 2 when it is FAILED, 1 when it could not be computed.
+/// WARNING, 2 when it is FAILED, 1 when it could not be computed, 130 when interrupted by Ctrl-C or SIGTERM (the reports
+/// are written all or none: the folder is then as it was).
 /// </summary>
 public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
     : AsyncCommand<ReportSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.IsDiff)
-        {
-            return await new ReportDiff(console, databases).RunAsync(settings, cancellationToken);
-        }
+    // A second Ctrl-C can leave only the hidden folder the reports were being written into.
+    private const string AtOnce = "the output folder may keep a hidden .writing-… folder of unfinished files, which can be deleted";
 
+    public override Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken) =>
+        Interruption.RunAsync(
+            AtOnce,
+            token => settings.IsDiff ? new ReportDiff(console, databases).RunAsync(settings, token) : WriteAsync(settings, token),
+            _ => settings.IsDiff
+                ? $"the comparison of runs {settings.RunA} and {settings.RunB} stopped; nothing was written."
+                : $"the reports of run {settings.Run} were not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
+            cancellationToken);
+
+    private async Task<int> WriteAsync(ReportSettings settings, CancellationToken cancellationToken)
+    {
         var run = ReportSettings.ParseRun(settings.Run);
-        var outDir = settings.Out ?? Path.Combine(output.Value.Root, "runs", run.Value);
+        var outDir = OutDir(settings);
         var options = new ReportOptions(settings.ShowPersonalData || reports.Value.ShowPersonalData);
         var target = databases.Target(settings.Provider, settings.Connection);
         try
@@ -41,12 +49,17 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
             Print(result, files);
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
-        catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
+        // A database fault once cancelled is the cancellation itself, reported by the caller.
+        catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException
+                                   && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }
+
+    private string OutDir(ReportSettings settings) =>
+        settings.Out ?? Path.Combine(output.Value.Root, "runs", settings.Run ?? "");
 
     private void Print(ReconciliationResult result, ReportFiles files)
     {

@@ -26,7 +26,8 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
             var provider = await databases.OpenAsync(target, cancellationToken);
             diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA).Value, ReportSettings.ParseRun(settings.RunB).Value, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException)
+        // A database fault once cancelled is the cancellation itself, reported by the caller.
+        catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;

@@ -20,7 +20,7 @@ public sealed class VerifyCommand(IAnsiConsole console, StagingDatabases databas
     public sealed class Settings : RunSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        RunAsync(settings, cancellationToken);
+        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(settings, token), _ => $"run {settings.Run} was not verified; nothing was changed.", cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {

@@ -11,7 +11,10 @@ namespace Bascule.Jobs.Hosting;
 /// The Hangfire job behind <c>bascule enqueue</c>: the same pipeline as <c>bascule migrate</c>, with arguments small
 /// enough for the job storage. Reentrant: a retried or restarted job starts a new run, which supersedes the earlier
 /// published one or cleans up the abandoned one, so each entity and year ends with exactly one published run. A run whose
-/// reconciliation is FAILED is held, not published, and the job fails with the checks that failed.
+/// reconciliation is FAILED is held, not published, and the job fails with the checks that failed. A run of the same
+/// entity and year that is still loading elsewhere (a <c>bascule migrate</c>, or a job of another job storage) is waited
+/// for, as the lock in the job storage is, up to <see cref="MigrationJobOptions.LockTimeout"/>; past that the job fails
+/// as an infrastructure fault, naming that run, and Hangfire retries it later.
 /// </summary>
 public sealed class MigrationJob(MigrationJobOptions options)
 {
@@ -30,7 +33,10 @@ public sealed class MigrationJob(MigrationJobOptions options)
         await using var disposeOwned = owned;
         var provider = options.Provider ?? owned!;
         // The run records its job, so `bascule runs` and the dashboard can be read side by side.
-        var request = new MigrationRequest(exportFolder, mappingFolder, null, options.Staging.OutRoot, new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite }, Job: context.BackgroundJob.Id,
+        var request = new MigrationRequest(
+            exportFolder, mappingFolder, null, options.Staging.OutRoot,
+            new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite, WaitForLease = options.LockTimeout },
+            Job: context.BackgroundJob.Id,
             Policies: options.Policies);
         MigrationResult result;
         try

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs.Leases;
 using Bascule.Load.Tables;
 using Dapper;
 
@@ -9,17 +10,27 @@ namespace Bascule.Load.Runs;
 /// <summary>The runs table: every status change of a run, in plain parameterised SQL shared by all providers.</summary>
 public static class RunStore
 {
-    public static async Task InsertAsync(IStagingProvider provider, RunId run, RunHeader header, CancellationToken cancellationToken)
+    /// <summary>Records a run as loading, with this process's lease of the default duration.</summary>
+    public static Task InsertAsync(IStagingProvider provider, RunId run, RunHeader header, CancellationToken cancellationToken) =>
+        InsertAsync(provider, run, header, new StagingOptions().LeaseDuration, cancellationToken);
+
+    /// <summary>
+    /// Records a run as loading, with this process's lease (host, process id and start, first heartbeat now). Refused by
+    /// the database (unique index) while another run of the same entity and year is loading: see <see cref="RunClaim"/>.
+    /// </summary>
+    public static async Task InsertAsync(IStagingProvider provider, RunId run, RunHeader header, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        var holder = LeaseHolder.Current;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-                              started_utc, started_by, tool_version, job, mapping_approved_by, mapping_approved_on,
-                              tolerance_unmapped_lines, tolerance_unmapped_euros, tolerance_rejected_lines)
+                              started_utc, started_by, tool_version, job, lease_host, lease_pid, lease_process_start, heartbeat_utc, lease_expires_utc,
+                              mapping_approved_by, mapping_approved_on, tolerance_unmapped_lines, tolerance_unmapped_euros, tolerance_rejected_lines)
             VALUES (@run, @entityName, @entityType, @insCode, @fiscalYear, 'loading', @mappingId, @mappingVersion, @mappingSha256,
-                    @startedUtc, @startedBy, @toolVersion, @job, @approvedBy, @approvedOn,
-                    @unmappedLines, @unmappedEuros, @rejectedLines)
+                    @startedUtc, @startedBy, @toolVersion, @job, @leaseHost, @leasePid, @leaseProcessStart, @startedUtc, @leaseExpires,
+                    @approvedBy, @approvedOn, @unmappedLines, @unmappedEuros, @rejectedLines)
             """,
             new
             {
@@ -31,10 +42,14 @@ public static class RunStore
                 mappingId = header.Mapping.Id,
                 mappingVersion = header.Mapping.Version,
                 mappingSha256 = header.Mapping.Sha256,
-                startedUtc = DateTime.UtcNow,
+                startedUtc = now,
                 startedBy = header.StartedBy,
                 toolVersion = header.ToolVersion,
                 job = header.Job,
+                leaseHost = holder.Host,
+                leasePid = holder.ProcessId,
+                leaseProcessStart = holder.ProcessStamp,
+                leaseExpires = now + leaseDuration,
                 approvedBy = header.Approval?.By,
                 approvedOn = header.Approval?.On,
                 unmappedLines = header.Tolerances?.UnmappedLines,
@@ -42,40 +57,6 @@ public static class RunStore
                 rejectedLines = header.Tolerances?.RejectedLines,
             },
             cancellationToken: cancellationToken));
-    }
-
-    /// <summary>
-    /// Runs of the same entity and year left <c>loading</c> by a process that died (killed, crashed, lost its
-    /// connection) become <c>failed</c>, and their rows and those of earlier failed runs are deleted.
-    /// </summary>
-    public static async Task<IReadOnlyList<RunId>> AbandonStaleAsync(IStagingProvider provider, RunHeader header, CancellationToken cancellationToken)
-    {
-        await using var connection = await provider.OpenAsync(cancellationToken);
-        var stale = (await connection.QueryAsync<string>(new CommandDefinition(
-            """
-            SELECT run_id FROM runs
-            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status IN ('loading', 'failed')
-            """,
-            new { insCode = header.InsCode, entityType = header.EntityType.ToCode(), fiscalYear = header.FiscalYear.Value },
-            cancellationToken: cancellationToken))).ToList();
-        var abandoned = new List<RunId>();
-        foreach (var id in stale)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var marked = await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading'",
-                new { run = id, now = DateTime.UtcNow, message = "Abandoned: the run stopped while loading (process killed or crashed); a later run of the same entity and year cleaned it up." },
-                transaction,
-                cancellationToken: cancellationToken));
-            await DeleteRowsAsync(connection, transaction, id, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (marked > 0 && RunId.TryParse(id, out var runId))
-            {
-                abandoned.Add(runId);
-            }
-        }
-
-        return abandoned;
     }
 
     public static async Task RecordFilesAsync(IStagingProvider provider, RunId run, IReadOnlyList<RunFile> files, CancellationToken cancellationToken)
@@ -121,7 +102,7 @@ public static class RunStore
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
 
@@ -162,7 +143,7 @@ public static class RunStore
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
 
@@ -257,18 +238,34 @@ public static class RunStore
         return new FingerprintVerification(run, row.EntityName, row.FiscalYear, status, row.Fingerprint, now);
     }
 
-    /// <summary>Marks a loading run failed and deletes its rows; the published data stays exactly as it was.</summary>
-    public static async Task FailAsync(IStagingProvider provider, RunId run, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a loading run failed and deletes its rows; the published data stays exactly as it was. Returns the run's
+    /// status after: failed, or the status it reached before this call could fail it (a publish whose commit went
+    /// through although its caller saw a fault or a cancellation), whose rows are then kept.
+    /// </summary>
+    public static async Task<RunStatus> FailAsync(IStagingProvider provider, RunId run, string message, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading'",
             new { run = run.Value, now = DateTime.UtcNow, message },
             transaction,
             cancellationToken: cancellationToken));
-        await DeleteRowsAsync(connection, transaction, run.Value, cancellationToken);
+        var status = marked == 1
+            ? RunStatus.Failed
+            : await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT status FROM runs WHERE run_id = @run", new { run = run.Value }, transaction, cancellationToken: cancellationToken)) is { } code
+                ? RunStatuses.Parse(code)
+                : RunStatus.Failed;
+        // A run failed by another (abandoned: its lease was lost) may have written rows since: they go too.
+        if (status == RunStatus.Failed)
+        {
+            await DeleteRowsAsync(connection, transaction, run.Value, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        return status;
     }
 
     public static async Task DeleteBatchAsync(DbConnection connection, DbTransaction transaction, RunId run, int batch, CancellationToken cancellationToken)
@@ -279,7 +276,8 @@ public static class RunStore
         }
     }
 
-    private static async Task DeleteRowsAsync(DbConnection connection, DbTransaction transaction, string run, CancellationToken cancellationToken)
+    /// <summary>Deletes every row of a run (data tables and source files) inside the caller's transaction.</summary>
+    internal static async Task DeleteRowsAsync(DbConnection connection, DbTransaction transaction, string run, CancellationToken cancellationToken)
     {
         foreach (var table in StagingTables.All)
         {
@@ -304,7 +302,7 @@ public static class RunStore
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} abandoned it). " +
+                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
     }
@@ -345,7 +343,16 @@ public static class RunStore
         return (published == 1, superseded);
     }
 
-    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
+    /// <summary>The published run of the entity and year in the header, if any.</summary>
+    public static async Task<RunId?> PublishedRunAsync(IStagingProvider provider, RunHeader header, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(header);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        return await PublishedRunAsync(connection, null, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), "", cancellationToken);
+    }
+
+    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction? transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
     {
         var id = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @except",

@@ -15,34 +15,37 @@ public static class ReportWriter
     public const string HtmlFile = "reconciliation.html";
     public const string XlsxFile = "reconciliation.xlsx";
 
+    /// <summary>
+    /// Writes the reports into <paramref name="outDir"/>, all or none: they are written aside and moved in together
+    /// (see <see cref="PendingFolder"/>), so a cancelled or failed write leaves the folder as it was.
+    /// </summary>
     public static async Task<ReportFiles> WriteAllAsync(ReconciliationResult result, string outDir, ReportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         options ??= new ReportOptions();
-        Directory.CreateDirectory(outDir);
         var tables = ReportTables.Build(result, options);
+        using var pending = PendingFolder.Create(outDir);
 
-        var json = Path.Combine(outDir, JsonFile);
-        await using (var stream = File.Create(json))
+        await using (var stream = File.Create(pending.Pending(JsonFile)))
         {
             await ReconciliationJsonWriter.WriteAsync(result, stream, options, cancellationToken);
         }
 
-        var html = Path.Combine(outDir, HtmlFile);
-        await File.WriteAllTextAsync(html, HtmlReport.Render(result, tables), new UTF8Encoding(false), cancellationToken);
-
-        var xlsx = Path.Combine(outDir, XlsxFile);
-        XlsxWorkbookWriter.Write(tables, xlsx);
+        await File.WriteAllTextAsync(pending.Pending(HtmlFile), HtmlReport.Render(result, tables), new UTF8Encoding(false), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        XlsxWorkbookWriter.Write(tables, pending.Pending(XlsxFile));
 
         var csv = new List<string>();
         foreach (var table in tables)
         {
-            var path = Path.Combine(outDir, $"reconciliation-{table.Id}.csv");
-            await CsvTableWriter.WriteAsync(table, path, cancellationToken);
-            csv.Add(path);
+            var name = $"reconciliation-{table.Id}.csv";
+            await CsvTableWriter.WriteAsync(table, pending.Pending(name), cancellationToken);
+            csv.Add(name);
         }
 
-        return new ReportFiles(json, html, xlsx, csv);
+        cancellationToken.ThrowIfCancellationRequested();
+        pending.Commit([JsonFile, HtmlFile, XlsxFile, .. csv]);
+        return new ReportFiles(pending.Final(JsonFile), pending.Final(HtmlFile), pending.Final(XlsxFile), csv.Select(pending.Final).ToList());
     }
 }
 

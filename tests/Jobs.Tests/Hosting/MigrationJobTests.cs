@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Cli;
+using Bascule.Extract.Values;
 using Bascule.Jobs.Hosting;
+using Bascule.Load;
 using Bascule.Load.Runs;
+using Bascule.Transform.Mapping;
 using Bascule.TestSupport;
 using Hangfire;
 using Spectre.Console;
@@ -97,6 +100,52 @@ public abstract partial class MigrationJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_waits_for_a_run_of_its_entity_year_loading_elsewhere_and_then_publishes()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1);
+        var (storage, staging) = await CreateAsync();
+        await using var provider = staging.Open();
+        // A run of the same entity and year loading outside the job storage (a `bascule migrate`), with a live lease.
+        var elsewhere = await StagingRun.BeginAsync(provider, HeaderOf(fleet.Entities[0]), cancellationToken: TestContext.Current.CancellationToken);
+        using var servers = new JobServers(storage, Options(staging), servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        await servers.WaitAsync([job], Timeout, "Processing");
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal([elsewhere.Id], (await Runs(staging)).Select(r => r.Id));
+        await elsewhere.FailAsync("Stopped by the test.");
+        var state = (await servers.WaitAsync([job], Timeout))[job];
+
+        Assert.Equal("Succeeded", state.Name);
+        var runs = await Runs(staging);
+        Assert.Equal([RunStatus.Published, RunStatus.Failed], runs.Select(r => r.Status));
+        Assert.True(runs[0].StartedUtc >= runs[1].FinishedUtc, $"the job's run started at {runs[0].StartedUtc:O}, before the other finished at {runs[1].FinishedUtc:O}");
+    }
+
+    [Fact]
+    public async Task A_job_that_waited_its_lock_timeout_for_a_run_loading_elsewhere_fails_naming_it_and_is_retried()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1);
+        var (storage, staging) = await CreateAsync();
+        await using var provider = staging.Open();
+        var elsewhere = await StagingRun.BeginAsync(provider, HeaderOf(fleet.Entities[0]), cancellationToken: TestContext.Current.CancellationToken);
+        using var servers = new JobServers(storage, Options(staging) with { LockTimeout = TimeSpan.FromSeconds(2) }, servers: 1);
+
+        var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
+        var state = (await servers.WaitAsync([job], Timeout, "Scheduled", "Failed"))[job];
+
+        // An infrastructure fault, not a data fault: Hangfire schedules a retry, with the run that held the entity-year as reason.
+        Assert.Equal("Scheduled", state.Name);
+        Assert.StartsWith("Retry attempt 1 of 3: Another run of", state.Reason, StringComparison.Ordinal);
+        // The dashboard shows the whole message in the job's history, on the failed attempt.
+        var failed = servers.Storage.GetMonitoringApi().JobDetails(job).History.First(h => h.StateName == "Failed");
+        Assert.Contains($"still loading: run {elsewhere.Id}", failed.Data["ExceptionMessage"], StringComparison.Ordinal);
+        Assert.Contains("after waiting 2 s for it", failed.Data["ExceptionMessage"], StringComparison.Ordinal);
+        Assert.Equal([(elsewhere.Id, RunStatus.Loading)], (await Runs(staging)).Select(r => (r.Id, r.Status)));
+        await elsewhere.FailAsync("Stopped by the test.");
+    }
+
+    [Fact]
     public async Task A_truncated_export_fails_the_job_once_with_the_reason()
     {
         var fleet = FleetSample.Write(Temp, entities: 1);
@@ -178,6 +227,10 @@ public abstract partial class MigrationJobTests : IDisposable
     }
 
     private static MigrationJobOptions Options(StagingTarget staging) => new(staging, TimeSpan.FromMinutes(1));
+
+    // The entity and year of a fleet entity's run, as another loader would record them.
+    private static RunHeader HeaderOf(FleetEntity entity) =>
+        new(entity.Name, entity.Type, entity.InsCode, FleetSample.Year, new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), "elsewhere", "0.1.0");
 
     // Holds the run's second batch until the job's token is cancelled (job deleted, server stopping).
     private static async ValueTask UntilCancelledFromBatch2(Load.BatchAttempt attempt, CancellationToken cancellationToken)

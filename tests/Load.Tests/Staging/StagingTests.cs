@@ -140,9 +140,11 @@ public abstract class StagingTests : IAsyncLifetime
     {
         var provider = await NewProviderAsync();
         var export = new TestExport();
-        // A run whose process dies: rows written, never published, never failed.
+        // A run whose process dies: rows written, never published, never failed, its heartbeat stopped. (This process
+        // no longer running it is what a process gone from this host looks like from here.)
         var killed = await export.LoadAsync(provider, new StagingOptions { BatchSize = 25 });
         Assert.NotEqual(0, await StagedCounts.RowsOfRunAsync(provider, killed.Id));
+        await killed.DisposeAsync();
 
         var next = await export.LoadAsync(provider);
         await next.CompleteAsync(TestContext.Current.CancellationToken);

@@ -65,6 +65,14 @@ internal sealed class CliProcess : IDisposable
     public static CliProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
         StartWrapped(workingDirectory, [], args, environment);
 
+    /// <summary>
+    /// Starts <c>dotnet bascule.dll args…</c> with SIGINT at its default disposition: a process started in the background
+    /// of a shell without job control inherits SIGINT ignored, and .NET then keeps ignoring it (as nohup intends), so a
+    /// test run that way could not interrupt the child. <c>env</c> resets it and execs the CLI under the same process id.
+    /// </summary>
+    public static CliProcess StartInterruptible(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartWrapped(workingDirectory, ["env", "--default-signal=INT"], args, environment);
+
     /// <summary>Starts <c>wrapper… dotnet bascule.dll args…</c>; the wrapper must exec its last arguments.</summary>
     public static CliProcess StartWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -113,6 +121,12 @@ internal sealed class CliProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// The output with every run of white space made one space: the console wraps long messages at its width, and a
+    /// test looks for a sentence, wherever the lines were broken.
+    /// </summary>
+    public static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     /// <summary>True once the process has written a line that starts with <paramref name="prefix"/>.</summary>
     public bool Wrote(string prefix)
     {
@@ -150,6 +164,18 @@ internal sealed class CliProcess : IDisposable
         }
 
         throw new TimeoutException($"bascule did not write a line starting with '{prefix}' within {Patience.TotalSeconds} s. Output so far:\n{Output}");
+    }
+
+    /// <summary>Sends a real signal (INT, TERM, STOP, CONT…) to the process, with the system's <c>kill</c>.</summary>
+    public async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start kill.");
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {signal} {Id} exited with {kill.ExitCode} (the process has exited?). Output so far:\n{Output}");
+        }
     }
 
     /// <summary>SIGKILL, for real: no cleanup code of the process runs.</summary>

@@ -12,7 +12,8 @@ namespace Bascule.Reconcile.Cutover.Package;
 /// <summary>
 /// Writes the cut-over package into one folder: the three data files in the neutral import layout, the package's
 /// reconciliation (JSON, HTML FR/NL, workbook, one CSV per table), and <c>manifest.json</c> last, with the SHA-256 of
-/// every other file, so that a package whose files changed afterwards shows it.
+/// every other file, so that a package whose files changed afterwards shows it. The files reach the folder together,
+/// once all are written: an interrupted write leaves it as it was.
 /// </summary>
 public static class CutoverPackage
 {
@@ -24,59 +25,66 @@ public static class CutoverPackage
     public const string ReportHtmlFile = "cutover-reconciliation.html";
     public const string ReportXlsxFile = "cutover-reconciliation.xlsx";
 
+    /// <summary>
+    /// Writes the package into <paramref name="outDir"/>, all or none: its files are written aside and moved in together,
+    /// the manifest last (see <see cref="PendingFolder"/>), so a cancelled or failed write leaves the folder as it was.
+    /// </summary>
     public static async Task<PackageManifest> WriteAsync(CutoverResult result, string outDir, ReportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(outDir);
+        using var pending = PendingFolder.Create(outDir);
         var files = new List<PackageFile>();
 
-        await ImportCsv.WriteAsync(Path.Combine(outDir, OpeningBalancesFile), PackageLayout.OpeningBalanceColumns, PackageLayout.OpeningBalanceRows(result), cancellationToken);
-        files.Add(await DescribeAsync(outDir, OpeningBalancesFile, result.OpeningBalances.Count, cancellationToken,
+        await ImportCsv.WriteAsync(pending.Pending(OpeningBalancesFile), PackageLayout.OpeningBalanceColumns, PackageLayout.OpeningBalanceRows(result), cancellationToken);
+        files.Add(await DescribeAsync(pending, OpeningBalancesFile, result.OpeningBalances.Count, cancellationToken,
             ("DEBIT", result.OpeningBalances.Sum(b => b.Debit)), ("CREDIT", result.OpeningBalances.Sum(b => b.Credit))));
 
-        await ImportCsv.WriteAsync(Path.Combine(outDir, OpenItemsFile), PackageLayout.OpenItemColumns, PackageLayout.OpenItemRows(result), cancellationToken);
-        files.Add(await DescribeAsync(outDir, OpenItemsFile, result.OpenItems.Count, cancellationToken,
+        await ImportCsv.WriteAsync(pending.Pending(OpenItemsFile), PackageLayout.OpenItemColumns, PackageLayout.OpenItemRows(result), cancellationToken);
+        files.Add(await DescribeAsync(pending, OpenItemsFile, result.OpenItems.Count, cancellationToken,
             ("DEBIT", result.OpenItems.Sum(i => i.Debit)), ("CREDIT", result.OpenItems.Sum(i => i.Credit))));
 
-        await ImportCsv.WriteAsync(Path.Combine(outDir, OpenCommitmentsFile), PackageLayout.OpenCommitmentColumns, PackageLayout.OpenCommitmentRows(result, options), cancellationToken);
-        files.Add(await DescribeAsync(outDir, OpenCommitmentsFile, result.OpenCommitments.Count, cancellationToken,
+        await ImportCsv.WriteAsync(pending.Pending(OpenCommitmentsFile), PackageLayout.OpenCommitmentColumns, PackageLayout.OpenCommitmentRows(result, options), cancellationToken);
+        files.Add(await DescribeAsync(pending, OpenCommitmentsFile, result.OpenCommitments.Count, cancellationToken,
             ("COMMITTED", result.OpenCommitments.Sum(c => c.Committed)), ("CHARGED", result.OpenCommitments.Sum(c => c.Charged)), ("OPEN", result.OpenCommitments.Sum(c => c.Open))));
 
-        foreach (var report in await WriteReportsAsync(result, outDir, options, cancellationToken))
+        foreach (var report in await WriteReportsAsync(result, pending, options, cancellationToken))
         {
-            files.Add(await DescribeAsync(outDir, report, null, cancellationToken));
+            files.Add(await DescribeAsync(pending, report, null, cancellationToken));
         }
 
         var manifest = new PackageManifest(result, files);
-        await File.WriteAllTextAsync(Path.Combine(outDir, ManifestFile), manifest.ToJson(), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(pending.Pending(ManifestFile), manifest.ToJson(), new UTF8Encoding(false), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        pending.Commit([.. files.Select(f => f.Name), ManifestFile]);
         return manifest;
     }
 
-    private static async Task<IReadOnlyList<string>> WriteReportsAsync(CutoverResult result, string outDir, ReportOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> WriteReportsAsync(CutoverResult result, PendingFolder pending, ReportOptions options, CancellationToken cancellationToken)
     {
         var tables = CutoverTables.Build(result, options);
-        await using (var stream = File.Create(Path.Combine(outDir, ReportJsonFile)))
+        await using (var stream = File.Create(pending.Pending(ReportJsonFile)))
         {
             await CutoverJsonWriter.WriteAsync(result, stream, options, cancellationToken);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(outDir, ReportHtmlFile), CutoverHtml.Render(result, tables), new UTF8Encoding(false), cancellationToken);
-        XlsxWorkbookWriter.Write(tables, Path.Combine(outDir, ReportXlsxFile));
+        await File.WriteAllTextAsync(pending.Pending(ReportHtmlFile), CutoverHtml.Render(result, tables), new UTF8Encoding(false), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        XlsxWorkbookWriter.Write(tables, pending.Pending(ReportXlsxFile));
         var names = new List<string> { ReportJsonFile, ReportHtmlFile, ReportXlsxFile };
         foreach (var table in tables)
         {
             var name = $"cutover-reconciliation-{table.Id}.csv";
-            await CsvTableWriter.WriteAsync(table, Path.Combine(outDir, name), cancellationToken);
+            await CsvTableWriter.WriteAsync(table, pending.Pending(name), cancellationToken);
             names.Add(name);
         }
 
         return names;
     }
 
-    private static async Task<PackageFile> DescribeAsync(string outDir, string name, long? rows, CancellationToken cancellationToken, params (string Column, decimal Total)[] totals)
+    private static async Task<PackageFile> DescribeAsync(PendingFolder pending, string name, long? rows, CancellationToken cancellationToken, params (string Column, decimal Total)[] totals)
     {
-        await using var stream = File.OpenRead(Path.Combine(outDir, name));
+        await using var stream = File.OpenRead(pending.Pending(name));
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         return new PackageFile(name, sha, rows, totals.ToDictionary(t => t.Column, t => t.Total, StringComparer.Ordinal));
     }

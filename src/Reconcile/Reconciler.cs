@@ -89,7 +89,10 @@ public static class Reconciler
             snapshot.UnbalancedDocuments,
             context.Checks,
             snapshot.ThirdPartyFiles,
-            DateTime.UtcNow);
+            DateTime.UtcNow)
+        {
+            Masker = snapshot.Masker,
+        };
     }
 
     private static Totals Totals(CheckContext context, IReadOnlyList<SourceFileResult> files, IReadOnlyList<JournalRow> journals)

@@ -47,7 +47,7 @@ public sealed class CutoverCommand(
         public string? ResultAccount { get; init; }
 
         [CommandOption("--show-personal-data")]
-        [Description("Write third parties' names into the open items (default: codes only; setting Reports:ShowPersonalData).")]
+        [Description("Write third parties' names into the open items and leave labels unmasked (default: codes only, people's names and IBANs masked; setting Reports:ShowPersonalData).")]
         public bool ShowPersonalData { get; init; }
 
         public override ValidationResult Validate()

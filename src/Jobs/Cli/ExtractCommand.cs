@@ -71,7 +71,7 @@ public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractC
         }
 
         console.Write(ExtractReport.Table(export));
-        ExtractReport.WriteRejects(console, rejects);
+        await ExtractReport.WriteRejectsAsync(console, export, rejects, cancellationToken);
         foreach (var fault in faults)
         {
             console.MarkupLineInterpolated($"[red]File-level fault:[/] {fault.Message}");

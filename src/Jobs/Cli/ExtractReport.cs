@@ -1,7 +1,9 @@
 using Bascule.Extract;
+using Bascule.Extract.Privacy;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Records;
 using Bascule.Extract.Values;
+using Bascule.Reconcile.Reports;
 using Spectre.Console;
 
 namespace Bascule.Jobs.Cli;
@@ -36,11 +38,19 @@ internal static class ExtractReport
         return table;
     }
 
-    public static void WriteRejects(IAnsiConsole console, IReadOnlyList<Rejected> rejects)
+    /// <summary>
+    /// The rejected lines, with personal data masked in their messages (which quote the value at fault): the names and
+    /// IBANs of the export's third parties, as the reports mask them, and any other IBAN. Always masked: the console is
+    /// for IT staff, who need the place and the reason, not the person.
+    /// </summary>
+    public static async Task WriteRejectsAsync(IAnsiConsole console, LegacyExport export, IReadOnlyList<Rejected> rejects, CancellationToken cancellationToken)
     {
+        // TIERS.csv is read again only when there is something to mask.
+        var masker = rejects.Count == 0 ? PersonalDataMasker.Empty : await ThirdPartyMasking.FromExportAsync(export, cancellationToken);
         foreach (var rejected in rejects)
         {
-            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record}): {rejected.Message}");
+            var message = PersonalData.MaskText(masker.Mask(rejected.Message));
+            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record}): {message}");
         }
     }
 

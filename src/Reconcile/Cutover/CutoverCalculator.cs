@@ -48,6 +48,9 @@ public static class CutoverCalculator
             commitments.Sum(c => c.Committed),
             commitments.Sum(c => c.Charged),
             checks,
-            DateTime.UtcNow);
+            DateTime.UtcNow)
+        {
+            Masker = snapshot.Masker,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using Bascule.Extract.Privacy;
+
 namespace Bascule.Reconcile.Model;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed record ReconciliationResult(
     DateTime ComputedUtc)
 {
     public Verdict Status => Checks.Select(c => c.Status).Worst();
+
+    /// <summary>Masks the run's third parties' names and IBANs in the free text the reports show (labels, rejected lines).</summary>
+    public PersonalDataMasker Masker { get; init; } = PersonalDataMasker.Empty;
 
     public CheckResult Check(string name) =>
         Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the reconciliation of run {Run.RunId}.");

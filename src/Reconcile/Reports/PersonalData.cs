@@ -1,16 +1,27 @@
 using System.Text.RegularExpressions;
+using Bascule.Extract.Privacy;
 
 namespace Bascule.Reconcile.Reports;
 
 /// <summary>
-/// Masks third parties' personal data in report text: any IBAN keeps its country and last four characters, and a
-/// rejected line of the third-party file keeps only its code and type (its name, enterprise number, IBAN, postal code
-/// and locality are masked).
+/// Masks third parties' personal data in report text. In free text (labels, rejected lines, messages) the names and
+/// IBANs of the run's third parties become <see cref="Masked"/> (see <see cref="ThirdPartyMasking"/> for which names);
+/// any other IBAN keeps its country and last four characters. A rejected line of the third-party file keeps only its
+/// code and type (its name, enterprise number, IBAN, postal code and locality are masked).
 /// </summary>
 public static partial class PersonalData
 {
-    public const string Masked = "***";
+    public const string Masked = PersonalDataMasker.Masked;
 
+    /// <summary>Free text as a report shows it: masked with the run's third parties, unless the options show personal data.</summary>
+    public static string Mask(string text, PersonalDataMasker known, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ShowPersonalData ? text : MaskText(known.Mask(text));
+    }
+
+    /// <summary>Any IBAN in the text (electronic or printed in upper case), known or not, down to its country and last four characters.</summary>
     public static string MaskText(string text) =>
         Iban().Replace(text, m => m.Value[..2] + Masked + m.Value[^4..]);
 

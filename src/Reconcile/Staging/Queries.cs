@@ -90,4 +90,7 @@ internal static class Queries
         "SELECT article, SUM(committed), SUM(charged) FROM commitments WHERE run_id = @run GROUP BY article";
 
     public const string ThirdPartyFiles = "SELECT DISTINCT source_file FROM third_parties WHERE run_id = @run";
+
+    // What masking personal data in free text needs of each third party of the run.
+    public const string ThirdParties = "SELECT name, enterprise_number, iban, kind FROM third_parties WHERE run_id = @run";
 }

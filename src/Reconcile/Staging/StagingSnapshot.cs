@@ -1,3 +1,4 @@
+using Bascule.Extract.Privacy;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
 using Bascule.Load.Providers;
@@ -19,7 +20,8 @@ internal sealed record StagingSnapshot(
     IReadOnlyList<BalanceRecord> Balance,
     IReadOnlyList<(string Article, string Label, string Kind, decimal Committed, decimal Charged)> Articles,
     IReadOnlyDictionary<string, Sides> Commitments,
-    IReadOnlySet<string> ThirdPartyFiles)
+    IReadOnlySet<string> ThirdPartyFiles,
+    PersonalDataMasker Masker)
 {
     public static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
     {
@@ -85,7 +87,8 @@ internal sealed record StagingSnapshot(
             await db.RowsAsync(Queries.Balance, r => new BalanceRecord(r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3)), new Sides(r.Money(4), r.Money(5)), new Sides(r.Money(6), r.Money(7))), cancellationToken),
             await db.RowsAsync(Queries.Articles, r => (r.Text(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4)), cancellationToken),
             (await db.RowsAsync(Queries.Commitments, r => (Article: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken)).ToDictionary(x => x.Article, x => x.Sides),
-            (await db.RowsAsync(Queries.ThirdPartyFiles, r => r.Text(0), cancellationToken)).ToHashSet(StringComparer.Ordinal));
+            (await db.RowsAsync(Queries.ThirdPartyFiles, r => r.Text(0), cancellationToken)).ToHashSet(StringComparer.Ordinal),
+            await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
 
     private static LedgerKey Key(StagingReader.Row r, int first) =>

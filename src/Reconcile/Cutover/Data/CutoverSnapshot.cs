@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bascule.Extract.Privacy;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
@@ -14,11 +15,15 @@ internal sealed record CutoverSnapshot(
     IReadOnlyList<ThirdPartyDocument> Documents,
     IReadOnlyDictionary<string, string> ThirdPartyNames,
     IReadOnlyList<CommitmentRecord> Commitments,
-    IReadOnlyList<(string Article, string Economic, string? Function, decimal Weight)> ArticleTargets)
+    IReadOnlyList<(string Article, string Economic, string? Function, decimal Weight)> ArticleTargets,
+    PersonalDataMasker Masker)
 {
     public const string Published = "published";
 
-    /// <summary>Reads a published run; <paramref name="withNames"/> also reads third parties' names (personal data).</summary>
+    /// <summary>
+    /// Reads a published run; <paramref name="withNames"/> also reads third parties' names (personal data) for the open
+    /// items. The masker of the labels is read either way.
+    /// </summary>
     public static async Task<CutoverSnapshot> ReadAsync(IStagingProvider provider, string runId, bool withNames, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
@@ -43,7 +48,8 @@ internal sealed record CutoverSnapshot(
                 ? (await db.RowsAsync(CutoverQueries.ThirdPartyNames, r => (Code: r.Text(0), Name: r.Text(1)), cancellationToken)).DistinctBy(p => p.Code).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
             await db.RowsAsync(CutoverQueries.Commitments, r => new CommitmentRecord((int)r.Count(0), r.Text(1), r.Text(2), r.OptionalText(3) is { } date ? Day(date) : null, Code(r.OptionalText(4)), r.Text(5), r.Money(6), r.Money(7)), cancellationToken),
-            await db.RowsAsync(CutoverQueries.ArticleTargets, r => (r.Text(0), r.Text(1), Code(r.OptionalText(2)), r.Money(3) + r.Money(4)), cancellationToken));
+            await db.RowsAsync(CutoverQueries.ArticleTargets, r => (r.Text(0), r.Text(1), Code(r.OptionalText(2)), r.Money(3) + r.Money(4)), cancellationToken),
+            await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
 
     private static string? Code(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

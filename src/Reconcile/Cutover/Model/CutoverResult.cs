@@ -1,3 +1,4 @@
+using Bascule.Extract.Privacy;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Cutover.Model;
@@ -22,6 +23,9 @@ public sealed record CutoverResult(
     DateTime ComputedUtc)
 {
     public Verdict Status => Checks.Select(c => c.Status).Worst();
+
+    /// <summary>Masks the run's third parties' names and IBANs in the labels the package shows.</summary>
+    public PersonalDataMasker Masker { get; init; } = PersonalDataMasker.Empty;
 
     public decimal ClosedResult => OpeningBalances.Sum(b => b.ClosedResult);
 

@@ -1,6 +1,5 @@
 using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Reports;
-using Bascule.Reconcile.Reports.Tables;
 
 namespace Bascule.Reconcile.Cutover.Package;
 
@@ -31,6 +30,6 @@ internal static class PackageLayout
     public static IEnumerable<IReadOnlyList<string?>> OpenCommitmentRows(CutoverResult result, ReportOptions options) =>
         result.OpenCommitments.Select(c => (IReadOnlyList<string?>)
             [c.Number, c.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture), ImportCsv.Day(c.Date), c.LegacyArticle, c.Function, c.Economic,
-             c.Mapping.ToCode(), c.ThirdParty, ImportCsv.Text(ReportTables.Mask(c.Label, options)),
+             c.Mapping.ToCode(), c.ThirdParty, ImportCsv.Text(PersonalData.Mask(c.Label, result.Masker, options)),
              ImportCsv.Money(c.Committed), ImportCsv.Money(c.Charged), ImportCsv.Money(c.Open)]);
 }

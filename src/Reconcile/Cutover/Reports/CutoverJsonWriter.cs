@@ -5,7 +5,6 @@ using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Reports.Json;
-using Bascule.Reconcile.Reports.Tables;
 
 namespace Bascule.Reconcile.Cutover.Reports;
 
@@ -105,11 +104,11 @@ public static class CutoverJsonWriter
             w.Money("balance", a.Balance);
             w.Money("difference", a.Difference);
         });
-        Array(w, "openCommitments", result.OpenCommitments, c => Commitment(w, c, options));
-        Array(w, "overCharged", result.OverCharged, c => Commitment(w, c, options));
+        Array(w, "openCommitments", result.OpenCommitments, c => Commitment(w, c, result, options));
+        Array(w, "overCharged", result.OverCharged, c => Commitment(w, c, result, options));
     }
 
-    private static void Commitment(Utf8JsonWriter w, OpenCommitment c, ReportOptions options)
+    private static void Commitment(Utf8JsonWriter w, OpenCommitment c, CutoverResult result, ReportOptions options)
     {
         w.WriteString("commitment", c.Number);
         w.WriteNumber("fiscalYear", c.FiscalYear);
@@ -118,7 +117,7 @@ public static class CutoverJsonWriter
         w.WriteString("economic", c.Economic);
         w.WriteString("articleMapping", c.Mapping.ToCode());
         w.WriteString("thirdParty", c.ThirdParty);
-        w.WriteString("label", ReportTables.Mask(c.Label, options));
+        w.WriteString("label", PersonalData.Mask(c.Label, result.Masker, options));
         w.Money("committed", c.Committed);
         w.Money("charged", c.Charged);
         w.Money("open", c.Open);

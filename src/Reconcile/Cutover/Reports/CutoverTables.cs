@@ -40,7 +40,7 @@ public static class CutoverTables
                  new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Clôture (écritures)", "Afsluiting (boekingen)", CellKind.Money),
                  new("Soldes d'ouverture", "Openingssaldi", CellKind.Money), new("Résultat clôturé", "Afgesloten resultaat", CellKind.Money),
                  new("Hors bilan (exclu)", "Buiten balans (uitgesloten)", CellKind.Money), new("Non mappé", "Niet gemapt", CellKind.Money), Difference],
-                result.LegacyAccounts.Select(a => Row(a.Account, a.Label, a.BalanceClosing, a.LedgerClosing, a.Carried, a.ClosedToResult, a.OffBalance, a.Unmapped, a.Difference)).ToList()),
+                result.LegacyAccounts.Select(a => Row(a.Account, PersonalData.Mask(a.Label, result.Masker, options), a.BalanceClosing, a.LedgerClosing, a.Carried, a.ClosedToResult, a.OffBalance, a.Unmapped, a.Difference)).ToList()),
             new(OpenItemAccounts, "Postes ouverts par compte", "Openstaande posten per rekening",
                 [NewAccount, new("Postes", "Posten", CellKind.Count), new("Sans tiers", "Zonder derde", CellKind.Count),
                  new("Total des postes", "Totaal van de posten", CellKind.Money), new("Solde d'ouverture", "Openingssaldo", CellKind.Money), Difference],
@@ -49,9 +49,9 @@ public static class CutoverTables
                 [NewAccount, new("Compte ancien", "Oude rekening", CellKind.Text), new("Tiers", "Derde", CellKind.Text), new("Nom", "Naam", CellKind.Text),
                  new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text), new("Date", "Datum", CellKind.Text), Debit, Credit],
                 result.OpenItems.Select(i => Row(i.Account, i.LegacyAccount, i.ThirdParty ?? "(sans tiers / zonder derde)", i.ThirdPartyName, i.Journal, i.Document, Day(i.Date), i.Debit, i.Credit)).ToList()),
-            new(OpenCommitments, "Engagements ouverts", "Openstaande vastleggingen", CommitmentColumns(), result.OpenCommitments.Select(c => CommitmentRow(c, options)).ToList()),
+            new(OpenCommitments, "Engagements ouverts", "Openstaande vastleggingen", CommitmentColumns(), result.OpenCommitments.Select(c => CommitmentRow(result, c, options)).ToList()),
             new(OverCharged, "Engagements imputés au-delà du montant engagé", "Vastleggingen boven het vastgelegde bedrag aangerekend",
-                CommitmentColumns(), result.OverCharged.Select(c => CommitmentRow(c, options)).ToList()),
+                CommitmentColumns(), result.OverCharged.Select(c => CommitmentRow(result, c, options)).ToList()),
         ];
     }
 
@@ -61,8 +61,8 @@ public static class CutoverTables
          new("Correspondance", "Overeenstemming", CellKind.Text), new("Tiers", "Derde", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text),
          new("Engagé", "Vastgelegd", CellKind.Money), new("Imputé", "Aangerekend", CellKind.Money), new("Ouvert", "Open", CellKind.Money)];
 
-    private static object?[] CommitmentRow(OpenCommitment c, ReportOptions options) =>
-        Row(c.Number, (long)c.FiscalYear, Day(c.Date), c.LegacyArticle, c.Function, c.Economic, c.Mapping.ToCode(), c.ThirdParty, ReportTables.Mask(c.Label, options), c.Committed, c.Charged, c.Open);
+    private static object?[] CommitmentRow(CutoverResult result, OpenCommitment c, ReportOptions options) =>
+        Row(c.Number, (long)c.FiscalYear, Day(c.Date), c.LegacyArticle, c.Function, c.Economic, c.Mapping.ToCode(), c.ThirdParty, PersonalData.Mask(c.Label, result.Masker, options), c.Committed, c.Charged, c.Open);
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -130,8 +130,8 @@ public static class ReconciliationJsonWriter
 
         LegacyAccounts(w, r.LegacyAccounts);
         Journals(w, r.Journals);
-        TrialBalance(w, r.TrialBalance);
-        BudgetArticles(w, r.Articles);
+        TrialBalance(w, r, options);
+        BudgetArticles(w, r, options);
         Exceptions(w, r, options);
         w.WriteEndObject();
     }
@@ -176,14 +176,14 @@ public static class ReconciliationJsonWriter
         w.WriteEndArray();
     }
 
-    private static void TrialBalance(Utf8JsonWriter w, IReadOnlyList<TrialBalanceRow> rows)
+    private static void TrialBalance(Utf8JsonWriter w, ReconciliationResult r, ReportOptions options)
     {
         w.WriteStartArray("trialBalance");
-        foreach (var t in rows)
+        foreach (var t in r.TrialBalance)
         {
             w.WriteStartObject();
             w.WriteString("account", t.Account);
-            w.WriteString("label", t.Label);
+            w.WriteString("label", Tables.ReportTables.Mask(r, t.Label, options));
             w.Money("balanceOpening", t.BalanceOpening);
             w.Money("ledgerOpening", t.LedgerOpening);
             w.Money("balanceMovementDebit", t.BalanceMovementDebit);
@@ -198,14 +198,14 @@ public static class ReconciliationJsonWriter
         w.WriteEndArray();
     }
 
-    private static void BudgetArticles(Utf8JsonWriter w, IReadOnlyList<ArticleRow> rows)
+    private static void BudgetArticles(Utf8JsonWriter w, ReconciliationResult r, ReportOptions options)
     {
         w.WriteStartArray("budgetArticles");
-        foreach (var a in rows)
+        foreach (var a in r.Articles)
         {
             w.WriteStartObject();
             w.WriteString("article", a.Article);
-            w.WriteString("label", a.Label);
+            w.WriteString("label", Tables.ReportTables.Mask(r, a.Label, options));
             w.WriteString("kind", a.Kind);
             w.Money("committed", a.Committed);
             w.Money("charged", a.Charged);
@@ -242,7 +242,7 @@ public static class ReconciliationJsonWriter
             w.WriteNumber("line", j.Line);
             w.WriteString("column", j.Column);
             w.WriteString("reason", j.Reason);
-            w.WriteString("message", Tables.ReportTables.Mask(j.Message, options));
+            w.WriteString("message", Tables.ReportTables.Mask(r, j.Message, options));
             w.WriteString("rawText", Tables.ReportTables.RawText(r, j, options));
             w.WriteEndObject();
         }

@@ -82,7 +82,7 @@ public static class ReportTables
                  new("Engagé (ARTICLES)", "Vastgelegd (ARTICLES)", CellKind.Money), new("Imputé (ARTICLES)", "Aangerekend (ARTICLES)", CellKind.Money),
                  new("Engagé (ENGAGEMENTS)", "Vastgelegd (ENGAGEMENTS)", CellKind.Money), new("Imputé (ENGAGEMENTS)", "Aangerekend (ENGAGEMENTS)", CellKind.Money),
                  new("Imputé (écritures)", "Aangerekend (boekingen)", CellKind.Money), new("Concorde", "Klopt", CellKind.Text)],
-                result.Articles.Select(a => Row(a.Article, a.Label, a.Kind, a.Committed, a.Charged, a.CommitmentsCommitted, a.CommitmentsCharged, a.LedgerCharged, YesNo(a.Agrees))).ToList()),
+                result.Articles.Select(a => Row(a.Article, Mask(result, a.Label, options), a.Kind, a.Committed, a.Charged, a.CommitmentsCommitted, a.CommitmentsCharged, a.LedgerCharged, YesNo(a.Agrees))).ToList()),
             new(TrialBalance, "Balance ancienne / écritures", "Oude proef- en saldibalans / boekingen",
                 [Account, new("Libellé", "Omschrijving", CellKind.Text),
                  new("Ouverture (balance)", "Opening (balans)", CellKind.Money), new("Ouverture (écritures)", "Opening (boekingen)", CellKind.Money),
@@ -90,14 +90,14 @@ public static class ReportTables
                  new("Mouvements crédit (balance)", "Bewegingen credit (balans)", CellKind.Money), new("Mouvements crédit (écritures)", "Bewegingen credit (boekingen)", CellKind.Money),
                  new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Clôture (écritures)", "Afsluiting (boekingen)", CellKind.Money),
                  new("Écart", "Verschil", CellKind.Money)],
-                result.TrialBalance.Select(t => Row(t.Account, t.Label, t.BalanceOpening, t.LedgerOpening, t.BalanceMovementDebit, t.LedgerMovementDebit, t.BalanceMovementCredit, t.LedgerMovementCredit, t.BalanceClosing, t.LedgerClosing, t.Difference)).ToList()),
+                result.TrialBalance.Select(t => Row(t.Account, Mask(result, t.Label, options), t.BalanceOpening, t.LedgerOpening, t.BalanceMovementDebit, t.LedgerMovementDebit, t.BalanceMovementCredit, t.LedgerMovementCredit, t.BalanceClosing, t.LedgerClosing, t.Difference)).ToList()),
             new(Unmapped, "Lignes non mappées", "Niet-gemapte lijnen",
                 [LegacyAccount, new("Article", "Artikel", CellKind.Text), new("Lignes", "Lijnen", CellKind.Count), Debit, Credit],
                 result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList()),
             new(Rejected, "Lignes rejetées", "Verworpen lijnen",
                 [new("Fichier", "Bestand", CellKind.Text), new("Ligne", "Lijn", CellKind.Count), new("Colonne", "Kolom", CellKind.Text),
                  new("Motif", "Reden", CellKind.Text), new("Message", "Bericht", CellKind.Text), new("Ligne brute", "Ruwe lijn", CellKind.Code)],
-                result.Rejected.Select(r => Row(r.File, r.Line, r.Column, r.Reason, Mask(r.Message, options), RawText(result, r, options))).ToList()),
+                result.Rejected.Select(r => Row(r.File, r.Line, r.Column, r.Reason, Mask(result, r.Message, options), RawText(result, r, options))).ToList()),
             new(UnbalancedDocuments, "Pièces déséquilibrées", "Onevenwichtige stukken",
                 [new("Exercice", "Boekjaar", CellKind.Count), new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text),
                  new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
@@ -115,10 +115,15 @@ public static class ReportTables
             return row.RawText;
         }
 
-        return IsThirdPartyFile(result, row.File) ? PersonalData.MaskThirdPartyLine(row.RawText) : PersonalData.MaskText(row.RawText);
+        return IsThirdPartyFile(result, row.File) ? PersonalData.MaskThirdPartyLine(row.RawText) : PersonalData.Mask(row.RawText, result.Masker, options);
     }
 
-    public static string Mask(string text, ReportOptions options) => options.ShowPersonalData ? text : PersonalData.MaskText(text);
+    /// <summary>Free text of the run (a label, a message) with its third parties' personal data masked unless the options show it.</summary>
+    public static string Mask(ReconciliationResult result, string text, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return PersonalData.Mask(text, result.Masker, options);
+    }
 
     // The third-party file is the one whose rows went to third_parties; TIERS.csv is its name in the default profile.
     private static bool IsThirdPartyFile(ReconciliationResult result, string file) =>

@@ -11,12 +11,13 @@ public static class BasculeApp
 {
     /// <summary>
     /// The command line over the services of <see cref="BasculeServices.AddBascule"/>: <paramref name="configuration"/>
-    /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console.
+    /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console and
+    /// <paramref name="errors"/> (messages kept off standard output under <c>--format json</c>) to its standard error.
     /// </summary>
-    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null)
+    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null, IAnsiConsole? errors = null)
     {
         console ??= BasculeConsole.Create();
-        var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console);
+        var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console, errors);
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
+using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Reconcile;
@@ -18,14 +19,15 @@ namespace Bascule.Jobs.Cli;
 /// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
 /// WARNING, 2 when it is FAILED, 1 when it could not be computed.
 /// </summary>
-public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+public sealed class ReportCommand(
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, StandardError errors)
     : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         if (settings.IsDiff)
         {
-            return await new ReportDiff(console, databases).RunAsync(settings, cancellationToken);
+            return await new ReportDiff(console, databases, errors).RunAsync(settings, cancellationToken);
         }
 
         var run = ReportSettings.ParseRun(settings.Run);
@@ -38,12 +40,20 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
             var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
-            Print(result, files);
+            if (OutputFormat.IsJson(settings.Format))
+            {
+                JsonOutput.Write(console, Document(result, files));
+            }
+            else
+            {
+                Print(result, files);
+            }
+
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
         catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }
@@ -56,10 +66,21 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+    }
+
+    private static ReportDocument Document(ReconciliationResult result, ReportFiles files)
+    {
+        var run = result.Run;
+        return new(
+            run.RunId, run.Entity, run.EntityType, run.InsCode, run.FiscalYear, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            result.Status.ToCode(), result.LedgerSource, result.Checks.Count(c => c.Status != Verdict.Ok), [.. result.Checks.Select(CheckJson.From)],
+            new ReportFilesJson(
+                Path.GetFullPath(Path.GetDirectoryName(files.Html)!), Path.GetFullPath(files.Html), Path.GetFullPath(files.Json), Path.GetFullPath(files.Xlsx),
+                [.. files.Csv.Select(Path.GetFullPath)]));
     }
 }

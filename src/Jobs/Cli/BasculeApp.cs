@@ -37,7 +37,7 @@ public static class BasculeApp
                     .WithDescription("Checks a mapping version (and with --export its coverage of an export). Exit 0 valid, 1 not.")
                     .WithExample("mapping", "validate", "mappings/bxl-2024/1.0.0", "--export", "samples/commune-etterbeek-2023");
                 mapping.AddCommand<MappingDiffCommand>("diff")
-                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves.")
+                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves. Exit 0 same rules, 3 rules differ, 1 cannot compare.")
                     .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0");
                 mapping.AddCommand<MappingHashCommand>("hash")
                     .WithDescription("Prints the SHA-256 that identifies a mapping version.")
@@ -79,7 +79,7 @@ public static class BasculeApp
                 .WithDescription("Cancels a migration job: it stops between batches and publishes nothing.")
                 .WithExample("cancel", "42");
             config.AddCommand<ExtractCommand>("extract")
-                .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
+                .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file. Exit 0 agrees, 2 a count or total disagrees, 1 a file-level fault.")
                 .WithExample("extract", "--export", "samples/commune-etterbeek-2023");
             config.AddCommand<SampleCommand>("sample")
                 .WithDescription("Writes a realistic legacy export folder (all six files), deterministic for a seed.")

@@ -371,7 +371,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
         await run.FlushAsync(cancellationToken);
         _progress.Advanced(stage, read);
-        _progress.Completed(stage, $"{read:N0} lines: {staged:N0} mapped, {unmapped:N0} unmapped, {rejected:N0} rejected");
+        // Counts as plain integers, whatever the machine's culture: the one way the command line writes them (7739).
+        _progress.Completed(stage, string.Create(CultureInfo.InvariantCulture, $"{read} lines: {staged} mapped, {unmapped} unmapped, {rejected} rejected"));
     }
 
     private async Task LoadSideFilesAsync(LegacyExport export, StagingRun run, CancellationToken cancellationToken)
@@ -402,7 +403,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             }
         }
 
-        _progress.Completed(stage, $"{read:N0} records, {rejected:N0} rejected");
+        _progress.Completed(stage, string.Create(CultureInfo.InvariantCulture, $"{read} records, {rejected} rejected"));
     }
 
     private static async Task<IReadOnlyDictionary<ExportFile, string>> HashFilesAsync(LegacyExport export, CancellationToken cancellationToken)

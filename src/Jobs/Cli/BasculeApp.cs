@@ -11,12 +11,13 @@ public static class BasculeApp
 {
     /// <summary>
     /// The command line over the services of <see cref="BasculeServices.AddBascule"/>: <paramref name="configuration"/>
-    /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console.
+    /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console and
+    /// <paramref name="errors"/> (messages kept off standard output under <c>--format json</c>) to its standard error.
     /// </summary>
-    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null)
+    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null, IAnsiConsole? errors = null)
     {
         console ??= BasculeConsole.Create();
-        var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console);
+        var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console, errors);
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
@@ -36,7 +37,7 @@ public static class BasculeApp
                     .WithDescription("Checks a mapping version (and with --export its coverage of an export). Exit 0 valid, 1 not.")
                     .WithExample("mapping", "validate", "mappings/bxl-2024/1.0.0", "--export", "samples/commune-etterbeek-2023");
                 mapping.AddCommand<MappingDiffCommand>("diff")
-                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves.")
+                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves. Exit 0 same rules, 3 rules differ, 1 cannot compare.")
                     .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0");
                 mapping.AddCommand<MappingHashCommand>("hash")
                     .WithDescription("Prints the SHA-256 that identifies a mapping version.")
@@ -83,7 +84,7 @@ public static class BasculeApp
                 .WithDescription("Cancels a queued, retry-waiting or running migration job (a running one stops between batches and publishes nothing); a finished job is left as it is.")
                 .WithExample("cancel", "42");
             config.AddCommand<ExtractCommand>("extract")
-                .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file.")
+                .WithDescription("Dry run for IT staff: reads a legacy export and checks it against EXPORT.txt, file by file. Exit 0 agrees, 2 a count or total disagrees, 1 a file-level fault.")
                 .WithExample("extract", "--export", "samples/commune-etterbeek-2023");
             config.AddCommand<SampleCommand>("sample")
                 .WithDescription("Writes a realistic legacy export folder (all six files), deterministic for a seed.")

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover;
@@ -21,7 +22,8 @@ namespace Bascule.Jobs.Cli;
 /// SIGTERM (the package is written all or none: the folder is then as it was).
 /// </summary>
 public sealed class CutoverCommand(
-    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, IOptions<CutoverDefaultsOptions> cutover)
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, IOptions<CutoverDefaultsOptions> cutover,
+    StandardError errors)
     : AsyncCommand<CutoverCommand.Settings>
 {
     public const int Written = 0;
@@ -50,8 +52,17 @@ public sealed class CutoverCommand(
         [Description("Write third parties' names into the open items and leave labels unmasked (default: codes only, people's names and IBANs masked; setting Reports:ShowPersonalData).")]
         public bool ShowPersonalData { get; init; }
 
+        [CommandOption(OutputFormat.Option)]
+        [Description(OutputFormat.Description)]
+        public string Format { get; init; } = OutputFormat.Text;
+
         public override ValidationResult Validate()
         {
+            if (OutputFormat.Validate(Format) is { Successful: false } format)
+            {
+                return format;
+            }
+
             if (!RunId.TryParse(Run, out _))
             {
                 return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
@@ -88,14 +99,22 @@ public sealed class CutoverCommand(
             var provider = await databases.OpenAsync(target, cancellationToken);
             var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
             var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
-            Print(console, manifest, outDir);
+            if (OutputFormat.IsJson(settings.Format))
+            {
+                JsonOutput.Write(console, Document(manifest, outDir));
+            }
+            else
+            {
+                Print(console, manifest, outDir);
+            }
+
             return result.Status == Verdict.Failed ? ReconciliationFailed : Written;
         }
         // A database fault once cancelled is the cancellation itself, reported by the caller.
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return NotWritten;
         }
     }
@@ -112,14 +131,25 @@ public sealed class CutoverCommand(
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK)");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
         }
 
         foreach (var file in manifest.Files.Where(f => f.Rows is not null))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {file.Name}: {file.Rows} rows, {string.Join(", ", file.Totals.Select(t => $"{t.Key} {t.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {file.Name}: {Figures.Count(file.Rows!.Value)} rows, {string.Join(", ", file.Totals.Select(t => $"{t.Key} {Figures.Amount(t.Value)}"))}");
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  package, reconciliation and {CutoverPackage.ManifestFile} in {Path.GetFullPath(outDir)}");
+    }
+
+    private static CutoverDocument Document(PackageManifest manifest, string outDir)
+    {
+        var result = manifest.Result;
+        var run = result.Run;
+        return new(
+            run.RunId, run.Entity, run.EntityType, run.InsCode, run.FiscalYear, result.AsOf, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            result.Status.ToCode(), [.. result.Checks.Select(CheckJson.From)],
+            [.. manifest.Files.Select(f => new CutoverFileJson(f.Name, f.Sha256, f.Rows, f.Rows is null ? null : f.Totals))],
+            Path.GetFullPath(outDir));
     }
 }

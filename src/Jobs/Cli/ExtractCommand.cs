@@ -1,7 +1,10 @@
 using System.ComponentModel;
+using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Records;
+using Bascule.Jobs.Cli.Json;
+using Bascule.Jobs.Composition;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,9 +13,10 @@ namespace Bascule.Jobs.Cli;
 /// <summary>
 /// <c>bascule extract</c>: a dry run for IT staff. Reads every file of an export folder and prints, per file, the
 /// records, the rejects by reason, the debit and credit totals and whether they agree with <c>EXPORT.txt</c>.
-/// Exits 1 on any file-level fault (the export cannot be migrated until it is fixed), else 0.
+/// Exits 1 on any file-level fault (the export cannot be migrated until it is fixed), 2 when a record count or a
+/// control total disagrees with <c>EXPORT.txt</c> (migrate would hold the run), else 0; see <see cref="ExtractVerdict"/>.
 /// </summary>
-public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractCommand.Settings>
+public sealed class ExtractCommand(IAnsiConsole console, StandardError errors) : AsyncCommand<ExtractCommand.Settings>
 {
     // Below this many records a file reads in well under a second: a progress bar would only flicker.
     private const long ProgressThreshold = 200_000;
@@ -31,10 +35,14 @@ public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractC
         [Description("How many rejected lines to list per file (default 10).")]
         public int ShowRejects { get; init; } = 10;
 
+        [CommandOption(OutputFormat.Option)]
+        [Description(OutputFormat.Description)]
+        public string Format { get; init; } = OutputFormat.Text;
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Export)
                 ? ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.")
-                : ValidationResult.Success();
+                : OutputFormat.Validate(Format);
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -42,6 +50,7 @@ public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractC
 
     internal async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
+        var json = OutputFormat.IsJson(settings.Format);
         LegacyExport export;
         try
         {
@@ -50,24 +59,44 @@ public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractC
         }
         catch (ExportFileException fault)
         {
-            console.MarkupLineInterpolated($"[red]File-level fault, the export cannot be used:[/] {fault.Message}");
-            return 1;
+            if (json)
+            {
+                JsonOutput.Write(console, ExtractJson.Unopened(settings.Export!, settings.Profile, fault));
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[red]File-level fault, the export cannot be used:[/] {fault.Message}");
+            }
+
+            return ExitCodes.CouldNotComplete;
         }
 
         var control = export.Control;
-        console.MarkupLineInterpolated($"[bold]{control.EntityName}[/] ({control.EntityType.ToString().ToUpperInvariant()}, INS {control.InsCode}), fiscal year {control.FiscalYear}, exported {control.ExportDate:dd/MM/yyyy HH:mm} by {control.Software}; profile {export.Profile.Name}");
+        if (!json)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{control.EntityName}[/] ({control.EntityType.ToString().ToUpperInvariant()}, INS {control.InsCode}), fiscal year {control.FiscalYear}, exported {control.ExportDate:dd/MM/yyyy HH:mm} by {control.Software}; profile {export.Profile.Name}");
+        }
+
         var faults = new List<ExportFileException>();
         var rejects = new List<Rejected>();
         foreach (var file in Enum.GetValues<ExportFile>())
         {
             try
             {
-                await ReadAsync(console, export, file, rejects, settings.ShowRejects, cancellationToken);
+                // No progress bar under json: standard output carries the document alone.
+                await ReadAsync(json ? errors.Console : console, export, file, rejects, settings.ShowRejects, cancellationToken);
             }
             catch (ExportFileException fault)
             {
                 faults.Add(fault);
             }
+        }
+
+        var verdict = ExtractVerdict.Of(export, faults.Count);
+        if (json)
+        {
+            JsonOutput.Write(console, ExtractJson.Read(export, rejects, faults, verdict));
+            return ExtractVerdict.ExitCode(verdict);
         }
 
         console.Write(ExtractReport.Table(export));
@@ -77,13 +106,16 @@ public sealed class ExtractCommand(IAnsiConsole console) : AsyncCommand<ExtractC
             console.MarkupLineInterpolated($"[red]File-level fault:[/] {fault.Message}");
         }
 
-        if (faults.Count > 0)
+        if (verdict == ExtractVerdict.Fault)
         {
             console.MarkupLine("[red]The export cannot be migrated until these faults are fixed.[/]");
-            return 1;
+        }
+        else if (verdict == ExtractVerdict.Failed)
+        {
+            console.MarkupLine("[red]The records read disagree with EXPORT.txt (column EXPORT.txt above): migrate would hold the run, its reconciliation FAILED. Ask for a corrected export, or have the accountants review the difference before migrating.[/]");
         }
 
-        return 0;
+        return ExtractVerdict.ExitCode(verdict);
     }
 
     private static async Task ReadAsync(IAnsiConsole console, LegacyExport export, ExportFile file, List<Rejected> rejects, int keep, CancellationToken ct)

@@ -16,8 +16,7 @@ internal static class ExtractReport
         var table = new Table()
             .AddColumn("File").AddColumn("Encoding").AddColumn(new TableColumn("Records").RightAligned())
             .AddColumn("Rejected").AddColumn(new TableColumn("Debit").RightAligned()).AddColumn(new TableColumn("Credit").RightAligned())
-            .AddColumn("EXPORT.txt")
-            .Expand();
+            .AddColumn("EXPORT.txt");
         foreach (var file in Enum.GetValues<ExportFile>())
         {
             if (export.Summary(file) is not { } summary)
@@ -28,7 +27,7 @@ internal static class ExtractReport
             table.AddRow(
                 Markup.Escape(summary.Name),
                 Markup.Escape(summary.Encoding),
-                summary.Records.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                Figures.Count(summary.Records),
                 Markup.Escape(Rejected(summary)),
                 summary.Control.TotalDebit is null ? "-" : Money(summary.Debit),
                 summary.Control.TotalCredit is null ? "-" : Money(summary.Credit),
@@ -55,13 +54,15 @@ internal static class ExtractReport
     }
 
     private static string Rejected(FileSummary summary) =>
-        summary.Rejected == 0 ? "0" : $"{summary.Rejected}: " + string.Join(", ", summary.RejectedByReason.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}"));
+        summary.Rejected == 0
+            ? Figures.Count(0)
+            : $"{Figures.Count(summary.Rejected)}: " + string.Join(", ", summary.RejectedByReason.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {Figures.Count(pair.Value)}"));
 
     private static string Agreement(FileSummary summary)
     {
         if (!summary.CountAgrees)
         {
-            return $"[red]FAULT: {summary.Control.Lines} records announced[/]";
+            return $"[red]FAULT: {Figures.Count(summary.Control.Lines)} records announced[/]";
         }
 
         if (summary.TotalsAgree)
@@ -71,10 +72,10 @@ internal static class ExtractReport
 
         var debit = summary.DebitDifference is { Value: not 0m } d ? $" debit {Signed(d)}" : "";
         var credit = summary.CreditDifference is { Value: not 0m } c ? $" credit {Signed(c)}" : "";
-        return $"[yellow]totals differ:{debit}{credit}[/]";
+        return $"[red]totals differ:{debit}{credit}[/]";
     }
 
-    private static string Money(Amount amount) => amount.ToLegacy(grouping: true);
+    private static string Money(Amount amount) => Figures.Amount(amount.Value);
 
-    private static string Signed(Amount amount) => (amount.IsNegative ? "" : "+") + amount.ToLegacy(grouping: true);
+    private static string Signed(Amount amount) => Figures.SignedAmount(amount.Value);
 }

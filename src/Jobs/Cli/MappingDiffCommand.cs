@@ -1,19 +1,21 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Bascule.Extract;
-using Bascule.Extract.Values;
+using Bascule.Jobs.Cli.Json;
+using Bascule.Jobs.Composition;
 using Bascule.Transform;
 using Bascule.Transform.Diff;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// <c>bascule mapping diff OLD NEW [--export EXPORT_DIR]</c>: rules added, removed and changed; with an export,
-/// the euros each change moves from which target to which.
+/// the euros each change moves from which target to which. Exit code 0 when the rules are identical, 3 when they
+/// differ, 1 when the versions (or the export) cannot be read.
 /// </summary>
-public sealed class MappingDiffCommand : AsyncCommand<MappingDiffCommand.Settings>
+public sealed class MappingDiffCommand(IAnsiConsole console, StandardError errors) : AsyncCommand<MappingDiffCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -32,59 +34,47 @@ public sealed class MappingDiffCommand : AsyncCommand<MappingDiffCommand.Setting
         [CommandOption("--out <FILE>")]
         [Description("Write the report to this file instead of the console.")]
         public string? Out { get; init; }
+
+        [CommandOption(OutputFormat.Option)]
+        [Description(OutputFormat.Description)]
+        public string Format { get; init; } = OutputFormat.Text;
+
+        public override ValidationResult Validate() => OutputFormat.Validate(Format);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        MappingVersion oldVersion, newVersion;
+        MappingDiff diff;
         try
         {
-            oldVersion = MappingVersion.Load(settings.Old);
-            newVersion = MappingVersion.Load(settings.New);
+            diff = await CompareAsync(settings, cancellationToken);
         }
-        catch (MappingLoadException ex)
+        catch (Exception ex) when (ex is MappingLoadException or ExportFileException)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 1;
+            // On standard error in both formats, as before --format existed: nothing to read on standard output.
+            errors.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            return ExitCodes.CouldNotComplete;
         }
 
-        var text = new StringBuilder();
-        var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"From {oldVersion.Identity.Id} {oldVersion.Identity.Version} ({oldVersion.Identity.Sha256[..12]}) to {newVersion.Identity.Id} {newVersion.Identity.Version} ({newVersion.Identity.Sha256[..12]})");
+        var messages = OutputFormat.Messages(settings.Format, console, errors);
+        var report = OutputFormat.IsJson(settings.Format) ? JsonOutput.Serialize(MappingDiffReport.Document(diff)) + "\n" : MappingDiffReport.Text(diff);
+        await MappingOutput.WriteAsync(report, settings.Out, console, messages, cancellationToken);
+        return diff.Identical ? ExitCodes.Done : ExitCodes.Differences;
+    }
+
+    private static async Task<MappingDiff> CompareAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var oldVersion = MappingVersion.Load(settings.Old);
+        var newVersion = MappingVersion.Load(settings.New);
         var changes = RuleComparison.Compare(oldVersion, newVersion);
-        text.AppendLine(inv, $"Rules: {changes.Count(c => c.Kind == RuleChangeKind.Added)} added, {changes.Count(c => c.Kind == RuleChangeKind.Removed)} removed, {changes.Count(c => c.Kind == RuleChangeKind.Changed)} changed");
-        foreach (var change in changes)
+        if (settings.Export is not { } folder)
         {
-            text.AppendLine(change.Kind switch
-            {
-                RuleChangeKind.Added => $"  + {change.RuleId} (line {change.New!.Line}): {change.New.SourceText} -> {change.New.TargetText} {change.New.Share}%",
-                RuleChangeKind.Removed => $"  - {change.RuleId} (line {change.Old!.Line}): {change.Old.SourceText} -> {change.Old.TargetText} {change.Old.Share}%",
-                _ => $"  ~ {change.RuleId} (line {change.Old!.Line} -> {change.New!.Line}): {string.Join(", ", change.Fields)}: "
-                    + $"{change.Old.SourceText} -> {change.Old.TargetText} {change.Old.Share}%  became  {change.New.SourceText} -> {change.New.TargetText} {change.New.Share}%",
-            });
+            return new MappingDiff(settings.Old, oldVersion, settings.New, newVersion, changes, null, null, null);
         }
 
-        if (settings.Export is { } folder)
-        {
-            try
-            {
-                var export = LegacyExport.Open(folder);
-                var lines = new MappingExportLines(export);
-                var moves = await MovementCalculator.ComputeAsync(oldVersion, newVersion, lines.ReadAsync(cancellationToken), export.Control.EntityType, cancellationToken);
-                text.AppendLine(inv, $"Euros moved on {folder} ({export.Control.EntityType.ToCode()} {export.Control.FiscalYear}): {moves.Count} movement(s)");
-                foreach (var move in moves)
-                {
-                    text.AppendLine(inv, $"  {move.From}  =>  {move.To}: debit {move.Debit}, credit {move.Credit}, {move.Lines} line(s) [{string.Join("; ", move.Rules)}]");
-                }
-            }
-            catch (ExportFileException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-        }
-
-        await MappingOutput.WriteAsync(text.ToString(), settings.Out, cancellationToken);
-        return 0;
+        var export = LegacyExport.Open(folder);
+        var lines = new MappingExportLines(export);
+        var moves = await MovementCalculator.ComputeAsync(oldVersion, newVersion, lines.ReadAsync(cancellationToken), export.Control.EntityType, cancellationToken);
+        return new MappingDiff(settings.Old, oldVersion, settings.New, newVersion, changes, folder, export.Control, moves);
     }
 }

@@ -1,15 +1,21 @@
 using System.Text;
+using Spectre.Console;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary>Writes a mapping report to the console, or to a file (UTF-8) when <c>--out</c> is given.</summary>
+/// <summary>
+/// Writes a mapping report to the console's standard output as plain text, never wrapped, or to a file (UTF-8) when
+/// <c>--out</c> is given; then the line that names the file goes to <paramref name="messages"/>.
+/// </summary>
 public static class MappingOutput
 {
-    public static async Task WriteAsync(string report, string? file, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string report, string? file, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(messages);
         if (string.IsNullOrWhiteSpace(file))
         {
-            await Console.Out.WriteAsync(report);
+            await console.Profile.Out.Writer.WriteAsync(report);
             return;
         }
 
@@ -20,6 +26,6 @@ public static class MappingOutput
         }
 
         await File.WriteAllTextAsync(file, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
-        await Console.Out.WriteLineAsync($"Report written to {file}");
+        await messages.Profile.Out.Writer.WriteLineAsync($"Report written to {file}");
     }
 }

@@ -39,8 +39,8 @@ public static class MappingReportHtml
                 .Append(inv, $"<tr><th>Lines / Lignes / Lijnen</th><td class=\"n\">{c.Lines}</td></tr>")
                 .Append(inv, $"<tr><th>Combinations</th><td class=\"n\">{c.Combinations}</td></tr>")
                 .Append(inv, $"<tr><th>Uncovered combinations</th><td class=\"n\">{c.Uncovered.Count}</td></tr>")
-                .Append(inv, $"<tr><th>Mapped lines / debit / credit</th><td class=\"n\">{c.MappedLines} / {c.MappedDebit} / {c.MappedCredit}</td></tr>")
-                .Append(inv, $"<tr><th>Unmapped lines / debit / credit</th><td class=\"n\">{c.UnmappedLines} / {c.UnmappedDebit} / {c.UnmappedCredit}</td></tr>")
+                .Append(inv, $"<tr><th>Mapped lines / debit / credit</th><td class=\"n\">{c.MappedLines} / {Figures.Amount(c.MappedDebit.Value)} / {Figures.Amount(c.MappedCredit.Value)}</td></tr>")
+                .Append(inv, $"<tr><th>Unmapped lines / debit / credit</th><td class=\"n\">{c.UnmappedLines} / {Figures.Amount(c.UnmappedDebit.Value)} / {Figures.Amount(c.UnmappedCredit.Value)}</td></tr>")
                 .Append(inv, $"<tr><th>Rules never used</th><td class=\"n\">{c.UnusedRules.Count}</td></tr>")
                 .Append(inv, $"<tr><th>Damaged lines rejected by Extract</th><td class=\"n\">{validation.RejectedLines}</td></tr>")
                 .Append("</table>\n");
@@ -50,7 +50,7 @@ public static class MappingReportHtml
                 foreach (var u in c.Uncovered)
                 {
                     html.Append("<tr><td>").Append(E(u.Account)).Append("</td><td>").Append(E(u.ArticleText))
-                        .Append(inv, $"</td><td class=\"n\">{u.Lines}</td><td class=\"n\">{u.Debit}</td><td class=\"n\">{u.Credit}</td><td>")
+                        .Append(inv, $"</td><td class=\"n\">{u.Lines}</td><td class=\"n\">{Figures.Amount(u.Debit.Value)}</td><td class=\"n\">{Figures.Amount(u.Credit.Value)}</td><td>")
                         .Append(E($"{u.First.File}:{u.First.Line}")).Append("</td></tr>\n");
                 }
 

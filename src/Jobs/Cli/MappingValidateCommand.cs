@@ -1,17 +1,20 @@
 using System.ComponentModel;
 using Bascule.Extract;
+using Bascule.Jobs.Composition;
 using Bascule.Transform;
 using Bascule.Transform.Coverage;
 using Bascule.Transform.Validation;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// <c>bascule mapping validate DIR [--export EXPORT_DIR] [--format text|json|html]</c>: every auditor check of a
-/// version, and with an export its coverage. Exit code 0 when valid, 1 when not.
+/// version, and with an export its coverage. Exit code 0 when valid, 1 when not. With json, standard output carries the
+/// JSON document alone.
 /// </summary>
-public sealed class MappingValidateCommand : AsyncCommand<MappingValidateCommand.Settings>
+public sealed class MappingValidateCommand(IAnsiConsole console, StandardError errors) : AsyncCommand<MappingValidateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -23,32 +26,30 @@ public sealed class MappingValidateCommand : AsyncCommand<MappingValidateCommand
         [Description("Also check the coverage of this legacy export folder (EXPORT.txt, ECRITURES.csv…).")]
         public string? Export { get; init; }
 
-        [CommandOption("--format <FORMAT>")]
-        [Description("text (default), json or html.")]
-        public string Format { get; init; } = "text";
+        [CommandOption(OutputFormat.Option)]
+        [Description("text (default), json (one JSON document on standard output) or html.")]
+        public string Format { get; init; } = OutputFormat.Text;
 
         [CommandOption("--out <FILE>")]
         [Description("Write the report to this file instead of the console.")]
         public string? Out { get; init; }
+
+        public override ValidationResult Validate() => OutputFormat.Validate(Format, OutputFormat.Text, OutputFormat.Json, Html);
     }
+
+    public const string Html = "html";
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Format is not ("text" or "json" or "html"))
-        {
-            await Console.Error.WriteLineAsync($"--format {settings.Format} is unknown; use text, json or html.");
-            return ExitCodes.CouldNotComplete;
-        }
-
         var validation = await RunAsync(settings.Directory, settings.Export, cancellationToken);
         var report = settings.Format switch
         {
-            "json" => MappingReportJson.Write(validation),
-            "html" => MappingReportHtml.Write(validation),
+            OutputFormat.Json => MappingReportJson.Write(validation),
+            Html => MappingReportHtml.Write(validation),
             _ => MappingReportText.Write(validation),
         };
-        await MappingOutput.WriteAsync(report, settings.Out, cancellationToken);
-        return validation.IsValid ? 0 : 1;
+        await MappingOutput.WriteAsync(report, settings.Out, console, OutputFormat.Messages(settings.Format, console, errors), cancellationToken);
+        return validation.IsValid ? ExitCodes.Done : ExitCodes.CouldNotComplete;
     }
 
     public static async Task<MappingValidation> RunAsync(string directory, string? exportFolder, CancellationToken cancellationToken)

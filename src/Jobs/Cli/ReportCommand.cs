@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
+using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Reconcile;
@@ -19,7 +20,8 @@ namespace Bascule.Jobs.Cli;
 /// WARNING, 2 when it is FAILED, 1 when it could not be computed, 130 when interrupted by Ctrl-C or SIGTERM (the reports
 /// are written all or none: the folder is then as it was).
 /// </summary>
-public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+public sealed class ReportCommand(
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, StandardError errors)
     : AsyncCommand<ReportSettings>
 {
     // A second Ctrl-C can leave only the hidden folder the reports were being written into.
@@ -28,7 +30,7 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
     public override Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken) =>
         Interruption.RunAsync(
             AtOnce,
-            token => settings.IsDiff ? new ReportDiff(console, databases).RunAsync(settings, token) : WriteAsync(settings, token),
+            token => settings.IsDiff ? new ReportDiff(console, databases, errors).RunAsync(settings, token) : WriteAsync(settings, token),
             _ => settings.IsDiff
                 ? $"the comparison of runs {settings.RunA} and {settings.RunB} stopped; nothing was written."
                 : $"the reports of run {settings.Run} were not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
@@ -46,14 +48,22 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
             var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
-            Print(result, files);
+            if (OutputFormat.IsJson(settings.Format))
+            {
+                JsonOutput.Write(console, Document(result, files));
+            }
+            else
+            {
+                Print(result, files);
+            }
+
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
         // A database fault once cancelled is the cancellation itself, reported by the caller.
         catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }
@@ -69,10 +79,21 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {check.Expected}, found {check.Found}, difference {check.Difference} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+    }
+
+    private static ReportDocument Document(ReconciliationResult result, ReportFiles files)
+    {
+        var run = result.Run;
+        return new(
+            run.RunId, run.Entity, run.EntityType, run.InsCode, run.FiscalYear, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            result.Status.ToCode(), result.LedgerSource, result.Checks.Count(c => c.Status != Verdict.Ok), [.. result.Checks.Select(CheckJson.From)],
+            new ReportFilesJson(
+                Path.GetFullPath(Path.GetDirectoryName(files.Html)!), Path.GetFullPath(files.Html), Path.GetFullPath(files.Json), Path.GetFullPath(files.Xlsx),
+                [.. files.Csv.Select(Path.GetFullPath)]));
     }
 }

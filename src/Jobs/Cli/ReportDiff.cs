@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Diff;
@@ -10,11 +11,14 @@ namespace Bascule.Jobs.Cli;
 /// <summary>
 /// <c>bascule report diff RUN_A RUN_B</c>: per target account what changed in euros between two runs of the same entity
 /// and year, and why (mapping version or hash, source files). Exit code 0 when nothing changed, 3 when something did,
-/// 1 when the runs could not be compared.
+/// 1 when the runs could not be compared. With <c>--format json</c> the comparison is one JSON document, the messages go
+/// to <paramref name="errors"/>.
 /// </summary>
-public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
+public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases, StandardError? errors = null)
 {
     public const int Changed = ExitCodes.Differences;
+
+    private static readonly string[] AmountColumns = ["Debit A", "Debit B", "Δ debit", "Credit A", "Credit B", "Δ credit", "Δ net"];
 
     public async Task<int> RunAsync(ReportSettings settings, CancellationToken cancellationToken)
     {
@@ -29,11 +33,20 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
         // A database fault once cancelled is the cancellation itself, reported by the caller.
         catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            var messages = errors is null ? console : OutputFormat.Messages(settings.Format, console, errors);
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
 
-        Print(diff);
+        if (OutputFormat.IsJson(settings.Format))
+        {
+            JsonOutput.Write(console, Document(diff));
+        }
+        else
+        {
+            Print(diff);
+        }
+
         return diff.Changed.Any() ? Changed : ExitCodes.Done;
     }
 
@@ -47,14 +60,15 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
         }
         else
         {
-            var table = new Table().AddColumns("Target account", "Debit A", "Debit B", "Δ debit", "Credit A", "Credit B", "Δ credit", "Δ net");
+            // Amounts right-aligned, so that their decimal commas line up.
+            var table = new Table().AddColumn("Target account").AddColumns(AmountColumns.Select(h => new TableColumn(h).RightAligned()).ToArray());
             foreach (var c in changed)
             {
                 table.AddRow(Markup.Escape(c.Account), Euro(c.DebitA), Euro(c.DebitB), Euro(c.DebitChange), Euro(c.CreditA), Euro(c.CreditB), Euro(c.CreditChange), Euro(c.NetChange));
             }
 
             console.Write(table);
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{changed.Count} of {diff.Accounts.Count} target accounts changed.");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{Figures.Count(changed.Count)} of {Figures.Count(diff.Accounts.Count)} target accounts changed.");
         }
 
         console.MarkupLine("Why:");
@@ -78,5 +92,13 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
         }
     }
 
-    private static string Euro(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Euro(decimal value) => Figures.Amount(value);
+
+    private static ReportDiffDocument Document(RunDiff diff) => new(
+        diff.A.Entity, diff.A.EntityType, diff.A.InsCode, diff.A.FiscalYear, Run(diff.A), Run(diff.B), diff.Changed.Any(), diff.Accounts.Count,
+        [.. diff.Changed.Select(c => new AccountChangeJson(c.Account, c.DebitA, c.DebitB, c.DebitChange, c.CreditA, c.CreditB, c.CreditChange, c.NetChange))],
+        new DiffWhyJson(diff.MappingChanged, [.. diff.ChangedFiles.Select(f => new SourceFileChangeJson(f.Name, f.Sha256A, f.Sha256B))]));
+
+    private static DiffRunJson Run(Bascule.Reconcile.Model.RunSummary run) =>
+        new(run.RunId, run.RunStatus, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256), run.Fingerprint);
 }

@@ -46,10 +46,19 @@ public sealed class ReportSettings : StagingSettings
     [Description("Show third parties' names and IBANs in the reports (default: masked; setting Reports:ShowPersonalData).")]
     public bool ShowPersonalData { get; init; }
 
+    [CommandOption(OutputFormat.Option)]
+    [Description(OutputFormat.Description)]
+    public string Format { get; init; } = OutputFormat.Text;
+
     public bool IsDiff => Action == DiffAction;
 
     public override ValidationResult Validate()
     {
+        if (OutputFormat.Validate(Format) is { Successful: false } format)
+        {
+            return format;
+        }
+
         if (Action is null)
         {
             return RunId.TryParse(Run, out _)

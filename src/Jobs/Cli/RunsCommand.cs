@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
+using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
@@ -13,7 +13,7 @@ namespace Bascule.Jobs.Cli;
 /// <c>bascule runs</c>: the runs of a staging database, newest first, with the held runs (reconciliation FAILED, not
 /// published) and the runs published over a FAILED reconciliation called out.
 /// </summary>
-public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases) : AsyncCommand<RunsCommand.Settings>
+public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases, StandardError errors) : AsyncCommand<RunsCommand.Settings>
 {
     public sealed class Settings : StagingSettings
     {
@@ -23,9 +23,9 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         [Description("Empty to list the runs; `prune` to remove the rows of old superseded and failed runs (retention).")]
         public string? Action { get; init; }
 
-        [CommandOption("--format <FORMAT>")]
-        [Description("text (default) or json.")]
-        public string Format { get; init; } = "text";
+        [CommandOption(OutputFormat.Option)]
+        [Description(OutputFormat.Description)]
+        public string Format { get; init; } = OutputFormat.Text;
 
         [CommandOption("--keep <N>")]
         [Description("prune: how many superseded or failed runs to keep per entity and year, newest first (published and held runs are always kept).")]
@@ -39,9 +39,9 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
 
         public override ValidationResult Validate()
         {
-            if (Format is not ("text" or "json"))
+            if (OutputFormat.Validate(Format) is { Successful: false } format)
             {
-                return ValidationResult.Error($"--format '{Format}' is not text or json.");
+                return format;
             }
 
             if (Action is not null && !IsPrune)
@@ -59,11 +59,17 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        settings.IsPrune ? new RunsPrune(console, databases).RunAsync(Console.Out, settings, cancellationToken) : RunAsync(Console.Out, settings, cancellationToken);
+        settings.IsPrune ? new RunsPrune(console, databases).RunAsync(console.Profile.Out.Writer, settings, cancellationToken) : RunAsync(console.Profile.Out.Writer, settings, cancellationToken);
 
-    /// <summary>Messages and the table go to the console, the JSON list to <paramref name="json"/> (plain, for scripts).</summary>
+    /// <summary>
+    /// The table goes to the console, the JSON list to <paramref name="json"/> (plain, for scripts: the console's own
+    /// standard output on the command line); with json the messages go to standard error.
+    /// </summary>
     internal async Task<int> RunAsync(TextWriter json, Settings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(settings);
+        var messages = OutputFormat.Messages(settings.Format, console, errors);
         var target = databases.Target(settings.Provider, settings.Connection);
         IStagingProvider provider;
         IReadOnlyList<RunInfo> runs;
@@ -74,18 +80,18 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         }
         catch (ArgumentException ex)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {StagingDatabases.Scrub(ex.Message, target)} Check the provider and connection.[/]");
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {StagingDatabases.Scrub(ex.Message, target)} Check the provider and connection.[/]");
             return ExitCodes.CouldNotComplete;
         }
 
-        if (settings.Format == "json")
+        if (OutputFormat.IsJson(settings.Format))
         {
-            await json.WriteLineAsync(JsonSerializer.Serialize(runs.Select(Json), JsonOptions));
+            await json.WriteLineAsync(JsonOutput.Serialize<IReadOnlyList<RunJson>>([.. runs.Select(RunJson.From)]));
         }
         else
         {
@@ -94,39 +100,6 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
 
         return ExitCodes.Done;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    private static object Json(RunInfo run) => new
-    {
-        runId = run.Id.Value,
-        entity = run.EntityName,
-        entityType = run.EntityType,
-        insCode = run.InsCode,
-        fiscalYear = run.FiscalYear,
-        status = run.Status.ToCode(),
-        mapping = new
-        {
-            id = run.MappingId,
-            version = run.MappingVersion,
-            sha256 = run.MappingSha256,
-            // Who approved the version, when the run started; null: it was not approved.
-            approval = run.Approval is { } a ? new { by = a.By, on = a.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : null,
-        },
-        reconciliation = run.ReconciliationStatus,
-        fingerprint = run.Fingerprint,
-        startedUtc = run.StartedUtc,
-        finishedUtc = run.FinishedUtc,
-        startedBy = run.StartedBy,
-        toolVersion = run.ToolVersion,
-        failure = run.FailureMessage,
-        // The Hangfire job that started the run (as on the dashboard, /hangfire/jobs/details/<job>); null for migrate.
-        job = run.Job,
-        // A held run published after review, over its FAILED reconciliation: who published it, when and why; null otherwise.
-        publishedOverFailedReconciliation = run.Override is { } o ? new { by = o.By, utc = o.Utc, reason = o.Reason } : null,
-        // When and by whom `bascule runs prune` removed the run's rows; null while they are kept.
-        pruned = run.Pruned is { } p ? new { utc = p.Utc, by = p.By } : null,
-    };
 
     private static void WriteTable(IAnsiConsole console, IStagingProvider provider, IReadOnlyList<RunInfo> runs)
     {

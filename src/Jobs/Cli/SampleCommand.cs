@@ -112,7 +112,7 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
 
         foreach (var file in files)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {file.Records} records");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {Figures.Count(file.Records)} records");
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {type.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");

@@ -27,4 +27,10 @@ public static class BasculeConsole
 
         return console;
     }
+
+    /// <summary>
+    /// The console over standard error, for messages while standard output carries a JSON document: plain and never
+    /// wrapped, as a redirected console, because whoever pipes the document usually logs the messages too.
+    /// </summary>
+    public static IAnsiConsole CreateError() => Create(Console.Error);
 }

@@ -10,9 +10,10 @@ public static class BasculeServices
     /// <summary>
     /// Typed options bound from <paramref name="configuration"/> (<c>appsettings.json</c>, then <c>BASCULE_…</c>
     /// environment variables), the staging databases (one provider per target for the process's life) and the console.
-    /// The commands themselves are registered by Spectre.Console.Cli through <see cref="TypeRegistrar"/>.
+    /// The commands themselves are registered by Spectre.Console.Cli through <see cref="TypeRegistrar"/>. Messages that
+    /// must stay off standard output go to <paramref name="errors"/>, by default the process's standard error.
     /// </summary>
-    public static IServiceCollection AddBascule(this IServiceCollection services, IConfiguration configuration, IAnsiConsole? console = null)
+    public static IServiceCollection AddBascule(this IServiceCollection services, IConfiguration configuration, IAnsiConsole? console = null, IAnsiConsole? errors = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(configuration);
@@ -27,12 +28,13 @@ public static class BasculeServices
         services.AddSingleton<Policies>();
         services.AddSingleton<StagingDatabases>();
         services.AddSingleton(console ?? BasculeConsole.Create());
+        services.AddSingleton(new StandardError(errors ?? BasculeConsole.CreateError()));
         return services;
     }
 
     /// <summary>The services of one process, for a command created outside the command line (tests, tools).</summary>
-    public static ServiceProvider Build(IConfiguration configuration, IAnsiConsole? console = null) =>
-        new ServiceCollection().AddBascule(configuration, console).BuildServiceProvider();
+    public static ServiceProvider Build(IConfiguration configuration, IAnsiConsole? console = null, IAnsiConsole? errors = null) =>
+        new ServiceCollection().AddBascule(configuration, console, errors).BuildServiceProvider();
 
     /// <summary>A command created with its services, as the command line would.</summary>
     public static T Create<T>(this IServiceProvider services)

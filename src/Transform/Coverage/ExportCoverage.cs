@@ -68,14 +68,14 @@ public static class ExportCoverage
             {
                 used.UnionWith(resolution.Tied);
                 findings.Add(new MappingFinding(FindingSeverity.Error, "AMBIGUOUS_ON_EXPORT", resolution.Tied[0].BaseId, stats.First.File, (int)stats.First.Line,
-                    $"account {stats.Account} article {Show(stats)} ({stats.Lines} lines, debit {stats.Debit}, credit {stats.Credit}) is matched with equal specificity by "
+                    $"account {stats.Account} article {Show(stats)} ({stats.Lines} lines, debit {Euros(stats.Debit)}, credit {Euros(stats.Credit)}) is matched with equal specificity by "
                     + string.Join(" and ", resolution.Tied.Select(g => $"{g.BaseId} (rules.csv line {g.First.Line})")) + "; make one rule more specific."));
                 continue;
             }
 
             uncovered.Add(stats);
             findings.Add(new MappingFinding(FindingSeverity.Error, "UNCOVERED", null, stats.First.File, (int)stats.First.Line,
-                $"no rule covers account {stats.Account} article {Show(stats)}: {stats.Lines} lines, debit {stats.Debit}, credit {stats.Credit} would stay unmapped; add a rule."));
+                $"no rule covers account {stats.Account} article {Show(stats)}: {stats.Lines} lines, debit {Euros(stats.Debit)}, credit {Euros(stats.Credit)} would stay unmapped; add a rule."));
         }
 
         var unused = version.Groups.Where(g => !used.Contains(g)).ToList();
@@ -86,6 +86,9 @@ public static class ExportCoverage
     }
 
     private static string Show(CombinationStats stats) => stats.Article?.ToString() ?? "(none)";
+
+    // Findings are read by people, in the console and in reports: amounts as the command line writes them, 1.234,56.
+    private static string Euros(Amount amount) => amount.ToLegacy(grouping: true);
 
     // A rule that keeps the source function (=) can only be checked against the chart once the functions are known.
     private static IEnumerable<MappingFinding> KeptFunctionFindings(MappingVersion version, RuleGroup group, CombinationStats stats)

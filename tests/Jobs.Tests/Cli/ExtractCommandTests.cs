@@ -53,7 +53,7 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
-    public async Task Extract_lists_rejects_and_total_differences_but_succeeds()
+    public async Task Extract_lists_rejects_and_total_differences_and_exits_2()
     {
         using var copy = CopyOf("valid-export");
         var ledger = Path.Combine(copy.Path, "ECRITURES.csv");
@@ -62,7 +62,8 @@ public sealed class ExtractCommandTests
 
         var (exit, output) = await RunAsync(new ExtractCommand.Settings { Export = copy.Path });
 
-        Assert.Equal(0, exit);
+        // The rejected line explains the difference, but the totals still disagree with EXPORT.txt: migrate would hold the run.
+        Assert.Equal(ExitCodes.Failed, exit);
         Assert.Contains("BadDate 1", output, StringComparison.Ordinal);
         Assert.Contains("BadDate ECRITURES.csv line 11 (record 9): DATE_COMPTABLE", output, StringComparison.Ordinal);
         Assert.Contains("totals differ: debit -5,00", output, StringComparison.Ordinal);

@@ -31,8 +31,8 @@ public sealed class MappingCommandTests
 
         Assert.True(validation.IsValid, text);
         Assert.Empty(validation.Coverage!.Uncovered);
-        Assert.Contains("(100.0%)", text, StringComparison.Ordinal);
-        Assert.Contains("unmapped: 0 lines, debit 0.00, credit 0.00", text, StringComparison.Ordinal);
+        Assert.Contains("(100,0%)", text, StringComparison.Ordinal);
+        Assert.Contains("unmapped: 0 lines, debit 0,00, credit 0,00", text, StringComparison.Ordinal);
         using var output = new TempDirectory();
         Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "validate", Bxl, "--export", folder, "--out", output.Combine("report.txt")], TestContext.Current.CancellationToken));
         Assert.Contains("Result: VALID", File.ReadAllText(output.Combine("report.txt")), StringComparison.Ordinal);

@@ -26,14 +26,14 @@ public static class MigrationSummary
         };
         var outcome = result.IsHeld ? "[red]held, not published,[/]" : "published";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in {Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {result.RowsWritten:N0} rows, {result.Retries} retried batch attempt(s)");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {Figures.Count(result.RowsWritten)} rows, {Figures.Count(result.Retries)} retried batch attempt(s)");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
         plain.WriteLine($"  report: {result.Reports.Html}");
         plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
         foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {check.Expected} found {check.Found} ({check.Unit})");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)} found {Figures.Figure(check.Found, check.IsMoney)} ({check.Unit})");
         }
 
         if (result.IsHeld)

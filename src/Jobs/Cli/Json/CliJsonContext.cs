@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Bascule.Jobs.Cli.Json;
+
+/// <summary>
+/// The JSON documents of <c>--format json</c>, source-generated: field names in camelCase and stable (README, "For IT
+/// staff"), every decimal written as euros with two decimals.
+/// </summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    Converters = [typeof(MoneyJsonConverter)])]
+[JsonSerializable(typeof(IReadOnlyList<RunJson>))]
+[JsonSerializable(typeof(ExtractDocument))]
+[JsonSerializable(typeof(MappingDiffDocument))]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(ReportDiffDocument))]
+[JsonSerializable(typeof(CutoverDocument))]
+public sealed partial class CliJsonContext : JsonSerializerContext;

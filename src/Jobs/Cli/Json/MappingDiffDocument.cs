@@ -1,0 +1,30 @@
+namespace Bascule.Jobs.Cli.Json;
+
+/// <summary>
+/// <c>bascule mapping diff OLD NEW --format json</c>: both versions, whether their rules are identical, every rule added,
+/// removed or changed, and with <c>--export</c> the euros each change moves (null without it).
+/// </summary>
+public sealed record MappingDiffDocument(
+    MappingVersionJson Old,
+    MappingVersionJson New,
+    bool Identical,
+    int Added,
+    int Removed,
+    int Changed,
+    IReadOnlyList<RuleChangeJson> Changes,
+    MovementsJson? Movements);
+
+/// <summary>One side of the diff: the folder and the version's identity.</summary>
+public sealed record MappingVersionJson(string Directory, string Id, string Version, string Sha256);
+
+/// <summary>A rule <c>added</c>, <c>removed</c> or <c>changed</c> (with the fields that changed); its old and new lines, null where absent.</summary>
+public sealed record RuleChangeJson(string Kind, string Rule, IReadOnlyList<string> Fields, RuleJson? Old, RuleJson? New);
+
+/// <summary>A rule as its line of <c>rules.csv</c> reads: what it matches, where it sends it, and its share in percent.</summary>
+public sealed record RuleJson(int Line, string Source, string Target, double Share);
+
+/// <summary>The euros the new version sends elsewhere on one export.</summary>
+public sealed record MovementsJson(string Export, string EntityType, int FiscalYear, IReadOnlyList<MovementJson> Moves);
+
+/// <summary>From one target (<c>account / economic / function</c>, or <c>(unmapped)</c>) to another, and the rules involved.</summary>
+public sealed record MovementJson(string From, string To, long Lines, decimal Debit, decimal Credit, IReadOnlyList<string> Rules);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Bascule.TestSupport;
+
+namespace Bascule.Jobs.Tests.Cli;
+
+/// <summary>
+/// The real executable (<c>dotnet bascule.dll</c>, copied beside this test) with its output redirected, as cron or a
+/// log sees it: no line is wrapped, whatever width the terminal claims, and every amount is written one way.
+/// </summary>
+public sealed partial class RedirectedOutputTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public async Task Migrate_and_runs_write_whole_lines_and_amounts_the_one_way()
+    {
+        var commune = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
+        var mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
+        var held = await ExportCopies.OneEuroMoreLedgerDebitAsync(commune, _temp.Combine("one-euro-more"));
+        string[] staging = ["--provider", "sqlite", "--connection", _temp.Combine("staging.db")];
+
+        var published = await BasculeAsync(["migrate", "--export", commune, "--mapping", mapping, .. staging, "--out", _temp.Combine("out-published")]);
+        var failed = await BasculeAsync(["migrate", "--export", held, "--mapping", mapping, .. staging, "--out", _temp.Combine("out-held")]);
+        var runs = await BasculeAsync(["runs", .. staging]);
+
+        Assert.True(published.Exit == 0, published.Stdout + published.Stderr);
+        Assert.True(failed.Exit == 2, failed.Stdout + failed.Stderr);
+        Assert.True(runs.Exit == 0, runs.Stdout + runs.Stderr);
+        foreach (var (migrate, outDir) in new[] { (published, "out-published"), (failed, "out-held") })
+        {
+            // The report's path and the run id each appear whole on one line: they can be copied from the log.
+            Assert.Contains(Lines(migrate.Stdout), l => l == "  report: " + Path.Combine(_temp.Combine(outDir), "reconciliation.html"));
+            var runId = RunLine().Match(migrate.Stdout).Groups["run"].Value;
+            Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", runId);
+            Assert.Contains(Lines(runs.Stdout), l => l.Contains(runId, StringComparison.Ordinal) && l.Contains("Commune d'Etterbeek (COMMUNE 21005)", StringComparison.Ordinal));
+        }
+
+        // The held run's failed check shows its euros, so the amount format below is really exercised.
+        Assert.Matches(@"expected \d{1,3}(\.\d{3})*,\d{2} found \d{1,3}(\.\d{3})*,\d{2} \(EUR\)", failed.Stdout);
+        foreach (var output in new[] { published.Stdout, failed.Stdout, runs.Stdout })
+        {
+            Assert.DoesNotMatch(@"\d,\d{3}", output);
+            Assert.DoesNotMatch(@"\.\d{2}\b", output);
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    /// <summary>
+    /// Runs <c>dotnet bascule.dll args…</c> in the temporary folder with standard output and error redirected, a narrow
+    /// terminal claimed (COLUMNS=60) and no <c>BASCULE_</c> setting inherited from the test's environment.
+    /// </summary>
+    private async Task<(int Exit, string Stdout, string Stderr)> BasculeAsync(string[] args)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet",
+            WorkingDirectory = _temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bascule.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BASCULE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["COLUMNS"] = "60";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet bascule.dll did not start.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [GeneratedRegex(@"^Run (?<run>\S+) (published|held, not published,) in ", RegexOptions.Multiline)]
+    private static partial Regex RunLine();
+}

@@ -50,6 +50,13 @@ public static class LabelWords
 
     private static string? Reduce(string word)
     {
+        var text = Ascii.IsValid(word) ? word.ToLowerInvariant() : Fold(word);
+        return text.Length < 3 || Ignored.Contains(text) ? null : Stem(text);
+    }
+
+    // Most words of a ledger are plain ASCII; only the others pay for the decomposition that drops their accents.
+    private static string Fold(string word)
+    {
         var folded = new StringBuilder(word.Length);
         foreach (var c in word.Normalize(NormalizationForm.FormD))
         {
@@ -59,8 +66,7 @@ public static class LabelWords
             }
         }
 
-        var text = folded.ToString();
-        return text.Length < 3 || Ignored.Contains(text) ? null : Stem(text);
+        return folded.ToString();
     }
 
     private static string Stem(string word)

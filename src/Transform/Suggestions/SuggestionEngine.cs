@@ -9,8 +9,9 @@ namespace Bascule.Transform.Suggestions;
 /// <summary>
 /// Ranks candidate targets for each combination a version leaves uncovered in an export. Accounts and economic codes
 /// are scored apart (siblings, labels and numbering for the account; the same legacy economic code, labels and
-/// numbering for the economic code) and paired best first. Pure: the same version, coverage and evidence always give
-/// the same suggestions, and nothing is written.
+/// numbering for the economic code), then the best of each are paired and a pair whose labels agree gains
+/// (<see cref="CoherenceEvidence"/>). Pure: the same version, coverage and evidence always give the same
+/// suggestions, in the same order, and nothing is written.
 /// </summary>
 public static class SuggestionEngine
 {
@@ -93,6 +94,7 @@ public static class SuggestionEngine
         }
 
         var article = stats.Article is { } a ? new ArticlePattern(a.Function, a.Economic, a.Sub) : null;
+        // Only the source side matters for a tie; the target is a placeholder.
         var draft = new RuleGroup("draft", [new Rule("draft", "draft", 0, null, null, account!, article, "0", null, null, 100m, "")]);
         var years = version.Manifest.FiscalYears;
         return version.Groups.Any(g => g.Specificity == draft.Specificity && g.Overlaps(draft, years)) ? entityType : null;

@@ -39,6 +39,9 @@ public static class BasculeApp
                 mapping.AddCommand<MappingDiffCommand>("diff")
                     .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves. Exit 0 same rules, 3 rules differ, 1 cannot compare.")
                     .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0");
+                mapping.AddCommand<MappingSuggestCommand>("suggest")
+                    .WithDescription("Draft rules for the account/article combinations of an export that no rule covers: ranked candidate targets with their reasons, justifications left empty.")
+                    .WithExample("mapping", "suggest", "--export", "samples/commune-etterbeek-2023", "--mapping", "mappings/bxl-2024/1.0.0", "--out", "out/draft-rules.csv");
                 mapping.AddCommand<MappingHashCommand>("hash")
                     .WithDescription("Prints the SHA-256 that identifies a mapping version.")
                     .WithExample("mapping", "hash", "mappings/bxl-2024/1.0.0");

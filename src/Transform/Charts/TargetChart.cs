@@ -22,6 +22,9 @@ public sealed class TargetChart
 
     public ChartEntry? Find(ChartKind kind, string code) => _entries.GetValueOrDefault((kind, code));
 
+    /// <summary>Every code of one kind, in file order: the candidates a suggestion can choose from.</summary>
+    public IEnumerable<ChartEntry> Entries(ChartKind kind) => _entries.Values.Where(e => e.Kind == kind).OrderBy(e => e.Line);
+
     public static TargetChart Parse(string text, string file)
     {
         var table = CsvTable.Parse(text, file, Columns);

@@ -47,7 +47,6 @@ public sealed class MappingVersionLoadTests
     [InlineData("R8;CPAS;", "R8;OCMV;", 11, 4)]
     [InlineData("R10;;2019-2020;", "R10;;2020-2019;", 13, 6)]
     [InlineData("421;40;Energy", "421;forty;Energy", 10, 34)]
-    [InlineData(";Suppliers by range", ";", 6, 37)]
     [InlineData("R6;;;6130000;104/123-01;613100;12.12;104;;", "R6;;;6130000;104/123-01;613100;12.12;104;", 8, 1)]
     public void Bad_rule_field_names_line_and_column(string oldText, string newText, int line, int column)
     {

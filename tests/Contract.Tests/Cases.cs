@@ -1,0 +1,126 @@
+namespace Bascule.Contract.Tests;
+
+/// <summary>
+/// The contract: every failure a user can meet, one per line, as (command line, documented exit code, a distinctive
+/// fragment of the message that names what is wrong and what to do, what the working folder holds, where it runs).
+/// Every case also must show no stack trace, no exception type, no internal text and no password (see
+/// <see cref="Contract.Check"/>). Placeholders: {sample} and {mapping} (the commune sample and the shipped mapping),
+/// {fleet} (the example fleet.json), {published} and {superseded} (runs of the commune sample, with
+/// <see cref="Setup.Runs"/>), {unknown} (a run id no database holds), {wrong-password} (the PostgreSQL staging
+/// connection string with a wrong password). A case runs in both configurations (<see cref="Target"/>) unless it says
+/// otherwise: the commands that never open the staging database (demo, sample, extract, mapping, the job storage's
+/// enqueue, schedule and cancel) in the default one only. Adding a case is adding a line.
+/// </summary>
+public static class Cases
+{
+    public static IReadOnlyList<ContractCase> All { get; } =
+    [
+        // the command line itself
+        new("frobnicate", 1, "Unknown command 'frobnicate'", On: Targets.Default),
+        new("migrat", 1, "Did you mean 'migrate'?", On: Targets.Default),
+        new("runs --frobnicate", 1, "Unknown option 'frobnicate'"),
+
+        // demo: runs from a clone only
+        new("demo", 1, "The demo runs from a clone of the repository: samples/ and mappings/ were not found", On: Targets.Default),
+
+        // sample
+        new("sample", 1, "--out is required: the folder to write the export into", On: Targets.Default),
+        new("sample --out", 1, "--out needs a value", On: Targets.Default),
+        new("sample --out x --lines 0", 1, "--lines 0 is too few: a COMMUNE export needs at least", On: Targets.Default),
+        new("sample --out x --lines many", 1, "--lines 'many' is not a whole number", On: Targets.Default),
+        new("sample --out x --entity-type X", 1, "--entity-type 'X' is not COMMUNE or CPAS", On: Targets.Default),
+        new("sample --out blocker/sample", 1, "Choose a folder you can write to", Setup.Blocker, On: Targets.Default),
+
+        // extract: file-level faults of a delivery
+        new("extract", 1, "--export is required: the folder that holds EXPORT.txt", On: Targets.Default),
+        new("extract --export nowhere", 1, "does not exist. Give the folder that holds EXPORT.txt", On: Targets.Default),
+        new("extract --export export", 1, "EXPORT.txt: the control file is missing", Setup.ExportWithoutControlFile, On: Targets.Default),
+        new("extract --export export", 1, "TIERS.csv: the file is missing", Setup.ExportWithoutTiers, On: Targets.Default),
+        new("extract --export export", 1, "it is incomplete (truncated or altered)", Setup.ExportTruncated, On: Targets.Default),
+
+        // migrate
+        new("migrate --mapping {mapping}", 1, "--export is required"),
+        new("migrate --export {sample}", 1, "--mapping is required: the mapping version folder"),
+        new("migrate --export nowhere --mapping {mapping}", 1, "does not exist. Give the folder that holds EXPORT.txt"),
+        new("migrate --export export --mapping {mapping}", 1, "EXPORT.txt: the control file is missing", Setup.ExportWithoutControlFile),
+        new("migrate --export export --mapping {mapping}", 1, "it is incomplete (truncated or altered)", Setup.ExportTruncated),
+        new("migrate --export {sample} --mapping nowhere", 1, "no mapping.yaml here; give the folder of one mapping version"),
+        new("migrate --export {sample} --mapping mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest),
+        new("migrate --export {sample} --mapping invalid/bxl-2024/1.0.0", 1, "has 1 error(s) and cannot be used", Setup.InvalidMapping),
+        new("migrate --export export --mapping {mapping}", 2, "FAILED", Setup.ExportOneEuroMore, Targets.Default),
+        new("migrate --export {sample} --mapping {mapping} --provider oracle", 1, "Unknown staging provider 'oracle': use sqlite, postgres or sqlserver"),
+        new("migrate --export {sample} --mapping {mapping} --provider postgres", 1, "The postgres provider needs a connection string", On: Targets.Default),
+        new("migrate --export {sample} --mapping {mapping} --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+        new("migrate --export {sample} --mapping {mapping} --batch-size 0", 1, "--batch-size 0 must be at least 1"),
+        new("migrate --export {sample} --mapping {mapping} --batch-size abc", 1, "--batch-size 'abc' is not a whole number"),
+
+        // runs
+        new("runs --provider oracle", 1, "Unknown staging provider 'oracle'"),
+        new("runs --format xml", 1, "--format 'xml' is not text or json"),
+        new("runs --format", 1, "--format needs a value"),
+        new("runs --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+
+        // publish: only a held run, with a reason
+        new("publish", 1, "--run is required"),
+        new("publish --run abc --reason Signed", 1, "--run 'abc' is not a run id"),
+        new("publish --run {unknown} --reason Signed", 1, "There is no run 01a23a92-0000-7000-8000-000000000000", Setup.Runs),
+        new("publish --run {published} --reason Signed", 1, "is published, not held: only a held run", Setup.Runs),
+        new("publish --run {superseded} --reason Signed", 1, "is superseded, not held", Setup.Runs),
+        new("publish --run {published}", 1, "--reason is required"),
+        new("publish --run {unknown} --reason Signed --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+
+        // verify
+        new("verify --run abc", 1, "--run 'abc' is not a run id"),
+        new("verify --run {unknown}", 1, "List the runs with `bascule runs`", Setup.Runs),
+        new("verify --run {unknown} --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+
+        // report and report diff
+        new("report", 1, "--run is required"),
+        new("report --run abc", 1, "--run 'abc' is not a run id"),
+        new("report --run {unknown}", 1, "Run 01a23a92-0000-7000-8000-000000000000 is not in the staging database"),
+        new("report --run {unknown} --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+        new("report frob", 1, "'frob' is not a report action"),
+        new("report diff {published}", 1, "report diff needs two run ids", Setup.Runs),
+        new("report diff {unknown} 01a23a92-0000-7000-8000-000000000001", 1, "is not in the staging database"),
+
+        // cutover: from the published run, after its year
+        new("cutover --run abc", 1, "--run 'abc' is not a run id"),
+        new("cutover --run {unknown}", 1, "give a published one", Setup.Runs),
+        new("cutover --run {superseded}", 1, "is superseded, not published: a cut-over starts only from the published run", Setup.Runs),
+        new("cutover --run {published} --as-of 2023-06-30", 1, "--as-of 2023-06-30 falls inside fiscal year 2023", Setup.Runs),
+        new("cutover --run {published} --result-account 600000", 1, "is not a class-1 (equity) account of the new chart", Setup.Runs),
+        new("cutover --run {published} --as-of 31/12/2023", 1, "--as-of '31/12/2023' is not a date written yyyy-MM-dd"),
+        new("cutover --run {unknown} --provider postgres --connection {wrong-password}", 1, "password authentication failed", On: Targets.Postgres),
+
+        // mapping validate / diff / hash / approve
+        new("mapping validate", 1, "missing required argument 'DIR'", On: Targets.Default),
+        new("mapping validate nowhere", 1, "no mapping.yaml here", On: Targets.Default),
+        new("mapping validate mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
+        new("mapping validate invalid/bxl-2024/1.0.0", 1, "account '999999' is not in the chart", Setup.InvalidMapping, On: Targets.Default),
+        new("mapping diff {mapping}", 1, "missing required argument 'NEW_DIR'", On: Targets.Default),
+        new("mapping diff nowhere {mapping}", 1, "no mapping.yaml here", On: Targets.Default),
+        new("mapping diff {mapping} mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
+        new("mapping hash nowhere", 1, "no mapping.yaml here", On: Targets.Default),
+        new("mapping hash mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
+        new("mapping approve invalid/bxl-2024/1.0.0", 1, "Say who approves", Setup.InvalidMapping, On: Targets.Default),
+        new("mapping approve nowhere --by \"A. Auditor, controller\"", 1, "no mapping.yaml here", On: Targets.Default),
+        new("mapping approve invalid/bxl-2024/1.0.0 --by \"A. Auditor, controller\"", 1, "cannot be approved", Setup.InvalidMapping, On: Targets.Default),
+        new("mapping frob", 1, "Unknown command 'frob'", On: Targets.Default),
+
+        // serve: an exposed dashboard needs authentication
+        new("serve --urls http://0.0.0.0:5080", 1, "Refusing to serve on http://0.0.0.0:5080 without authentication"),
+
+        // enqueue, schedule, cancel: the shared job storage and the fleet file
+        new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023", 1, "which only the `bascule serve` process itself can see", On: Targets.Default),
+        new("schedule --fleet {fleet} --all --year 2023 --cron \"0 2 * * 6\"", 1, "which only the `bascule serve` process itself can see", On: Targets.Default),
+        new("cancel 42", 1, "which only the `bascule serve` process itself can see", On: Targets.Default),
+        new("enqueue --entity commune-etterbeek --year 2023", 1, "the fleet file was not found. Give --fleet or set Jobs:Fleet", On: Targets.Default),
+        new("schedule --all --year 2023 --cron \"0 2 * * 6\"", 1, "the fleet file was not found", On: Targets.Default),
+        new("enqueue --fleet {fleet} --entity nobody --year 2023", 1, "no entity 'nobody'", On: Targets.Default),
+        new("enqueue --fleet {fleet} --year 2023", 1, "Give either --entity KEY", On: Targets.Default),
+        new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres", 1, "The postgres job storage needs a connection string", On: Targets.Default),
+        new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage mongo", 1, "Unknown job storage 'mongo'", On: Targets.Default),
+        new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres --jobs-connection {wrong-password}", 1, "The job storage could not be opened", On: Targets.Postgres),
+        new("cancel 42 --jobs-storage postgres --jobs-connection {wrong-password}", 1, "The job storage could not be opened", On: Targets.Postgres),
+    ];
+}

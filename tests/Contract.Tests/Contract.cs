@@ -95,7 +95,6 @@ public static partial class Contract
         ArgumentNullException.ThrowIfNull(secrets);
         var problems = new List<string>();
         var output = standardOutput + "\n" + standardError;
-        var flat = Flat(output);
         if (exitCode is not { } code)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"did not exit within {CaseTimeout.TotalSeconds} s"));
@@ -105,7 +104,7 @@ public static partial class Contract
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"exit code {code}, documented {contractCase.ExitCode}"));
         }
 
-        if (!flat.Contains(Flat(contractCase.Fragment), StringComparison.Ordinal))
+        if (!Says(output, contractCase.Fragment))
         {
             problems.Add($"its message does not say \"{contractCase.Fragment}\"");
         }
@@ -138,6 +137,29 @@ public static partial class Contract
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// True when the output holds the fragment: its parts, separated by " … " (what is wrong … what to do), in that order.
+    /// </summary>
+    public static bool Says(string output, string fragment)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(fragment);
+        var flat = Flat(output);
+        var at = 0;
+        foreach (var part in fragment.Split(" … ").Select(Flat))
+        {
+            var found = flat.IndexOf(part, at, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            at = found + part.Length;
+        }
+
+        return true;
     }
 
     /// <summary>The passwords of the connection strings among the arguments.</summary>

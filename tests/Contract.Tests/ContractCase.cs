@@ -55,7 +55,7 @@ public enum Target
 /// <summary>
 /// One failure of one command, as a user meets it: the command line (placeholders in braces, see
 /// <see cref="Workbench.Resolve"/>), what the working folder holds, the documented exit code and a distinctive fragment of
-/// the message that names what is wrong and what to do.
+/// the message that names what is wrong and what to do (parts separated by " … " must appear in that order).
 /// </summary>
 public sealed record ContractCase(string CommandLine, int ExitCode, string Fragment, Setup Setup = Setup.None, Targets On = Targets.Both)
 {

@@ -29,3 +29,41 @@ public sealed class PostgresContract(ContractPostgres postgres) : IClassFixture<
         await Contract.RunAsync(bench, cancellationToken);
     }
 }
+
+/// <summary>The table itself: every command the program lists has cases, and every case can be run.</summary>
+public sealed class CaseTable
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("mapping --help")]
+    public async Task Every_command_the_help_lists_has_a_case(string help)
+    {
+        using var folder = new Bascule.TestSupport.TempDirectory();
+        using var cli = Bascule.TestSupport.CliProcess.Start(folder.Path, help.Split(' '));
+        Assert.Equal(0, await cli.WaitForExitAsync(TestContext.Current.CancellationToken));
+        var prefix = help.Split(' ').SkipLast(1).ToList();
+        var commands = cli.StandardOutput.Split('\n')
+            .SkipWhile(l => !l.StartsWith("COMMANDS:", StringComparison.Ordinal)).Skip(1)
+            .Select(l => l.Trim()).Where(l => l.Length > 0)
+            .Select(l => l.Split(' ')[0])
+            .ToList();
+
+        Assert.NotEmpty(commands);
+        var covered = Cases.All.Select(c => string.Join(' ', c.Arguments().Take(prefix.Count + 1))).ToHashSet(StringComparer.Ordinal);
+        var missing = commands.Where(c => !covered.Contains(string.Join(' ', prefix.Append(c)))).ToList();
+        Assert.True(missing.Count == 0, "Commands without a contract case: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_case_is_well_formed()
+    {
+        Assert.All(Cases.All, c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Fragment), c.Name);
+            Assert.Contains(c.ExitCode, (int[])[1, 2, 3, 130]);
+            Assert.NotEmpty(c.Arguments());
+        });
+        var names = Cases.All.SelectMany(c => new[] { Target.Default, Target.Postgres }.Where(c.RunsOn).Select(t => $"{c.Name} on {t}")).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+}

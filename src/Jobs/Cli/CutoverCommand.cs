@@ -51,6 +51,11 @@ public sealed class CutoverCommand(
 
         public override ValidationResult Validate()
         {
+            if (string.IsNullOrWhiteSpace(Run))
+            {
+                return ValidationResult.Error("--run is required: the published run of the last legacy year, as `bascule runs` lists it, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+            }
+
             if (!RunId.TryParse(Run, out _))
             {
                 return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
@@ -85,7 +90,7 @@ public sealed class CutoverCommand(
         }
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return NotWritten;
         }
     }

@@ -43,7 +43,7 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
         }
         catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }

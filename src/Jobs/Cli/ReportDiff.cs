@@ -28,7 +28,7 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases)
         }
         catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
 

@@ -44,9 +44,14 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+        catch (System.Data.Common.DbException ex)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {StagingDatabases.Scrub(ex.Message, target)} Check the provider and connection.[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs. {databases.Explain(ex, target)}[/]");
+            return ExitCodes.CouldNotComplete;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {CommandFailures.Sentence(StagingDatabases.Scrub(ex.Message, target))} Check the provider and connection.[/]");
             return ExitCodes.CouldNotComplete;
         }
 

@@ -37,6 +37,7 @@ public static class Cases
         new("extract --export export", 1, "EXPORT.txt: the control file is missing … export again, completely", Setup.ExportWithoutControlFile, On: Targets.Default),
         new("extract --export export", 1, "TIERS.csv: the file is missing … although EXPORT.txt lists it. Copy the complete export folder again", Setup.ExportWithoutTiers, On: Targets.Default),
         new("extract --export export", 1, "ECRITURES.csv: the file holds … it is incomplete (truncated or altered) … export it again", Setup.ExportTruncated, On: Targets.Default),
+        new("extract --export {sample} --profile nowhere.json", 1, "the export profile nowhere.json does not exist. Give the path of a profile file", On: Targets.Default),
 
         // migrate: refused before anything is written, held (2) when its reconciliation FAILS
         new("migrate --mapping {mapping}", 1, "--export is required: the folder that holds EXPORT.txt"),
@@ -50,6 +51,7 @@ public static class Cases
         new("migrate --export export --mapping {mapping}", 2, "held, not published … reconciliation FAILED … publish it with", Setup.ExportOneEuroMore, Targets.Default),
         new("migrate --export {sample} --mapping {mapping} --provider oracle", 1, "Unknown staging provider 'oracle': use sqlite, postgres or sqlserver"),
         new("migrate --export {sample} --mapping {mapping} --provider postgres", 1, "The postgres provider needs a connection string: give --connection", On: Targets.Default),
+        new("migrate --export {sample} --mapping {mapping} --profile nowhere.json", 1, "the export profile nowhere.json does not exist … Nothing was written to the staging database"),
         new("migrate --export {sample} --mapping {mapping} --provider postgres --connection {wrong-password}", 1, "could not start the run (28P01: password authentication failed … that the account's name and password are right", On: Targets.Postgres),
         new("migrate --export {sample} --mapping {mapping} --batch-size 0", 1, "--batch-size 0 must be at least 1"),
         new("migrate --export {sample} --mapping {mapping} --batch-size abc", 1, "--batch-size 'abc' is not a whole number: write it with digits only, e.g. --batch-size 20000"),
@@ -58,6 +60,7 @@ public static class Cases
         new("runs --provider oracle", 1, "Unknown staging provider 'oracle': use sqlite, postgres or sqlserver"),
         new("runs --format xml", 1, "--format 'xml' is not text or json"),
         new("runs --format", 1, "--format needs a value: --format <FORMAT>"),
+        new("runs --provider postgres --connection garbage", 1, "The postgres connection string cannot be read … Write it as key=value pairs separated by ';'"),
         new("runs --provider postgres --connection {wrong-password}", 1, "Could not read the runs … password authentication failed … Check --provider and --connection", On: Targets.Postgres),
 
         // publish: only a held run, with a reason
@@ -80,6 +83,8 @@ public static class Cases
         new("report --run abc", 1, "--run 'abc' is not a run id"),
         new("report --run {unknown}", 1, "Run 01a23a92-0000-7000-8000-000000000000 is not in the staging database … List the runs with `bascule runs`"),
         new("report --run {unknown} --provider postgres --connection {wrong-password}", 1, "password authentication failed … Check --provider and --connection", On: Targets.Postgres),
+        new("report --run {published} --export nowhere", 1, "The export folder nowhere cannot be read for the reconciliation … Give the folder the run read, or leave --export out", Setup.Runs),
+        new("report --run {published} --out blocker/reports", 1, "The reports of run … could not be written to … Give --out a folder you can write to", Setup.Runs | Setup.Blocker),
         new("report frob", 1, "'frob' is not a report action: use `bascule report --run RUN_ID` or `bascule report diff RUN_A RUN_B`"),
         new("report diff {published}", 1, "report diff needs two run ids … take them from `bascule runs`", Setup.Runs),
         new("report diff {unknown} 01a23a92-0000-7000-8000-000000000001", 1, "is not in the staging database … List the runs with `bascule runs`"),
@@ -92,6 +97,7 @@ public static class Cases
         new("cutover --run {published} --as-of 2023-06-30", 1, "--as-of 2023-06-30 falls inside fiscal year 2023 … by default 2024-01-01", Setup.Runs),
         new("cutover --run {published} --result-account 600000", 1, "'600000' is not a class-1 (equity) account of the new chart: give one with --result-account", Setup.Runs),
         new("cutover --run {published} --as-of 31/12/2023", 1, "--as-of '31/12/2023' is not a date written yyyy-MM-dd, e.g. --as-of 2024-01-01"),
+        new("cutover --run {published} --out blocker/cutover", 1, "The cut-over package of run … could not be written to … Give --out a folder you can write to", Setup.Runs | Setup.Blocker),
         new("cutover --run {unknown} --provider postgres --connection {wrong-password}", 1, "password authentication failed … Check --provider and --connection", On: Targets.Postgres),
 
         // mapping validate / diff / hash / approve
@@ -99,6 +105,7 @@ public static class Cases
         new("mapping validate nowhere", 1, "no mapping.yaml here; give the folder of one mapping version … NOT VALID", On: Targets.Default),
         new("mapping validate mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
         new("mapping validate invalid/bxl-2024/1.0.0", 1, "rule B130: account '999999' is not in the chart … use a code of the chart or add it there", Setup.InvalidMapping, On: Targets.Default),
+        new("mapping validate {mapping} --out blocker/report.txt", 1, "The report could not be written to … Give --out a file in a folder you can write to", Setup.Blocker, On: Targets.Default),
         new("mapping diff {mapping}", 1, "Command 'diff' is missing required argument 'NEW_DIR'", On: Targets.Default),
         new("mapping diff nowhere {mapping}", 1, "no mapping.yaml here; give the folder of one mapping version", On: Targets.Default),
         new("mapping diff {mapping} mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
@@ -111,6 +118,7 @@ public static class Cases
 
         // serve: an exposed dashboard needs authentication
         new("serve --urls http://0.0.0.0:5080", 1, "Refusing to serve on http://0.0.0.0:5080 without authentication … Configure at least one dashboard user"),
+        new("serve --urls garbage", 1, "Cannot serve on 'garbage': give http:// or https:// addresses with a host and a port"),
 
         // enqueue, schedule, cancel: the shared job storage and the fleet file
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023", 1, "The job storage is inmemory, which only the `bascule serve` process itself can see. Use the shared storage", On: Targets.Default),
@@ -119,6 +127,8 @@ public static class Cases
         new("enqueue --entity commune-etterbeek --year 2023", 1, "the fleet file was not found. Give --fleet or set Jobs:Fleet", On: Targets.Default),
         new("schedule --all --year 2023 --cron \"0 2 * * 6\"", 1, "the fleet file was not found. Give --fleet or set Jobs:Fleet", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity nobody --year 2023", 1, "no entity 'nobody'. Known keys: commune-etterbeek, cpas-etterbeek", On: Targets.Default),
+        new("schedule --fleet {fleet} --entity nobody --year 2023 --cron \"0 2 * * 6\"", 1, "no entity 'nobody'. Known keys", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --year 1800", 1, "--year 1800 is outside 1990-2100: give the fiscal year of the exports", On: Targets.Default),
         new("enqueue --fleet {fleet} --year 2023", 1, "Give either --entity KEY (one entity of the fleet file) or --all", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres", 1, "The postgres job storage needs a connection string: give --jobs-connection", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage mongo", 1, "Unknown job storage 'mongo': use inmemory (single serve process), postgres or sqlserver", On: Targets.Default),

@@ -20,6 +20,9 @@ public static class CommandFailures
             case OperationCanceledException:
                 console.MarkupLine("[yellow]Interrupted.[/]");
                 return ExitCodes.Interrupted;
+            case CommandOutputException:
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{exception.Message}[/]");
+                return ExitCodes.CouldNotComplete;
             case CommandAppException { Pretty: { } pretty }:
                 console.Write(pretty);
                 console.MarkupLine("See [bold]bascule --help[/] or [bold]bascule <command> --help[/].");

@@ -84,7 +84,19 @@ public sealed class CutoverCommand(
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
             var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
-            var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
+            PackageManifest manifest;
+            try
+            {
+                manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]The cut-over package of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                return NotWritten;
+            }
+
             Print(console, manifest, outDir);
             return result.Status == Verdict.Failed ? ReconciliationFailed : Written;
         }

@@ -37,7 +37,19 @@ public sealed class ReportCommand(IAnsiConsole console, StagingDatabases databas
             var provider = await databases.OpenAsync(target, cancellationToken);
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
-            var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
+            ReportFiles files;
+            try
+            {
+                files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]The reports of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                return ExitCodes.CouldNotComplete;
+            }
+
             Print(result, files);
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }

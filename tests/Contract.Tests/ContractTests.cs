@@ -55,6 +55,24 @@ public sealed class CaseTable
     }
 
     [Fact]
+    public void The_check_finds_each_kind_of_broken_output()
+    {
+        var contractCase = new ContractCase("runs", 1, "could not be used … Check --connection");
+        string[] secrets = ["Sup3rS3cret!"];
+        Assert.Empty(Contract.Check(contractCase, 1, "The staging database could not be used: 28P01. Check --connection.", "", secrets));
+
+        Assert.Single(Contract.Check(contractCase, 255, "could not be used. Check --connection.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, null, "could not be used. Check --connection.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "Check --connection: it could not be used.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection.", "   at Bascule.Jobs.Cli.RunsCommand.ExecuteAsync()\n", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "could not be used (NpgsqlException). Check --connection.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "could not be used (Parameter 'connection'). Check --connection.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection. See the Inner Exception.", "", secrets));
+        Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection.", "Host=db;Password=Sup3r\nS3cret!", secrets));
+        Assert.Equal(["Wr0ng"], Contract.Passwords(["--connection", "Host=db;Password=Wr0ng;Database=x"]));
+    }
+
+    [Fact]
     public void Every_case_is_well_formed()
     {
         Assert.All(Cases.All, c =>

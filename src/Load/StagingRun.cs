@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Bascule.Extract.Records;
 using Bascule.Load.Providers;
 using Bascule.Load.Resilience;
@@ -236,7 +237,7 @@ public sealed class StagingRun : IAsyncDisposable
         {
             var cause = _provider.IsTransient(ex) ? $"still failing after {attempt} attempts" : "a fault that retrying cannot fix";
             throw new StagingException(
-                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {ex.GetType().Name}: {_provider.Scrub(ex.Message)} " +
+                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {(ex is DbException or IOException or TimeoutException ? "" : ex.GetType().Name + ": ")}{_provider.Scrub(ex.Message)} " +
                 "The run was not published and the staging data is as it was; fix the cause and run migrate again.",
                 ex);
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
@@ -328,7 +329,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         ex is RunInProgressException
             ? new MigrationFailedException(provider.Scrub(ex.Message), MigrationFailureKind.Infrastructure, ex)
             : new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable and that the account may create tables; nothing was published.",
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable, that the account's name and password are right and that it may create tables; nothing was published.",
                 MigrationFailureKind.Infrastructure,
                 ex);
 
@@ -424,8 +425,11 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             return new RunFile(summary.Name, hashes[file], summary.Records, summary.Control.Lines, summary.Control.TotalDebit, summary.Control.TotalCredit);
         }).ToList();
 
-    // Bascule's own exceptions already say what, where and what to do; others get their type for the support desk.
-    // Database messages never carry a secret of the connection string.
+    // Bascule's own exceptions already say what, where and what to do, and a database's or the disk's own message says
+    // what failed (PostgreSQL's with its SQLSTATE); only an unexpected fault gets its type, for the support desk.
+    // Messages never carry a secret of the connection string.
     private string Describe(Exception ex) =>
-        provider.Scrub(ex is StagingException or ExportFileException or MappingUnusableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
+        provider.Scrub(ex is StagingException or ExportFileException or MappingUnusableException or DbException or IOException or TimeoutException
+            ? ex.Message
+            : $"{ex.GetType().Name}: {ex.Message}");
 }

@@ -8,7 +8,8 @@ namespace Bascule.TestSupport;
 /// A throwaway PostgreSQL cluster in a temporary folder, on a free port of 127.0.0.1, started from the local binaries
 /// (initdb/pg_ctl of Debian's <c>postgresql</c> package). A test that owns one may stop, start and restart the server
 /// (same data, same port) to show what a run does when its database goes away. When run as root, the server runs as
-/// the <c>postgres</c> user, since initdb refuses root.
+/// the <c>postgres</c> user, since initdb refuses root. Connections are trusted unless the cluster is created with a
+/// superuser password: then every login must give its role's password (SCRAM), as on a real server.
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
@@ -16,15 +17,16 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string _root;
     private readonly int _port;
 
-    private PostgresCluster(string bin, string root, int port)
+    private PostgresCluster(string bin, string root, int port, string? password)
     {
         _bin = bin;
         _root = root;
         _port = port;
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false"
+            + (password is null ? "" : $";Password={password}");
     }
 
-    /// <summary>Superuser connection string to the <c>postgres</c> database (trust authentication, no password).</summary>
+    /// <summary>Superuser connection string to the <c>postgres</c> database (with the superuser password when the cluster checks passwords).</summary>
     public string ConnectionString { get; }
 
     public int Port => _port;
@@ -49,13 +51,16 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static string? UnavailableReason() =>
         FindBinaries() is null ? "no local PostgreSQL binaries (initdb) under /usr/lib/postgresql; install Debian's postgresql package" : null;
 
-    /// <summary>Creates a new cluster with initdb and starts it.</summary>
-    public static async Task<PostgresCluster> CreateAsync(string? bin = null)
+    /// <summary>
+    /// Creates a new cluster with initdb and starts it: trusting every connection, or, given <paramref name="superuserPassword"/>,
+    /// asking every login for its password (SCRAM), the superuser's being that one.
+    /// </summary>
+    public static async Task<PostgresCluster> CreateAsync(string? bin = null, string? superuserPassword = null)
     {
         bin ??= FindBinaries() ?? throw new InvalidOperationException(UnavailableReason());
         var root = Path.Combine(Path.GetTempPath(), "bascule-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
-        var cluster = new PostgresCluster(bin, root, FreePort());
+        var cluster = new PostgresCluster(bin, root, FreePort(), superuserPassword);
         try
         {
             // initdb refuses to run as root: hand the folder to the postgres user.
@@ -64,7 +69,25 @@ public sealed class PostgresCluster : IAsyncDisposable
                 await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
             }
 
-            await RunAsync(Path.Combine(bin, "initdb"), ["-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            string[] authentication = ["-A", "trust"];
+            if (superuserPassword is not null)
+            {
+                var passwordFile = Path.Combine(root, "superuser-password");
+                await File.WriteAllTextAsync(passwordFile, superuserPassword + "\n");
+                if (Environment.UserName == "root")
+                {
+                    await RunAsync("chown", ["postgres:postgres", passwordFile], asPostgres: false);
+                }
+
+                authentication = ["-A", "scram-sha-256", "--pwfile", passwordFile];
+            }
+
+            await RunAsync(Path.Combine(bin, "initdb"), ["-D", cluster.DataFolder, "-U", "postgres", .. authentication, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            if (superuserPassword is not null)
+            {
+                File.Delete(Path.Combine(root, "superuser-password"));
+            }
+
             await cluster.StartAsync();
             return cluster;
         }

@@ -12,9 +12,10 @@ public static class BasculeApp
     /// <summary>
     /// The command line over the services of <see cref="BasculeServices.AddBascule"/>: <paramref name="configuration"/>
     /// defaults to <see cref="BasculeConfiguration.Build"/>, <paramref name="console"/> to the process's console and
-    /// <paramref name="errors"/> (messages kept off standard output under <c>--format json</c>) to its standard error.
+    /// <paramref name="errors"/> (messages kept off standard output under <c>--format json</c>) to its standard error. The
+    /// options that lack a value or a number are refused before Spectre parses them (see <see cref="OptionValues"/>).
     /// </summary>
-    public static CommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null, IAnsiConsole? errors = null)
+    public static ICommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null, IAnsiConsole? errors = null)
     {
         console ??= BasculeConsole.Create();
         var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console, errors);
@@ -93,7 +94,26 @@ public static class BasculeApp
                 .WithDescription("Writes a realistic legacy export folder (all six files), deterministic for a seed.")
                 .WithExample("sample", "--out", "out/sample", "--entity-type", "CPAS", "--lines", "5000", "--seed", "7");
         });
-        return app;
+        return new CheckedCommandApp(app, console);
+    }
+
+    private sealed class CheckedCommandApp(CommandApp app, IAnsiConsole console) : ICommandApp
+    {
+        public void Configure(Action<IConfigurator> configuration) => app.Configure(configuration);
+
+        public int Run(IEnumerable<string> args, CancellationToken cancellationToken = default)
+        {
+            var arguments = args.ToList();
+            return OptionValues.Problem(arguments) is { } problem ? CommandFailures.BadArguments(console, problem) : app.Run(arguments, cancellationToken);
+        }
+
+        public Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken = default)
+        {
+            var arguments = args.ToList();
+            return OptionValues.Problem(arguments) is { } problem
+                ? Task.FromResult(CommandFailures.BadArguments(console, problem))
+                : app.RunAsync(arguments, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -20,14 +20,15 @@ public static class CommandFailures
             case OperationCanceledException:
                 console.MarkupLine("[yellow]Interrupted.[/]");
                 return ExitCodes.Interrupted;
+            case CommandOutputException:
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{exception.Message}[/]");
+                return ExitCodes.CouldNotComplete;
             case CommandAppException { Pretty: { } pretty }:
                 console.Write(pretty);
                 console.MarkupLine("See [bold]bascule --help[/] or [bold]bascule <command> --help[/].");
                 return ExitCodes.CouldNotComplete;
             case CommandAppException:
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {exception.Message}");
-                console.MarkupLine("See [bold]bascule --help[/] or [bold]bascule <command> --help[/].");
-                return ExitCodes.CouldNotComplete;
+                return BadArguments(console, exception.Message);
             default:
                 // A fault no command expected is a defect: say so plainly, with its kind, and nothing internal.
                 console.MarkupLineInterpolated(
@@ -35,5 +36,22 @@ public static class CommandFailures
                     $"[red]Bascule stopped on an unexpected fault ({exception.GetType().Name}); nothing more was done. This is a defect: report it with the command you ran.[/]");
                 return ExitCodes.CouldNotComplete;
         }
+    }
+
+    /// <summary>A driver's message as a sentence of ours, to be followed by what to do: PostgreSQL's end without a full stop.</summary>
+    public static string Sentence(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = message.TrimEnd();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+
+    /// <summary>Arguments that cannot be used: what is wrong with them, where to read how to write them, exit 1.</summary>
+    public static int BadArguments(IAnsiConsole console, string message)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {message}");
+        console.MarkupLine("See [bold]bascule --help[/] or [bold]bascule <command> --help[/].");
+        return ExitCodes.CouldNotComplete;
     }
 }

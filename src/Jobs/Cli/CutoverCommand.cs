@@ -63,6 +63,11 @@ public sealed class CutoverCommand(
                 return format;
             }
 
+            if (string.IsNullOrWhiteSpace(Run))
+            {
+                return ValidationResult.Error("--run is required: the published run of the last legacy year, as `bascule runs` lists it, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+            }
+
             if (!RunId.TryParse(Run, out _))
             {
                 return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
@@ -98,7 +103,19 @@ public sealed class CutoverCommand(
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
             var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
-            var manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
+            PackageManifest manifest;
+            try
+            {
+                manifest = await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(show), cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]The cut-over package of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                return NotWritten;
+            }
+
             if (OutputFormat.IsJson(settings.Format))
             {
                 JsonOutput.Write(console, Document(manifest, outDir));
@@ -114,7 +131,7 @@ public sealed class CutoverCommand(
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return NotWritten;
         }
     }

@@ -40,7 +40,7 @@ public class FleetJobSettings : CommandSettings
         catch (DbException ex)
         {
             throw new ArgumentException(
-                $"The job storage could not be opened: {ex.Message} Check --jobs-connection (setting Jobs:Connection) and that the database server is reachable.", ex);
+                $"The job storage could not be opened: {CommandFailures.Sentence(ex.Message)} Check --jobs-connection (setting Jobs:Connection): the database server must be reachable and the account's name and password right.", ex);
         }
     }
 }

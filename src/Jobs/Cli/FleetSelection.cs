@@ -34,9 +34,12 @@ public class FleetSelection : FleetJobSettings
                 : "Give either --entity KEY (one entity of the fleet file) or --all.");
         }
 
-        return Year is null or < 1990 or > 2100
-            ? Spectre.Console.ValidationResult.Error("--year is required: the fiscal year between 1990 and 2100, e.g. --year 2023.")
-            : Spectre.Console.ValidationResult.Success();
+        return Year switch
+        {
+            null => Spectre.Console.ValidationResult.Error("--year is required: the fiscal year between 1990 and 2100, e.g. --year 2023."),
+            < 1990 or > 2100 => Spectre.Console.ValidationResult.Error($"--year {Year} is outside 1990-2100: give the fiscal year of the exports, e.g. --year 2023."),
+            _ => Spectre.Console.ValidationResult.Success(),
+        };
     }
 
     public FiscalYear FiscalYear => new(Year!.Value);

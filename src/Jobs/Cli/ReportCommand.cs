@@ -47,7 +47,19 @@ public sealed class ReportCommand(
             var provider = await databases.OpenAsync(target, cancellationToken);
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
-            var files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
+            ReportFiles files;
+            try
+            {
+                files = await ReportWriter.WriteAllAsync(result, outDir, options, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]The reports of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                return ExitCodes.CouldNotComplete;
+            }
+
             if (OutputFormat.IsJson(settings.Format))
             {
                 JsonOutput.Write(console, Document(result, files));
@@ -56,14 +68,13 @@ public sealed class ReportCommand(
             {
                 Print(result, files);
             }
-
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
         // A database fault once cancelled is the cancellation itself, reported by the caller.
         catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }

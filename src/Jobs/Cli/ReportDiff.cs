@@ -34,7 +34,7 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases,
         catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             var messages = errors is null ? console : OutputFormat.Messages(settings.Format, console, errors);
-            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
 

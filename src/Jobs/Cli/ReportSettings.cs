@@ -61,6 +61,11 @@ public sealed class ReportSettings : StagingSettings
 
         if (Action is null)
         {
+            if (string.IsNullOrWhiteSpace(Run))
+            {
+                return ValidationResult.Error(RunSettings.RunRequired);
+            }
+
             return RunId.TryParse(Run, out _)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");

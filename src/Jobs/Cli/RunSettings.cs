@@ -18,14 +18,17 @@ public abstract class RunSettings : StagingSettings
     public string? Run { get; init; }
 
     public override ValidationResult Validate() =>
-        RunId.TryParse(Run, out _)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+        string.IsNullOrWhiteSpace(Run) ? ValidationResult.Error(RunRequired)
+        : RunId.TryParse(Run, out _) ? ValidationResult.Success()
+        : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+
+    /// <summary>The message when <c>--run</c> is not given at all.</summary>
+    public const string RunRequired = "--run is required: the id of a run, as `bascule runs` lists them, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.";
 
     /// <summary>
     /// Checks the options, opens the staging database (its schema brought up to date) and runs <paramref name="action"/>
     /// on the run. Returns its result with the database it ran on, or null after telling the user why it could not
-    /// (the message scrubbed of the connection string's secrets).
+    /// (see <see cref="StagingDatabases.Explain"/>).
     /// </summary>
     public async Task<(T Result, string Target)?> OnRunAsync<T>(
         StagingDatabases databases, IAnsiConsole console, Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
@@ -48,7 +51,7 @@ public abstract class RunSettings : StagingSettings
         }
         catch (Exception ex) when (ex is ArgumentException or StagingException or DbException or InvalidOperationException or IOException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return null;
         }
     }

@@ -83,9 +83,14 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
             messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+        catch (System.Data.Common.DbException ex)
         {
-            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {StagingDatabases.Scrub(ex.Message, target)} Check the provider and connection.[/]");
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs. {databases.Explain(ex, target)}[/]");
+            return ExitCodes.CouldNotComplete;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        {
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {CommandFailures.Sentence(StagingDatabases.Scrub(ex.Message, target))} Check the provider and connection.[/]");
             return ExitCodes.CouldNotComplete;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using Bascule.Jobs.Hosting;
 using Bascule.Load.Providers;
@@ -59,6 +60,27 @@ public sealed class StagingDatabases(IOptions<StagingDatabaseOptions> staging, I
 
     /// <summary>A message fit to show: the target's secrets masked, even when no provider could be created.</summary>
     public static string Scrub(string message, StagingTarget target) => ConnectionText.Scrub(message, target.Connection);
+
+    /// <summary>
+    /// What to tell the user when a command failed on <paramref name="target"/>: Bascule's own messages (an unknown run,
+    /// a provider that needs a connection) as they are; a fault of the database itself (refused login, server not
+    /// reachable, unreadable file) with the database it came from and what to check. Secrets masked.
+    /// </summary>
+    public string Explain(Exception exception, StagingTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(target);
+        if (exception is not DbException)
+        {
+            return Scrub(exception.Message, target);
+        }
+
+        var where = _opened.TryGetValue(target, out var opened) && opened.IsValueCreated ? opened.Value.Provider.Target : $"{target.Provider} {ConnectionText.Describe(target.Connection)}";
+        var check = StagingProviderKinds.TryParse(target.Provider, out var kind) && kind == StagingProviderKind.Sqlite
+            ? "Check --connection (setting Staging:Connection): the file must be a Bascule staging database that this account can read and write."
+            : "Check --provider and --connection (settings Staging:Provider and Staging:Connection): the server must be reachable and the account's name and password right.";
+        return Scrub($"The staging database {where} could not be used: {Cli.CommandFailures.Sentence(exception.Message)} {check}", target);
+    }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 

@@ -11,10 +11,14 @@ public static class DashboardAccess
 {
     public static bool IsLoopback(string url)
     {
-        var host = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Host;
+        var host = new Uri(Wildcard(url)).Host;
         return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
+
+    // Kestrel's "any address" forms (http://*:5080, http://+:5080) as an address a Uri can read.
+    private static string Wildcard(string url) =>
+        url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
 
     public static IReadOnlyList<string> Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -25,6 +29,13 @@ public static class DashboardAccess
     public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users, ClientCertificates certificates, bool hasServerCertificate)
     {
         var all = Split(urls);
+        var malformed = all.Where(u => !Uri.TryCreate(Wildcard(u), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")).ToList();
+        if (malformed.Count > 0 || all.Count == 0)
+        {
+            return $"Cannot serve on '{urls}': give http:// or https:// addresses with a host and a port, ';' between several, " +
+                   "e.g. --urls http://127.0.0.1:5080 (setting Serve:Urls).";
+        }
+
         var https = all.Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
         if (https.Count > 0 && !hasServerCertificate)
         {

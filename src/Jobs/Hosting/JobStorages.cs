@@ -33,19 +33,20 @@ public static class JobStorages
 
     /// <summary>
     /// The storage of <paramref name="kind"/>; <paramref name="waitForDatabase"/> lets a server start before its
-    /// database is up (retrying), while a command fails at once with the reason.
+    /// database is up (retrying), while a command fails at once with the reason. A kind or connection that cannot be
+    /// used throws <see cref="ArgumentException"/> with a message for the user (no parameter name appended).
     /// </summary>
     public static JobStorage Create(string kind, string? connection, bool waitForDatabase = false) => kind.Trim().ToLowerInvariant() switch
     {
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
-            "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
+            "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
         Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(waitForDatabase)), PostgresOptions(waitForDatabase)),
         SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
-            "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION).", nameof(connection)),
+            "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
         SqlServer => new SqlServerStorage(connection, SqlServerOptions()),
         _ => throw new ArgumentException(
-            $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage).", nameof(kind)),
+            $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage)."),
     };
 
     public static PostgreSqlStorageOptions PostgresOptions(bool waitForDatabase) => new()

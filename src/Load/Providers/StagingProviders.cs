@@ -26,8 +26,20 @@ public static class StagingProviders
                 $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment variable BASCULE_STAGING__CONNECTION).");
         }
 
-        return kind == StagingProviderKind.Postgres
-            ? new Postgres.PostgresStagingProvider(connection)
-            : new SqlServer.SqlServerStagingProvider(connection);
+        try
+        {
+            return kind == StagingProviderKind.Postgres
+                ? new Postgres.PostgresStagingProvider(connection)
+                : new SqlServer.SqlServerStagingProvider(connection);
+        }
+        catch (ArgumentException ex)
+        {
+            // The driver's own words ("Format of the initialization string does not conform…", "Keyword not supported") say
+            // neither which setting nor how to write it. Its message never holds the connection string.
+            var problem = (ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message).TrimEnd('.');
+            throw new ArgumentException(
+                $"The {kind.ToCode()} connection string cannot be read: {problem}. Write it as key=value pairs separated by ';' " +
+                "(e.g. Host=db.example;Database=staging;Username=bascule_loader;Password=…) in --connection or Staging:Connection.", ex);
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using Bascule.Load.Providers.Sqlite;
-using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 
 namespace Bascule.Reliability.Tests.Faults;

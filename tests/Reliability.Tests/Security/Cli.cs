@@ -1,4 +1,4 @@
-using Bascule.Reliability.Tests.Support;
+using Bascule.TestSupport;
 
 namespace Bascule.Reliability.Tests.Security;
 

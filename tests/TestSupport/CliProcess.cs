@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Bascule.Reliability.Tests.Support;
+namespace Bascule.TestSupport;
 
 /// <summary>
 /// The real <c>bascule</c> CLI in a child process (<c>dotnet bascule.dll …</c> from this test's output folder, where the
@@ -9,7 +9,7 @@ namespace Bascule.Reliability.Tests.Support;
 /// no <c>BASCULE_</c> setting from the test's environment, only those the test gives. Its output is collected line by line
 /// (stdout and stderr apart and together) so a test can act when a stage is reached.
 /// </summary>
-internal sealed class CliProcess : IDisposable
+public sealed class CliProcess : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 

@@ -56,9 +56,14 @@ public static class Cases
         new("migrate --export {sample} --mapping {mapping} --batch-size 0", 1, "--batch-size 0 must be at least 1"),
         new("migrate --export {sample} --mapping {mapping} --batch-size abc", 1, "--batch-size 'abc' is not a whole number: write it with digits only, e.g. --batch-size 20000"),
 
+        new("migrate --export {sample} --mapping {mapping} --connection nowhere/staging.db", 1, "The folder … does not exist, and Bascule does not create a folder it was given: create it", On: Targets.Default),
+
         // runs
+        new("mapping suggest --export nowhere --mapping {mapping} --out draft.csv", 1, "does not exist", On: Targets.Default),
+        new("runs prune", 1, "runs prune needs --keep N (0 or more)"),
+        new("runs purge", 1, "'purge' is not a runs action: use `bascule runs` to list them or `bascule runs prune --keep N`"),
         new("runs --provider oracle", 1, "Unknown staging provider 'oracle': use sqlite, postgres or sqlserver"),
-        new("runs --format xml", 1, "--format 'xml' is not text or json"),
+        new("runs --format xml", 1, "--format 'xml' is unknown: use text or json"),
         new("runs --format", 1, "--format needs a value: --format <FORMAT>"),
         new("runs --provider postgres --connection garbage", 1, "The postgres connection string cannot be read … Write it as key=value pairs separated by ';'"),
         new("runs --provider postgres --connection {wrong-password}", 1, "Could not read the runs … password authentication failed … Check --provider and --connection", On: Targets.Postgres),

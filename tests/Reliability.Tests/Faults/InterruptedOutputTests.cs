@@ -1,5 +1,4 @@
 using Bascule.Load.Providers.Postgres;
-using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 
 namespace Bascule.Reliability.Tests.Faults;

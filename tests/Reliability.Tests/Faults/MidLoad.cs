@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Bascule.Load.Providers;
-using Bascule.Reliability.Tests.Support;
+using Bascule.TestSupport;
 using Dapper;
 
 namespace Bascule.Reliability.Tests.Faults;

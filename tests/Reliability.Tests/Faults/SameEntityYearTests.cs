@@ -2,7 +2,6 @@ using Bascule.Load.Providers;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;
-using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 using Dapper;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 
 namespace Bascule.Reliability.Tests.Faults;

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using Bascule.Reliability.Tests.Faults;
-using Bascule.Reliability.Tests.Support;
 using Bascule.TestSupport;
 
 namespace Bascule.Reliability.Tests.Security;

@@ -32,11 +32,14 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var control = export.Control;
         var policy = (request.Policies ?? PolicySet.None).For(control.InsCode, control.EntityType);
         RequireApproval(policy, mapper, control);
+        // A file-level fault (an incomplete file, a ledger of another year) is found before the staging database is
+        // touched at all, even to look for another run of the entity and year: a refused export leaves it as it was.
+        VerifyRecordCounts(export, cancellationToken);
         var header = new RunHeader(
             control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
             mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
         // A run of the same entity and year still loading elsewhere stops this one, or is waited for, before anything is
-        // spent on the export (the re-read and the count pass below would compete with it for the processors).
+        // spent on re-reading the export (it would compete with that run for the processors).
         await WaitForEntityYearAsync(header, request, cancellationToken);
         // The reconciliation's source side re-reads the export itself, with nothing from the load: it starts now and
         // runs alongside the checks and the load, on the processor time they leave idle; it is stopped if the run fails.
@@ -46,7 +49,6 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         Task<IReadOnlyDictionary<ExportFile, string>> hashes;
         try
         {
-            VerifyRecordCounts(export, cancellationToken);
             hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }

@@ -6,8 +6,8 @@ namespace Bascule.Contract.Tests;
 /// <summary>
 /// The PostgreSQL staging database of the contract: a database owned by a login role whose password is
 /// <see cref="Password"/>, on a server that checks passwords, so a wrong one is refused as on a real server. The server
-/// is the one in <c>BASCULE_TEST_POSTGRES</c> (an administrator's connection string), else a throwaway cluster from the
-/// local PostgreSQL binaries, created with password authentication. Without either, the PostgreSQL contract is skipped
+/// is a throwaway cluster from the local PostgreSQL binaries, created with password authentication, else the one in
+/// <c>BASCULE_TEST_POSTGRES</c> (an administrator's connection string; it must check passwords). Without either, the PostgreSQL contract is skipped
 /// with the reason.
 /// </summary>
 public sealed class ContractPostgres : IAsyncLifetime
@@ -39,16 +39,18 @@ public sealed class ContractPostgres : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _admin = Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(_admin))
-        {
-            Source = $"environment variable {PostgresServer.EnvironmentVariable}";
-        }
-        else if (PostgresCluster.FindBinaries() is { } binaries)
+        // A cluster of its own first: a CI server (BASCULE_TEST_POSTGRES) usually trusts local connections, and the
+        // contract needs a server that refuses a wrong password.
+        if (PostgresCluster.FindBinaries() is { } binaries)
         {
             _cluster = await PostgresCluster.CreateAsync(binaries, superuserPassword: "admin-" + Guid.NewGuid().ToString("N"));
             _admin = _cluster.ConnectionString;
             Source = $"throwaway cluster from {binaries}, password authentication";
+        }
+        else if (Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            _admin = fromEnvironment;
+            Source = $"environment variable {PostgresServer.EnvironmentVariable}";
         }
         else
         {

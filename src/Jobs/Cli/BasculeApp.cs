@@ -17,7 +17,13 @@ public static class BasculeApp
     /// </summary>
     public static ICommandApp Create(IConfiguration? configuration = null, IAnsiConsole? console = null, IAnsiConsole? errors = null)
     {
-        console ??= BasculeConsole.Create();
+        if (console is null)
+        {
+            // The process's own console: the few lines written through Spectre's static console (the interruption
+            // messages, written from a signal handler) get its width too, so nothing is wrapped in a log.
+            console = BasculeConsole.Create();
+            AnsiConsole.Console = console;
+        }
         var services = new ServiceCollection().AddBascule(configuration ?? BasculeConfiguration.Build(), console, errors);
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>

@@ -53,6 +53,8 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         Assert.Contains("It is marked failed and its rows are deleted.", text, StringComparison.Ordinal);
         Assert.Contains($"{before.RunId}, is unchanged.", text, StringComparison.Ordinal);
         Assert.Contains("Run the same migrate command again", text, StringComparison.Ordinal);
+        // One line, whatever the width a terminal would have: output redirected to a log is never wrapped.
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape($"Interrupted by {cause}: Run {caught.Run} of") + "[^\n]*Run the same migrate command again", text);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("interrupted-report")) && Directory.EnumerateFileSystemEntries(_temp.Combine("interrupted-report")).Any());
         var after = await PublishedState.ReadAsync(provider, entity);

@@ -18,12 +18,13 @@ public sealed class Policies(IOptions<GovernanceOptions> governance, IOptions<Jo
     public PolicySet Build(string? fleetFile = null)
     {
         var g = governance.Value;
-        if (g.Tolerances is { UnmappedLines: < 0 } or { UnmappedEuros: < 0 } or { RejectedLines: < 0 })
+        var tolerances = new Tolerances(g.Tolerances.UnmappedLines, g.Tolerances.UnmappedEuros, g.Tolerances.RejectedLines);
+        if (tolerances.IsNegative)
         {
             throw new ArgumentException("A Governance:Tolerances value is negative; a tolerance is the most exceptions allowed, 0 or more.");
         }
 
-        var fleet = new MigrationPolicy(g.RequireApprovedMapping, new Tolerances(g.Tolerances.UnmappedLines, g.Tolerances.UnmappedEuros, g.Tolerances.RejectedLines));
+        var fleet = new MigrationPolicy(g.RequireApprovedMapping, tolerances);
         var path = string.IsNullOrWhiteSpace(fleetFile) ? jobs.Value.Fleet : fleetFile;
         var entities = File.Exists(path) ? Fleet.Load(path).Entities.Select(e => e.Policy).OfType<EntityPolicy>().ToList() : [];
         return new PolicySet(fleet, entities);

@@ -83,7 +83,7 @@ public sealed class Fleet
         }
 
         var tolerances = entry.Tolerances is { } t ? new Load.Runs.Tolerances(t.UnmappedLines, t.UnmappedEuros, t.RejectedLines) : null;
-        if (tolerances is { UnmappedLines: < 0 } or { UnmappedEuros: < 0 } or { RejectedLines: < 0 })
+        if (tolerances is { IsNegative: true })
         {
             throw new FleetFileException($"{file}: entity '{key}' has a negative tolerance; a tolerance is the most exceptions allowed, 0 or more.");
         }

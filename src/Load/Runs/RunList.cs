@@ -42,7 +42,7 @@ public static class RunList
             r.FailureMessage,
             r.Job,
             r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""),
-            r.ApprovedBy is null ? null : new MappingApproval(r.ApprovedBy, Date(r.ApprovedOn)),
+            r.ApprovedBy is null ? null : new MappingApproval(r.ApprovedBy, StoredDate.Parse(r.ApprovedOn)),
             r.ReconciliationStatus,
             r.PrunedBy is null ? null : new RunPruning(Utc(r.PrunedUtc)!.Value, r.PrunedBy))).ToList();
     }
@@ -55,15 +55,6 @@ public static class RunList
         DateTimeOffset offset => offset.UtcDateTime,
         string text => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
         _ => throw new FormatException($"Unexpected timestamp value of type {value.GetType().Name}."),
-    };
-
-    // A date column: text on SQLite, a date elsewhere.
-    internal static DateOnly Date(object? value) => value switch
-    {
-        DateOnly date => date,
-        DateTime dateTime => DateOnly.FromDateTime(dateTime),
-        string text => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => throw new FormatException($"Unexpected date value of type {value?.GetType().Name ?? "null"}."),
     };
 
     private sealed class Row

@@ -10,6 +10,9 @@ public sealed record Tolerances(long? UnmappedLines, decimal? UnmappedEuros, lon
 {
     public static readonly Tolerances None = new(null, null, null);
 
+    /// <summary>A limit below zero cannot be met by any run: refused where tolerances are read.</summary>
+    public bool IsNegative => UnmappedLines < 0 || UnmappedEuros < 0 || RejectedLines < 0;
+
     public bool IsNone => UnmappedLines is null && UnmappedEuros is null && RejectedLines is null;
 
     /// <summary>These tolerances, each limit replaced by <paramref name="other"/>'s where it sets one (an entity's over the fleet's).</summary>

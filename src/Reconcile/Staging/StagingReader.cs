@@ -36,13 +36,7 @@ internal sealed class StagingReader(IStagingProvider provider, DbConnection conn
 
         public decimal? OptionalMoney(int i) => reader.IsDBNull(i) ? null : Money(i);
 
-        // A date column: text on SQLite, a date elsewhere.
-        public DateOnly Date(int i) => reader.GetValue(i) switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            var other => DateOnly.ParseExact(Convert.ToString(other, CultureInfo.InvariantCulture)![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
+        public DateOnly Date(int i) => Load.Runs.StoredDate.Parse(reader.GetValue(i));
 
         public DateTime? Time(int i) => reader.IsDBNull(i) ? null : reader.GetValue(i) switch
         {

@@ -4,13 +4,14 @@ using Bascule.Extract.Profiles;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Checks;
+using Bascule.Reconcile.Continuity;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
 namespace Bascule.Reconcile;
 
 /// <summary>
-/// Computes a run's reconciliation (the nine checks of the reconciliation spec) from what the staging database holds,
+/// Computes a run's reconciliation (the ten checks of the reconciliation spec) from what the staging database holds,
 /// never from counters kept during the load. With <c>exportFolder</c>, the source side of the ledger checks (3, 5, 6, 7, 8)
 /// is recomputed from <c>ECRITURES.csv</c> itself and every file's SHA-256 is compared with the one the run recorded;
 /// without it, the source side is read back from the staged lines' source amounts and the unmapped lines.
@@ -73,6 +74,7 @@ public static class Reconciler
         var trialBalance = TrialBalanceCheck.Run(context);
         var articles = BudgetCheck.Run(context);
         var unmapped = ExceptionsCheck.Run(context);
+        var continuity = await ContinuityCheck.RunAsync(provider, snapshot, context, cancellationToken);
 
         return new ReconciliationResult(
             snapshot.Run,
@@ -92,6 +94,7 @@ public static class Reconciler
             DateTime.UtcNow)
         {
             Masker = snapshot.Masker,
+            Continuity = continuity,
         };
     }
 

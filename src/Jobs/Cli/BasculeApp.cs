@@ -73,6 +73,9 @@ public static class BasculeApp
                 .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")
                 .WithExample("report", "diff", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "01936f8f-0b1d-7e55-8a43-2c6d0e9f1a22");
+            config.AddCommand<HistoryCommand>("history")
+                .WithDescription("One entity's years side by side: published and held runs, totals, mapping approval, and whether each year opens where the previous closed (check 10); HTML FR/NL, XLSX, JSON.")
+                .WithExample("history", "--ins", "21005", "--entity-type", "COMMUNE");
             config.AddCommand<CutoverCommand>("cutover")
                 .WithDescription("Cut-over package of a published run: opening balances, open items and open commitments in the new structure, reconciled, with a manifest.")
                 .WithExample("cutover", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--as-of", "2024-01-01", "--out", "out/cutover/etterbeek");
@@ -82,7 +85,8 @@ public static class BasculeApp
             config.AddCommand<EnqueueCommand>("enqueue")
                 .WithDescription("Queues migration jobs of fleet entities in the shared job storage (postgres) for the serve processes.")
                 .WithExample("enqueue", "--entity", "commune-etterbeek", "--year", "2023")
-                .WithExample("enqueue", "--all", "--year", "2023");
+                .WithExample("enqueue", "--all", "--year", "2023")
+                .WithExample("enqueue", "--entity", "commune-etterbeek", "--years", "2022-2023");
             config.AddCommand<ScheduleCommand>("schedule")
                 .WithDescription("Recurring dress rehearsals of fleet entities in the shared job storage: --cron (UTC) adds or replaces those of --entity KEY or --all for --year YEAR (required), --list shows the recurring jobs, --remove removes them.")
                 .WithExample(Shell("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6"))

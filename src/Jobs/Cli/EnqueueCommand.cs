@@ -9,7 +9,10 @@ using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary><c>bascule enqueue</c>: puts migration jobs of fleet entities in the shared job storage, for the serve processes to run.</summary>
+/// <summary>
+/// <c>bascule enqueue</c>: puts migration jobs of fleet entities in the shared job storage, for the serve processes to
+/// run: one job per entity and fiscal year (<c>--year</c>, or each year of <c>--years FROM-TO</c>).
+/// </summary>
 public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOptions> jobs) : Command<FleetSelection>
 {
     public override int Execute(CommandContext context, FleetSelection settings, CancellationToken cancellationToken)
@@ -18,10 +21,14 @@ public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOpti
         {
             var entities = settings.Select(jobs.Value);
             var client = new BackgroundJobClient(settings.OpenSharedStorage(jobs.Value));
+            // Oldest year first for each entity: continuity between years (check 10) is computed as each pair completes.
             foreach (var entity in entities)
             {
-                var job = FleetEnqueuer.Enqueue(client, entity, settings.FiscalYear);
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"job [bold]{job}[/]: {entity.Key} {settings.FiscalYear} ({entity.ExportFolder(settings.FiscalYear)})");
+                foreach (var year in settings.FiscalYears)
+                {
+                    var job = FleetEnqueuer.Enqueue(client, entity, year);
+                    console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"job [bold]{job}[/]: {entity.Key} {year} ({entity.ExportFolder(year)})");
+                }
             }
 
             return 0;

@@ -70,7 +70,7 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
                 return ValidationResult.Error("--format goes with --list.");
             }
 
-            var selects = All || Entity is not null || Year is not null;
+            var selects = All || Entity is not null || Year is not null || Years is not null;
             if (List)
             {
                 return selects ? ValidationResult.Error("--list shows every recurring job: give it without --entity, --all or --year.") : ValidationResult.Success();
@@ -117,11 +117,14 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
             var manager = new RecurringJobManager(storage);
             foreach (var entity in entities)
             {
-                var id = FleetEnqueuer.Schedule(manager, entity, settings.FiscalYear, settings.Cron!);
-                var next = RehearsalCron.Next(settings.Cron!, DateTime.UtcNow);
-                console.MarkupLineInterpolated(
-                    CultureInfo.InvariantCulture,
-                    $"recurring job [bold]{id}[/]: {entity.Key} {settings.FiscalYear} ({entity.ExportFolder(settings.FiscalYear)}) at \"{settings.Cron!.Trim()}\" UTC, next {Utc(next)} UTC");
+                foreach (var year in settings.FiscalYears)
+                {
+                    var id = FleetEnqueuer.Schedule(manager, entity, year, settings.Cron!);
+                    var next = RehearsalCron.Next(settings.Cron!, DateTime.UtcNow);
+                    console.MarkupLineInterpolated(
+                        CultureInfo.InvariantCulture,
+                        $"recurring job [bold]{id}[/]: {entity.Key} {year} ({entity.ExportFolder(year)}) at \"{settings.Cron!.Trim()}\" UTC, next {Utc(next)} UTC");
+                }
             }
 
             return Done;
@@ -201,13 +204,13 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
             {
                 // The rehearsals in the storage, not the entities of the fleet file: an entity taken out of the file keeps
                 // its recurring job until it is removed here.
-                var year = settings.FiscalYear;
+                var years = settings.FiscalYears;
                 ids = settings.All
-                    ? existing.Where(i => i.StartsWith(FleetEnqueuer.RehearsalPrefix, StringComparison.Ordinal) && i.EndsWith($":{year}", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
-                    : existing.Where(i => i == FleetEnqueuer.RehearsalId(settings.Entity!, year)).ToList();
+                    ? existing.Where(i => i.StartsWith(FleetEnqueuer.RehearsalPrefix, StringComparison.Ordinal) && years.Any(year => i.EndsWith($":{year}", StringComparison.Ordinal))).Order(StringComparer.Ordinal).ToList()
+                    : existing.Where(i => years.Any(year => i == FleetEnqueuer.RehearsalId(settings.Entity!, year))).Order(StringComparer.Ordinal).ToList();
                 if (ids.Count == 0)
                 {
-                    var which = settings.All ? $"of {year}" : $"{FleetEnqueuer.RehearsalId(settings.Entity!, year)}";
+                    var which = settings.All ? $"of {string.Join(", ", years)}" : string.Join(", ", years.Select(year => FleetEnqueuer.RehearsalId(settings.Entity!, year)));
                     console.MarkupLineInterpolated(
                         CultureInfo.InvariantCulture,
                         $"[red]No recurring rehearsal {which} in the job storage: nothing removed. bascule schedule --list shows the recurring jobs.[/]");

@@ -3,7 +3,7 @@ using Bascule.Extract.Privacy;
 namespace Bascule.Reconcile.Model;
 
 /// <summary>
-/// A run's reconciliation: the nine checks of the spec and the tables behind them, computed from the staging database
+/// A run's reconciliation: the ten checks of the spec and the tables behind them, computed from the staging database
 /// and, where given, the source files. <see cref="LedgerSource"/> says where the source ledger figures came from.
 /// </summary>
 public sealed record ReconciliationResult(
@@ -27,6 +27,9 @@ public sealed record ReconciliationResult(
 
     /// <summary>Masks the run's third parties' names and IBANs in the free text the reports show (labels, rejected lines).</summary>
     public PersonalDataMasker Masker { get; init; } = PersonalDataMasker.Empty;
+
+    /// <summary>Check 10: the run against the published runs of the year before and after (unchecked pairs say which year is missing).</summary>
+    public IReadOnlyList<ContinuityPair> Continuity { get; init; } = [];
 
     public CheckResult Check(string name) =>
         Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the reconciliation of run {Run.RunId}.");

@@ -22,6 +22,13 @@ public static class ApprovalText
             : "NIET GOEDGEKEURD: deze versie van de mappingtabel is niet goedgekeurd; deze cijfers gelden enkel als generale repetitie.";
     }
 
+    /// <summary>Both languages in a few words, for a table cell among others (the history's years).</summary>
+    public static string Brief(MappingReference mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return mapping.IsApproved ? Bilingual(mapping) : "NON APPROUVÉE / NIET GOEDGEKEURD";
+    }
+
     /// <summary>Both languages in one line, for a cell or a console.</summary>
     public static string Bilingual(MappingReference mapping) => $"{French(mapping)} / {Dutch(mapping)}";
 }

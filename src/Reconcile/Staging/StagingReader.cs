@@ -8,10 +8,14 @@ namespace Bascule.Reconcile.Staging;
 /// <summary>Runs one query for a run (parameter <c>@run</c>) and reads its rows, amounts through the provider (cents or decimals).</summary>
 internal sealed class StagingReader(IStagingProvider provider, DbConnection connection, string run)
 {
-    public async Task<List<T>> RowsAsync<T>(string sql, Func<Row, T> read, CancellationToken cancellationToken)
+    public Task<List<T>> RowsAsync<T>(string sql, Func<Row, T> read, CancellationToken cancellationToken) =>
+        RowsAsync(sql, new { run }, read, cancellationToken);
+
+    /// <summary>A query with parameters of its own (<paramref name="parameters"/>, which name <c>@run</c> if they need it).</summary>
+    public async Task<List<T>> RowsAsync<T>(string sql, object parameters, Func<Row, T> read, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, new { run }, cancellationToken: cancellationToken));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         var row = new Row(provider, reader);
         while (await reader.ReadAsync(cancellationToken))
         {

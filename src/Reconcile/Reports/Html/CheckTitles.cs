@@ -1,6 +1,6 @@
 namespace Bascule.Reconcile.Reports.Html;
 
-/// <summary>The nine checks of the reconciliation spec, in French and Dutch.</summary>
+/// <summary>The ten checks of the reconciliation spec, in French and Dutch.</summary>
 internal static class CheckTitles
 {
     private static readonly (string French, string Dutch)[] Titles =
@@ -14,7 +14,10 @@ internal static class CheckTitles
         ("Balance ancienne = écritures", "Oude balans = boekingen"),
         ("Budget par article", "Begroting per artikel"),
         ("Exceptions à traiter", "Te behandelen uitzonderingen"),
+        ("Continuité entre exercices", "Continuïteit tussen boekjaren"),
     ];
+
+    public static int Count => Titles.Length;
 
     public static (string French, string Dutch) Of(int number) => Titles[number - 1];
 }

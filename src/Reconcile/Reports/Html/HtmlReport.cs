@@ -70,6 +70,8 @@ public static class HtmlReport
         Table(html, byId[ReportTables.Rejected]);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Bilingual("Pièces déséquilibrées après migration", "Onevenwichtige stukken na migratie")}</h3>\n");
         Table(html, byId[ReportTables.UnbalancedDocuments]);
+        Section(html, "Continuité entre exercices", "Continuïteit tussen boekjaren", [10]);
+        Continuity(html, result.Continuity);
         html.Append("</section>\n");
         SignOff(html);
         html.Append("</body>\n</html>\n");
@@ -112,13 +114,21 @@ public static class HtmlReport
             <tbody>
 
             """);
-        for (var number = 1; number <= 9; number++)
+        for (var number = 1; number <= CheckTitles.Count; number++)
         {
             var checks = result.Checks.Where(c => c.Number == number).ToList();
             var (french, dutch) = CheckTitles.Of(number);
             var worst = checks.Select(c => c.Status).Worst();
             var notOk = checks.Where(c => c.Status != Model.Verdict.Ok).Select(c => $"{Encode(c.Name)}: {Figure(c.Expected, c)} → {Figure(c.Found, c)} ({Figure(c.Difference, c)})");
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-check=\"{number}\"><td class=\"num\">{number}</td><td>{Bilingual(french, dutch)}</td><td><span class=\"badge {worst.ToCode()}\">{worst.ToCode()}</span></td><td class=\"num\">{checks.Count}</td><td>{string.Join("<br>", notOk)}</td></tr>\n");
+            var badge = $"<span class=\"badge {worst.ToCode()}\">{worst.ToCode()}</span>";
+            if (number == ContinuityCheckNumber)
+            {
+                // Check 10 may have nothing to compare yet: the pairs left unchecked say which year is missing.
+                notOk = notOk.Concat(result.Continuity.Where(p => !p.IsChecked).Select(p => Bilingual(ContinuityText.French(p), ContinuityText.Dutch(p))));
+                badge = checks.Count == 0 ? $"<span class=\"badge UNCHECKED\">{Bilingual("NON VÉRIFIÉ", "NIET GECONTROLEERD")}</span>" : badge;
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-check=\"{number}\"><td class=\"num\">{number}</td><td>{Bilingual(french, dutch)}</td><td>{badge}</td><td class=\"num\">{checks.Count}</td><td>{string.Join("<br>", notOk)}</td></tr>\n");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -138,6 +148,44 @@ public static class HtmlReport
         html.Append("</tbody>\n</table>\n</details>\n</section>\n");
     }
 
+    private const int ContinuityCheckNumber = 10;
+
+    /// <summary>
+    /// Check 10 per pair of years: its state, what it means and what to do (both runs named), the accounts that differ
+    /// and the result's allocation, then every account of the pair folded away.
+    /// </summary>
+    internal static void Continuity(StringBuilder html, IReadOnlyList<ContinuityPair> pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            var code = ContinuityText.StatusCode(pair);
+            var state = pair.IsChecked ? code : Bilingual("NON VÉRIFIÉ", "NIET GECONTROLEERD");
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <div class="continuity" data-pair="{pair.Key}">
+                <h3>{pair.EarlierYear} → {pair.LaterYear} <span class="badge {code}">{state}</span></h3>
+                <p><span lang="fr">{Encode(ContinuityText.French(pair))}</span><br><span class="nl" lang="nl">{Encode(ContinuityText.Dutch(pair))}</span></p>
+
+                """);
+            if (pair.IsChecked)
+            {
+                var differs = (object?[] row) => row[^1] is string nature && nature.StartsWith(ContinuityText.Nature(ContinuityNature.Differs).French, StringComparison.Ordinal);
+                Table(html, AccountsOnly(ReportTables.ContinuityTable([pair], r => r.Nature != ContinuityNature.Agrees), $"continuity-{pair.Key}"), differs);
+                html.Append(CultureInfo.InvariantCulture, $"<details><summary>{Bilingual("Tous les comptes de la paire", "Alle rekeningen van het paar")} ({pair.Rows.Count})</summary>\n");
+                Table(html, AccountsOnly(ReportTables.ContinuityTable([pair], _ => true), $"continuity-{pair.Key}-all"), differs);
+                html.Append("</details>\n");
+            }
+
+            html.Append("</div>\n");
+        }
+    }
+
+    // Under a pair's heading, its years and runs are said already: the table keeps the accounts' columns.
+    private static ReportTable AccountsOnly(ReportTable table, string id)
+    {
+        const int pairColumns = 4;
+        return table with { Id = id, Columns = table.Columns.Skip(pairColumns).ToList(), Rows = table.Rows.Select(r => r[pairColumns..]).ToList() };
+    }
+
     private static void Figure(StringBuilder html, string id, string french, string dutch, string value) =>
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"figure\"><div class=\"label\">{Bilingual(french, dutch)}</div><div class=\"value\" id=\"{id}\">{value}</div></div>\n");
 
@@ -147,7 +195,7 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<h2>{string.Join(", ", checks)}. {Bilingual(french, dutch)}</h2>\n");
 
     /// <summary>A table of the generic model; rows whose differences are not zero are highlighted. The cut-over report draws its tables with it too.</summary>
-    internal static void Table(StringBuilder html, ReportTable table)
+    internal static void Table(StringBuilder html, ReportTable table, Func<object?[], bool>? differs = null)
     {
         if (table.Rows.Count == 0)
         {
@@ -165,8 +213,8 @@ public static class HtmlReport
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)
         {
-            var differs = differences.Any(i => row[i] is decimal d && d != 0m);
-            html.Append(differs ? "<tr class=\"diff\">" : "<tr>");
+            var highlighted = differs?.Invoke(row) ?? differences.Any(i => row[i] is decimal d && d != 0m);
+            html.Append(highlighted ? "<tr class=\"diff\">" : "<tr>");
             for (var i = 0; i < row.Length; i++)
             {
                 html.Append(Cell(row[i], table.Columns[i].Kind));
@@ -257,5 +305,5 @@ public static class HtmlReport
     private static string LedgerSource(string source) =>
         source == Staging.SourceLedger.FromStaging ? "base de staging / stagingdatabank" : source;
 
-    private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    internal static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ internal static class HtmlStyles
         .meta dd { margin: 0; overflow-wrap: anywhere; }
         .status { display: inline-block; padding: 4px 14px; border-radius: 4px; color: #fff; font-weight: 700; letter-spacing: .04em; }
         .status.OK { background: var(--ok); } .status.WARNING { background: var(--warning); } .status.FAILED { background: var(--failed); }
-        .badge { font-weight: 700; } .badge.OK { color: var(--ok); } .badge.WARNING { color: var(--warning); } .badge.FAILED { color: var(--failed); }
+        .badge { font-weight: 700; } .badge.OK { color: var(--ok); } .badge.WARNING { color: var(--warning); } .badge.FAILED { color: var(--failed); } .badge.UNCHECKED { color: #4a5563; }
         .banner { border: 2px solid var(--failed); padding: .5em .8em; font-weight: 700; }
         .summary { display: flex; gap: 18px; align-items: center; margin: 14px 0; break-inside: avoid; }
         .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; break-inside: avoid; }

@@ -133,6 +133,7 @@ public static class ReconciliationJsonWriter
         TrialBalance(w, r, options);
         BudgetArticles(w, r, options);
         Exceptions(w, r, options);
+        ContinuityJson.Write(w, r.Continuity);
         w.WriteEndObject();
     }
 

@@ -18,6 +18,7 @@ public static class ReportTables
     public const string Unmapped = "unmapped";
     public const string Rejected = "rejected";
     public const string UnbalancedDocuments = "unbalanced-documents";
+    public const string Continuity = "continuity";
 
     private static readonly ReportColumn Account = new("Compte", "Rekening", CellKind.Text);
     private static readonly ReportColumn LegacyAccount = new("Compte ancien", "Oude rekening", CellKind.Text);
@@ -104,7 +105,42 @@ public static class ReportTables
                  new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
                  new("Écart", "Verschil", CellKind.Money), new("Expliqué par non mappé", "Verklaard door niet gemapt", CellKind.Text)],
                 result.UnbalancedDocuments.Select(d => Row((long)d.FiscalYear, d.Journal, d.Document, d.StagedDebit, d.StagedCredit, d.UnmappedDebit, d.UnmappedCredit, d.Difference, YesNo(d.ExplainedByUnmapped))).ToList()),
+            ContinuityTable(result.Continuity, _ => true),
         ];
+    }
+
+    /// <summary>
+    /// Check 10, one row per account of each checked pair (<paramref name="include"/> picks them), and one row saying why
+    /// for a pair left unchecked. The history report shows the same table for every pair of the entity's years.
+    /// </summary>
+    public static ReportTable ContinuityTable(IEnumerable<ContinuityPair> pairs, Func<ContinuityRow, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var rows = new List<object?[]>();
+        foreach (var pair in pairs)
+        {
+            var years = $"{pair.EarlierYear} → {pair.LaterYear}";
+            if (!pair.IsChecked)
+            {
+                rows.Add(Row(years, pair.Earlier?.RunId, pair.Later?.RunId, ContinuityText.StatusCode(pair), null, null, null, null, null, null, ContinuityText.Bilingual(pair)));
+                continue;
+            }
+
+            foreach (var row in pair.Rows.Where(include))
+            {
+                var side = ContinuityText.Side(row.Side);
+                var nature = ContinuityText.Nature(row.Nature);
+                rows.Add(Row(years, pair.Earlier!.RunId, pair.Later!.RunId, ContinuityText.StatusCode(pair), $"{side.French} / {side.Dutch}", row.Account,
+                    row.Closing, row.Expected, row.Opening, row.Difference, $"{nature.French} / {nature.Dutch}"));
+            }
+        }
+
+        return new(Continuity, "Continuité entre exercices", "Continuïteit tussen boekjaren",
+            [new("Exercices", "Boekjaren", CellKind.Text), new("Exécution N", "Uitvoering N", CellKind.Text), new("Exécution N+1", "Uitvoering N+1", CellKind.Text),
+             new("Statut", "Status", CellKind.Text), new("Comptes", "Rekeningen", CellKind.Text), Account,
+             new("Clôture N (D−C)", "Afsluiting N (D−C)", CellKind.Money), new("Ouverture attendue", "Verwachte opening", CellKind.Money),
+             new("Ouverture N+1 (D−C)", "Opening N+1 (D−C)", CellKind.Money), new("Écart", "Verschil", CellKind.Money), new("Constat", "Vaststelling", CellKind.Text)],
+            rows);
     }
 
     /// <summary>The raw text of a rejected line, with a third party's personal data masked unless the options show it.</summary>

@@ -1,0 +1,95 @@
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Checks;
+using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Staging;
+
+namespace Bascule.Reconcile.Continuity;
+
+/// <summary>
+/// Check 10 in a run's reconciliation: the run against the published runs of the year before and the year after, as
+/// soon as they exist, whichever was migrated first. A pair whose other year has no published run is left unchecked
+/// and says so; a checked pair adds its comparisons to the run's checks (FAILED on any difference but the result's
+/// allocation).
+/// </summary>
+internal static class ContinuityCheck
+{
+    public const int Number = 10;
+
+    public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(IStagingProvider provider, StagingSnapshot snapshot, CheckContext context, CancellationToken cancellationToken)
+    {
+        var run = snapshot.Run;
+        var self = new PairRun(run.RunId, run.FiscalYear, run.RunStatus, run.Mapping.Version, run.Fingerprint);
+        var neighbours = await NeighboursAsync(provider, run, cancellationToken);
+        var own = YearBalances.From(snapshot);
+        var pairs = new List<ContinuityPair>
+        {
+            await PairAsync(provider, neighbours, run.FiscalYear - 1, other => (other, self), own, earlierIsOther: true, cancellationToken),
+            await PairAsync(provider, neighbours, run.FiscalYear + 1, other => (self, other), own, earlierIsOther: false, cancellationToken),
+        };
+
+        foreach (var pair in pairs.Where(p => p.IsChecked))
+        {
+            AddChecks(context.Checks, pair);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The comparisons a checked pair adds to the checks: per side, how many accounts differ, each of them, and the result's allocation.</summary>
+    public static void AddChecks(List<CheckResult> checks, ContinuityPair pair)
+    {
+        foreach (var side in new[] { ContinuitySide.Legacy, ContinuitySide.New })
+        {
+            var name = $"continuity:{pair.Key}:{(side == ContinuitySide.Legacy ? "legacyAccounts" : "newAccounts")}";
+            var differing = pair.Differing.Where(r => r.Side == side).ToList();
+            checks.Add(CheckResult.Compare(Number, name, 0, differing.Count, Verdict.Failed, Units.Accounts));
+            foreach (var row in differing)
+            {
+                checks.Add(CheckResult.Compare(Number, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed));
+            }
+
+            if (pair.Allocation(side) is { } allocation)
+            {
+                var result = side == ContinuitySide.Legacy ? pair.LegacyResult : pair.NewResult;
+                checks.Add(CheckResult.Compare(Number, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed));
+            }
+        }
+    }
+
+    private static async Task<ContinuityPair> PairAsync(
+        IStagingProvider provider,
+        IReadOnlyList<(PairRun Run, bool Published)> neighbours,
+        int year,
+        Func<PairRun?, (PairRun? Earlier, PairRun? Later)> order,
+        YearBalances own,
+        bool earlierIsOther,
+        CancellationToken cancellationToken)
+    {
+        var ofYear = neighbours.Where(n => n.Run.FiscalYear == year).ToList();
+        var published = ofYear.Where(n => n.Published).Select(n => n.Run).FirstOrDefault();
+        var (earlier, later) = order(published);
+        if (published is null)
+        {
+            return new ContinuityPair(earlierIsOther ? year : year - 1, earlier, later, [])
+            {
+                HeldInMissingYear = ofYear.Select(n => n.Run.RunId).ToList(),
+            };
+        }
+
+        var other = await YearBalances.ReadAsync(provider, published.RunId, cancellationToken);
+        return earlierIsOther
+            ? ContinuityComparison.Compare(earlier!, other, later!, own)
+            : ContinuityComparison.Compare(earlier!, own, later!, other);
+    }
+
+    private static async Task<IReadOnlyList<(PairRun Run, bool Published)>> NeighboursAsync(IStagingProvider provider, RunSummary run, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var db = new StagingReader(provider, connection, run.RunId);
+        return await db.RowsAsync(
+            ContinuityQueries.Neighbours,
+            new { run = run.RunId, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear - 1, after = run.FiscalYear + 1 },
+            r => (new PairRun(r.Text(0), (int)r.Count(1), r.Text(2), r.Text(3), r.OptionalText(4)), r.Text(2) == "published"),
+            cancellationToken);
+    }
+}

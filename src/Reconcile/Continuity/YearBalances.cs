@@ -1,0 +1,74 @@
+using Bascule.Load.Providers;
+using Bascule.Reconcile.Staging;
+
+namespace Bascule.Reconcile.Continuity;
+
+/// <summary>
+/// One run's balances per account, as check 10 compares them: the opening (its <c>OUV</c> lines) and the closing
+/// (opening + movements: all its lines), net debit − credit, per legacy account (staged source amounts once per source
+/// line, and the unmapped lines) and per new account (the staged lines, splits included).
+/// </summary>
+internal sealed class YearBalances
+{
+    private readonly Dictionary<string, Balance> legacy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Balance> target = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, Balance> Legacy => legacy;
+
+    public IReadOnlyDictionary<string, Balance> New => target;
+
+    /// <summary>From the reconciliation's own snapshot: the run being reconciled is not read twice.</summary>
+    public static YearBalances From(StagingSnapshot snapshot)
+    {
+        var balances = new YearBalances();
+        foreach (var (_, key, sides) in snapshot.StagedSource)
+        {
+            Add(balances.legacy, key.Journal, key.Account, sides.Net);
+        }
+
+        foreach (var unmapped in snapshot.Unmapped)
+        {
+            Add(balances.legacy, unmapped.Key.Journal, unmapped.Key.Account, unmapped.Sides.Net);
+        }
+
+        foreach (var (key, account, sides) in snapshot.StagedFlows)
+        {
+            Add(balances.target, key.Journal, account, sides.Net);
+        }
+
+        return balances;
+    }
+
+    /// <summary>Another run of the entity (the published run of the year before or after), aggregated by the database.</summary>
+    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
+        var db = new StagingReader(provider, connection, runId);
+        var balances = new YearBalances();
+        foreach (var (journal, account, target, source, staged) in await db.RowsAsync(
+            ContinuityQueries.StagedBalances, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
+        {
+            Add(balances.legacy, journal, account, source.Net);
+            Add(balances.target, journal, target, staged.Net);
+        }
+
+        foreach (var (journal, account, sides) in await db.RowsAsync(
+            ContinuityQueries.UnmappedBalances, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
+        {
+            Add(balances.legacy, journal, account, sides.Net);
+        }
+
+        return balances;
+    }
+
+    private static void Add(Dictionary<string, Balance> accounts, string journal, string account, decimal net)
+    {
+        var balance = accounts.GetValueOrDefault(account);
+        accounts[account] = journal == Checks.TrialBalanceCheck.OpeningJournal
+            ? balance with { Opening = balance.Opening + net, Closing = balance.Closing + net }
+            : balance with { Closing = balance.Closing + net };
+    }
+
+    /// <summary>An account's opening and closing, net debit − credit.</summary>
+    internal readonly record struct Balance(decimal Opening, decimal Closing);
+}

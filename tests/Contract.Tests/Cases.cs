@@ -94,6 +94,16 @@ public static class Cases
         new("report diff {published}", 1, "report diff needs two run ids … take them from `bascule runs`", Setup.Runs),
         new("report diff {unknown} 01a23a92-0000-7000-8000-000000000001", 1, "is not in the staging database … List the runs with `bascule runs`"),
 
+        // history: one entity's years
+        new("history", 1, "Give the entity: --ins CODE --entity-type COMMUNE|CPAS (e.g. --ins 21005 --entity-type COMMUNE), or --run RUN_ID"),
+        new("history --ins 21005", 1, "Give the entity: --ins CODE --entity-type COMMUNE|CPAS"),
+        new("history --ins 2100 --entity-type COMMUNE", 1, "--ins '2100' is not a 5-digit INS code"),
+        new("history --ins 21005 --entity-type SCHOOL", 1, "--entity-type 'SCHOOL' is not COMMUNE or CPAS"),
+        new("history --ins 21099 --entity-type COMMUNE", 1, "has no run of COMMUNE 21099 … List the runs with `bascule runs`", Setup.Runs),
+        new("history --run {unknown}", 1, "is not in the staging database … List the runs with `bascule runs`"),
+        new("history --run {published} --out blocker/history", 1, "The history could not be written to … Give --out a folder you can write to", Setup.Runs | Setup.Blocker),
+        new("history --ins 21005 --entity-type COMMUNE --provider postgres --connection {wrong-password}", 1, "password authentication failed … Check --provider and --connection", On: Targets.Postgres),
+
         // cutover: from the published run, after its year
         new("cutover", 1, "--run is required: the published run of the last legacy year"),
         new("cutover --run abc", 1, "--run 'abc' is not a run id: give the published run listed by `bascule runs`"),
@@ -135,6 +145,9 @@ public static class Cases
         new("schedule --fleet {fleet} --entity nobody --year 2023 --cron \"0 2 * * 6\"", 1, "no entity 'nobody'. Known keys", On: Targets.Default),
         new("enqueue --fleet {fleet} --all --year 1800", 1, "--year 1800 is outside 1990-2100: give the fiscal year of the exports", On: Targets.Default),
         new("enqueue --fleet {fleet} --year 2023", 1, "Give either --entity KEY (one entity of the fleet file) or --all", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --years 2023-2019", 1, "--years 2023-2019 runs backwards: write the oldest year first, e.g. 2019-2023", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --years 2019", 1, "--years '2019' is not a range of fiscal years: write FROM-TO, e.g. 2019-2023", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --year 2023 --years 2019-2023", 1, "Give --year YEAR or --years FROM-TO, not both", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres", 1, "The postgres job storage needs a connection string: give --jobs-connection", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage mongo", 1, "Unknown job storage 'mongo': use inmemory (single serve process), postgres or sqlserver", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres --jobs-connection {wrong-password}", 1, "The job storage could not be opened: 28P01: password authentication failed … Check --jobs-connection", On: Targets.Postgres),

@@ -24,6 +24,20 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_years_puts_one_job_per_year_oldest_first()
+    {
+        var fleet = FleetSample.Write(_temp, entities: 1, lines: 100);
+        var jobs = await server.CreateDatabaseAsync();
+
+        var exit = await Bascule("enqueue", "--entity", fleet.Entities[0].Key, "--years", "2019-2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs);
+
+        Assert.Equal(0, exit);
+        var queued = JobStorages.Create(JobStorages.Postgres, jobs).GetMonitoringApi().EnqueuedJobs("default", 0, 10);
+        Assert.Equal([2019, 2020, 2021, 2022, 2023], queued.Select(j => (int)j.Value.Job.Args[1]).Order());
+        Assert.All(queued, j => Assert.Equal(fleet.Entities[0].Key, (string)j.Value.Job.Args[0]));
+    }
+
+    [Fact]
     public async Task Cancel_deletes_the_job()
     {
         var fleet = FleetSample.Write(_temp, entities: 1, lines: 100);

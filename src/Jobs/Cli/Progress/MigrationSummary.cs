@@ -29,6 +29,11 @@ public static class MigrationSummary
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {Figures.Count(result.RowsWritten)} rows, {Figures.Count(result.Retries)} retried batch attempt(s)");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
+        foreach (var line in ContinuityLines(report))
+        {
+            plain.WriteLine(line);
+        }
+
         plain.WriteLine($"  report: {result.Reports.Html}");
         plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
         foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
@@ -42,6 +47,25 @@ public static class MigrationSummary
             {
                 plain.WriteLine(line);
             }
+        }
+    }
+
+    /// <summary>
+    /// Check 10 in a line per pair of years: whether the year opens where the previous one closed (and the next one opens
+    /// where it closes), or which year is missing for the comparison to be made.
+    /// </summary>
+    public static IEnumerable<string> ContinuityLines(ReconciliationResult report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var pair in report.Continuity)
+        {
+            var other = pair.Earlier?.RunId == report.Run.RunId ? pair.Later : pair.Earlier;
+            yield return pair.Status switch
+            {
+                null => $"  continuity {pair.Key}: not checked yet, no published run of {string.Join(" and ", pair.MissingYears)}",
+                Verdict.Ok => $"  continuity {pair.Key}: OK with run {other!.RunId}" + (pair.Allocation(ContinuitySide.Legacy) is { } a ? $" ({pair.EarlierYear}'s result carried onto {a.Account})" : ""),
+                _ => $"  continuity {pair.Key}: FAILED with run {other!.RunId}, {pair.Differing.Count(r => r.Side == ContinuitySide.Legacy)} legacy and {pair.Differing.Count(r => r.Side == ContinuitySide.New)} new account(s) do not open where they closed",
+            };
         }
     }
 

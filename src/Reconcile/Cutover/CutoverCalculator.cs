@@ -33,8 +33,10 @@ public static class CutoverCalculator
         var (balances, legacy) = OpeningBalances.Compute(snapshot, options.ResultAccount);
         var items = OpenItems.Compute(snapshot);
         var itemAccounts = OpenItems.PerAccount(items, balances, snapshot);
+        var controlAccounts = OpenItems.PerControlAccount(items, legacy);
         var commitments = Computation.OpenCommitments.Compute(snapshot);
-        var checks = CutoverChecks.Run(balances, legacy, items, itemAccounts, commitments);
+        var articles = CommitmentsPerArticle.Compute(snapshot, commitments);
+        var checks = CutoverChecks.Run(balances, legacy, items, itemAccounts, controlAccounts, commitments, articles);
         return new CutoverResult(
             snapshot.Run,
             asOf,
@@ -51,6 +53,8 @@ public static class CutoverCalculator
             DateTime.UtcNow)
         {
             Masker = snapshot.Masker,
+            ControlAccounts = controlAccounts,
+            CommitmentArticles = articles,
         };
     }
 }

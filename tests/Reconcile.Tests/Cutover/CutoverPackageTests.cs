@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Bascule.Load.Providers;
 using Bascule.Reconcile.Cutover;
 using Bascule.Reconcile.Cutover.Package;
+using Bascule.Reconcile.Cutover.Reports;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Bascule.Reconcile.Tests.Cutover;
 
@@ -82,12 +86,53 @@ public sealed class CutoverPackageTests : IDisposable
         Assert.Contains(";F00043;Papeterie De Smet SCRL;", await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_failed_article_check_is_named_in_every_output_of_the_package()
+    {
+        var gone = (await LegacyFiles.CommitmentsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).Values.First(c => c.Committed.Value > c.Charged.Value);
+        var open = gone.Committed.Value - gone.Charged.Value;
+        var name = $"openCommitments:{gone.Article}";
+        var outDir = await WritePackageAsync(
+            showPersonalData: false,
+            (provider, run) => StagingDatabase.ExecuteAsync(provider, "DELETE FROM commitments WHERE run_id = @run AND commitment_number = @number", new { run, number = gone.CommitmentNumber }));
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportJsonFile), Ct));
+        var check = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        Assert.Equal(("FAILED", -open), (check.GetProperty("status").GetString(), check.GetProperty("difference").GetDecimal()));
+        Assert.Equal("FAILED", report.RootElement.GetProperty("status").GetString());
+        var article = report.RootElement.GetProperty("openCommitmentArticles").EnumerateArray().Single(a => a.GetProperty("legacyArticle").GetString() == gone.Article.ToString());
+        Assert.Equal(-open, article.GetProperty("difference").GetDecimal());
+        Assert.NotEmpty(report.RootElement.GetProperty("openItemControlAccounts").EnumerateArray());
+
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportHtmlFile), Ct);
+        Assert.Contains($"<tr class=\"diff\" data-check-name=\"{name}\">", html, StringComparison.Ordinal);
+        foreach (var title in (string[])["Engagements ouverts par article", "Openstaande vastleggingen per artikel", "Postes ouverts par compte collectif ancien", "Openstaande posten per oude centralisatierekening"])
+        {
+            Assert.Contains(title, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(File.ReadLines(Path.Combine(outDir, "cutover-reconciliation-checks.csv")), l => l.StartsWith($"3;{name};FAILED;", StringComparison.Ordinal));
+        Assert.Contains(File.ReadLines(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenCommitmentArticles}.csv")), l => l.StartsWith($"{gone.Article};", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenItemControlAccounts}.csv")));
+
+        using var workbook = SpreadsheetDocument.Open(Path.Combine(outDir, CutoverPackage.ReportXlsxFile), false);
+        var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Contains(CutoverTables.OpenCommitmentArticles, sheets.Select(s => s.Name!.Value));
+        Assert.Contains(CutoverTables.OpenItemControlAccounts, sheets.Select(s => s.Name!.Value));
+        var checks = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheets.Single(s => s.Name == CutoverTables.Checks).Id!)).Worksheet;
+        Assert.Contains(name, checks.Descendants<InlineString>().Select(t => t.InnerText));
+    }
+
     public void Dispose() => _temp.Dispose();
 
-    private async Task<string> WritePackageAsync(bool showPersonalData)
+    private async Task<string> WritePackageAsync(bool showPersonalData, Func<IStagingProvider, string, Task>? damage = null)
     {
         await using var provider = StagingDatabase.Sqlite(_temp);
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        if (damage is not null)
+        {
+            await damage(provider, run);
+        }
         var result = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(), showPersonalData, Ct);
         var outDir = _temp.Combine("package-" + showPersonalData.ToString(CultureInfo.InvariantCulture));
         await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(showPersonalData), Ct);

@@ -252,11 +252,116 @@ public abstract class CutoverTests : IDisposable
         Assert.DoesNotContain(result.Checks, c => c.Status == Verdict.Failed);
     }
 
+    [Theory]
+    [InlineData(SampleRun.Commune)]
+    [InlineData(SampleRun.Cpas)]
+    public async Task Every_control_account_and_expenditure_article_of_a_clean_sample_agrees_with_the_legacy_files(string sample)
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(sample), Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        var closings = await LegacyFiles.ControlClosingsAsync(SampleRun.SampleFolder(sample), Ct);
+        Assert.NotEmpty(closings);
+        foreach (var (account, closing) in closings)
+        {
+            Assert.Equal((account, Verdict.Ok, closing, closing), Named(account, CheckStatus(result, $"openItems:{account}:legacyClosing")));
+        }
+
+        var articles = await LegacyFiles.ExpenditureStillCommittedAsync(SampleRun.SampleFolder(sample), Ct);
+        Assert.Contains(articles, a => a.Value > 0m);
+        foreach (var (article, open) in articles)
+        {
+            Assert.Equal((article, Verdict.Ok, open, open), Named(article, CheckStatus(result, $"openCommitments:{article}")));
+        }
+
+        Assert.All(result.ControlAccounts, a => Assert.Equal((a.LegacyAccount, 0m), (a.LegacyAccount, a.Difference)));
+        Assert.All(result.CommitmentArticles, a => Assert.Equal((a.Article, 0m), (a.Article, a.Difference)));
+    }
+
+    [Theory]
+    [InlineData(SampleRun.Commune)]
+    [InlineData(SampleRun.Cpas)]
+    public async Task A_commitment_missing_from_the_export_fails_its_article_by_its_open_amount(string sample)
+    {
+        var copy = SampleRun.CopySample(Temp, sample);
+        var commitments = await LegacyFiles.CommitmentsAsync(copy, Ct);
+        var gone = commitments.Values.First(c => c.Committed.Value > c.Charged.Value);
+        var open = gone.Committed.Value - gone.Charged.Value;
+        var article = gone.Article.ToString();
+        var stillCommitted = (await LegacyFiles.ExpenditureStillCommittedAsync(copy, Ct))[article];
+        ExportRecords.Remove(copy, gone.Lineage.File, commitments.All, new HashSet<long> { gone.Lineage.Record });
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, copy, Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        var name = $"openCommitments:{article}";
+        Assert.Equal((Verdict.Failed, stillCommitted, stillCommitted - open), CheckStatus(result, name));
+        Assert.Equal(-open, result.Check(name).Difference);
+        Assert.Equal([name], result.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name));
+        Assert.All(result.CommitmentArticles.Where(a => a.Article != article), a => Assert.Equal((a.Article, Verdict.Ok), (a.Article, result.Check($"openCommitments:{a.Article}").Status)));
+        // The total compares the commitments with themselves: it cannot see one that is missing.
+        Assert.Equal(Verdict.Ok, result.Check("openCommitments:total").Status);
+    }
+
+    [Theory]
+    [InlineData(SampleRun.Commune)]
+    [InlineData(SampleRun.Cpas)]
+    public async Task A_third_partys_open_item_missing_from_the_ledger_fails_its_control_account_by_its_amount(string sample)
+    {
+        await using var provider = await CreateProviderAsync();
+        var clean = await CutoverCalculator.ComputeAsync(provider, await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(sample), Ct), Defaults, false, Ct);
+        var copy = SampleRun.CopySample(Temp, sample);
+        var ledger = await LegacyFiles.LedgerAsync(copy, Ct);
+        var documents = ledger.Values.ToLookup(l => (l.Journal, l.DocumentNumber));
+        // An open invoice whose document touches no other control account: its removal changes that account only.
+        var item = clean.OpenItems.First(i => i.ThirdParty is not null && documents[(i.Journal, i.Document)].Count(l => LegacyFiles.IsControl(l.Account.Value)) == 1);
+        var lines = documents[(item.Journal, item.Document)].ToList();
+        var control = lines.Single(l => LegacyFiles.IsControl(l.Account.Value));
+        Assert.Equal((item.LegacyAccount, item.ThirdParty), (control.Account.Value, control.ThirdParty));
+        var removed = control.Debit.Value - control.Credit.Value;
+        ExportRecords.Remove(
+            copy, control.Lineage.File, ledger.All, lines.Select(l => l.Lineage.Record).ToHashSet(),
+            lines.Sum(l => l.Debit.Value), lines.Sum(l => l.Credit.Value));
+        var closing = (await LegacyFiles.ControlClosingsAsync(copy, Ct))[item.LegacyAccount];
+        var run = await SampleRun.LoadAsync(provider, copy, Ct);
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        var name = $"openItems:{item.LegacyAccount}:legacyClosing";
+        Assert.Equal((Verdict.Failed, closing, closing - removed), CheckStatus(result, name));
+        Assert.Equal(-removed, result.Check(name).Difference);
+        Assert.Equal([name], result.Checks.Where(c => c.Number == 2 && c.Status == Verdict.Failed).Select(c => c.Name));
+        Assert.DoesNotContain(result.OpenItems, i => (i.Journal, i.Document, i.ThirdParty) == (item.Journal, item.Document, item.ThirdParty));
+        // The new account's opening balance comes from the same staged lines as its items: it agrees with them all the same.
+        Assert.Equal(Verdict.Ok, result.Check($"openItems:{item.Account}").Status);
+    }
+
+    [Fact]
+    public async Task A_control_account_with_a_closing_balance_and_no_open_item_at_all_fails()
+    {
+        await using var provider = await CreateProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var (account, closing) = (await LegacyFiles.ControlClosingsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).First(c => c.Value != 0m);
+        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND account = @account", new { run, account });
+
+        var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
+
+        Assert.DoesNotContain(result.OpenItems, i => i.LegacyAccount == account);
+        Assert.Equal((Verdict.Failed, closing, 0m), CheckStatus(result, $"openItems:{account}:legacyClosing"));
+        Assert.Equal(0, result.ControlAccounts.Single(a => a.LegacyAccount == account).Items);
+    }
+
     public void Dispose()
     {
         Temp.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    private static (string Name, Verdict Status, decimal Expected, decimal Found) Named(string name, (Verdict Status, decimal Expected, decimal Found) check) =>
+        (name, check.Status, check.Expected, check.Found);
 
     private static (Verdict Status, decimal Expected, decimal Found) CheckStatus(CutoverResult result, string name)
     {

@@ -84,6 +84,20 @@ internal static class OpenItems
         }
     }
 
+    /// <summary>
+    /// Per legacy control account: the open items against the account's closing in <c>BALANCE.csv</c>. Every control
+    /// account the run knows (from the balance, the ledger or the mapping) is listed, those without any open item too:
+    /// a closing balance with nothing open behind it is exactly what must show.
+    /// </summary>
+    public static IReadOnlyList<ControlAccountItems> PerControlAccount(IReadOnlyList<OpenItem> items, IReadOnlyList<LegacyClosingRow> legacy)
+    {
+        var byAccount = items.ToLookup(i => i.LegacyAccount, StringComparer.Ordinal);
+        return legacy.Where(a => ControlAccounts.IsControl(a.Account))
+            .Select(a => new ControlAccountItems(
+                a.Account, a.Label, a.BalanceClosing, a.ClosedToResult + a.OffBalance, a.Unmapped, byAccount[a.Account].Count(), byAccount[a.Account].Sum(i => i.Net)))
+            .ToList();
+    }
+
     /// <summary>Per new account: the open items against the account's opening balance.</summary>
     public static IReadOnlyList<OpenItemAccount> PerAccount(IReadOnlyList<OpenItem> items, IReadOnlyList<OpeningBalance> balances, CutoverSnapshot snapshot)
     {

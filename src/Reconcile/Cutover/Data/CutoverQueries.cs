@@ -20,12 +20,12 @@ internal static class CutoverQueries
         UNION ALL SELECT 'unmapped', account, COUNT(*), SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY account
         """;
 
-    // The receivable (40, 41) and payable (44, 45) accounts of the legacy plan: those whose open items are carried per third party.
-    public const string ThirdPartyDocuments =
-        """
+    // The control accounts of the legacy plan (receivables 40, 41; payables 44, 45): those whose open items are carried per third party.
+    public static readonly string ThirdPartyDocuments =
+        $"""
         SELECT target_account, account, third_party, journal, document, MIN(booking_date), SUM(debit), SUM(credit)
         FROM staged_lines
-        WHERE run_id = @run AND (account LIKE '40%' OR account LIKE '41%' OR account LIKE '44%' OR account LIKE '45%')
+        WHERE run_id = @run AND {ControlAccounts.SqlCondition("account")}
         GROUP BY target_account, account, third_party, journal, document
         """;
 
@@ -35,6 +35,13 @@ internal static class CutoverQueries
         """
         SELECT fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged
         FROM commitments WHERE run_id = @run ORDER BY record
+        """;
+
+    // ARTICLES.csv as loaded: an article appears once per year; summed in case an export repeats it.
+    public const string BudgetArticles =
+        """
+        SELECT article, MIN(label), MIN(kind), SUM(committed), SUM(charged)
+        FROM budget_articles WHERE run_id = @run GROUP BY article
         """;
 
     public const string ArticleTargets =

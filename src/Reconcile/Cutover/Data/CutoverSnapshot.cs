@@ -15,6 +15,7 @@ internal sealed record CutoverSnapshot(
     IReadOnlyList<ThirdPartyDocument> Documents,
     IReadOnlyDictionary<string, string> ThirdPartyNames,
     IReadOnlyList<CommitmentRecord> Commitments,
+    IReadOnlyList<BudgetArticleRecord> BudgetArticles,
     IReadOnlyList<(string Article, string Economic, string? Function, decimal Weight)> ArticleTargets,
     PersonalDataMasker Masker)
 {
@@ -48,6 +49,7 @@ internal sealed record CutoverSnapshot(
                 ? (await db.RowsAsync(CutoverQueries.ThirdPartyNames, r => (Code: r.Text(0), Name: r.Text(1)), cancellationToken)).DistinctBy(p => p.Code).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
             await db.RowsAsync(CutoverQueries.Commitments, r => new CommitmentRecord((int)r.Count(0), r.Text(1), r.Text(2), r.OptionalText(3) is { } date ? Day(date) : null, Code(r.OptionalText(4)), r.Text(5), r.Money(6), r.Money(7)), cancellationToken),
+            await db.RowsAsync(CutoverQueries.BudgetArticles, r => new BudgetArticleRecord(r.Text(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4)), cancellationToken),
             await db.RowsAsync(CutoverQueries.ArticleTargets, r => (r.Text(0), r.Text(1), Code(r.OptionalText(2)), r.Money(3) + r.Money(4)), cancellationToken),
             await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
@@ -63,3 +65,6 @@ internal sealed record ThirdPartyDocument(string Target, string Legacy, string? 
 
 /// <summary>A <c>commitments</c> row.</summary>
 internal sealed record CommitmentRecord(int FiscalYear, string Article, string Number, DateOnly? Date, string? ThirdParty, string Label, decimal Committed, decimal Charged);
+
+/// <summary>A <c>budget_articles</c> row (<c>ARTICLES.csv</c>): <paramref name="Kind"/> is <c>D</c> (expenditure) or <c>R</c> (revenue).</summary>
+internal sealed record BudgetArticleRecord(string Article, string Label, string Kind, decimal Committed, decimal Charged);

@@ -27,6 +27,12 @@ public sealed record CutoverResult(
     /// <summary>Masks the run's third parties' names and IBANs in the labels the package shows.</summary>
     public PersonalDataMasker Masker { get; init; } = PersonalDataMasker.Empty;
 
+    /// <summary>Per legacy control account, its open items against its closing in <c>BALANCE.csv</c>.</summary>
+    public IReadOnlyList<ControlAccountItems> ControlAccounts { get; init; } = [];
+
+    /// <summary>Per budget article, the open commitments carried against ENGAGE − IMPUTE of <c>ARTICLES.csv</c>.</summary>
+    public IReadOnlyList<ArticleCommitments> CommitmentArticles { get; init; } = [];
+
     public decimal ClosedResult => OpeningBalances.Sum(b => b.ClosedResult);
 
     public decimal OffBalanceExcluded => LegacyAccounts.Sum(a => a.OffBalance);

@@ -66,8 +66,8 @@ public static class CutoverHtml
         Checks(html, result);
         html.Append("</section>\n<section class=\"tables\">\n");
         Section(html, 1, byId[CutoverTables.OpeningBalances], byId[CutoverTables.LegacyClosing]);
-        Section(html, 2, byId[CutoverTables.OpenItemAccounts], byId[CutoverTables.OpenItems]);
-        Section(html, 3, byId[CutoverTables.OpenCommitments], byId[CutoverTables.OverCharged]);
+        Section(html, 2, byId[CutoverTables.OpenItemAccounts], byId[CutoverTables.OpenItemControlAccounts], byId[CutoverTables.OpenItems]);
+        Section(html, 3, byId[CutoverTables.OpenCommitmentArticles], byId[CutoverTables.OpenCommitments], byId[CutoverTables.OverCharged]);
         html.Append("</section>\n");
         SignOff(html);
         html.Append("</body>\n</html>\n");

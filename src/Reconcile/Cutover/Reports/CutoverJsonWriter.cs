@@ -104,6 +104,28 @@ public static class CutoverJsonWriter
             w.Money("balance", a.Balance);
             w.Money("difference", a.Difference);
         });
+        Array(w, "openItemControlAccounts", result.ControlAccounts, a =>
+        {
+            w.WriteString("legacyAccount", a.LegacyAccount);
+            w.Money("balanceClosing", a.Closing);
+            w.Money("notCarried", a.NotCarried);
+            w.Money("expected", a.Expected);
+            w.Money("unmapped", a.Unmapped);
+            w.WriteNumber("items", a.Items);
+            w.Money("itemsNet", a.ItemsNet);
+            w.Money("difference", a.Difference);
+        });
+        Array(w, "openCommitmentArticles", result.CommitmentArticles, a =>
+        {
+            w.WriteString("legacyArticle", a.Article);
+            w.Money("committed", a.Committed);
+            w.Money("charged", a.Charged);
+            w.Money("expected", a.Expected);
+            w.WriteNumber("commitments", a.Commitments);
+            w.Money("carried", a.Carried);
+            w.Money("overCharged", a.OverCharged);
+            w.Money("difference", a.Difference);
+        });
         Array(w, "openCommitments", result.OpenCommitments, c => Commitment(w, c, result, options));
         Array(w, "overCharged", result.OverCharged, c => Commitment(w, c, result, options));
     }

@@ -12,9 +12,11 @@ public static class CutoverTables
     public const string OpeningBalances = "opening-balances";
     public const string LegacyClosing = "legacy-closing";
     public const string OpenItemAccounts = "open-item-accounts";
+    public const string OpenItemControlAccounts = "open-item-control-accounts";
     public const string OpenItems = "open-items";
     public const string OpenCommitments = "open-commitments";
     public const string OverCharged = "over-charged";
+    public const string OpenCommitmentArticles = "open-commitment-articles";
 
     private static readonly ReportColumn NewAccount = new("Compte nouveau", "Nieuwe rekening", CellKind.Text);
     private static readonly ReportColumn Debit = new("Débit", "Debet", CellKind.Money);
@@ -45,6 +47,12 @@ public static class CutoverTables
                 [NewAccount, new("Postes", "Posten", CellKind.Count), new("Sans tiers", "Zonder derde", CellKind.Count),
                  new("Total des postes", "Totaal van de posten", CellKind.Money), new("Solde d'ouverture", "Openingssaldo", CellKind.Money), Difference],
                 result.OpenItemAccounts.Select(a => Row(a.Account, a.Items, a.WithoutThirdParty, a.ItemsNet, a.Balance, a.Difference)).ToList()),
+            new(OpenItemControlAccounts, "Postes ouverts par compte collectif ancien = clôture (BALANCE)", "Openstaande posten per oude centralisatierekening = afsluiting (BALANCE)",
+                [new("Compte ancien", "Oude rekening", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text),
+                 new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Non reporté (hors bilan, résultat)", "Niet overgedragen (buiten balans, resultaat)", CellKind.Money),
+                 new("Attendu", "Verwacht", CellKind.Money), new("Non mappé", "Niet gemapt", CellKind.Money), new("Postes", "Posten", CellKind.Count),
+                 new("Total des postes", "Totaal van de posten", CellKind.Money), Difference],
+                result.ControlAccounts.Select(a => Row(a.LegacyAccount, PersonalData.Mask(a.Label, result.Masker, options), a.Closing, a.NotCarried, a.Expected, a.Unmapped, a.Items, a.ItemsNet, a.Difference)).ToList()),
             new(OpenItems, "Postes ouverts", "Openstaande posten",
                 [NewAccount, new("Compte ancien", "Oude rekening", CellKind.Text), new("Tiers", "Derde", CellKind.Text), new("Nom", "Naam", CellKind.Text),
                  new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text), new("Date", "Datum", CellKind.Text), Debit, Credit],
@@ -52,6 +60,12 @@ public static class CutoverTables
             new(OpenCommitments, "Engagements ouverts", "Openstaande vastleggingen", CommitmentColumns(), result.OpenCommitments.Select(c => CommitmentRow(result, c, options)).ToList()),
             new(OverCharged, "Engagements imputés au-delà du montant engagé", "Vastleggingen boven het vastgelegde bedrag aangerekend",
                 CommitmentColumns(), result.OverCharged.Select(c => CommitmentRow(result, c, options)).ToList()),
+            new(OpenCommitmentArticles, "Engagements ouverts par article = engagé − imputé (ARTICLES)", "Openstaande vastleggingen per artikel = vastgelegd − aangerekend (ARTICLES)",
+                [new("Article ancien", "Oud artikel", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text),
+                 new("Engagé (ARTICLES)", "Vastgelegd (ARTICLES)", CellKind.Money), new("Imputé (ARTICLES)", "Aangerekend (ARTICLES)", CellKind.Money),
+                 new("Attendu", "Verwacht", CellKind.Money), new("Engagements", "Vastleggingen", CellKind.Count),
+                 new("Ouvert reporté", "Overgedragen open", CellKind.Money), new("Imputé au-delà de l'engagé", "Boven vastgelegd aangerekend", CellKind.Money), Difference],
+                result.CommitmentArticles.Select(a => Row(a.Article, PersonalData.Mask(a.Label, result.Masker, options), a.Committed, a.Charged, a.Expected, a.Commitments, a.Carried, a.OverCharged, a.Difference)).ToList()),
         ];
     }
 

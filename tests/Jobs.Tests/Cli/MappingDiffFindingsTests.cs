@@ -51,9 +51,7 @@ public sealed class MappingDiffFindingsTests : IDisposable
         Assert.Equal("NOT_VALID", newVersion.GetProperty("status").GetString());
         Assert.False(newVersion.GetProperty("wouldBeRefused").GetBoolean());
         Assert.Equal(validation.Findings.Count(f => f.IsError), newVersion.GetProperty("errors").GetInt32());
-        Assert.Equal(
-            validated.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetRawText()),
-            newVersion.GetProperty("findings").EnumerateArray().Select(f => f.GetRawText()));
+        Assert.Equal(Findings(validated.RootElement), Findings(newVersion));
         Assert.StartsWith("The new version bxl-2024 1.0.0 is NOT VALID", newVersion.GetProperty("verdict").GetString(), StringComparison.Ordinal);
     }
 
@@ -91,4 +89,9 @@ public sealed class MappingDiffFindingsTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static List<(string?, string?, string?, string?, int, string?)> Findings(JsonElement parent) =>
+        [.. parent.GetProperty("findings").EnumerateArray().Select(f => (
+            f.GetProperty("severity").GetString(), f.GetProperty("check").GetString(), f.GetProperty("rule").GetString(),
+            f.GetProperty("file").GetString(), f.GetProperty("line").GetInt32(), f.GetProperty("message").GetString()))];
 }

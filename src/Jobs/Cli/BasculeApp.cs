@@ -44,8 +44,9 @@ public static class BasculeApp
                     .WithDescription("Checks a mapping version (and with --export its coverage of an export). Exit 0 valid, 1 not.")
                     .WithExample("mapping", "validate", "mappings/bxl-2024/1.0.0", "--export", "samples/commune-etterbeek-2023");
                 mapping.AddCommand<MappingDiffCommand>("diff")
-                    .WithDescription("Rules added, removed and changed between two versions; with --export, the euros each change moves. Exit 0 same rules, 3 rules differ, 1 cannot compare.")
-                    .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0");
+                    .WithDescription("Rules added, removed and changed between two versions, and the new version's findings (as mapping validate); with --export or --run, the euros each change moves on an export or a staged run. Exit 0 same rules and new version valid, 3 rules differ or new version NOT VALID, 1 cannot compare.")
+                    .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0", "--export", "samples/commune-etterbeek-2023")
+                    .WithExample("mapping", "diff", "mappings/bxl-2024/1.0.0", "mappings/bxl-2024/1.1.0", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
                 mapping.AddCommand<MappingSuggestCommand>("suggest")
                     .WithDescription("Draft rules for the account/article combinations of an export that no rule covers: ranked candidate targets with their reasons, justifications left empty.")
                     .WithExample("mapping", "suggest", "--export", "samples/commune-etterbeek-2023", "--mapping", "mappings/bxl-2024/1.0.0", "--out", "out/draft-rules.csv");
@@ -70,7 +71,7 @@ public static class BasculeApp
                 .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
                 .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
             config.AddCommand<ReportCommand>("report")
-                .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs.")
+                .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs: target accounts and the lines that became mapped or unmapped.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")
                 .WithExample("report", "diff", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "01936f8f-0b1d-7e55-8a43-2c6d0e9f1a22");
             config.AddCommand<HistoryCommand>("history")

@@ -4,6 +4,7 @@ using Bascule.Extract.Values;
 using Bascule.Jobs.Cli.Json;
 using Bascule.Transform.Diff;
 using Bascule.Transform.Rules;
+using Bascule.Transform.Validation;
 
 namespace Bascule.Jobs.Cli;
 
@@ -29,15 +30,23 @@ public static class MappingDiffReport
             });
         }
 
-        if (diff is { Movements: { } moves, ExportControl: { } control })
+        if (diff is { Movements: { } moves, On: { } on })
         {
-            text.AppendLine(inv, $"Euros moved on {diff.ExportFolder} ({control.EntityType.ToCode()} {control.FiscalYear}): {Figures.Count(moves.Count)} movement(s)");
+            text.AppendLine(inv, $"Euros moved on {on.Name} ({on.EntityType.ToCode()} {on.Year}): {Figures.Count(moves.Count)} movement(s)");
             foreach (var move in moves)
             {
                 text.AppendLine(inv, $"  {move.From}  =>  {move.To}: debit {Figures.Amount(move.Debit.Value)}, credit {Figures.Amount(move.Credit.Value)}, {Figures.Count(move.Lines)} line(s) [{string.Join("; ", move.Rules)}]");
             }
         }
 
+        var validation = diff.NewValidation;
+        text.AppendLine(inv, $"New version findings{(diff.On is { } lines ? $" on {lines.Name}" : "")}: {Figures.Count(validation.Count(FindingSeverity.Error))} error(s), {Figures.Count(validation.Count(FindingSeverity.Warning))} warning(s), {Figures.Count(validation.Count(FindingSeverity.Info))} note(s)");
+        foreach (var finding in validation.Findings)
+        {
+            text.Append("  ").AppendLine(finding.ToString());
+        }
+
+        text.AppendLine(NewVersionVerdict.Sentence(validation, diff.On));
         return text.ToString();
     }
 
@@ -52,10 +61,24 @@ public static class MappingDiffReport
             diff.Count(RuleChangeKind.Removed),
             diff.Count(RuleChangeKind.Changed),
             [.. diff.Changes.Select(c => new RuleChangeJson(c.Kind.ToString().ToLowerInvariant(), c.RuleId, c.Fields, RuleOf(c.Old), RuleOf(c.New)))],
-            diff is { Movements: { } moves, ExportControl: { } control }
-                ? new MovementsJson(Path.GetFullPath(diff.ExportFolder!), control.EntityType.ToCode(), control.FiscalYear.Value,
+            diff is { Movements: { } moves, On: { } on }
+                ? new MovementsJson(on.ExportFolder is { } folder ? Path.GetFullPath(folder) : null, on.RunId, on.EntityType.ToCode(), on.Year.Value,
                     [.. moves.Select(m => new MovementJson(m.From, m.To, m.Lines, m.Debit.Value, m.Credit.Value, m.Rules))])
-                : null);
+                : null,
+            NewVersion(diff));
+    }
+
+    private static NewVersionJson NewVersion(MappingDiff diff)
+    {
+        var validation = diff.NewValidation;
+        return new(
+            NewVersionVerdict.Status(validation),
+            !validation.IsValid && NewVersionVerdict.WouldBeRefused(validation),
+            validation.Count(FindingSeverity.Error),
+            validation.Count(FindingSeverity.Warning),
+            validation.Count(FindingSeverity.Info),
+            [.. validation.Findings.Select(f => new FindingJson(f.Severity.ToString().ToUpperInvariant(), f.Check, f.RuleId, f.File, f.Line, f.Message))],
+            NewVersionVerdict.Sentence(validation, diff.On));
     }
 
     private static MappingVersionJson Version(string directory, Transform.MappingVersion version) =>

@@ -10,6 +10,9 @@ public static class RunComparison
     private const string TargetAccounts =
         "SELECT target_account, SUM(debit), SUM(credit) FROM staged_lines WHERE run_id = @run GROUP BY target_account";
 
+    private const string UnmappedLines =
+        "SELECT account, article, COUNT(*), SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY account, article";
+
     public static async Task<RunDiff> ComputeAsync(IStagingProvider provider, string runA, string runB, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -32,10 +35,21 @@ public static class RunComparison
         var files = a.Files.Keys.Union(b.Files.Keys).Order(StringComparer.Ordinal)
             .Select(name => new SourceFileChange(name, a.Files.GetValueOrDefault(name), b.Files.GetValueOrDefault(name)))
             .ToList();
-        return new RunDiff(a.Run, b.Run, accounts, a.Run.Mapping != b.Run.Mapping, files);
+        var unmapped = a.Unmapped.Keys.Union(b.Unmapped.Keys)
+            .Select(key => new UnmappedChange(key.Account, key.Article, a.Unmapped.GetValueOrDefault(key), b.Unmapped.GetValueOrDefault(key)))
+            .Where(u => u.A != u.B)
+            .OrderBy(u => u.Account, StringComparer.Ordinal)
+            .ThenBy(u => u.Article, StringComparer.Ordinal)
+            .ToList();
+        return new RunDiff(a.Run, b.Run, accounts, a.Run.Mapping != b.Run.Mapping, files)
+        {
+            UnmappedA = a.Unmapped.Values.Aggregate(default(UnmappedTotals), (sum, u) => sum + u),
+            UnmappedB = b.Unmapped.Values.Aggregate(default(UnmappedTotals), (sum, u) => sum + u),
+            Unmapped = unmapped,
+        };
     }
 
-    private static async Task<(RunSummary Run, Dictionary<string, Sides> Accounts, Dictionary<string, string> Files)> ReadAsync(
+    private static async Task<(RunSummary Run, Dictionary<string, Sides> Accounts, Dictionary<string, string> Files, Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
         IStagingProvider provider, string runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
@@ -46,6 +60,11 @@ public static class RunComparison
             .ToDictionary(x => x.Account, x => x.Sides, StringComparer.Ordinal);
         var files = (await db.RowsAsync(Queries.Files, r => (Name: r.Text(0), Sha: r.Text(1)), cancellationToken))
             .ToDictionary(x => x.Name, x => x.Sha, StringComparer.Ordinal);
-        return (run, accounts, files);
+        var unmapped = (await db.RowsAsync(
+                UnmappedLines,
+                r => (Key: (Account: r.Text(0), Article: r.OptionalText(1) is { Length: > 0 } article ? article : null), Totals: new UnmappedTotals(r.Count(2), r.Money(3), r.Money(4))),
+                cancellationToken))
+            .ToDictionary(x => x.Key, x => x.Totals);
+        return (run, accounts, files, unmapped);
     }
 }

@@ -37,10 +37,28 @@ internal static class SampleRun
         return target;
     }
 
-    public static async Task<string> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// A copy of the shipped mapping without its energy rules (C611.a and C611.b): valid on its own, it leaves the
+    /// commune sample's energy lines unmapped.
+    /// </summary>
+    public static string WithoutEnergyRules(TempDirectory temp)
+    {
+        Folders.Copy(RepositoryRoot.Combine("mappings"), temp.Combine("reduced", "mappings"));
+        var version = temp.Combine("reduced", "mappings", "bxl-2024", "1.0.0");
+        var rules = Path.Combine(version, "rules.csv");
+        var lines = File.ReadAllLines(rules);
+        File.WriteAllLines(rules, lines.Where(l => !l.StartsWith("C611.", StringComparison.Ordinal)));
+        Assert.Equal(lines.Length - 2, File.ReadAllLines(rules).Length);
+        return version;
+    }
+
+    public static Task<string> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken) =>
+        LoadAsync(provider, exportFolder, MappingFolder, cancellationToken);
+
+    public static async Task<string> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken)
     {
         var export = LegacyExport.Open(exportFolder);
-        var mapper = MappingVersion.Load(MappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
+        var mapper = MappingVersion.Load(mappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
         var control = export.Control;
         var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, "test", "test");
         var run = await StagingRun.BeginAsync(provider, header, new StagingOptions { BatchSize = 500 }, cancellationToken);

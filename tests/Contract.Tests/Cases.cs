@@ -29,6 +29,8 @@ public static class Cases
         new("sample --out x --lines 0", 1, "--lines 0 is too few: a COMMUNE export needs at least 21 lines … Ask for more lines", On: Targets.Default),
         new("sample --out x --lines many", 1, "--lines 'many' is not a whole number: write it with digits only, e.g. --lines 2000", On: Targets.Default),
         new("sample --out x --entity-type X", 1, "--entity-type 'X' is not COMMUNE or CPAS", On: Targets.Default),
+        new("sample --out x --years 2023-2022", 1, "--years 2023-2022 goes backwards: write the first year first, e.g. --years 2022-2023", On: Targets.Default),
+        new("sample --out x --year 2023 --years 2022-2023", 1, "--year 2023 and --years 2022-2023 cannot be used together", On: Targets.Default),
         new("sample --out blocker/sample", 1, "Cannot write the sample into … Choose a folder you can write to", Setup.Blocker, On: Targets.Default),
 
         // extract: file-level faults of a delivery

@@ -24,6 +24,12 @@ public sealed class SampleHistoryTests
         }
     }
 
+    [Fact]
+    public async Task Committed_commune_samples_are_one_history()
+    {
+        await Continuity.VerifyAsync(RepositoryRoot.Combine("samples", "commune-etterbeek-2022"), RepositoryRoot.Combine("samples", "commune-etterbeek-2023"));
+    }
+
     [Theory]
     [InlineData(EntityType.Commune, 1UL, 2_500)]
     [InlineData(EntityType.Cpas, 2UL, 1_800)]

@@ -14,8 +14,20 @@ public static class SampleGenerator
 {
     public static int MinimumLines(SampleOptions options) => LedgerGenerator.MinimumLines(LegacyCatalog.Accounts(options.EntityType));
 
-    public static IReadOnlyList<WrittenFile> Generate(SampleOptions options)
+    /// <summary>Writes a first year: its opening is drawn around the catalogue's typical balances.</summary>
+    public static IReadOnlyList<WrittenFile> Generate(SampleOptions options) => Generate(options, previous: null).Files;
+
+    /// <summary>
+    /// Writes one year; when <paramref name="previous"/> is given, the year follows it (see <see cref="YearClosing"/>)
+    /// and must be the next fiscal year. Returns the files written and this year's closing, for the year after.
+    /// </summary>
+    public static GeneratedYear Generate(SampleOptions options, YearClosing? previous)
     {
+        if (previous is not null && previous.Year.Value + 1 != options.Year.Value)
+        {
+            throw new ArgumentException($"Year {options.Year} cannot follow {previous.Year}: a history's years are consecutive.", nameof(previous));
+        }
+
         var accounts = LegacyCatalog.Accounts(options.EntityType);
         var articles = LegacyCatalog.Articles(options.EntityType);
         Directory.CreateDirectory(options.Out);
@@ -28,7 +40,7 @@ public static class SampleGenerator
         var context = new DocumentContext(ledgerRandom, options.Year, articles, pool, totals);
         using (var ledger = new LedgerFileWriter(options.Out, options.Year, SampleRandom.For(options.Seed, "notation", 0), totals))
         {
-            new LedgerGenerator(context, accounts).Write(ledger, options.Lines);
+            new LedgerGenerator(context, accounts, previous).Write(ledger, options.Lines);
         }
 
         var random = SampleRandom.For(options.Seed, "budget", options.Year.Value);
@@ -46,6 +58,9 @@ public static class SampleGenerator
         var exportedAt = new DateTime(options.Year.Value + 1, 2, 1, 8, 0, 0, DateTimeKind.Unspecified)
             .AddDays(random.Next(20)).AddHours(random.Next(9)).AddMinutes(random.Next(60));
         ControlFile.Write(options.Out, options, exportedAt, files);
-        return files;
+        return new GeneratedYear(options, files, YearClosing.From(context));
     }
 }
+
+/// <summary>One year written: where and what, and its closing, which the following year opens with.</summary>
+public sealed record GeneratedYear(SampleOptions Options, IReadOnlyList<WrittenFile> Files, YearClosing Closing);

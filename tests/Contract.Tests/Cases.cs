@@ -29,6 +29,8 @@ public static class Cases
         new("sample --out x --lines 0", 1, "--lines 0 is too few: a COMMUNE export needs at least 21 lines … Ask for more lines", On: Targets.Default),
         new("sample --out x --lines many", 1, "--lines 'many' is not a whole number: write it with digits only, e.g. --lines 2000", On: Targets.Default),
         new("sample --out x --entity-type X", 1, "--entity-type 'X' is not COMMUNE or CPAS", On: Targets.Default),
+        new("sample --out x --years 2023-2022", 1, "--years 2023-2022 goes backwards: write the first year first, e.g. --years 2022-2023", On: Targets.Default),
+        new("sample --out x --year 2023 --years 2022-2023", 1, "--year 2023 and --years 2022-2023 cannot be used together", On: Targets.Default),
         new("sample --out blocker/sample", 1, "Cannot write the sample into … Choose a folder you can write to", Setup.Blocker, On: Targets.Default),
 
         // extract: file-level faults of a delivery
@@ -148,9 +150,9 @@ public static class Cases
         new("schedule --fleet {fleet} --entity nobody --year 2023 --cron \"0 2 * * 6\"", 1, "no entity 'nobody'. Known keys", On: Targets.Default),
         new("enqueue --fleet {fleet} --all --year 1800", 1, "--year 1800 is outside 1990-2100: give the fiscal year of the exports", On: Targets.Default),
         new("enqueue --fleet {fleet} --year 2023", 1, "Give either --entity KEY (one entity of the fleet file) or --all", On: Targets.Default),
-        new("enqueue --fleet {fleet} --all --years 2023-2019", 1, "--years 2023-2019 runs backwards: write the oldest year first, e.g. 2019-2023", On: Targets.Default),
-        new("enqueue --fleet {fleet} --all --years 2019", 1, "--years '2019' is not a range of fiscal years: write FROM-TO, e.g. 2019-2023", On: Targets.Default),
-        new("enqueue --fleet {fleet} --all --year 2023 --years 2019-2023", 1, "Give --year YEAR or --years FROM-TO, not both", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --years 2023-2019", 1, "--years 2023-2019 goes backwards: write the first year first, e.g. --years 2019-2023", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --years 2019", 1, "--years '2019' is not a range of two 4-digit years: write the first and the last year", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --year 2023 --years 2019-2023", 1, "Give --year YEAR or --years FIRST-LAST, not both", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres", 1, "The postgres job storage needs a connection string: give --jobs-connection", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage mongo", 1, "Unknown job storage 'mongo': use inmemory (single serve process), postgres or sqlserver", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023 --jobs-storage postgres --jobs-connection {wrong-password}", 1, "The job storage could not be opened: 28P01: password authentication failed … Check --jobs-connection", On: Targets.Postgres),

@@ -8,6 +8,7 @@ namespace Bascule.Sample.Tests;
 public sealed class ExtractReadsSamplesTests
 {
     [Theory]
+    [InlineData("commune-etterbeek-2022")]
     [InlineData("commune-etterbeek-2023")]
     [InlineData("cpas-etterbeek-2023")]
     public async Task Extract_reads_every_sample_record_without_a_reject(string sample)

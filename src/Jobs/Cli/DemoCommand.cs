@@ -17,7 +17,8 @@ namespace Bascule.Jobs.Cli;
 /// </summary>
 public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> output) : AsyncCommand<DemoCommand.Settings>
 {
-    public static readonly string[] Samples = ["samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
+    // The commune's two years in order, so that its history is migrated as it happened.
+    public static readonly string[] Samples = ["samples/commune-etterbeek-2022", "samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
     public const string Mapping = "mappings/bxl-2024/1.0.0";
 
     public sealed class Settings : CommandSettings

@@ -11,7 +11,7 @@ namespace Bascule.Jobs.Cli;
 
 /// <summary>
 /// <c>bascule enqueue</c>: puts migration jobs of fleet entities in the shared job storage, for the serve processes to
-/// run: one job per entity and fiscal year (<c>--year</c>, or each year of <c>--years FROM-TO</c>).
+/// run: one job per entity and fiscal year (<c>--year</c>, or each year of <c>--years FIRST-LAST</c>).
 /// </summary>
 public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOptions> jobs) : Command<FleetSelection>
 {

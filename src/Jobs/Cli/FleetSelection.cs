@@ -28,7 +28,7 @@ public class FleetSelection : FleetJobSettings
     [Description("The fiscal year whose export is migrated, e.g. 2023 (or --years).")]
     public int? Year { get; init; }
 
-    [CommandOption("--years <FROM-TO>")]
+    [CommandOption("--years <FIRST-LAST>")]
     [Description("A range of fiscal years, each with its own export folder, e.g. 2019-2023 (instead of --year).")]
     public string? Years { get; init; }
 
@@ -40,19 +40,19 @@ public class FleetSelection : FleetJobSettings
         if (All == !string.IsNullOrWhiteSpace(Entity))
         {
             return Spectre.Console.ValidationResult.Error(Year is null && Years is null
-                ? "Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) or --years FROM-TO."
+                ? "Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) or --years FIRST-LAST."
                 : "Give either --entity KEY (one entity of the fleet file) or --all.");
         }
 
         if (Year is not null && Years is not null)
         {
-            return Spectre.Console.ValidationResult.Error("Give --year YEAR or --years FROM-TO, not both.");
+            return Spectre.Console.ValidationResult.Error("Give --year YEAR or --years FIRST-LAST, not both.");
         }
 
         if (Years is not null)
         {
-            return YearRange.Parse(Years, MaxYears, out _) is { } problem
-                ? Spectre.Console.ValidationResult.Error($"--years {problem}")
+            return YearRange.Parse(Years, MaxYears, out var problem) is null
+                ? Spectre.Console.ValidationResult.Error(problem)
                 : Spectre.Console.ValidationResult.Success();
         }
 
@@ -74,8 +74,7 @@ public class FleetSelection : FleetJobSettings
                 return [new FiscalYear(Year!.Value)];
             }
 
-            YearRange.Parse(Years, MaxYears, out var years);
-            return years;
+            return YearRange.Parse(Years, MaxYears, out _)!.Years;
         }
     }
 

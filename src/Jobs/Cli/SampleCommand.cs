@@ -4,7 +4,7 @@ using System.Text;
 using Bascule.Extract.Encodings;
 using Bascule.Extract.Values;
 using Bascule.Sample;
-using Bascule.Sample.Files;
+using Bascule.Sample.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,7 +16,7 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--out <DIR>")]
-        [Description("Folder to write the export into (created if missing; its six export files are overwritten).")]
+        [Description("Folder to write the export into (created if missing; its six export files are overwritten). With --years, {year} in it stands for each year, e.g. samples/commune-{year}; without {year}, each year goes into a subfolder named after it.")]
         public string? Out { get; init; }
 
         [CommandOption("--entity-type <TYPE>")]
@@ -25,7 +25,11 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
 
         [CommandOption("--year <YYYY>")]
         [Description("Fiscal year (default 2023).")]
-        public int Year { get; init; } = 2023;
+        public int? Year { get; init; }
+
+        [CommandOption("--years <FIRST-LAST>")]
+        [Description("Consecutive fiscal years instead of --year, e.g. 2022-2023 (at most 10): each year opens with the previous year's closing balances, its result carried onto the patrimoine.")]
+        public string? Years { get; init; }
 
         [CommandOption("--lines <N>")]
         [Description("Exact number of ledger lines in ECRITURES.csv (default 2000).")]
@@ -50,9 +54,19 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
                 return ValidationResult.Error("--out is required: the folder to write the export into, e.g. --out out/sample.");
             }
 
-            if (Year is < 1990 or > 2100)
+            if (Year is { } year && Years is { } years)
+            {
+                return ValidationResult.Error($"--year {year} and --years {years} cannot be used together: give --year for one year, or --years for consecutive years.");
+            }
+
+            if (Year is < YearRange.Earliest or > YearRange.Latest)
             {
                 return ValidationResult.Error($"--year {Year} is outside 1990-2100.");
+            }
+
+            if (Years is { } range && YearRange.Parse(range, SampleHistory.MaximumYears, out var error) is null)
+            {
+                return ValidationResult.Error(error!);
             }
 
             if (Ins.Length != 5 || !Ins.All(char.IsAsciiDigit))
@@ -82,6 +96,8 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
         }
     }
 
+    public const int DefaultYear = 2023;
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!EntityTypes.TryParse(settings.EntityType, out var type))
@@ -90,32 +106,91 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
             return ExitCodes.CouldNotComplete;
         }
 
-        var options = new SampleOptions(settings.Out!, type, new FiscalYear(settings.Year), settings.Lines, settings.Seed,
+        var year = new FiscalYear(settings.Year ?? DefaultYear);
+        var options = new SampleOptions(settings.Out!, type, year, settings.Lines, settings.Seed,
             settings.EntityName ?? SampleOptions.DefaultEntityName(type), settings.Ins);
+        return settings.Years is { } years
+            ? WriteHistory(options, YearRange.Parse(years, SampleHistory.MaximumYears, out _)!)
+            : WriteYear(options with { Out = WithYear(options.Out, year) });
+    }
+
+    // {year} is replaced for a single year too, so that one --out works with --year and --years alike.
+    private static string WithYear(string folder, FiscalYear year) =>
+        folder.Contains(SampleHistory.YearPlaceholder, StringComparison.Ordinal) ? SampleHistory.FolderFor(folder, year) : folder;
+
+    private int WriteYear(SampleOptions options)
+    {
         var minimum = SampleGenerator.MinimumLines(options);
         if (options.Lines < minimum)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {type.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {options.EntityType.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
             return ExitCodes.CouldNotComplete;
         }
 
-        IReadOnlyList<WrittenFile> files;
         try
         {
-            files = SampleGenerator.Generate(options);
+            Report(SampleGenerator.Generate(options, previous: null));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
-            return 1;
+            CannotWrite(options, e);
+            return ExitCodes.CouldNotComplete;
         }
 
-        foreach (var file in files)
+        return 0;
+    }
+
+    private int WriteHistory(SampleOptions template, YearRange range)
+    {
+        var type = template.EntityType;
+        var minimum = SampleHistory.MinimumLines(type);
+        if (template.Lines < minimum)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {template.Lines} is too few: each year of a {type.ToCode()} history needs at least {minimum} lines (an opening journal that may carry every balance-sheet account, and one document). Ask for more lines.[/]");
+            return ExitCodes.CouldNotComplete;
+        }
+
+        var plan = SampleHistory.Plan(template, range.First, range.Last);
+        var written = 0;
+        try
+        {
+            foreach (var year in SampleHistory.Write(plan))
+            {
+                Report(year);
+                written++;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CannotWrite(plan[written], e);
+            return ExitCodes.CouldNotComplete;
+        }
+
+        if (range.Count > 1)
+        {
+            var opens = range.Count == 2
+                ? $"{range.Last} opens with the closing balances of {range.First}"
+                : $"Each year from {range.First.Value + 1} to {range.Last} opens with the previous year's closing balances";
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{opens}; the previous year's result is carried onto account {LegacyCatalog.ResultCarriedForward} ({ResultAccountLabel(type)}).[/]");
+        }
+
+        return 0;
+    }
+
+    private void Report(GeneratedYear year)
+    {
+        foreach (var file in year.Files)
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{file.Name}: {Figures.Count(file.Records)} records");
         }
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {type.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
-        return 0;
+        var options = year.Options;
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {options.EntityType.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
     }
+
+    private void CannotWrite(SampleOptions options, Exception e) =>
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
+
+    private static string ResultAccountLabel(EntityType type) =>
+        LegacyCatalog.Accounts(type).Single(a => a.Code == LegacyCatalog.ResultCarriedForward).Label;
 }

@@ -3,39 +3,43 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary>A range of fiscal years as the command line writes it: <c>2019-2023</c>, both ends included, oldest first.</summary>
-public static class YearRange
+/// <summary>
+/// A <c>--years FIRST-LAST</c> option: consecutive fiscal years, first to last included (<c>bascule sample</c> writes
+/// them, <c>enqueue</c> and <c>schedule</c> queue one job each). Parsing says what is wrong in words a user can act on,
+/// since a range is easy to mistype.
+/// </summary>
+public sealed record YearRange(FiscalYear First, FiscalYear Last)
 {
-    /// <summary>The range's years, or the reason it is not one (null when it is).</summary>
-    public static string? Parse(string text, int maxYears, out IReadOnlyList<FiscalYear> years)
+    public const int Earliest = 1990;
+    public const int Latest = 2100;
+
+    public int Count => Last.Value - First.Value + 1;
+
+    /// <summary>Each year of the range, oldest first.</summary>
+    public IReadOnlyList<FiscalYear> Years => [.. Enumerable.Range(First.Value, Count).Select(year => new FiscalYear(year))];
+
+    /// <summary>Parses <paramref name="text"/> as at most <paramref name="maximum"/> years, or returns null and why not in <paramref name="error"/>.</summary>
+    public static YearRange? Parse(string text, int maximum, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        years = [];
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !IsYear(parts[0], out var from) || !IsYear(parts[1], out var to))
+        var parts = text.Split('-');
+        if (parts.Length != 2 || !IsYear(parts[0]) || !IsYear(parts[1]))
         {
-            return $"'{text}' is not a range of fiscal years: write FROM-TO, e.g. 2019-2023.";
+            error = $"--years '{text}' is not a range of two 4-digit years: write the first and the last year, e.g. --years 2022-2023.";
+            return null;
         }
 
-        if (from is < 1990 or > 2100 || to is < 1990 or > 2100)
-        {
-            return $"{text} is outside 1990-2100: give the fiscal years of the exports, e.g. 2019-2023.";
-        }
-
-        if (to < from)
-        {
-            return $"{text} runs backwards: write the oldest year first, e.g. {to}-{from}.";
-        }
-
-        if (to - from + 1 > maxYears)
-        {
-            return $"{text} names {to - from + 1} years, more than {maxYears}: give a shorter range.";
-        }
-
-        years = Enumerable.Range(from, to - from + 1).Select(year => new FiscalYear(year)).ToList();
-        return null;
+        var first = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var last = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        error = first > last
+            ? $"--years {text} goes backwards: write the first year first, e.g. --years {last}-{first}."
+            : first < Earliest || last > Latest
+                ? $"--years {text} is outside {Earliest}-{Latest}."
+                : last - first + 1 > maximum
+                    ? $"--years {text} spans {last - first + 1} years: give at most {maximum} consecutive years at once, e.g. --years {first}-{first + maximum - 1}."
+                    : null;
+        return error is null ? new YearRange(new FiscalYear(first), new FiscalYear(last)) : null;
     }
 
-    private static bool IsYear(string text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4;
+    private static bool IsYear(string part) => part.Length == 4 && part.All(char.IsAsciiDigit);
 }

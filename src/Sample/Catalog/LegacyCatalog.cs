@@ -26,6 +26,13 @@ public static class LegacyCatalog
     public const string CurrentAccount = "5500000";
     public const string SavingsAccount = "5510000";
 
+    /// <summary>
+    /// The class-1 account a year's result is carried onto when the next year opens: the patrimoine, which the
+    /// first year's opening already balances on. The legacy plan's own "résultat reporté" account is not used:
+    /// the approved mapping covers no such account, and an approved mapping version is never edited.
+    /// </summary>
+    public const string ResultCarriedForward = Equity;
+
     /// <summary>The lender of every loan (interest, repayments, new loans).</summary>
     public const string Lender = "A0006";
 

@@ -6,8 +6,9 @@ namespace Bascule.Sample.Ledger;
 /// <summary>
 /// Streams a year of documents into ECRITURES.csv: the opening on 1 January, then documents of every kind, dated
 /// through the year as the line count progresses, sized so that the file holds exactly the requested number of lines.
+/// A year that follows <paramref name="previous"/> opens with its closing balances and first settles its open items.
 /// </summary>
-public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<CatalogAccount> accounts)
+public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<CatalogAccount> accounts, YearClosing? previous = null)
 {
     // Kinds keep state of their own (the payroll remembers which months are paid): a fresh set per export.
     private readonly DocumentKind[] kinds =
@@ -23,12 +24,28 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
     /// <summary>The fewest ledger lines an export can have: the opening plus one two-line document.</summary>
     public static int MinimumLines(IReadOnlyList<CatalogAccount> accounts) => OpeningDocument.LineCount(accounts) + 2;
 
+    /// <summary>
+    /// The fewest ledger lines every year of a history can have: whatever balances a year carries, its opening has
+    /// at most one line per balance-sheet account, and one two-line document follows.
+    /// </summary>
+    public static int MinimumLinesOfHistory(IReadOnlyList<CatalogAccount> accounts) =>
+        Math.Max(MinimumLines(accounts), OpeningDocument.MaximumCarriedLineCount(accounts) + 2);
+
     public void Write(LedgerFileWriter writer, long lineCount)
     {
         var lines = new List<LedgerEntry>(16);
         var firstDay = new DateOnly(context.Year.Value, 1, 1);
         var days = DateTime.IsLeapYear(context.Year.Value) ? 366 : 365;
-        OpeningDocument.Compose(context, accounts, lines);
+        if (previous is null)
+        {
+            OpeningDocument.Compose(context, accounts, lines);
+        }
+        else
+        {
+            OpeningDocument.ComposeCarried(context, accounts, previous, lines);
+            TakeOverOpenItems(previous);
+        }
+
         writer.Write(LedgerFileWriter.OpeningJournal, firstDay, lines);
         var written = (long)lines.Count;
         var weights = new int[kinds.Length];
@@ -42,6 +59,20 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
             kind.Compose(context, date, size, lines);
             writer.Write(kind.Journal, date, lines);
             written += size;
+        }
+    }
+
+    // The previous year's unpaid invoices and uncollected receivables are the first the bank journal settles.
+    private void TakeOverOpenItems(YearClosing closing)
+    {
+        foreach (var item in closing.Payables)
+        {
+            context.Payables.Add(item);
+        }
+
+        foreach (var item in closing.Receivables)
+        {
+            context.Receivables.Add(item);
         }
     }
 

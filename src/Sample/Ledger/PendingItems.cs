@@ -25,4 +25,7 @@ public sealed class PendingItems
     }
 
     public PendingItem Take() => items.Dequeue();
+
+    /// <summary>The items still open, oldest first, as the next year takes them over.</summary>
+    public IReadOnlyList<PendingItem> Snapshot() => [.. items];
 }

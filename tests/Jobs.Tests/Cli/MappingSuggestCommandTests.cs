@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bascule.Jobs.Cli;
 using Bascule.Jobs.Composition;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Samples;
 using Bascule.Transform.Rules;
 
 namespace Bascule.Jobs.Tests.Cli;
@@ -50,7 +51,9 @@ public sealed class MappingSuggestCommandTests : IDisposable
         var (exit, output) = await RunAsync(["mapping", "suggest", "--export", Commune, "--mapping", Version, "--out", draft]);
 
         Assert.Equal(ExitCodes.Done, exit);
-        Assert.Contains("5 account/article combinations no rule covers: 119 lines", output, StringComparison.Ordinal);
+        // The lines left uncovered are those of the two accounts whose rules were taken out, counted in the sample itself.
+        var uncovered = IndependentExportReader.Table(Commune, "ECRITURES.csv").Count(l => l["COMPTE_GENERAL"] is "6200000" or "4540000");
+        Assert.Contains($"5 account/article combinations no rule covers: {uncovered} lines", output, StringComparison.Ordinal);
         Assert.Contains($"Draft written to {draft}", output, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(draft, Ct);
         var rules = RulesFile.Parse(text, draft);

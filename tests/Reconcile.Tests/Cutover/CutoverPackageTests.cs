@@ -81,9 +81,14 @@ public sealed class CutoverPackageTests : IDisposable
         var masked = await WritePackageAsync(showPersonalData: false);
         var shown = await WritePackageAsync(showPersonalData: true);
 
-        Assert.DoesNotContain("Papeterie De Smet", await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
-        Assert.DoesNotContain("Papeterie De Smet", await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
-        Assert.Contains(";F00043;Papeterie De Smet SCRL;", await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
+        // A supplier with an item left open: the sample's first one, and its name in TIERS.csv.
+        var sample = SampleFigures.Of(SampleRun.Commune);
+        var supplier = sample.Ledger.First(l => l["COMPTE_GENERAL"] == SampleFigures.Suppliers && l["TIERS"].StartsWith('F')
+            && sample.Net(SampleFigures.Suppliers, s => s["TIERS"] == l["TIERS"]) != 0m)["TIERS"];
+        var name = sample.Name(supplier);
+        Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
+        Assert.Contains($";{supplier};{name};", await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,9 +18,10 @@ public sealed class ChromiumRenderingTests
         var (dom, log) = await Chromium.DumpDomAsync(temp, files.Html);
 
         Assert.Contains("<span id=\"run-status\" class=\"status WARNING\">WARNING</span>", dom, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"value\" id=\"source-debit\">126.203.241,58</div>", dom, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"value\" id=\"staged-credit\">126.203.241,58</div>", dom, StringComparison.Ordinal);
-        Assert.Contains("61.172.062,49", dom, StringComparison.Ordinal);
+        var sample = SampleFigures.Of(SampleRun.Commune);
+        Assert.Contains($"<div class=\"value\" id=\"source-debit\">{SampleFigures.Grouped(sample.Debit())}</div>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"value\" id=\"staged-credit\">{SampleFigures.Grouped(sample.Credit())}</div>", dom, StringComparison.Ordinal);
+        Assert.Contains(SampleFigures.Grouped(sample.Debit("OUV")), dom, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", dom, StringComparison.Ordinal);
         // The report has no script at all; the browser log would show any console message or uncaught error.
         Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);

@@ -22,7 +22,8 @@ public sealed class CsvReportTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Exercice / Boekjaar;Journal / Dagboek;Débit source / Debet bron", lines[0], StringComparison.Ordinal);
-        Assert.Contains("2023;OUV;61172062,49;61172062,49;61172062,49;61172062,49;0,00;0,00;0,00;0,00", lines);
+        var opening = SampleFigures.Plain(SampleFigures.Of(SampleRun.Commune).Debit("OUV"));
+        Assert.Contains($"2023;OUV;{opening};{opening};{opening};{opening};0,00;0,00;0,00;0,00", lines);
     }
 
     [Fact]

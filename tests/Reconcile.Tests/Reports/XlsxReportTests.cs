@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Reports.Tables;
 using Bascule.Reconcile.Tests.Support;
@@ -29,7 +30,8 @@ public sealed class XlsxReportTests
         Assert.Equal("A1:J6", journals.Descendants<AutoFilter>().Single().Reference!.Value);
         var amount = journals.Descendants<Cell>().Single(c => c.CellReference == "C2");
         Assert.Equal(CellValues.Number, amount.DataType!.Value);
-        Assert.Equal("14275002.21", amount.CellValue!.Text);
+        // Row 2 is the first journal, ACH; column C its source debit.
+        Assert.Equal(SampleFigures.Of(SampleRun.Commune).Debit("ACH").ToString("0.00", CultureInfo.InvariantCulture), amount.CellValue!.Text);
         var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)amount.StyleIndex!.Value);
         var euro = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(n => n.NumberFormatId!.Value == format.NumberFormatId!.Value);
         Assert.Contains("€", euro.FormatCode!.Value, StringComparison.Ordinal);

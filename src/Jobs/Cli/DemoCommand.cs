@@ -63,7 +63,8 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
             }
         }
 
-        console.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database.");
+        console.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database;");
+        console.MarkupLine("[bold]dotnet run --project src/Jobs -- history --ins 21005 --entity-type COMMUNE[/] shows the commune's two years side by side, and whether 2023 opens where 2022 closed.");
         return worst;
     }
 

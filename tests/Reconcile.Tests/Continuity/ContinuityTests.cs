@@ -24,7 +24,7 @@ public abstract class ContinuityTests : IDisposable
     [Fact]
     public async Task Three_years_loaded_in_order_continue_and_the_result_allocation_is_recognised()
     {
-        var years = History.Generate(Temp, 2021, 2023);
+        var years = ConsecutiveYears.Generate(Temp, 2021, 2023);
         await using var provider = await CreateProviderAsync();
         var runs = new Dictionary<int, string>();
         foreach (var year in new[] { 2021, 2022, 2023 })
@@ -42,7 +42,7 @@ public abstract class ContinuityTests : IDisposable
             // The earlier year's result reappears on the carried-forward account alone, on both sides of the mapping.
             var legacy = pair.Allocation(ContinuitySide.Legacy);
             Assert.NotNull(legacy);
-            Assert.Equal(History.ResultCarriedForward, legacy.Account);
+            Assert.Equal(ConsecutiveYears.ResultCarriedForward, legacy.Account);
             Assert.NotEqual(0m, pair.LegacyResult);
             Assert.Equal(pair.LegacyResult, legacy.Difference);
             var target = pair.Allocation(ContinuitySide.New);
@@ -51,7 +51,7 @@ public abstract class ContinuityTests : IDisposable
             Assert.StartsWith("1", target.Account, StringComparison.Ordinal);
         });
         Assert.Equal(Verdict.Ok, middle.Status);
-        var allocation = middle.Check($"continuity:2021-2022:legacyAccounts:resultAllocation:{History.ResultCarriedForward}");
+        var allocation = middle.Check($"continuity:2021-2022:legacyAccounts:resultAllocation:{ConsecutiveYears.ResultCarriedForward}");
         Assert.Equal(Verdict.Ok, allocation.Status);
         Assert.Equal(0m, middle.Check("continuity:2022-2023:newAccounts").Found);
         Assert.Equal(runs[2021], middle.Continuity[0].Earlier!.RunId);
@@ -67,7 +67,7 @@ public abstract class ContinuityTests : IDisposable
     [Fact]
     public async Task Years_loaded_out_of_order_are_compared_as_soon_as_both_exist()
     {
-        var years = History.Generate(Temp, 2021, 2023);
+        var years = ConsecutiveYears.Generate(Temp, 2021, 2023);
         await using var provider = await CreateProviderAsync();
         var latest = await SampleRun.LoadAsync(provider, years[2023], Ct);
 
@@ -93,9 +93,9 @@ public abstract class ContinuityTests : IDisposable
     [Fact]
     public async Task A_moved_opening_amount_fails_on_exactly_the_accounts_involved_by_the_amount_moved()
     {
-        var years = History.Generate(Temp, 2022, 2023);
+        var years = ConsecutiveYears.Generate(Temp, 2022, 2023);
         const decimal moved = 1_234.56m;
-        var (from, to) = History.MoveOpeningAmount(years[2023], moved);
+        var (from, to) = ConsecutiveYears.MoveOpeningAmount(years[2023], moved);
         await using var provider = await CreateProviderAsync();
         var earlier = await SampleRun.LoadAsync(provider, years[2022], Ct);
         var later = await SampleRun.LoadAsync(provider, years[2023], Ct);
@@ -114,7 +114,7 @@ public abstract class ContinuityTests : IDisposable
         Assert.Equal(-moved, result.Check($"continuity:2022-2023:legacyAccounts:{from}").Difference);
         Assert.Equal(moved, result.Check($"continuity:2022-2023:legacyAccounts:{to}").Difference);
         // The result's allocation is still told apart from the fault.
-        Assert.Equal(History.ResultCarriedForward, pair.Allocation(ContinuitySide.Legacy)?.Account);
+        Assert.Equal(ConsecutiveYears.ResultCarriedForward, pair.Allocation(ContinuitySide.Legacy)?.Account);
         Assert.Contains("2 compte(s) ancien(s)", ContinuityText.French(pair), StringComparison.Ordinal);
         Assert.Contains(earlier, ContinuityText.Dutch(pair), StringComparison.Ordinal);
 
@@ -126,7 +126,7 @@ public abstract class ContinuityTests : IDisposable
     [Fact]
     public async Task A_missing_year_leaves_the_pairs_around_it_unchecked_and_says_so()
     {
-        var years = History.Generate(Temp, 2021, 2023);
+        var years = ConsecutiveYears.Generate(Temp, 2021, 2023);
         await using var provider = await CreateProviderAsync();
         await SampleRun.LoadAsync(provider, years[2021], Ct);
         var latest = await SampleRun.LoadAsync(provider, years[2023], Ct);

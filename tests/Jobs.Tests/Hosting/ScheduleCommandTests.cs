@@ -136,7 +136,7 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
 
         var (exit, output) = await Bascule(jobs, "schedule", "--cron", "0 2 * * 6", "--fleet", fleet.Path);
         Assert.Equal(1, exit);
-        Assert.Contains("Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023).", output, StringComparison.Ordinal);
+        Assert.Contains("Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) or --years FIRST-LAST.", output, StringComparison.Ordinal);
 
         (exit, output) = await Bascule(jobs, "schedule", "--entity", fleet.Entities[0].Key, "--cron", "0 2 * * 6", "--fleet", fleet.Path);
         Assert.Equal(1, exit);

@@ -24,9 +24,11 @@ internal sealed class SampleFigures
 
     public List<Dictionary<string, string>> ThirdParties { get; }
 
-    public static SampleFigures Of(string sample)
+    public static SampleFigures Of(string sample) => OfFolder(SampleRun.SampleFolder(sample));
+
+    /// <summary>The figures of an export anywhere (a generated one).</summary>
+    public static SampleFigures OfFolder(string folder)
     {
-        var folder = SampleRun.SampleFolder(sample);
         return new SampleFigures(IndependentExportReader.Table(folder, "ECRITURES.csv"), IndependentExportReader.Table(folder, "TIERS.csv"));
     }
 
@@ -64,6 +66,26 @@ internal sealed class SampleFigures
         }
 
         throw new InvalidOperationException("The commune sample holds no supplier invoice paid by a bank document of exactly its amount.");
+    }
+
+    /// <summary>
+    /// A third party with one receivable (a <c>VEN</c> document) settled by two or more <c>FIN</c> documents that add
+    /// up to exactly its amount: instalments that leave nothing open.
+    /// </summary>
+    public string ThirdPartyPaidInInstalments()
+    {
+        foreach (var party in Ledger.Where(l => l["TIERS"].Length > 0 && l["COMPTE_GENERAL"].StartsWith('4')).GroupBy(l => l["TIERS"], StringComparer.Ordinal))
+        {
+            var lines = party.ToList();
+            var sales = lines.Where(l => l["JOURNAL"] == "VEN").Select(l => l["NUM_PIECE"]).Distinct().ToList();
+            var payments = lines.Where(l => l["JOURNAL"] == "FIN").Select(l => l["NUM_PIECE"]).Distinct().ToList();
+            if (sales.Count == 1 && payments.Count >= 2 && lines.All(l => l["JOURNAL"] is "VEN" or "FIN") && lines.Sum(Net) == 0m)
+            {
+                return party.Key;
+            }
+        }
+
+        throw new InvalidOperationException("The export holds no receivable paid in instalments.");
     }
 
     /// <summary>Debit minus credit per legacy account of one document.</summary>

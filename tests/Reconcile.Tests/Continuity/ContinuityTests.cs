@@ -57,6 +57,29 @@ public abstract class ContinuityTests : IDisposable
         Assert.Equal(runs[2021], middle.Continuity[0].Earlier!.RunId);
         Assert.Equal(runs[2023], middle.Continuity[1].Later!.RunId);
 
+        // Every report format names both runs of each pair, in French and Dutch.
+        var files = await ReportWriter.WriteAllAsync(middle, Temp.Combine("reports"), cancellationToken: Ct);
+        var html = await File.ReadAllTextAsync(files.Html, Ct);
+        Assert.Contains("data-pair=\"2021-2022\"", html, StringComparison.Ordinal);
+        Assert.Contains($"exécutions 2022 {runs[2022]} et 2023 {runs[2023]}", html, StringComparison.Ordinal);
+        Assert.Contains($"uitvoeringen 2021 {runs[2021]} en 2022 {runs[2022]}", html, StringComparison.Ordinal);
+        Assert.Contains("affectation du résultat", html, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(files.Json, Ct)))
+        {
+            var pairs = json.RootElement.GetProperty("continuity").EnumerateArray().ToList();
+            Assert.Equal(["OK", "OK"], pairs.Select(p => p.GetProperty("status").GetString()));
+            Assert.Equal(runs[2021], pairs[0].GetProperty("earlierRun").GetProperty("runId").GetString());
+            Assert.Equal(ConsecutiveYears.ResultCarriedForward, pairs[0].GetProperty("legacyAccounts").GetProperty("resultAllocation").GetProperty("account").GetString());
+        }
+
+        var csv = await File.ReadAllTextAsync(files.Csv.Single(f => f.EndsWith("reconciliation-continuity.csv", StringComparison.Ordinal)), Ct);
+        Assert.Contains(runs[2021], csv, StringComparison.Ordinal);
+        Assert.Contains(runs[2023], csv, StringComparison.Ordinal);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Xlsx, false))
+        {
+            Assert.Contains(workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "continuity");
+        }
+
         var history = await EntityHistoryReader.ReadAsync(provider, "21005", "COMMUNE", Ct);
         Assert.Equal([2021, 2022, 2023], history.Years.Select(y => y.Year));
         Assert.Equal([runs[2021], runs[2022], runs[2023]], history.Years.Select(y => y.Published!.Run.Id.Value));

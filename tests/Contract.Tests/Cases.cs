@@ -129,6 +129,7 @@ public static class Cases
         new("mapping diff {mapping} {mapping} --export {sample} --run {published}", 1, "--export and --run cannot be given together … not both", Setup.Runs, On: Targets.Default),
         new("mapping diff {mapping} {mapping} --run abc", 1, "--run 'abc' is not a run id: give one listed by `bascule runs`", On: Targets.Default),
         new("mapping diff {mapping} {mapping} --run {unknown}", 1, "Run 01a23a92-0000-7000-8000-000000000000 is not in the staging database … List the runs with `bascule runs`"),
+        new("mapping diff {mapping} {mapping} --provider postgres", 1, "--provider and --connection name the staging database of --run RUN_ID: give --run too", On: Targets.Default),
         new("mapping hash nowhere", 1, "no mapping.yaml here; give the folder of one mapping version", On: Targets.Default),
         new("mapping hash mapping", 1, "no mapping.yaml here", Setup.MappingWithoutManifest, On: Targets.Default),
         new("mapping approve invalid/bxl-2024/1.0.0", 1, "Say who approves: --by \"Name, role\"", Setup.InvalidMapping, On: Targets.Default),

@@ -63,6 +63,11 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
                     "--export and --run cannot be given together: weigh the change on an export folder (--export EXPORT_DIR) or on the lines a run staged (--run RUN_ID), not both.");
             }
 
+            if (Run is null && (Provider is not null || Connection is not null))
+            {
+                return ValidationResult.Error("--provider and --connection name the staging database of --run RUN_ID: give --run too, or leave them out.");
+            }
+
             return Run is null || RunId.TryParse(Run, out _)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");

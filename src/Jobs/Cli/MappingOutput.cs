@@ -36,7 +36,6 @@ public static class MappingOutput
                 $"The report could not be written to {Path.GetFullPath(file)}: {ex.Message} Give --out a file in a folder you can write to, or leave --out out to print it.", ex);
         }
 
-        await File.WriteAllTextAsync(file, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
         await messages.Profile.Out.Writer.WriteLineAsync($"Report written to {file}");
     }
 }

@@ -21,6 +21,8 @@ public sealed partial class SqlParameterisationTests
             "one parameter placeholder per constant column name; the values are bound as parameters"),
         new("src/Load/Providers/Sqlite/SqliteStagingProvider.cs", "_busyTimeoutMilliseconds",
             "an int (the connection string's Default Timeout × 1000, checked arithmetic): PRAGMA takes no parameters and an int cannot carry SQL"),
+        new("src/Reconcile/Cutover/Data/CutoverQueries.cs", "ControlAccounts.SqlCondition(\"account\")",
+            "a constant column name and the constant two-digit prefixes of ControlAccounts.Prefixes: LIKE '40%' OR …, no value from a file or a user"),
     ];
 
     [Fact]

@@ -76,7 +76,8 @@ internal static class ContinuityCheck
             };
         }
 
-        var other = await YearBalances.ReadAsync(provider, published.RunId, cancellationToken);
+        // The year after is compared by its opening alone.
+        var other = await YearBalances.ReadAsync(provider, published.RunId, cancellationToken, openingOnly: !earlierIsOther);
         return earlierIsOther
             ? ContinuityComparison.Compare(earlier!, other, later!, own)
             : ContinuityComparison.Compare(earlier!, own, later!, other);

@@ -39,21 +39,24 @@ internal sealed class YearBalances
         return balances;
     }
 
-    /// <summary>Another run of the entity (the published run of the year before or after), aggregated by the database.</summary>
-    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Another run of the entity (the published run of the year before or after), aggregated by the database; with
+    /// <paramref name="openingOnly"/>, only its opening is read (its closings are then not known).
+    /// </summary>
+    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken, bool openingOnly = false)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(provider, connection, runId);
         var balances = new YearBalances();
         foreach (var (journal, account, target, source, staged) in await db.RowsAsync(
-            ContinuityQueries.StagedBalances, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
+            openingOnly ? ContinuityQueries.StagedOpenings : ContinuityQueries.StagedBalances, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
         {
             Add(balances.legacy, journal, account, source.Net);
             Add(balances.target, journal, target, staged.Net);
         }
 
         foreach (var (journal, account, sides) in await db.RowsAsync(
-            ContinuityQueries.UnmappedBalances, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
+            openingOnly ? ContinuityQueries.UnmappedOpenings : ContinuityQueries.UnmappedBalances, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
         {
             Add(balances.legacy, journal, account, sides.Net);
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
+using Bascule.Extract.Values;
 using Bascule.Jobs.Composition;
 using Bascule.Load;
 using Bascule.Load.Runs;
@@ -62,7 +63,7 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
                 return ValidationResult.Error($"--ins '{Ins}' is not a 5-digit INS code (Etterbeek is 21005).");
             }
 
-            if (EntityType is not null && !EntityType.ToUpperInvariant().Equals("COMMUNE", StringComparison.Ordinal) && !EntityType.ToUpperInvariant().Equals("CPAS", StringComparison.Ordinal))
+            if (EntityType is not null && !EntityTypes.TryParse(EntityType, out _))
             {
                 return ValidationResult.Error($"--entity-type '{EntityType}' is not COMMUNE or CPAS.");
             }
@@ -87,7 +88,7 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
             var provider = await databases.OpenAsync(target, cancellationToken);
             var history = settings.Run is { } run
                 ? await EntityHistoryReader.ReadForRunAsync(provider, ReportSettings.ParseRun(run), cancellationToken)
-                : await EntityHistoryReader.ReadAsync(provider, settings.Ins!, settings.EntityType!.ToUpperInvariant(), cancellationToken);
+                : await EntityHistoryReader.ReadAsync(provider, settings.Ins!, EntityTypeCode(settings.EntityType!), cancellationToken);
             var outDir = settings.Out ?? Path.Combine(output.Value.Root, "history", $"{history.EntityType}-{history.InsCode}");
             HistoryFiles files;
             try
@@ -161,6 +162,10 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"HTML: {Path.GetFullPath(files.Html)}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"also {Path.GetFileName(files.Xlsx)} and {Path.GetFileName(files.Json)} in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
     }
+
+    // Validated already: COMMUNE, CPAS or OCMW, in any case.
+    private static string EntityTypeCode(string text) =>
+        EntityTypes.TryParse(text, out var type) ? type.ToCode() : throw new ArgumentException($"--entity-type '{text}' is not COMMUNE or CPAS.");
 
     private static string Cell(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

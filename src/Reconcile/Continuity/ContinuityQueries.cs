@@ -13,29 +13,17 @@ internal static class ContinuityQueries
         ORDER BY fiscal_year, started_utc
         """;
 
-    // Part 1 exists once per staged source record: its source amounts count each legacy line once, splits aside.
+    // Part 1 exists once per staged source record: its source amounts count each legacy line once, splits aside. With
+    // @openingOnly = 1, the later year of a pair is read by its opening alone: its OUV lines, far fewer to group.
     public const string StagedBalances =
         """
         SELECT journal, account, target_account,
                SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END), SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END),
                SUM(debit), SUM(credit)
-        FROM staged_lines WHERE run_id = @run
+        FROM staged_lines WHERE run_id = @run AND (@openingOnly = 0 OR journal = 'OUV')
         GROUP BY journal, account, target_account
         """;
-
-    // The later year of a pair is compared by its opening alone: its OUV lines, far fewer to group than the whole year.
-    public const string StagedOpenings =
-        """
-        SELECT journal, account, target_account,
-               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END), SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END),
-               SUM(debit), SUM(credit)
-        FROM staged_lines WHERE run_id = @run AND journal = 'OUV'
-        GROUP BY journal, account, target_account
-        """;
-
-    public const string UnmappedOpenings =
-        "SELECT journal, account, SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run AND journal = 'OUV' GROUP BY journal, account";
 
     public const string UnmappedBalances =
-        "SELECT journal, account, SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY journal, account";
+        "SELECT journal, account, SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run AND (@openingOnly = 0 OR journal = 'OUV') GROUP BY journal, account";
 }

@@ -48,15 +48,16 @@ internal sealed class YearBalances
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(provider, connection, runId);
         var balances = new YearBalances();
+        var parameters = new { run = runId, openingOnly = openingOnly ? 1 : 0 };
         foreach (var (journal, account, target, source, staged) in await db.RowsAsync(
-            openingOnly ? ContinuityQueries.StagedOpenings : ContinuityQueries.StagedBalances, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
+            ContinuityQueries.StagedBalances, parameters, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
         {
             Add(balances.legacy, journal, account, source.Net);
             Add(balances.target, journal, target, staged.Net);
         }
 
         foreach (var (journal, account, sides) in await db.RowsAsync(
-            openingOnly ? ContinuityQueries.UnmappedOpenings : ContinuityQueries.UnmappedBalances, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
+            ContinuityQueries.UnmappedBalances, parameters, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
         {
             Add(balances.legacy, journal, account, sides.Net);
         }

@@ -2,10 +2,32 @@ using System.Globalization;
 
 namespace Bascule.Extract.Values;
 
-/// <summary>A euro amount with exactly two decimal places. Money is never floating point.</summary>
-public readonly record struct Amount(decimal Value) : IComparable<Amount>
+/// <summary>
+/// A euro amount in whole cents: at most two decimal places. Money is never floating point. Built only through its
+/// factories, which refuse a third decimal (as NodaTime's <c>Offset.FromMilliseconds</c> refuses an offset out of range).
+/// </summary>
+public readonly record struct Amount : IComparable<Amount>
 {
     public static readonly Amount Zero = new(0m);
+
+    // The decimal is kept as given (12.5 stays 12.5): reports that print a raw decimal print what they always printed.
+    private Amount(decimal value) => Value = value;
+
+    public decimal Value { get; }
+
+    /// <summary>An amount of euros; throws when <paramref name="euros"/> is not a whole number of cents.</summary>
+    public static Amount FromEuros(decimal euros) =>
+        TryFromEuros(euros, out var amount)
+            ? amount
+            : throw new ArgumentOutOfRangeException(nameof(euros), euros, "An amount is a whole number of cents: at most two decimals.");
+
+    public static bool TryFromEuros(decimal euros, out Amount amount)
+    {
+        // Round leaves a value of scale 0, 1 or 2 untouched; it only drops trailing zeros beyond the second decimal.
+        var cents = decimal.Round(euros, 2);
+        amount = cents == euros ? new Amount(cents) : Zero;
+        return cents == euros;
+    }
 
     // Built from its parts with scale 2: exact, and much cheaper than a decimal division on millions of lines.
     public static Amount FromCents(long cents)

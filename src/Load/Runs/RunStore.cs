@@ -53,7 +53,7 @@ public static class RunStore
                 approvedBy = header.Approval?.By,
                 approvedOn = header.Approval?.On,
                 unmappedLines = header.Tolerances?.UnmappedLines,
-                unmappedEuros = header.Tolerances?.UnmappedEuros is { } euros ? provider.ToParameter(new Amount(euros)) : null,
+                unmappedEuros = header.Tolerances?.UnmappedEuros is { } euros ? provider.ToParameter(Amount.FromEuros(euros)) : null,
                 rejectedLines = header.Tolerances?.RejectedLines,
             },
             cancellationToken: cancellationToken));

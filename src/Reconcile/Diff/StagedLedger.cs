@@ -93,8 +93,8 @@ public sealed class StagedLedger
             Services.TryParse(r.Text(10), out var service) ? service : Service.None,
             r.OptionalText(11),
             r.Text(12),
-            new Amount(r.Money(13)),
-            new Amount(r.Money(14)));
+            Amount.FromEuros(r.Money(13)),
+            Amount.FromEuros(r.Money(14)));
     }
 
     private delegate bool TryParse<T>(ReadOnlySpan<char> text, out T? value);

@@ -38,6 +38,6 @@ public sealed class UnbalancedDocumentsTests
         Assert.Equal(4, lines.Count);
         var unbalanced = Assert.Single(documents.Unbalanced());
         Assert.Equal(("ACH", "7", 2L, 2), (unbalanced.Journal, unbalanced.DocumentNumber, unbalanced.FirstLine, unbalanced.Lines));
-        Assert.Equal(new Amount(0.01m), unbalanced.Difference);
+        Assert.Equal(Amount.FromEuros(0.01m), unbalanced.Difference);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ValidExportTests
         Assert.Equal(new FiscalYear(2023), export.Control.FiscalYear);
         Assert.Equal(new DateTime(2024, 1, 15, 9, 30, 0, DateTimeKind.Unspecified), export.Control.ExportDate);
         Assert.Equal(5, export.Control.Files.Count);
-        Assert.Equal(new Amount(127456.62m), export.Control.Entry("ECRITURES.csv")!.TotalDebit);
+        Assert.Equal(Amount.FromEuros(127456.62m), export.Control.Entry("ECRITURES.csv")!.TotalDebit);
         Assert.Null(export.Control.Entry("TIERS.csv")!.TotalDebit);
     }
 
@@ -49,7 +49,7 @@ public sealed class ValidExportTests
         Assert.Equal(new BudgetArticle("104", "123", "11"), phone.Article);
         Assert.Equal(Service.Ordinary, phone.Service);
         Assert.Equal("F0001", phone.ThirdParty);
-        Assert.Equal(new Amount(1234.56m), phone.Debit);
+        Assert.Equal(Amount.FromEuros(1234.56m), phone.Debit);
         Assert.Equal(Amount.Zero, phone.Credit);
     }
 
@@ -82,8 +82,8 @@ public sealed class ValidExportTests
 
         var lines = await Collect.AcceptedAsync(export.ReadLedgerAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(new Amount(-12.50m), lines[6].Debit);
-        Assert.Equal(new Amount(-12.50m), lines[7].Credit);
+        Assert.Equal(Amount.FromEuros(-12.50m), lines[6].Debit);
+        Assert.Equal(Amount.FromEuros(-12.50m), lines[7].Credit);
         Assert.Equal(Amount.Zero, lines[7].Debit);
     }
 
@@ -100,7 +100,7 @@ public sealed class ValidExportTests
         Assert.Equal(0, summary.Rejected);
         Assert.True(summary.CountAgrees);
         Assert.True(summary.TotalsAgree);
-        Assert.Equal(new Amount(127456.62m), summary.Debit);
+        Assert.Equal(Amount.FromEuros(127456.62m), summary.Debit);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ValidExportTests
         var commitments = await Collect.AcceptedAsync(export.ReadCommitmentsAsync(ct));
 
         Assert.Equal(4, balance.Count);
-        Assert.Equal(new Amount(123777.94m), balance[2].ClosingDebit);
+        Assert.Equal(Amount.FromEuros(123777.94m), balance[2].ClosingDebit);
         Assert.True(export.Summary(ExportFile.Balance)!.TotalsAgree);
         Assert.Equal(2, articles.Count);
         Assert.Equal(ArticleKind.Revenue, articles[1].Kind);
@@ -125,7 +125,7 @@ public sealed class ValidExportTests
         Assert.Equal("BE68539007547034", parties[0].Iban!.Value);
         Assert.Equal(ThirdPartyKind.Customer, parties[1].Kind);
         Assert.Single(commitments);
-        Assert.Equal(new Amount(1222.06m), commitments[0].Charged);
+        Assert.Equal(Amount.FromEuros(1222.06m), commitments[0].Charged);
         Assert.Equal(new DateOnly(2023, 1, 10), commitments[0].Date);
     }
 

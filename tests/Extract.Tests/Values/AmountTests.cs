@@ -68,4 +68,27 @@ public sealed class AmountTests
         Assert.Equal(long.MinValue / 100m, Amount.FromCents(long.MinValue).Value);
         Assert.Equal(long.MaxValue / 100m, Amount.FromCents(long.MaxValue).Value);
     }
+
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("12.345")]
+    [InlineData("-0.005")]
+    public void A_third_decimal_is_refused(string euros)
+    {
+        var value = decimal.Parse(euros, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(Amount.TryFromEuros(value, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Amount.FromEuros(value));
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("12.50")]
+    [InlineData("12.500")]
+    [InlineData("-7")]
+    public void Whole_cents_are_kept_whatever_the_scale(string euros)
+    {
+        var value = decimal.Parse(euros, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(value, Amount.FromEuros(value).Value);
+        Assert.Equal(decimal.ToInt64(value * 100m), Amount.FromEuros(value).Cents);
+    }
 }

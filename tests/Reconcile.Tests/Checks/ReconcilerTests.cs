@@ -105,7 +105,7 @@ public abstract class ReconcilerTests : IDisposable
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var line = await UnsplitDebitLineAsync(provider, run);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record = line.Record, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record = line.Record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -156,7 +156,7 @@ public abstract class ReconcilerTests : IDisposable
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var account = await StagingDatabase.ScalarAsync<string>(provider, "SELECT MIN(account) FROM legacy_balance WHERE run_id = @run AND closing_debit > 0", new { run });
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = @account", new { run, account, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = @account", new { run, account, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), Ct);
 
@@ -170,7 +170,7 @@ public abstract class ReconcilerTests : IDisposable
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE run_files SET control_credit = control_credit + @cent WHERE run_id = @run AND source_file = 'ECRITURES.csv'", new { run, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE run_files SET control_credit = control_credit + @cent WHERE run_id = @run AND source_file = 'ECRITURES.csv'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -214,7 +214,7 @@ public abstract class ReconcilerTests : IDisposable
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE budget_articles SET charged = charged + @cent WHERE run_id = @run AND article = '104/111-01'", new { run, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE budget_articles SET charged = charged + @cent WHERE run_id = @run AND article = '104/111-01'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 

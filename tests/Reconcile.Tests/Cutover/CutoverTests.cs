@@ -186,7 +186,7 @@ public abstract class CutoverTests : IDisposable
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = '4000000'", new { run, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = '4000000'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -206,7 +206,7 @@ public abstract class CutoverTests : IDisposable
         var record = await StagingDatabase.ScalarAsync<long>(
             provider, "SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND account = '4400000' AND journal = 'FIN' AND debit > 0", new { run });
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record, cent = provider.ToParameter(new Amount(0.01m)) });
+            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -224,7 +224,7 @@ public abstract class CutoverTests : IDisposable
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE commitments SET charged = committed + @amount WHERE run_id = @run AND commitment_number = '2023/00001'", new { run, amount = provider.ToParameter(new Amount(12.34m)) });
+            provider, "UPDATE commitments SET charged = committed + @amount WHERE run_id = @run AND commitment_number = '2023/00001'", new { run, amount = provider.ToParameter(Amount.FromEuros(12.34m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 

@@ -31,7 +31,7 @@ internal static class IndependentClosing
 
             var asLine = new LedgerLine(
                 line.Lineage, line.Year, "OUV", "0", "1", new DateOnly(line.Year.Value, 12, 31), line.Account, null, Service.None, null, line.Label,
-                new Amount(net > 0 ? net : 0m), new Amount(net < 0 ? -net : 0m));
+                Amount.FromEuros(net > 0 ? net : 0m), Amount.FromEuros(net < 0 ? -net : 0m));
             var mapped = mapper.Map(asLine);
             Assert.False(mapped.IsUnmapped, $"legacy account {line.Account} has no rule");
             foreach (var target in mapped.Targets)

@@ -11,21 +11,21 @@ public sealed class SplitAllocatorTests
     [Fact]
     public void Leftover_cent_goes_to_the_largest_remainder()
     {
-        var parts = SplitAllocator.Split(new Amount(100.01m), [60m, 40m]);
-        Assert.Equal([new Amount(60.01m), new Amount(40.00m)], parts);
+        var parts = SplitAllocator.Split(Amount.FromEuros(100.01m), [60m, 40m]);
+        Assert.Equal([Amount.FromEuros(60.01m), Amount.FromEuros(40.00m)], parts);
     }
 
     [Fact]
     public void Tied_remainders_give_the_cent_to_the_part_listed_first()
     {
-        Assert.Equal([new Amount(0.01m), new Amount(0.00m)], SplitAllocator.Split(new Amount(0.01m), [50m, 50m]));
-        Assert.Equal([new Amount(0.01m), new Amount(0.01m), new Amount(0.00m), new Amount(0.00m)], SplitAllocator.Split(new Amount(0.02m), [25m, 25m, 25m, 25m]));
+        Assert.Equal([Amount.FromEuros(0.01m), Amount.FromEuros(0.00m)], SplitAllocator.Split(Amount.FromEuros(0.01m), [50m, 50m]));
+        Assert.Equal([Amount.FromEuros(0.01m), Amount.FromEuros(0.01m), Amount.FromEuros(0.00m), Amount.FromEuros(0.00m)], SplitAllocator.Split(Amount.FromEuros(0.02m), [25m, 25m, 25m, 25m]));
     }
 
     [Fact]
     public void Negative_amount_is_split_as_its_absolute_value_then_signed()
     {
-        Assert.Equal([new Amount(-60.01m), new Amount(-40.00m)], SplitAllocator.Split(new Amount(-100.01m), [60m, 40m]));
+        Assert.Equal([Amount.FromEuros(-60.01m), Amount.FromEuros(-40.00m)], SplitAllocator.Split(Amount.FromEuros(-100.01m), [60m, 40m]));
     }
 
     [Property(MaxTest = 500)]

@@ -92,7 +92,7 @@ public sealed class PostgresStagingProvider : IStagingProvider
         _ => false,
     };
 
-    public Amount ReadAmount(DbDataReader reader, int ordinal) => new(reader.GetDecimal(ordinal));
+    public Amount ReadAmount(DbDataReader reader, int ordinal) => Amount.FromEuros(reader.GetDecimal(ordinal));
 
     public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
 

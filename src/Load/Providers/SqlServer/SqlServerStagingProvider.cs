@@ -99,7 +99,7 @@ public sealed class SqlServerStagingProvider : IStagingProvider
         _ => false,
     };
 
-    public Amount ReadAmount(DbDataReader reader, int ordinal) => new(reader.GetDecimal(ordinal));
+    public Amount ReadAmount(DbDataReader reader, int ordinal) => Amount.FromEuros(reader.GetDecimal(ordinal));
 
     public string Scrub(string message) => ConnectionText.Scrub(message, _connectionString);
 

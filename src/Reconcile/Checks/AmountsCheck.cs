@@ -10,8 +10,6 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class AmountsCheck
 {
-    public const int Number = 3;
-
     public static IReadOnlyList<JournalRow> Run(CheckContext context)
     {
         var source = context.Ledger.Lines.GroupBy(l => (l.Key.Year, l.Key.Journal)).ToDictionary(g => g.Key, g => Sum(g.Select(l => l.Value)));
@@ -26,12 +24,12 @@ internal static class AmountsCheck
             })
             .ToList();
 
-        context.Add(CheckResult.Compare(Number, "amounts:total:debit", rows.Sum(r => r.SourceDebit), rows.Sum(r => r.StagedDebit + r.UnmappedDebit), Verdict.Failed));
-        context.Add(CheckResult.Compare(Number, "amounts:total:credit", rows.Sum(r => r.SourceCredit), rows.Sum(r => r.StagedCredit + r.UnmappedCredit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:debit", rows.Sum(r => r.SourceDebit), rows.Sum(r => r.StagedDebit + r.UnmappedDebit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:credit", rows.Sum(r => r.SourceCredit), rows.Sum(r => r.StagedCredit + r.UnmappedCredit), Verdict.Failed));
         foreach (var row in rows)
         {
-            context.Add(CheckResult.Compare(Number, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
-            context.Add(CheckResult.Compare(Number, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
         }
 
         return rows;

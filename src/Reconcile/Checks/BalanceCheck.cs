@@ -8,16 +8,14 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class BalanceCheck
 {
-    public const int Number = 4;
-
     public static void Run(CheckContext context)
     {
         var flows = Checks.AmountsCheck.Sum(context.Snapshot.StagedFlows.Select(f => f.Sides));
-        context.Add(CheckResult.Compare(Number, "balance:staged", flows.Debit, flows.Credit, context.HasExceptions ? Verdict.Warning : Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Balance, "balance:staged", flows.Debit, flows.Credit, context.HasExceptions ? Verdict.Warning : Verdict.Failed));
 
         var documents = context.Snapshot.UnbalancedDocuments;
         var unexplained = documents.Count(d => !d.ExplainedByUnmapped);
         var verdict = unexplained == 0 || context.LedgerRejects > 0 ? Verdict.Warning : Verdict.Failed;
-        context.Add(CheckResult.Compare(Number, "balance:unbalancedDocuments", 0, documents.Count, verdict, Units.Documents));
+        context.Add(CheckResult.Compare(CheckId.Balance, "balance:unbalancedDocuments", 0, documents.Count, verdict, Units.Documents));
     }
 }

@@ -9,8 +9,6 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class BudgetCheck
 {
-    public const int Number = 8;
-
     public static IReadOnlyList<ArticleRow> Run(CheckContext context)
     {
         var ledger = context.Ledger.Lines.Where(l => l.Key.Article is not null)
@@ -36,7 +34,7 @@ internal static class BudgetCheck
         rows.Sort((a, b) => string.CompareOrdinal(a.Article, b.Article));
         if (rows.Count > 0)
         {
-            context.Add(CheckResult.Compare(Number, "budget:differing", 0, rows.Count(r => !r.Agrees), Verdict.Warning, Units.Articles));
+            context.Add(CheckResult.Compare(CheckId.Budget, "budget:differing", 0, rows.Count(r => !r.Agrees), Verdict.Warning, Units.Articles));
         }
 
         return rows;

@@ -8,20 +8,18 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class ControlTotalsCheck
 {
-    public const int Number = 2;
-
     public static void Run(CheckContext context, IReadOnlyList<SourceFileResult> files)
     {
         foreach (var file in files)
         {
             if (file.ControlDebit is { } debit)
             {
-                context.Add(CheckResult.Compare(Number, $"controlTotals:{file.Name}:debit", debit, file.Debit ?? 0m, Verdict.Failed));
+                context.Add(CheckResult.Compare(CheckId.ControlTotals, $"controlTotals:{file.Name}:debit", debit, file.Debit ?? 0m, Verdict.Failed));
             }
 
             if (file.ControlCredit is { } credit)
             {
-                context.Add(CheckResult.Compare(Number, $"controlTotals:{file.Name}:credit", credit, file.Credit ?? 0m, Verdict.Failed));
+                context.Add(CheckResult.Compare(CheckId.ControlTotals, $"controlTotals:{file.Name}:credit", credit, file.Credit ?? 0m, Verdict.Failed));
             }
         }
     }

@@ -8,8 +8,6 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class LegacyAccountCheck
 {
-    public const int Number = 5;
-
     public static IReadOnlyList<LegacyAccountRow> Run(CheckContext context)
     {
         var source = context.Ledger.Lines.GroupBy(l => l.Key.Account).ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(l => l.Value)));
@@ -29,11 +27,11 @@ internal static class LegacyAccountCheck
         }
 
         var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();
-        context.Add(CheckResult.Compare(Number, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        context.Add(CheckResult.Compare(CheckId.LegacyAccounts, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(Number, $"legacyAccounts:{row.Account}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
-            context.Add(CheckResult.Compare(Number, $"legacyAccounts:{row.Account}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
         }
 
         return rows;

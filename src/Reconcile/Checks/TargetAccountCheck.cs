@@ -8,8 +8,6 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class TargetAccountCheck
 {
-    public const int Number = 6;
-
     public static IReadOnlyList<TargetAccountRow> Run(CheckContext context)
     {
         var rows = context.Snapshot.StagedFlows
@@ -27,8 +25,8 @@ internal static class TargetAccountCheck
 
         var source = AmountsCheck.Sum(context.Ledger.Lines.Values);
         var unmapped = AmountsCheck.Sum(context.Snapshot.Unmapped.Select(u => u.Sides));
-        context.Add(CheckResult.Compare(Number, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Debit), Verdict.Failed));
-        context.Add(CheckResult.Compare(Number, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Credit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Debit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Credit), Verdict.Failed));
         return rows;
     }
 }

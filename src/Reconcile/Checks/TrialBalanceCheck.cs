@@ -11,8 +11,6 @@ namespace Bascule.Reconcile.Checks;
 /// </summary>
 internal static class TrialBalanceCheck
 {
-    public const int Number = 7;
-
     /// <summary>The legacy export books the year's opening balances in this journal.</summary>
     public const string OpeningJournal = "OUV";
 
@@ -51,10 +49,10 @@ internal static class TrialBalanceCheck
         }
 
         var differing = rows.Where(r => !r.Agrees).ToList();
-        context.Add(CheckResult.Compare(Number, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        context.Add(CheckResult.Compare(CheckId.TrialBalance, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(Number, $"trialBalance:{row.Account}:closing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed));
         }
 
         return rows;

@@ -13,8 +13,6 @@ namespace Bascule.Reconcile.Continuity;
 /// </summary>
 internal static class ContinuityCheck
 {
-    public const int Number = 10;
-
     public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(IStagingProvider provider, StagingSnapshot snapshot, CheckContext context, CancellationToken cancellationToken)
     {
         var run = snapshot.Run;
@@ -42,16 +40,16 @@ internal static class ContinuityCheck
         {
             var name = $"continuity:{pair.Key}:{(side == ContinuitySide.Legacy ? "legacyAccounts" : "newAccounts")}";
             var differing = pair.Differing.Where(r => r.Side == side).ToList();
-            checks.Add(CheckResult.Compare(Number, name, 0, differing.Count, Verdict.Failed, Units.Accounts));
+            checks.Add(CheckResult.Compare(CheckId.Continuity, name, 0, differing.Count, Verdict.Failed, Units.Accounts));
             foreach (var row in differing)
             {
-                checks.Add(CheckResult.Compare(Number, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed));
+                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed));
             }
 
             if (pair.Allocation(side) is { } allocation)
             {
                 var result = side == ContinuitySide.Legacy ? pair.LegacyResult : pair.NewResult;
-                checks.Add(CheckResult.Compare(Number, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed));
+                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed));
             }
         }
     }

@@ -156,7 +156,7 @@ public static class HistoryReport
 
             """);
         HtmlReport.Table(html, tables[0], row => Equals(row[1], HistoryTables.NonePublished));
-        html.Append(CultureInfo.InvariantCulture, $"<h2>10. {Bilingual("Continuité entre exercices", "Continuïteit tussen boekjaren")}</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{CheckId.Continuity}. {Bilingual(CheckId.Continuity.French, CheckId.Continuity.Dutch)}</h2>\n");
         HtmlReport.Continuity(html, history.Pairs);
         html.Append("</section>\n</body>\n</html>\n");
         return html.ToString();

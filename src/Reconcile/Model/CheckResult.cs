@@ -1,11 +1,13 @@
 namespace Bascule.Reconcile.Model;
 
 /// <summary>
-/// One comparison of a check of the reconciliation spec (<paramref name="Number"/> 1 to 9). <paramref name="Unit"/>
+/// One comparison of a check (<paramref name="Check"/>: which one, numbered and titled). <paramref name="Unit"/>
 /// says how to read the figures: <c>EUR</c>, <c>lines</c>, <c>accounts</c>, <c>documents</c> or <c>articles</c>.
 /// </summary>
-public sealed record CheckResult(int Number, string Name, Verdict Status, decimal Expected, decimal Found, string Unit)
+public sealed record CheckResult(CheckId Check, string Name, Verdict Status, decimal Expected, decimal Found, string Unit)
 {
+    public int Number => Check.Number;
+
     public decimal Difference => Found - Expected;
 
     /// <summary>The tolerance the found figure was held to, when one was set: beyond it the check is FAILED.</summary>
@@ -17,12 +19,12 @@ public sealed record CheckResult(int Number, string Name, Verdict Status, decima
     /// An exception count or amount that should be zero: zero is OK, up to <paramref name="tolerance"/> (or any, when
     /// none is set) a WARNING, beyond it FAILED.
     /// </summary>
-    public static CheckResult Tolerated(int number, string name, decimal found, decimal? tolerance, string unit = Units.Euro) =>
-        new(number, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance };
+    public static CheckResult Tolerated(CheckId check, string name, decimal found, decimal? tolerance, string unit = Units.Euro) =>
+        new(check, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance };
 
     /// <summary>Compares two figures: equal is OK, else <paramref name="whenDifferent"/>.</summary>
-    public static CheckResult Compare(int number, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro) =>
-        new(number, name, expected == found ? Verdict.Ok : whenDifferent, expected, found, unit);
+    public static CheckResult Compare(CheckId check, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro) =>
+        new(check, name, expected == found ? Verdict.Ok : whenDifferent, expected, found, unit);
 }
 
 public static class Units

@@ -13,10 +13,6 @@ namespace Bascule.Reconcile.Cutover.Computation;
 /// </summary>
 internal static class CutoverChecks
 {
-    public const int OpeningBalancesCheck = 1;
-    public const int OpenItemsCheck = 2;
-    public const int OpenCommitmentsCheck = 3;
-
     public const string Items = "items";
     public const string Commitments = "commitments";
 
@@ -38,7 +34,7 @@ internal static class CutoverChecks
 
     private static void Opening(List<CheckResult> checks, IReadOnlyList<OpeningBalance> balances, IReadOnlyList<LegacyClosingRow> legacy)
     {
-        const int n = OpeningBalancesCheck;
+        var n = CheckId.OpeningBalances;
         checks.Add(CheckResult.Compare(n, "openingBalances:debitEqualsCredit", balances.Sum(b => b.Debit), balances.Sum(b => b.Credit), Verdict.Failed));
 
         var unmapped = legacy.Sum(a => a.Unmapped);
@@ -73,7 +69,7 @@ internal static class CutoverChecks
     private static void OpenItemChecks(
         List<CheckResult> checks, IReadOnlyList<OpenItem> items, IReadOnlyList<OpenItemAccount> accounts, IReadOnlyList<ControlAccountItems> controlAccounts)
     {
-        const int n = OpenItemsCheck;
+        var n = CheckId.OpenItems;
         foreach (var account in accounts)
         {
             checks.Add(CheckResult.Compare(n, $"openItems:{account.Account}", account.Balance, account.ItemsNet, Verdict.Failed));
@@ -92,7 +88,7 @@ internal static class CutoverChecks
 
     private static void CommitmentChecks(List<CheckResult> checks, IReadOnlyList<OpenCommitment> all, IReadOnlyList<ArticleCommitments> articles)
     {
-        const int n = OpenCommitmentsCheck;
+        var n = CheckId.OpenCommitments;
         var carried = all.Where(c => c.Open > 0m).ToList();
         var overCharged = all.Where(c => c.Open < 0m).ToList();
         var expected = all.Sum(c => c.Committed) - all.Sum(c => c.Charged);

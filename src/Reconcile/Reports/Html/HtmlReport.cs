@@ -47,30 +47,30 @@ public static class HtmlReport
             """);
         Summary(html, result);
         html.Append("<section class=\"tables\">\n");
-        Section(html, "Fichiers source", "Bronbestanden", [1, 2]);
+        Section(html, "Fichiers source", "Bronbestanden", CheckId.Completeness, CheckId.ControlTotals);
         Table(html, byId[ReportTables.SourceFiles]);
-        Section(html, "Par exercice et journal", "Per boekjaar en dagboek", [3]);
+        Section(html, "Par exercice et journal", "Per boekjaar en dagboek", CheckId.Amounts);
         Table(html, byId[ReportTables.Journals]);
-        Section(html, "Par compte ancien → lignes cibles", "Per oude rekening → doellijnen", [5]);
+        Section(html, "Par compte ancien → lignes cibles", "Per oude rekening → doellijnen", CheckId.LegacyAccounts);
         DrillDown(html, ReportTables.LegacyAccounts, result.LegacyAccounts.Select(a => (a.Account, Amounts: (IReadOnlyList<decimal>)[a.SourceDebit, a.SourceCredit, a.StagedDebit, a.StagedCredit, a.UnmappedDebit, a.UnmappedCredit, a.DebitDifference, a.CreditDifference], Flows: a.Targets)),
             [("Débit source", "Debet bron"), ("Crédit source", "Credit bron"), ("Débit migré", "Debet gemigreerd"), ("Crédit migré", "Credit gemigreerd"), ("Débit non mappé", "Debet niet gemapt"), ("Crédit non mappé", "Credit niet gemapt"), ("Écart débit", "Verschil debet"), ("Écart crédit", "Verschil credit")],
             ("Compte ancien", "Oude rekening"), ("Compte nouveau", "Nieuwe rekening"), differenceFrom: 6);
-        Section(html, "Par compte nouveau, avec les comptes anciens qui l'alimentent", "Per nieuwe rekening, met de oude rekeningen die ze voeden", [6]);
+        Section(html, "Par compte nouveau, avec les comptes anciens qui l'alimentent", "Per nieuwe rekening, met de oude rekeningen die ze voeden", CheckId.TargetAccounts);
         DrillDown(html, ReportTables.TargetAccounts, result.TargetAccounts.Select(t => (t.Account, Amounts: (IReadOnlyList<decimal>)[t.Debit, t.Credit, t.Net], Flows: t.Feeds)),
             [("Débit", "Debet"), ("Crédit", "Credit"), ("Solde", "Saldo")],
             ("Compte nouveau", "Nieuwe rekening"), ("Compte ancien", "Oude rekening"), differenceFrom: null);
-        Section(html, "Balance ancienne et écritures", "Oude balans en boekingen", [7]);
+        Section(html, "Balance ancienne et écritures", "Oude balans en boekingen", CheckId.TrialBalance);
         Table(html, byId[ReportTables.TrialBalance]);
-        Section(html, "Budget par article", "Begroting per artikel", [8]);
+        Section(html, CheckId.Budget.French, CheckId.Budget.Dutch, CheckId.Budget);
         Table(html, byId[ReportTables.BudgetArticles]);
-        Section(html, "Exceptions à traiter", "Te behandelen uitzonderingen", [9, 4]);
+        Section(html, CheckId.Exceptions.French, CheckId.Exceptions.Dutch, CheckId.Exceptions, CheckId.Balance);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Bilingual("Lignes non mappées", "Niet-gemapte lijnen")}</h3>\n");
         Table(html, byId[ReportTables.Unmapped]);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Bilingual("Lignes rejetées (motif et ligne brute)", "Verworpen lijnen (reden en ruwe lijn)")}</h3>\n");
         Table(html, byId[ReportTables.Rejected]);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Bilingual("Pièces déséquilibrées après migration", "Onevenwichtige stukken na migratie")}</h3>\n");
         Table(html, byId[ReportTables.UnbalancedDocuments]);
-        Section(html, "Continuité entre exercices", "Continuïteit tussen boekjaren", [10]);
+        Section(html, CheckId.Continuity.French, CheckId.Continuity.Dutch, CheckId.Continuity);
         Continuity(html, result.Continuity);
         html.Append("</section>\n");
         SignOff(html);
@@ -114,21 +114,20 @@ public static class HtmlReport
             <tbody>
 
             """);
-        for (var number = 1; number <= CheckTitles.Count; number++)
+        foreach (var check in CheckId.Reconciliation)
         {
-            var checks = result.Checks.Where(c => c.Number == number).ToList();
-            var (french, dutch) = CheckTitles.Of(number);
+            var checks = result.Checks.Where(c => c.Check == check).ToList();
             var worst = checks.Select(c => c.Status).Worst();
             var notOk = checks.Where(c => c.Status != Model.Verdict.Ok).Select(c => $"{Encode(c.Name)}: {Figure(c.Expected, c)} → {Figure(c.Found, c)} ({Figure(c.Difference, c)})");
             var badge = $"<span class=\"badge {worst.ToCode()}\">{worst.ToCode()}</span>";
-            if (number == ContinuityCheckNumber)
+            if (check == CheckId.Continuity)
             {
                 // Check 10 may have nothing to compare yet: the pairs left unchecked say which year is missing.
                 notOk = notOk.Concat(result.Continuity.Where(p => !p.IsChecked).Select(p => Bilingual(ContinuityText.French(p), ContinuityText.Dutch(p))));
                 badge = checks.Count == 0 ? $"<span class=\"badge UNCHECKED\">{Bilingual("NON VÉRIFIÉ", "NIET GECONTROLEERD")}</span>" : badge;
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-check=\"{number}\"><td class=\"num\">{number}</td><td>{Bilingual(french, dutch)}</td><td>{badge}</td><td class=\"num\">{checks.Count}</td><td>{string.Join("<br>", notOk)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-check=\"{check}\"><td class=\"num\">{check}</td><td>{Bilingual(check.French, check.Dutch)}</td><td>{badge}</td><td class=\"num\">{checks.Count}</td><td>{string.Join("<br>", notOk)}</td></tr>\n");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"""
@@ -147,8 +146,6 @@ public static class HtmlReport
 
         html.Append("</tbody>\n</table>\n</details>\n</section>\n");
     }
-
-    private const int ContinuityCheckNumber = 10;
 
     /// <summary>
     /// Check 10 per pair of years: its state, what it means and what to do (both runs named), the accounts that differ
@@ -191,8 +188,8 @@ public static class HtmlReport
 
     private static string Figure(decimal value, CheckResult check) => check.IsMoney ? Money(value) : Count(decimal.ToInt64(value));
 
-    private static void Section(StringBuilder html, string french, string dutch, int[] checks) =>
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{string.Join(", ", checks)}. {Bilingual(french, dutch)}</h2>\n");
+    private static void Section(StringBuilder html, string french, string dutch, params CheckId[] checks) =>
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{string.Join(", ", checks.Select(c => c.Number))}. {Bilingual(french, dutch)}</h2>\n");
 
     /// <summary>A table of the generic model; rows whose differences are not zero are highlighted. The cut-over report draws its tables with it too.</summary>
     internal static void Table(StringBuilder html, ReportTable table, Func<object?[], bool>? differs = null)

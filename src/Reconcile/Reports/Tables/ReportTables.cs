@@ -135,7 +135,7 @@ public static class ReportTables
             }
         }
 
-        return new(Continuity, "Continuité entre exercices", "Continuïteit tussen boekjaren",
+        return new(Continuity, CheckId.Continuity.French, CheckId.Continuity.Dutch,
             [new("Exercices", "Boekjaren", CellKind.Text), new("Exécution N", "Uitvoering N", CellKind.Text), new("Exécution N+1", "Uitvoering N+1", CellKind.Text),
              new("Statut", "Status", CellKind.Text), new("Comptes", "Rekeningen", CellKind.Text), Account,
              new("Clôture N (D−C)", "Afsluiting N (D−C)", CellKind.Money), new("Ouverture attendue", "Verwachte opening", CellKind.Money),

@@ -102,14 +102,12 @@ public static class Reconciler
     {
         var ledgerFiles = files.Where(f => context.LedgerFiles.Contains(f.Name) && f.Rejected > 0).ToList();
         return new Totals(
-            journals.Sum(j => j.SourceDebit),
-            journals.Sum(j => j.SourceCredit),
-            journals.Sum(j => j.StagedDebit),
-            journals.Sum(j => j.StagedCredit),
-            journals.Sum(j => j.UnmappedDebit),
-            journals.Sum(j => j.UnmappedCredit),
-            ledgerFiles.Sum(f => f.ControlDebit is { } control ? control - (f.Debit ?? 0m) : 0m),
-            ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m));
+            Source: new(journals.Sum(j => j.Source.Debit), journals.Sum(j => j.Source.Credit)),
+            Staged: new(journals.Sum(j => j.Staged.Debit), journals.Sum(j => j.Staged.Credit)),
+            Unmapped: new(journals.Sum(j => j.Unmapped.Debit), journals.Sum(j => j.Unmapped.Credit)),
+            Rejected: new(
+                ledgerFiles.Sum(f => f.ControlDebit is { } control ? control - (f.Debit ?? 0m) : 0m),
+                ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m)));
     }
 
     private static async Task<SourceSide> ReadSourceAsync(string folder, ExportProfile profile, CancellationToken cancellationToken)

@@ -57,7 +57,7 @@ public static class SampleGenerator
         // The export is dated early in the following year, at a time fixed by the seed, so that output is reproducible.
         var exportedAt = new DateTime(options.Year.Value + 1, 2, 1, 8, 0, 0, DateTimeKind.Unspecified)
             .AddDays(random.Next(20)).AddHours(random.Next(9)).AddMinutes(random.Next(60));
-        ControlFile.Write(options.Out, options, exportedAt, files);
+        ControlFileWriter.Write(options.Out, options, exportedAt, files);
         return new GeneratedYear(options, files, YearClosing.From(context));
     }
 }

@@ -42,8 +42,8 @@ public abstract class GovernanceTests : IDisposable
         Assert.Equal((approved, approved), (first.MappingSha256, second.MappingSha256));
         Assert.Null(first.Approval);
         Assert.Equal(new Transform.Mapping.MappingApproval("Anne Peeters, receveuse régionale", new DateOnly(2026, 11, 28)), second.Approval);
-        Assert.False(rehearsal.Reconciliation.Run.Mapping.IsApproved);
-        Assert.Equal("Anne Peeters, receveuse régionale", after.Reconciliation.Run.Mapping.Approval?.By);
+        Assert.False(rehearsal.Reconciliation.Run.IsMappingApproved);
+        Assert.Equal("Anne Peeters, receveuse régionale", after.Reconciliation.Run.MappingApproval?.By);
         Assert.Contains("NON APPROUVÉE", await File.ReadAllTextAsync(rehearsal.Reports.Html, Ct), StringComparison.Ordinal);
         Assert.DoesNotContain("NON APPROUVÉE", await File.ReadAllTextAsync(after.Reports.Html, Ct), StringComparison.Ordinal);
     }

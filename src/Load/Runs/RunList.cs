@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bascule.Load.Providers;
 using Bascule.Transform.Mapping;
 using Dapper;
@@ -35,27 +34,17 @@ public static class RunList
             r.MappingVersion,
             r.MappingSha256,
             r.Fingerprint,
-            Utc(r.StartedUtc)!.Value,
-            Utc(r.FinishedUtc),
+            StoredTime.Utc(r.StartedUtc)!.Value,
+            StoredTime.Utc(r.FinishedUtc),
             r.StartedBy,
             r.ToolVersion,
             r.FailureMessage,
             r.Job,
-            r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""),
+            r.OverrideBy is null ? null : new PublishOverride(r.OverrideBy, StoredTime.Utc(r.OverrideUtc)!.Value, r.OverrideReason ?? ""),
             r.ApprovedBy is null ? null : new MappingApproval(r.ApprovedBy, StoredDate.Parse(r.ApprovedOn)),
             r.ReconciliationStatus,
-            r.PrunedBy is null ? null : new RunPruning(Utc(r.PrunedUtc)!.Value, r.PrunedBy))).ToList();
+            r.PrunedBy is null ? null : new RunPruning(StoredTime.Utc(r.PrunedUtc)!.Value, r.PrunedBy))).ToList();
     }
-
-    // SQLite keeps timestamps as text, the others as timestamps: both arrive here as UTC.
-    internal static DateTime? Utc(object? value) => value switch
-    {
-        null or DBNull => null,
-        DateTime dateTime => DateTime.SpecifyKind(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime, DateTimeKind.Utc),
-        DateTimeOffset offset => offset.UtcDateTime,
-        string text => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
-        _ => throw new FormatException($"Unexpected timestamp value of type {value.GetType().Name}."),
-    };
 
     private sealed class Row
     {

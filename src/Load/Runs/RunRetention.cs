@@ -33,7 +33,7 @@ public static class RunRetention
         {
             foreach (var run in entityYear.Skip(keep))
             {
-                var started = RunList.Utc(run.StartedUtc)!.Value;
+                var started = StoredTime.Utc(run.StartedUtc)!.Value;
                 if (startedBefore is { } cutoff && started >= cutoff)
                 {
                     continue;

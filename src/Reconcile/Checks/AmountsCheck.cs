@@ -12,28 +12,26 @@ internal static class AmountsCheck
 {
     public static IReadOnlyList<JournalRow> Run(CheckContext context)
     {
-        var source = context.Ledger.Lines.GroupBy(l => (l.Key.Year, l.Key.Journal)).ToDictionary(g => g.Key, g => Sum(g.Select(l => l.Value)));
-        var staged = context.Snapshot.StagedFlows.GroupBy(f => (f.Key.Year, f.Key.Journal)).ToDictionary(g => g.Key, g => Sum(g.Select(f => f.Sides)));
-        var unmapped = context.Snapshot.Unmapped.GroupBy(u => (u.Key.Year, u.Key.Journal)).ToDictionary(g => g.Key, g => Sum(g.Select(u => u.Sides)));
+        var source = context.Ledger.Lines.GroupBy(l => (l.Key.Year, l.Key.Journal)).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(l => l.Value)));
+        var staged = context.Snapshot.StagedFlows.GroupBy(f => (f.Key.Year, f.Key.Journal)).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(f => f.Amounts)));
+        var unmapped = context.Snapshot.Unmapped.GroupBy(u => (u.Key.Year, u.Key.Journal)).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(u => u.Amounts)));
         var rows = source.Keys.Concat(staged.Keys).Concat(unmapped.Keys).Distinct()
             .OrderBy(k => k.Year).ThenBy(k => k.Journal, StringComparer.Ordinal)
             .Select(k =>
             {
                 var (s, t, u) = (source.GetValueOrDefault(k), staged.GetValueOrDefault(k), unmapped.GetValueOrDefault(k));
-                return new JournalRow(k.Year, k.Journal, s.Debit, s.Credit, t.Debit, t.Credit, u.Debit, u.Credit);
+                return new JournalRow(k.Year, k.Journal, s, t, u);
             })
             .ToList();
 
-        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:debit", rows.Sum(r => r.SourceDebit), rows.Sum(r => r.StagedDebit + r.UnmappedDebit), Verdict.Failed));
-        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:credit", rows.Sum(r => r.SourceCredit), rows.Sum(r => r.StagedCredit + r.UnmappedCredit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:debit", rows.Sum(r => r.Source.Debit), rows.Sum(r => r.Staged.Debit + r.Unmapped.Debit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:credit", rows.Sum(r => r.Source.Credit), rows.Sum(r => r.Staged.Credit + r.Unmapped.Credit), Verdict.Failed));
         foreach (var row in rows)
         {
-            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
-            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed));
         }
 
         return rows;
     }
-
-    internal static Sides Sum(IEnumerable<Sides> sides) => sides.Aggregate(default(Sides), (a, b) => a + b);
 }

@@ -10,7 +10,7 @@ internal static class BalanceCheck
 {
     public static void Run(CheckContext context)
     {
-        var flows = Checks.AmountsCheck.Sum(context.Snapshot.StagedFlows.Select(f => f.Sides));
+        var flows = DebitCredit.Sum(context.Snapshot.StagedFlows.Select(f => f.Amounts));
         context.Add(CheckResult.Compare(CheckId.Balance, "balance:staged", flows.Debit, flows.Credit, context.HasExceptions ? Verdict.Warning : Verdict.Failed));
 
         var documents = context.Snapshot.UnbalancedDocuments;

@@ -13,7 +13,7 @@ internal static class BudgetCheck
     {
         var ledger = context.Ledger.Lines.Where(l => l.Key.Article is not null)
             .GroupBy(l => l.Key.Article!)
-            .ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(l => l.Value)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(l => l.Value)), StringComparer.Ordinal);
         var commitments = context.Snapshot.Commitments;
         var rows = new List<ArticleRow>();
         foreach (var (article, label, kind, committed, charged) in context.Snapshot.Articles)
@@ -21,14 +21,14 @@ internal static class BudgetCheck
             var sides = ledger.GetValueOrDefault(article);
             ledger.Remove(article);
             var c = commitments.GetValueOrDefault(article);
-            rows.Add(new ArticleRow(article, label, kind, committed, charged, c.Debit, c.Credit, kind == "R" ? -sides.Net : sides.Net));
+            rows.Add(new ArticleRow(article, label, kind, new(committed, charged), new(c.Debit, c.Credit), kind == "R" ? -sides.Net : sides.Net));
         }
 
         // Articles booked in the ledger but missing from ARTICLES.csv: their charges are unexplained by the budget.
         foreach (var (article, sides) in ledger.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             var c = commitments.GetValueOrDefault(article);
-            rows.Add(new ArticleRow(article, "", "", 0m, 0m, c.Debit, c.Credit, sides.Net));
+            rows.Add(new ArticleRow(article, "", "", new(0m, 0m), new(c.Debit, c.Credit), sides.Net));
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Article, b.Article));

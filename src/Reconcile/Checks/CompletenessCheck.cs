@@ -61,9 +61,9 @@ internal static class CompletenessCheck
             return (null, null);
         }
 
-        var staged = snapshot.StagedSource.Where(s => s.File == name).Select(s => s.Sides);
-        var unmapped = snapshot.Unmapped.Where(u => u.File == name).Select(u => u.Sides);
-        var sum = staged.Concat(unmapped).Aggregate(default(Staging.Sides), (a, b) => a + b);
+        var staged = snapshot.StagedSource.Where(s => s.File == name).Select(s => s.Amounts);
+        var unmapped = snapshot.Unmapped.Where(u => u.File == name).Select(u => u.Amounts);
+        var sum = DebitCredit.Sum(staged.Concat(unmapped));
         return (sum.Debit, sum.Credit);
     }
 }

@@ -14,7 +14,7 @@ internal static class ExceptionsCheck
     {
         var unmapped = context.Snapshot.Unmapped
             .GroupBy(u => (u.Key.Account, u.Key.Article))
-            .Select(g => new UnmappedRow(g.Key.Account, g.Key.Article, g.Sum(u => u.Count), g.Sum(u => u.Sides.Debit), g.Sum(u => u.Sides.Credit)))
+            .Select(g => new UnmappedRow(g.Key.Account, g.Key.Article, g.Sum(u => u.Count), g.Sum(u => u.Amounts.Debit), g.Sum(u => u.Amounts.Credit)))
             .OrderBy(u => u.Account, StringComparer.Ordinal).ThenBy(u => u.Article, StringComparer.Ordinal)
             .ToList();
         var tolerances = context.Snapshot.Run.Tolerances;

@@ -10,9 +10,9 @@ internal static class LegacyAccountCheck
 {
     public static IReadOnlyList<LegacyAccountRow> Run(CheckContext context)
     {
-        var source = context.Ledger.Lines.GroupBy(l => l.Key.Account).ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(l => l.Value)));
+        var source = context.Ledger.Lines.GroupBy(l => l.Key.Account).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(l => l.Value)));
         var flows = context.Snapshot.StagedFlows.GroupBy(f => f.Key.Account).ToDictionary(g => g.Key, g => g.ToList());
-        var unmapped = context.Snapshot.Unmapped.GroupBy(u => u.Key.Account).ToDictionary(g => g.Key, g => AmountsCheck.Sum(g.Select(u => u.Sides)));
+        var unmapped = context.Snapshot.Unmapped.GroupBy(u => u.Key.Account).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(u => u.Amounts)));
         var rows = new List<LegacyAccountRow>();
         foreach (var account in source.Keys.Concat(flows.Keys).Concat(unmapped.Keys).Distinct().Order(StringComparer.Ordinal))
         {
@@ -20,18 +20,18 @@ internal static class LegacyAccountCheck
             var u = unmapped.GetValueOrDefault(account);
             var targets = flows.GetValueOrDefault(account, [])
                 .GroupBy(f => f.Target)
-                .Select(g => new AccountFlow(g.Key, g.Sum(f => f.Sides.Debit), g.Sum(f => f.Sides.Credit)))
+                .Select(g => new AccountFlow(g.Key, g.Sum(f => f.Amounts.Debit), g.Sum(f => f.Amounts.Credit)))
                 .OrderBy(t => t.Account, StringComparer.Ordinal)
                 .ToList();
-            rows.Add(new LegacyAccountRow(account, s.Debit, s.Credit, targets.Sum(t => t.Debit), targets.Sum(t => t.Credit), u.Debit, u.Credit, targets));
+            rows.Add(new LegacyAccountRow(account, s, new DebitCredit(targets.Sum(t => t.Debit), targets.Sum(t => t.Credit)), u, targets));
         }
 
         var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();
         context.Add(CheckResult.Compare(CheckId.LegacyAccounts, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.SourceDebit, row.StagedDebit + row.UnmappedDebit, Verdict.Failed));
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.SourceCredit, row.StagedCredit + row.UnmappedCredit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed));
         }
 
         return rows;

@@ -15,7 +15,7 @@ internal static class TargetAccountCheck
             .Select(g =>
             {
                 var feeds = g.GroupBy(f => f.Key.Account)
-                    .Select(a => new AccountFlow(a.Key, a.Sum(f => f.Sides.Debit), a.Sum(f => f.Sides.Credit)))
+                    .Select(a => new AccountFlow(a.Key, a.Sum(f => f.Amounts.Debit), a.Sum(f => f.Amounts.Credit)))
                     .OrderBy(a => a.Account, StringComparer.Ordinal)
                     .ToList();
                 return new TargetAccountRow(g.Key, feeds.Sum(f => f.Debit), feeds.Sum(f => f.Credit), feeds);
@@ -23,8 +23,8 @@ internal static class TargetAccountCheck
             .OrderBy(t => t.Account, StringComparer.Ordinal)
             .ToList();
 
-        var source = AmountsCheck.Sum(context.Ledger.Lines.Values);
-        var unmapped = AmountsCheck.Sum(context.Snapshot.Unmapped.Select(u => u.Sides));
+        var source = DebitCredit.Sum(context.Ledger.Lines.Values);
+        var unmapped = DebitCredit.Sum(context.Snapshot.Unmapped.Select(u => u.Amounts));
         context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Debit), Verdict.Failed));
         context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Credit), Verdict.Failed));
         return rows;

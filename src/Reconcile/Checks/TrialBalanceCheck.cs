@@ -16,8 +16,8 @@ internal static class TrialBalanceCheck
 
     public static IReadOnlyList<TrialBalanceRow> Run(CheckContext context)
     {
-        var opening = new Dictionary<string, Sides>(StringComparer.Ordinal);
-        var movements = new Dictionary<string, Sides>(StringComparer.Ordinal);
+        var opening = new Dictionary<string, DebitCredit>(StringComparer.Ordinal);
+        var movements = new Dictionary<string, DebitCredit>(StringComparer.Ordinal);
         foreach (var (key, sides) in context.Ledger.Lines)
         {
             var target = key.Journal == OpeningJournal ? opening : movements;
@@ -30,17 +30,8 @@ internal static class TrialBalanceCheck
         {
             var b = balance.GetValueOrDefault(account);
             var (o, m) = (opening.GetValueOrDefault(account), movements.GetValueOrDefault(account));
-            rows.Add(new TrialBalanceRow(
-                account,
-                b?.Label ?? "",
-                b?.Opening.Net ?? 0m,
-                o.Net,
-                b?.Movements.Debit ?? 0m,
-                m.Debit,
-                b?.Movements.Credit ?? 0m,
-                m.Credit,
-                b?.Closing.Net ?? 0m,
-                o.Net + m.Net));
+            var loaded = b is null ? new TrialBalanceFigures(0m, new(0m, 0m), 0m) : new TrialBalanceFigures(b.Opening.Net, b.Movements, b.Closing.Net);
+            rows.Add(new TrialBalanceRow(account, b?.Label ?? "", Balance: loaded, Ledger: new TrialBalanceFigures(o.Net, m, o.Net + m.Net)));
         }
 
         if (context.Snapshot.Balance.Count == 0)
@@ -52,7 +43,7 @@ internal static class TrialBalanceCheck
         context.Add(CheckResult.Compare(CheckId.TrialBalance, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.Balance.Closing, row.Ledger.Closing, Verdict.Failed));
         }
 
         return rows;

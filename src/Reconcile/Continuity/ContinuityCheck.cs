@@ -84,11 +84,11 @@ internal static class ContinuityCheck
     private static async Task<IReadOnlyList<(PairRun Run, bool Published)>> NeighboursAsync(IStagingProvider provider, RunSummary run, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, run.RunId);
-        return await db.RowsAsync(
+        var db = new StagingReader(connection, run.RunId);
+        var rows = await db.RowsAsync<ContinuityQueries.NeighbourRow>(
             ContinuityQueries.Neighbours,
             new { run = run.RunId, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear - 1, after = run.FiscalYear + 1 },
-            r => (new PairRun(r.Text(0), (int)r.Count(1), r.Text(2), r.Text(3), r.OptionalText(4)), r.Text(2) == "published"),
             cancellationToken);
+        return rows.Select(r => (new PairRun(r.RunId, r.FiscalYear, r.Status, r.MappingVersion, r.Fingerprint), r.Status == "published")).ToList();
     }
 }

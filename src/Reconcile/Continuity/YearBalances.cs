@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
 namespace Bascule.Reconcile.Continuity;
@@ -28,7 +29,7 @@ internal sealed class YearBalances
 
         foreach (var unmapped in snapshot.Unmapped)
         {
-            Add(balances.legacy, unmapped.Key.Journal, unmapped.Key.Account, unmapped.Sides.Net);
+            Add(balances.legacy, unmapped.Key.Journal, unmapped.Key.Account, unmapped.Amounts.Net);
         }
 
         foreach (var (key, account, sides) in snapshot.StagedFlows)
@@ -46,20 +47,18 @@ internal sealed class YearBalances
     public static async Task<YearBalances> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken, bool openingOnly = false)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
+        var db = new StagingReader(connection, runId);
         var balances = new YearBalances();
         var parameters = new { run = runId, openingOnly = openingOnly ? 1 : 0 };
-        foreach (var (journal, account, target, source, staged) in await db.RowsAsync(
-            ContinuityQueries.StagedBalances, parameters, r => (r.Text(0), r.Text(1), r.Text(2), new Sides(r.Money(3), r.Money(4)), new Sides(r.Money(5), r.Money(6))), cancellationToken))
+        foreach (var row in await db.RowsAsync<ContinuityQueries.StagedBalanceRow>(ContinuityQueries.StagedBalances, parameters, cancellationToken))
         {
-            Add(balances.legacy, journal, account, source.Net);
-            Add(balances.target, journal, target, staged.Net);
+            Add(balances.legacy, row.Journal, row.Account, row.SourceNet);
+            Add(balances.target, row.Journal, row.TargetAccount, row.Net);
         }
 
-        foreach (var (journal, account, sides) in await db.RowsAsync(
-            ContinuityQueries.UnmappedBalances, parameters, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken))
+        foreach (var row in await db.RowsAsync<ContinuityQueries.BalanceRow>(ContinuityQueries.UnmappedBalances, parameters, cancellationToken))
         {
-            Add(balances.legacy, journal, account, sides.Net);
+            Add(balances.legacy, row.Journal, row.Account, row.Net);
         }
 
         return balances;

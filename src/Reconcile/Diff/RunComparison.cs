@@ -1,3 +1,4 @@
+using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
@@ -8,10 +9,13 @@ namespace Bascule.Reconcile.Diff;
 public static class RunComparison
 {
     private const string TargetAccounts =
-        "SELECT target_account, SUM(debit), SUM(credit) FROM staged_lines WHERE run_id = @run GROUP BY target_account";
+        "SELECT target_account AS TargetAccount, SUM(debit) AS Debit, SUM(credit) AS Credit FROM staged_lines WHERE run_id = @run GROUP BY target_account";
 
     private const string UnmappedLines =
-        "SELECT account, article, COUNT(*), SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY account, article";
+        """
+        SELECT account AS Account, article AS Article, COUNT(*) AS Records, SUM(debit) AS Debit, SUM(credit) AS Credit
+        FROM unmapped_lines WHERE run_id = @run GROUP BY account, article
+        """;
 
     public static async Task<RunDiff> ComputeAsync(IStagingProvider provider, string runA, string runB, CancellationToken cancellationToken)
     {
@@ -41,7 +45,7 @@ public static class RunComparison
             .OrderBy(u => u.Account, StringComparer.Ordinal)
             .ThenBy(u => u.Article, StringComparer.Ordinal)
             .ToList();
-        return new RunDiff(a.Run, b.Run, accounts, a.Run.Mapping != b.Run.Mapping, files)
+        return new RunDiff(a.Run, b.Run, accounts, a.Run.Mapping != b.Run.Mapping || a.Run.MappingApproval != b.Run.MappingApproval, files)
         {
             UnmappedA = a.Unmapped.Values.Aggregate(default(UnmappedTotals), (sum, u) => sum + u),
             UnmappedB = b.Unmapped.Values.Aggregate(default(UnmappedTotals), (sum, u) => sum + u),
@@ -49,22 +53,43 @@ public static class RunComparison
         };
     }
 
-    private static async Task<(RunSummary Run, Dictionary<string, Sides> Accounts, Dictionary<string, string> Files, Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
+    private static async Task<(RunSummary Run, Dictionary<string, DebitCredit> Accounts, Dictionary<string, string> Files, Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
         IStagingProvider provider, string runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
-        var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
+        var db = new StagingReader(connection, runId);
+        var run = await StagingSnapshot.ReadRunAsync(db, cancellationToken)
             ?? throw new ReconcileException($"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` and give one of their ids.");
-        var accounts = (await db.RowsAsync(TargetAccounts, r => (Account: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken))
-            .ToDictionary(x => x.Account, x => x.Sides, StringComparer.Ordinal);
-        var files = (await db.RowsAsync(Queries.Files, r => (Name: r.Text(0), Sha: r.Text(1)), cancellationToken))
-            .ToDictionary(x => x.Name, x => x.Sha, StringComparer.Ordinal);
-        var unmapped = (await db.RowsAsync(
-                UnmappedLines,
-                r => (Key: (Account: r.Text(0), Article: r.OptionalText(1) is { Length: > 0 } article ? article : null), Totals: new UnmappedTotals(r.Count(2), r.Money(3), r.Money(4))),
-                cancellationToken))
-            .ToDictionary(x => x.Key, x => x.Totals);
+        var accounts = (await db.RowsAsync<AccountRow>(TargetAccounts, cancellationToken))
+            .ToDictionary(x => x.TargetAccount, x => new DebitCredit(x.Debit.Value, x.Credit.Value), StringComparer.Ordinal);
+        var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))
+            .ToDictionary(x => x.SourceFile, x => x.Sha256, StringComparer.Ordinal);
+        var unmapped = (await db.RowsAsync<UnmappedRow>(UnmappedLines, cancellationToken))
+            .ToDictionary(
+                x => (x.Account, Article: x.Article is { Length: > 0 } article ? article : null),
+                x => new UnmappedTotals(x.Records, x.Debit.Value, x.Credit.Value));
         return (run, accounts, files, unmapped);
+    }
+
+    private sealed class AccountRow
+    {
+        public string TargetAccount { get; init; } = "";
+
+        public Amount Debit { get; init; }
+
+        public Amount Credit { get; init; }
+    }
+
+    private sealed class UnmappedRow
+    {
+        public string Account { get; init; } = "";
+
+        public string? Article { get; init; }
+
+        public long Records { get; init; }
+
+        public Amount Debit { get; init; }
+
+        public Amount Credit { get; init; }
     }
 }

@@ -5,7 +5,6 @@ using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
-using Dapper;
 
 namespace Bascule.Reconcile.Diff;
 
@@ -21,8 +20,9 @@ public sealed class StagedLedger
     // Ordered by lineage, so that a combination's first line is the one an export read first, as with --export.
     private const string Lines =
         """
-        SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, label,
-               source_debit, source_credit
+        SELECT source_file AS SourceFile, record AS Record, line AS Line, fiscal_year AS FiscalYear, journal AS Journal, document AS Document,
+               line_number AS LineNumber, booking_date AS BookingDate, account AS Account, article AS Article, service AS Service,
+               third_party AS ThirdParty, label AS Label, source_debit AS Debit, source_credit AS Credit
         FROM staged_lines WHERE run_id = @run AND part = 1
         UNION ALL
         SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, label,
@@ -54,8 +54,7 @@ public sealed class StagedLedger
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
-        var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
+        var run = await StagingSnapshot.ReadRunAsync(new StagingReader(connection, runId), cancellationToken)
             ?? throw new ReconcileException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
         if (!EntityTypes.TryParse(run.EntityType, out var entityType))
@@ -70,31 +69,29 @@ public sealed class StagedLedger
     public async IAsyncEnumerable<LedgerLine> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await _provider.OpenForRunScanAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(Lines, new { run = Run.RunId }, cancellationToken: cancellationToken));
-        var row = new StagingReader.Row(_provider, reader);
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var row in new StagingReader(connection, Run.RunId).StreamAsync<LineRow>(Lines, cancellationToken))
         {
-            yield return Line(row, reader.GetValue(7));
+            yield return Line(row);
         }
     }
 
-    private LedgerLine Line(StagingReader.Row r, object bookingDate)
+    private LedgerLine Line(LineRow r)
     {
-        var lineage = new Lineage(r.Text(0), r.Count(1), r.Count(2));
+        var lineage = new Lineage(r.SourceFile, r.Record, r.Line);
         return new LedgerLine(
             lineage,
-            new FiscalYear((int)r.Count(3)),
-            r.Text(4),
-            r.Text(5),
-            r.Text(6),
-            Load.Runs.StoredDate.Parse(bookingDate),
-            Parse<AccountCode>(r.Text(8), lineage, "account", AccountCode.TryParse),
-            r.OptionalText(9) is { Length: > 0 } article ? Parse<BudgetArticle>(article, lineage, "article", BudgetArticle.TryParse) : null,
-            Services.TryParse(r.Text(10), out var service) ? service : Service.None,
-            r.OptionalText(11),
-            r.Text(12),
-            Amount.FromEuros(r.Money(13)),
-            Amount.FromEuros(r.Money(14)));
+            new FiscalYear(r.FiscalYear),
+            r.Journal,
+            r.Document,
+            r.LineNumber,
+            Load.Runs.StoredDate.Parse(r.BookingDate),
+            Parse<AccountCode>(r.Account, lineage, "account", AccountCode.TryParse),
+            r.Article is { Length: > 0 } article ? Parse<BudgetArticle>(article, lineage, "article", BudgetArticle.TryParse) : null,
+            Services.TryParse(r.Service, out var service) ? service : Service.None,
+            r.ThirdParty,
+            r.Label,
+            r.Debit,
+            r.Credit);
     }
 
     private delegate bool TryParse<T>(ReadOnlySpan<char> text, out T? value);
@@ -106,4 +103,38 @@ public sealed class StagedLedger
             ? value
             : throw new ReconcileException(string.Create(CultureInfo.InvariantCulture,
                 $"Run {Run.RunId}: {lineage.File} line {lineage.Line} is staged with {what} '{text}', which is not a legacy {what}; the run's rows were altered. Give --export with the export folder instead."));
+
+    /// <summary>A row of <see cref="Lines"/>; the booking date is text on SQLite, a date elsewhere.</summary>
+    private sealed class LineRow
+    {
+        public string SourceFile { get; init; } = "";
+
+        public long Record { get; init; }
+
+        public long Line { get; init; }
+
+        public int FiscalYear { get; init; }
+
+        public string Journal { get; init; } = "";
+
+        public string Document { get; init; } = "";
+
+        public string LineNumber { get; init; } = "";
+
+        public object? BookingDate { get; init; }
+
+        public string Account { get; init; } = "";
+
+        public string? Article { get; init; }
+
+        public string Service { get; init; } = "";
+
+        public string? ThirdParty { get; init; }
+
+        public string Label { get; init; } = "";
+
+        public Amount Debit { get; init; }
+
+        public Amount Credit { get; init; }
+    }
 }

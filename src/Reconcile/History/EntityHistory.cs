@@ -24,10 +24,7 @@ public sealed record EntityHistory(string Entity, string EntityType, string InsC
 public sealed record HistoryYear(int Year, HistoryRun? Published, IReadOnlyList<HistoryRun> Held, int OtherRuns);
 
 /// <summary>A run of the history with its key totals (read back from the staging database; null when its rows were pruned).</summary>
-public sealed record HistoryRun(RunInfo Run, HistoryTotals? Totals)
-{
-    public MappingReference Mapping => new(Run.MappingId, Run.MappingVersion, Run.MappingSha256, Run.Approval);
-}
+public sealed record HistoryRun(RunInfo Run, HistoryTotals? Totals);
 
 /// <summary>What a run staged and left out: the staged lines' debit and credit, the unmapped euros and lines, the rejected lines.</summary>
 public sealed record HistoryTotals(decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit, long UnmappedLines, long RejectedLines);

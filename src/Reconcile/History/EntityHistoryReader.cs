@@ -1,3 +1,4 @@
+using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Continuity;
@@ -14,9 +15,12 @@ public static class EntityHistoryReader
 {
     private const string Totals =
         """
-        SELECT (SELECT SUM(debit) FROM staged_lines WHERE run_id = @run), (SELECT SUM(credit) FROM staged_lines WHERE run_id = @run),
-               (SELECT SUM(debit) FROM unmapped_lines WHERE run_id = @run), (SELECT SUM(credit) FROM unmapped_lines WHERE run_id = @run),
-               (SELECT COUNT(*) FROM unmapped_lines WHERE run_id = @run), (SELECT COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1)
+        SELECT (SELECT SUM(debit) FROM staged_lines WHERE run_id = @run) AS StagedDebit,
+               (SELECT SUM(credit) FROM staged_lines WHERE run_id = @run) AS StagedCredit,
+               (SELECT SUM(debit) FROM unmapped_lines WHERE run_id = @run) AS UnmappedDebit,
+               (SELECT SUM(credit) FROM unmapped_lines WHERE run_id = @run) AS UnmappedCredit,
+               (SELECT COUNT(*) FROM unmapped_lines WHERE run_id = @run) AS UnmappedLines,
+               (SELECT COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1) AS RejectedLines
         """;
 
     /// <summary>The history of the entity with INS code <paramref name="insCode"/> and type <paramref name="entityType"/> (<c>COMMUNE</c>, <c>CPAS</c>).</summary>
@@ -105,7 +109,24 @@ public static class EntityHistoryReader
         }
 
         await using var connection = await provider.OpenAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, run.Id.Value);
-        return (await db.RowsAsync(Totals, r => new HistoryTotals(r.Money(0), r.Money(1), r.Money(2), r.Money(3), r.Count(4), r.Count(5)), cancellationToken)).Single();
+        var totals = (await new StagingReader(connection, run.Id.Value).RowsAsync<TotalsRow>(Totals, cancellationToken)).Single();
+        return new HistoryTotals(
+            totals.StagedDebit.Value, totals.StagedCredit.Value, totals.UnmappedDebit.Value, totals.UnmappedCredit.Value, totals.UnmappedLines, totals.RejectedLines);
+    }
+
+    /// <summary>A row of <see cref="Totals"/>: a NULL sum (no line) reads as zero.</summary>
+    private sealed class TotalsRow
+    {
+        public Amount StagedDebit { get; init; }
+
+        public Amount StagedCredit { get; init; }
+
+        public Amount UnmappedDebit { get; init; }
+
+        public Amount UnmappedCredit { get; init; }
+
+        public long UnmappedLines { get; init; }
+
+        public long RejectedLines { get; init; }
     }
 }

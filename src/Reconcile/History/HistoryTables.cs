@@ -35,7 +35,7 @@ public static class HistoryTables
 
             var run = published.Run;
             var t = published.Totals;
-            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.MappingId} {run.MappingVersion}", ApprovalText.Brief(published.Mapping),
+            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.MappingId} {run.MappingVersion}", ApprovalText.Brief(published.Run.Approval),
                 t?.StagedDebit, t?.StagedCredit, t is null ? null : t.UnmappedDebit + t.UnmappedCredit, t?.UnmappedLines, t?.RejectedLines, held, continuity]);
         }
 

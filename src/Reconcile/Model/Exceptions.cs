@@ -10,9 +10,9 @@ public sealed record RejectedLineRow(string File, long Line, string? Column, str
 /// Check 4 and 9: a document whose staged lines do not balance. <see cref="ExplainedByUnmapped"/> when its unmapped lines
 /// make up the difference.
 /// </summary>
-public sealed record UnbalancedDocumentRow(int FiscalYear, string Journal, string Document, decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit)
+public sealed record UnbalancedDocumentRow(int FiscalYear, string Journal, string Document, DebitCredit Staged, DebitCredit Unmapped)
 {
-    public decimal Difference => StagedDebit - StagedCredit;
+    public decimal Difference => Staged.Net;
 
-    public bool ExplainedByUnmapped => StagedDebit + UnmappedDebit == StagedCredit + UnmappedCredit;
+    public bool ExplainedByUnmapped => (Staged + Unmapped).Net == 0m;
 }

@@ -1,17 +1,9 @@
 namespace Bascule.Reconcile.Model;
 
 /// <summary>Check 3: one fiscal year and journal, source against staged, unmapped shown apart.</summary>
-public sealed record JournalRow(
-    int FiscalYear,
-    string Journal,
-    decimal SourceDebit,
-    decimal SourceCredit,
-    decimal StagedDebit,
-    decimal StagedCredit,
-    decimal UnmappedDebit,
-    decimal UnmappedCredit)
+public sealed record JournalRow(int FiscalYear, string Journal, DebitCredit Source, DebitCredit Staged, DebitCredit Unmapped)
 {
-    public decimal DebitDifference => StagedDebit + UnmappedDebit - SourceDebit;
+    public decimal DebitDifference => Staged.Debit + Unmapped.Debit - Source.Debit;
 
-    public decimal CreditDifference => StagedCredit + UnmappedCredit - SourceCredit;
+    public decimal CreditDifference => Staged.Credit + Unmapped.Credit - Source.Credit;
 }

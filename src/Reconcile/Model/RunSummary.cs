@@ -11,7 +11,7 @@ public sealed record RunSummary(
     string InsCode,
     int FiscalYear,
     string RunStatus,
-    MappingReference Mapping,
+    MappingIdentity Mapping,
     DateTime StartedUtc,
     DateTime? FinishedUtc,
     string StartedBy,
@@ -20,13 +20,9 @@ public sealed record RunSummary(
 {
     /// <summary>The tolerances the run was reconciled with (recorded when it started; none for runs before they were).</summary>
     public Tolerances Tolerances { get; init; } = Tolerances.None;
-}
 
-/// <summary>
-/// The exact mapping version a run used, and its approval when the run started (<paramref name="Approval"/>; null:
-/// not approved, which every output of the run says).
-/// </summary>
-public sealed record MappingReference(string Id, string Version, string Sha256, MappingApproval? Approval = null)
-{
-    public bool IsApproved => Approval is not null;
+    /// <summary>The approval of the mapping version when the run started; null: not approved, which every output of the run says.</summary>
+    public MappingApproval? MappingApproval { get; init; }
+
+    public bool IsMappingApproved => MappingApproval is not null;
 }

@@ -5,12 +5,4 @@ namespace Bascule.Reconcile.Model;
 /// no rule matched. A rejected line's amount may be unreadable, so the rejected totals are what the control file's totals
 /// leave unexplained by the accepted lines (zero when nothing was rejected).
 /// </summary>
-public sealed record Totals(
-    decimal SourceDebit,
-    decimal SourceCredit,
-    decimal StagedDebit,
-    decimal StagedCredit,
-    decimal UnmappedDebit,
-    decimal UnmappedCredit,
-    decimal RejectedDebit,
-    decimal RejectedCredit);
+public sealed record Totals(DebitCredit Source, DebitCredit Staged, DebitCredit Unmapped, DebitCredit Rejected);

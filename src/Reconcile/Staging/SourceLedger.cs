@@ -1,5 +1,6 @@
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
+using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Staging;
 
@@ -11,7 +12,7 @@ namespace Bascule.Reconcile.Staging;
 /// </summary>
 internal sealed class SourceLedger
 {
-    private SourceLedger(string origin, IReadOnlyDictionary<LedgerKey, Sides> lines)
+    private SourceLedger(string origin, IReadOnlyDictionary<LedgerKey, DebitCredit> lines)
     {
         Origin = origin;
         Lines = lines;
@@ -20,14 +21,14 @@ internal sealed class SourceLedger
     /// <summary>The file name of the ledger, or <c>staging</c> when the figures were read back from the database.</summary>
     public string Origin { get; }
 
-    public IReadOnlyDictionary<LedgerKey, Sides> Lines { get; }
+    public IReadOnlyDictionary<LedgerKey, DebitCredit> Lines { get; }
 
     public const string FromStaging = "staging";
 
     public static SourceLedger FromDatabase(StagingSnapshot snapshot)
     {
-        var lines = new Dictionary<LedgerKey, Sides>();
-        foreach (var (key, sides) in snapshot.StagedSource.Select(s => (s.Key, s.Sides)).Concat(snapshot.Unmapped.Select(u => (u.Key, u.Sides))))
+        var lines = new Dictionary<LedgerKey, DebitCredit>();
+        foreach (var (key, sides) in snapshot.StagedSource.Select(s => (s.Key, s.Amounts)).Concat(snapshot.Unmapped.Select(u => (u.Key, u.Amounts))))
         {
             lines[key] = lines.GetValueOrDefault(key) + sides;
         }
@@ -37,13 +38,13 @@ internal sealed class SourceLedger
 
     public static async Task<SourceLedger> FromExportAsync(LegacyExport export, CancellationToken cancellationToken)
     {
-        var lines = new Dictionary<LedgerKey, Sides>();
+        var lines = new Dictionary<LedgerKey, DebitCredit>();
         await foreach (var parsed in export.ReadLedgerAsync(cancellationToken))
         {
             if (parsed.Value is { } line)
             {
                 var key = new LedgerKey(line.Year.Value, line.Journal, line.Account.Value, line.Article?.ToString());
-                lines[key] = lines.GetValueOrDefault(key) + new Sides(line.Debit.Value, line.Credit.Value);
+                lines[key] = lines.GetValueOrDefault(key) + new DebitCredit(line.Debit.Value, line.Credit.Value);
             }
         }
 

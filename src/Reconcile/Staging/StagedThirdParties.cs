@@ -10,10 +10,9 @@ namespace Bascule.Reconcile.Staging;
 internal static class StagedThirdParties
 {
     public static async Task<PersonalDataMasker> MaskerAsync(StagingReader db, CancellationToken cancellationToken) =>
-        ThirdPartyMasking.Masker(await db.RowsAsync(
-            Queries.ThirdParties,
-            r => new KnownThirdParty(r.Text(0), Kind(r.Text(3)), r.OptionalText(1) is { Length: > 0 }, r.OptionalText(2) is { Length: > 0 } iban ? iban : null),
-            cancellationToken));
+        ThirdPartyMasking.Masker((await db.RowsAsync<Queries.ThirdPartyRow>(Queries.ThirdParties, cancellationToken))
+            .Select(t => new KnownThirdParty(t.Name, Kind(t.Kind), t.EnterpriseNumber is { Length: > 0 }, t.Iban is { Length: > 0 } iban ? iban : null))
+            .ToList());
 
     // The codes the pipeline stores (TIERS.csv's own TYPE letters).
     private static ThirdPartyKind Kind(string code) => code switch

@@ -11,15 +11,15 @@ internal sealed record StagingSnapshot(
     RunSummary Run,
     IReadOnlyList<RecordedFile> Files,
     IReadOnlyList<(string Kind, string File, long Count)> RowsPerFile,
-    IReadOnlyDictionary<string, Sides> BalanceFileTotals,
-    IReadOnlyList<(string File, LedgerKey Key, Sides Sides)> StagedSource,
-    IReadOnlyList<(LedgerKey Key, string Target, Sides Sides)> StagedFlows,
+    IReadOnlyDictionary<string, DebitCredit> BalanceFileTotals,
+    IReadOnlyList<(string File, LedgerKey Key, DebitCredit Amounts)> StagedSource,
+    IReadOnlyList<(LedgerKey Key, string Target, DebitCredit Amounts)> StagedFlows,
     IReadOnlyList<UnmappedGroup> Unmapped,
     IReadOnlyList<UnbalancedDocumentRow> UnbalancedDocuments,
     IReadOnlyList<RejectedLineRow> Rejected,
     IReadOnlyList<BalanceRecord> Balance,
     IReadOnlyList<(string Article, string Label, string Kind, decimal Committed, decimal Charged)> Articles,
-    IReadOnlyDictionary<string, Sides> Commitments,
+    IReadOnlyDictionary<string, DebitCredit> Commitments,
     IReadOnlySet<string> ThirdPartyFiles,
     PersonalDataMasker Masker)
 {
@@ -43,63 +43,69 @@ internal sealed record StagingSnapshot(
     {
         await Task.Yield();
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
-        if ((await db.RowsAsync(Queries.UnbalancedDocumentCount, r => r.Count(0), cancellationToken)).Single() == 0)
+        var db = new StagingReader(connection, runId);
+        if ((await db.RowsAsync<long>(Queries.UnbalancedDocumentCount, cancellationToken)).Single() == 0)
         {
             return [];
         }
 
-        return await db.RowsAsync(
-            Queries.UnbalancedDocuments, r => new UnbalancedDocumentRow((int)r.Count(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4), r.Money(5), r.Money(6)), cancellationToken);
+        return (await db.RowsAsync<Queries.UnbalancedDocument>(Queries.UnbalancedDocuments, cancellationToken))
+            .Select(d => new UnbalancedDocumentRow(d.FiscalYear, d.Journal, d.Document, new(d.StagedDebit.Value, d.StagedCredit.Value), new(d.UnmappedDebit.Value, d.UnmappedCredit.Value)))
+            .ToList();
     }
 
     private static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, string runId, Task<List<UnbalancedDocumentRow>> documents, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
-        var run = (await db.RowsAsync(Queries.Run, ReadRun, cancellationToken)).SingleOrDefault()
+        var db = new StagingReader(connection, runId);
+        var run = await ReadRunAsync(db, cancellationToken)
             ?? throw new ReconcileException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
-        var files = await db.RowsAsync(Queries.Files, r => new RecordedFile(r.Text(0), r.Text(1), r.Count(2), r.OptionalCount(3), r.OptionalMoney(4), r.OptionalMoney(5)), cancellationToken);
-        var staged = await db.RowsAsync(
-            Queries.StagedLines,
-            r => (File: r.Text(0), Key: Key(r, 1), Target: r.Text(5), Source: new Sides(r.Money(6), r.Money(7)), Records: r.Count(8), Staged: new Sides(r.Money(9), r.Money(10))),
-            cancellationToken);
-        var stagedSource = staged.GroupBy(s => (s.File, s.Key))
-            .Select(g => (g.Key.File, g.Key.Key, Sides: g.Aggregate(default(Sides), (sum, s) => sum + s.Source), Records: g.Sum(s => s.Records)))
+        var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))
+            .Select(f => new RecordedFile(f.SourceFile, f.Sha256, f.LinesRead, f.ControlLines, f.ControlDebit?.Value, f.ControlCredit?.Value))
+            .ToList();
+        var staged = await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
+        var stagedSource = staged.GroupBy(s => (s.SourceFile, s.Key))
+            .Select(g => (File: g.Key.SourceFile, g.Key.Key, Amounts: DebitCredit.Sum(g.Select(s => s.Source)), Records: g.Sum(s => s.SourceRecords)))
             .Where(s => s.Records > 0)
             .ToList();
-        var stagedFlows = staged.GroupBy(s => (Key: s.Key with { Article = null }, s.Target))
-            .Select(g => (g.Key.Key, g.Key.Target, g.Aggregate(default(Sides), (sum, s) => sum + s.Staged)))
+        var stagedFlows = staged.GroupBy(s => (Key: s.Key with { Article = null }, s.TargetAccount))
+            .Select(g => (g.Key.Key, g.Key.TargetAccount, DebitCredit.Sum(g.Select(s => s.Amounts))))
             .ToList();
         var rowsPerFile = stagedSource.GroupBy(s => s.File).Select(g => (Kind: "staged", File: g.Key, Count: g.Sum(s => s.Records))).ToList();
-        rowsPerFile.AddRange(await db.RowsAsync(Queries.RowsPerFile, r => (r.Text(0), r.Text(1), r.Count(2)), cancellationToken));
+        rowsPerFile.AddRange((await db.RowsAsync<Queries.FileCount>(Queries.RowsPerFile, cancellationToken)).Select(c => (c.Kind, c.SourceFile, c.Records)));
         return new StagingSnapshot(
             run,
             files,
             rowsPerFile,
-            (await db.RowsAsync(Queries.BalanceFileTotals, r => (File: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken)).ToDictionary(x => x.File, x => x.Sides),
-            stagedSource.Select(s => (s.File, s.Key, s.Sides)).ToList(),
+            (await db.RowsAsync<Queries.FileTotals>(Queries.BalanceFileTotals, cancellationToken)).ToDictionary(t => t.SourceFile, t => t.Amounts),
+            stagedSource.Select(s => (s.File, s.Key, s.Amounts)).ToList(),
             stagedFlows,
-            await db.RowsAsync(Queries.Unmapped, r => new UnmappedGroup(r.Text(0), Key(r, 1), r.Count(5), new Sides(r.Money(6), r.Money(7))), cancellationToken),
+            (await db.RowsAsync<Queries.UnmappedGroupRow>(Queries.Unmapped, cancellationToken)).Select(u => new UnmappedGroup(u.SourceFile, u.Key, u.Records, u.Amounts)).ToList(),
             await documents,
-            await db.RowsAsync(Queries.Rejected, r => new RejectedLineRow(r.Text(0), r.Count(1), r.OptionalText(2), r.Text(3), r.Text(4), r.Text(5)), cancellationToken),
-            await db.RowsAsync(Queries.Balance, r => new BalanceRecord(r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3)), new Sides(r.Money(4), r.Money(5)), new Sides(r.Money(6), r.Money(7))), cancellationToken),
-            await db.RowsAsync(Queries.Articles, r => (r.Text(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4)), cancellationToken),
-            (await db.RowsAsync(Queries.Commitments, r => (Article: r.Text(0), Sides: new Sides(r.Money(1), r.Money(2))), cancellationToken)).ToDictionary(x => x.Article, x => x.Sides),
-            (await db.RowsAsync(Queries.ThirdPartyFiles, r => r.Text(0), cancellationToken)).ToHashSet(StringComparer.Ordinal),
+            (await db.RowsAsync<Queries.RejectedLine>(Queries.Rejected, cancellationToken))
+                .Select(r => new RejectedLineRow(r.SourceFile, r.Line, r.ColumnName, r.Reason, r.Message, r.RawText))
+                .ToList(),
+            (await db.RowsAsync<Queries.BalanceRow>(Queries.Balance, cancellationToken))
+                .Select(b => new BalanceRecord(b.Account, b.Label, new(b.OpeningDebit.Value, b.OpeningCredit.Value), new(b.MovementDebit.Value, b.MovementCredit.Value), new(b.ClosingDebit.Value, b.ClosingCredit.Value)))
+                .ToList(),
+            (await db.RowsAsync<Queries.ArticleRow>(Queries.Articles, cancellationToken)).Select(a => (a.Article, a.Label, a.Kind, a.Committed.Value, a.Charged.Value)).ToList(),
+            (await db.RowsAsync<Queries.ArticleRow>(Queries.Commitments, cancellationToken)).ToDictionary(c => c.Article, c => new DebitCredit(c.Committed.Value, c.Charged.Value)),
+            (await db.RowsAsync<string>(Queries.ThirdPartyFiles, cancellationToken)).ToHashSet(StringComparer.Ordinal),
             await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
 
-    private static LedgerKey Key(StagingReader.Row r, int first) =>
-        new((int)r.Count(first), r.Text(first + 1), r.Text(first + 2), r.OptionalText(first + 3) is { Length: > 0 } article ? article : null);
+    /// <summary>The run's <c>runs</c> row, or null when the staging database has no such run.</summary>
+    internal static async Task<RunSummary?> ReadRunAsync(StagingReader db, CancellationToken cancellationToken) =>
+        (await db.RowsAsync<Queries.RunRow>(Queries.Run, cancellationToken)).Select(Summary).SingleOrDefault();
 
-    internal static RunSummary ReadRun(StagingReader.Row r) => new(
-        r.Text(0), r.Text(1), r.Text(2), r.Text(3), (int)r.Count(4), r.Text(5),
-        new MappingReference(r.Text(6), r.Text(7), r.Text(8), r.OptionalText(14) is { } by ? new MappingApproval(by, r.Date(15)) : null),
-        r.Time(9) ?? DateTime.MinValue, r.Time(10), r.Text(11), r.Text(12), r.OptionalText(13))
+    private static RunSummary Summary(Queries.RunRow r) => new(
+        r.RunId, r.Entity, r.EntityType, r.InsCode, r.FiscalYear, r.Status,
+        new MappingIdentity(r.MappingId, r.MappingVersion, r.MappingSha256),
+        StoredTime.Utc(r.StartedUtc) ?? DateTime.MinValue, StoredTime.Utc(r.FinishedUtc), r.StartedBy, r.ToolVersion, r.Fingerprint)
     {
-        Tolerances = new Tolerances(r.OptionalCount(16), r.OptionalMoney(17), r.OptionalCount(18)),
+        Tolerances = new Tolerances(r.ToleratedUnmappedLines, r.ToleratedUnmappedEuros?.Value, r.ToleratedRejectedLines),
+        MappingApproval = r.ApprovedBy is { } by ? new MappingApproval(by, StoredDate.Parse(r.ApprovedOn)) : null,
     };
 }
 
@@ -107,7 +113,7 @@ internal sealed record StagingSnapshot(
 internal sealed record RecordedFile(string Name, string Sha256, long LinesRead, long? ControlLines, decimal? ControlDebit, decimal? ControlCredit);
 
 /// <summary>Unmapped lines of one file at the ledger grain.</summary>
-internal sealed record UnmappedGroup(string File, LedgerKey Key, long Count, Sides Sides);
+internal sealed record UnmappedGroup(string File, LedgerKey Key, long Count, DebitCredit Amounts);
 
 /// <summary>A <c>legacy_balance</c> row: opening, movements and closing of one account.</summary>
-internal sealed record BalanceRecord(string Account, string Label, Sides Opening, Sides Movements, Sides Closing);
+internal sealed record BalanceRecord(string Account, string Label, DebitCredit Opening, DebitCredit Movements, DebitCredit Closing);

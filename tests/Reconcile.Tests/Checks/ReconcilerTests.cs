@@ -36,10 +36,10 @@ public abstract class ReconcilerTests : IDisposable
         Assert.Equal(Verdict.Ok, result.Status);
         Assert.Equal("ECRITURES.csv", result.LedgerSource);
         Assert.Equal(Enumerable.Range(1, 9), result.Checks.Select(c => c.Number).Distinct().Order());
-        Assert.Equal(Commune.Debit(), result.Totals.SourceDebit);
-        Assert.Equal(Commune.Credit(), result.Totals.StagedCredit);
+        Assert.Equal(Commune.Debit(), result.Totals.Source.Debit);
+        Assert.Equal(Commune.Credit(), result.Totals.Staged.Credit);
         Assert.Equal(3000, result.SourceFiles.Single(f => f.Name == "ECRITURES.csv").Staged);
-        Assert.Equal(result.Totals.StagedDebit, result.TargetAccounts.Sum(t => t.Debit));
+        Assert.Equal(result.Totals.Staged.Debit, result.TargetAccounts.Sum(t => t.Debit));
         Assert.Equal(32, result.TrialBalance.Count(t => t.Agrees));
         Assert.NotEmpty(result.Articles);
     }
@@ -146,7 +146,7 @@ public abstract class ReconcilerTests : IDisposable
         AssertCheck(result, "completeness:BALANCE.csv:read", Verdict.Failed, 32, 31);
         AssertCheck(result, "trialBalance:differing", Verdict.Failed, 0, 1);
         var row = result.TrialBalance.Single(t => t.Account == account);
-        AssertCheck(result, $"trialBalance:{account}:closing", Verdict.Failed, 0m, row.LedgerClosing);
+        AssertCheck(result, $"trialBalance:{account}:closing", Verdict.Failed, 0m, row.Ledger.Closing);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public abstract class ReconcilerTests : IDisposable
         Assert.True(Assert.Single(result.UnbalancedDocuments).ExplainedByUnmapped);
         var unmapped = Assert.Single(result.Unmapped);
         Assert.Equal((line.Account, 1L, line.Debit), (unmapped.Account, unmapped.Count, unmapped.Debit));
-        Assert.Equal(result.Totals.SourceDebit, result.Totals.StagedDebit + result.Totals.UnmappedDebit);
+        Assert.Equal(result.Totals.Source.Debit, result.Totals.Staged.Debit + result.Totals.Unmapped.Debit);
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public abstract class ReconcilerTests : IDisposable
 
         AssertCheck(result, "budget:differing", Verdict.Warning, 0, 1);
         var article = result.Articles.Single(a => a.Article == "104/111-01");
-        Assert.Equal(article.LedgerCharged + 0.01m, article.Charged);
+        Assert.Equal(article.LedgerCharged + 0.01m, article.Budget.Charged);
         Assert.Equal(Verdict.Warning, result.Status);
     }
 

@@ -182,10 +182,10 @@ public static class RunClaim
             EntityName,
             FiscalYear,
             StartedBy,
-            RunList.Utc(StartedUtc)!.Value,
+            StoredTime.Utc(StartedUtc)!.Value,
             Job,
             LeaseHost is null || LeasePid is null ? null : new LeaseHolder(LeaseHost, checked((int)LeasePid.Value), LeaseProcessStart),
-            RunList.Utc(HeartbeatUtc),
-            RunList.Utc(LeaseExpiresUtc));
+            StoredTime.Utc(HeartbeatUtc),
+            StoredTime.Utc(LeaseExpiresUtc));
     }
 }

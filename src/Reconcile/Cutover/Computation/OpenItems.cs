@@ -1,5 +1,6 @@
 using Bascule.Reconcile.Cutover.Data;
 using Bascule.Reconcile.Cutover.Model;
+using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Cutover.Computation;
 
@@ -19,7 +20,7 @@ internal static class OpenItems
         var items = new List<OpenItem>();
         foreach (var group in BalanceSheet(snapshot).GroupBy(d => (d.Target, d.Legacy, d.ThirdParty)))
         {
-            var open = Unmatched(group.Where(d => d.Sides.Net != 0m)
+            var open = Unmatched(group.Where(d => d.Amounts.Net != 0m)
                 .OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document.Length).ThenBy(d => d.Document, StringComparer.Ordinal));
             items.AddRange(Offset(open).Select(x => new OpenItem(
                 x.Document.Target, x.Document.Legacy, x.Document.ThirdParty, x.Document.ThirdParty is { } code ? snapshot.ThirdPartyNames.GetValueOrDefault(code) : null,
@@ -49,15 +50,15 @@ internal static class OpenItems
         foreach (var document in documents)
         {
             order.Add(document);
-            if (waiting.TryGetValue(-document.Sides.Net, out var opposite) && opposite.Count > 0)
+            if (waiting.TryGetValue(-document.Amounts.Net, out var opposite) && opposite.Count > 0)
             {
                 opposite.Dequeue();
                 continue;
             }
 
-            if (!waiting.TryGetValue(document.Sides.Net, out var same))
+            if (!waiting.TryGetValue(document.Amounts.Net, out var same))
             {
-                waiting[document.Sides.Net] = same = new Queue<ThirdPartyDocument>();
+                waiting[document.Amounts.Net] = same = new Queue<ThirdPartyDocument>();
             }
 
             same.Enqueue(document);
@@ -69,12 +70,12 @@ internal static class OpenItems
 
     private static IEnumerable<(ThirdPartyDocument Document, decimal Open)> Offset(List<ThirdPartyDocument> documents)
     {
-        var balance = documents.Sum(d => d.Sides.Net);
+        var balance = documents.Sum(d => d.Amounts.Net);
         var sign = Math.Sign(balance);
-        var settling = Math.Abs(documents.Where(d => Math.Sign(d.Sides.Net) != sign).Sum(d => d.Sides.Net));
-        foreach (var document in documents.Where(d => sign != 0 && Math.Sign(d.Sides.Net) == sign))
+        var settling = Math.Abs(documents.Where(d => Math.Sign(d.Amounts.Net) != sign).Sum(d => d.Amounts.Net));
+        foreach (var document in documents.Where(d => sign != 0 && Math.Sign(d.Amounts.Net) == sign))
         {
-            var amount = Math.Abs(document.Sides.Net);
+            var amount = Math.Abs(document.Amounts.Net);
             var used = Math.Min(amount, settling);
             settling -= used;
             if (amount > used)

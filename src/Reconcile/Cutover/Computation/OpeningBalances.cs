@@ -1,5 +1,6 @@
 using Bascule.Reconcile.Cutover.Data;
 using Bascule.Reconcile.Cutover.Model;
+using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
 namespace Bascule.Reconcile.Cutover.Computation;
@@ -49,15 +50,15 @@ internal static class OpeningBalances
     private static List<LegacyClosingRow> Legacy(CutoverSnapshot snapshot, Dictionary<string, (decimal Carried, decimal Result, decimal OffBalance)> mapped)
     {
         var balance = snapshot.Balance.ToDictionary(b => b.Account, StringComparer.Ordinal);
-        var ledger = new Dictionary<string, Sides>(StringComparer.Ordinal);
-        var unmapped = new Dictionary<string, (long Lines, Sides Sides)>(StringComparer.Ordinal);
+        var ledger = new Dictionary<string, DebitCredit>(StringComparer.Ordinal);
+        var unmapped = new Dictionary<string, (long Lines, DebitCredit Amounts)>(StringComparer.Ordinal);
         foreach (var (kind, account, count, sides) in snapshot.LedgerSource)
         {
             ledger[account] = ledger.GetValueOrDefault(account) + sides;
             if (kind == "unmapped")
             {
                 var u = unmapped.GetValueOrDefault(account);
-                unmapped[account] = (u.Lines + count, u.Sides + sides);
+                unmapped[account] = (u.Lines + count, u.Amounts + sides);
             }
         }
 
@@ -74,7 +75,7 @@ internal static class OpeningBalances
                     m.Carried,
                     m.Result,
                     m.OffBalance,
-                    u.Sides.Net,
+                    u.Amounts.Net,
                     u.Lines);
             })
             .ToList();

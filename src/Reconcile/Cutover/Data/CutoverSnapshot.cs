@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bascule.Extract.Privacy;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
@@ -9,9 +9,9 @@ namespace Bascule.Reconcile.Cutover.Data;
 /// <summary>Everything the cut-over reads from the staging database for one run, aggregated by the database.</summary>
 internal sealed record CutoverSnapshot(
     RunSummary Run,
-    IReadOnlyList<(string Legacy, string Target, Sides Sides)> Flows,
-    IReadOnlyList<(string Account, string Label, Sides Closing)> Balance,
-    IReadOnlyList<(string Kind, string Account, long Count, Sides Sides)> LedgerSource,
+    IReadOnlyList<(string Legacy, string Target, DebitCredit Amounts)> Flows,
+    IReadOnlyList<(string Account, string Label, DebitCredit Closing)> Balance,
+    IReadOnlyList<(string Kind, string Account, long Count, DebitCredit Amounts)> LedgerSource,
     IReadOnlyList<ThirdPartyDocument> Documents,
     IReadOnlyDictionary<string, string> ThirdPartyNames,
     IReadOnlyList<CommitmentRecord> Commitments,
@@ -28,8 +28,8 @@ internal sealed record CutoverSnapshot(
     public static async Task<CutoverSnapshot> ReadAsync(IStagingProvider provider, string runId, bool withNames, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(provider, connection, runId);
-        var run = (await db.RowsAsync(Queries.Run, StagingSnapshot.ReadRun, cancellationToken)).SingleOrDefault()
+        var db = new StagingReader(connection, runId);
+        var run = await StagingSnapshot.ReadRunAsync(db, cancellationToken)
             ?? throw new CutoverException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give a published one.");
         if (run.RunStatus != Published)
@@ -41,27 +41,33 @@ internal sealed record CutoverSnapshot(
 
         return new CutoverSnapshot(
             run,
-            await db.RowsAsync(CutoverQueries.Flows, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken),
-            await db.RowsAsync(CutoverQueries.LegacyBalance, r => (r.Text(0), r.Text(1), new Sides(r.Money(2), r.Money(3))), cancellationToken),
-            await db.RowsAsync(CutoverQueries.LedgerSource, r => (r.Text(0), r.Text(1), r.Count(2), new Sides(r.Money(3), r.Money(4))), cancellationToken),
-            await db.RowsAsync(CutoverQueries.ThirdPartyDocuments, r => new ThirdPartyDocument(r.Text(0), r.Text(1), Code(r.OptionalText(2)), r.Text(3), r.Text(4), Day(r.Text(5)), new Sides(r.Money(6), r.Money(7))), cancellationToken),
+            (await db.RowsAsync<CutoverQueries.FlowRow>(CutoverQueries.Flows, cancellationToken)).Select(f => (f.Account, f.TargetAccount, f.Amounts)).ToList(),
+            (await db.RowsAsync<CutoverQueries.ClosingRow>(CutoverQueries.LegacyBalance, cancellationToken)).Select(b => (b.Account, b.Label, b.Amounts)).ToList(),
+            (await db.RowsAsync<CutoverQueries.LedgerSourceRow>(CutoverQueries.LedgerSource, cancellationToken)).Select(l => (l.Kind, l.Account, l.Records, l.Amounts)).ToList(),
+            (await db.RowsAsync<CutoverQueries.DocumentRow>(CutoverQueries.ThirdPartyDocuments, cancellationToken))
+                .Select(d => new ThirdPartyDocument(d.TargetAccount, d.Account, Code(d.ThirdParty), d.Journal, d.Document, StoredDate.Parse(d.BookingDate), d.Amounts))
+                .ToList(),
             withNames
-                ? (await db.RowsAsync(CutoverQueries.ThirdPartyNames, r => (Code: r.Text(0), Name: r.Text(1)), cancellationToken)).DistinctBy(p => p.Code).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal)
+                ? (await db.RowsAsync<CutoverQueries.ThirdPartyNameRow>(CutoverQueries.ThirdPartyNames, cancellationToken)).DistinctBy(p => p.Code).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
-            await db.RowsAsync(CutoverQueries.Commitments, r => new CommitmentRecord((int)r.Count(0), r.Text(1), r.Text(2), r.OptionalText(3) is { } date ? Day(date) : null, Code(r.OptionalText(4)), r.Text(5), r.Money(6), r.Money(7)), cancellationToken),
-            await db.RowsAsync(CutoverQueries.BudgetArticles, r => new BudgetArticleRecord(r.Text(0), r.Text(1), r.Text(2), r.Money(3), r.Money(4)), cancellationToken),
-            await db.RowsAsync(CutoverQueries.ArticleTargets, r => (r.Text(0), r.Text(1), Code(r.OptionalText(2)), r.Money(3) + r.Money(4)), cancellationToken),
+            (await db.RowsAsync<CutoverQueries.CommitmentRow>(CutoverQueries.Commitments, cancellationToken))
+                .Select(c => new CommitmentRecord(
+                    c.FiscalYear, c.Article, c.CommitmentNumber, c.CommitmentDate is { } date ? StoredDate.Parse(date) : null, Code(c.ThirdParty), c.Label, c.Committed.Value, c.Charged.Value))
+                .ToList(),
+            (await db.RowsAsync<CutoverQueries.BudgetArticleRow>(CutoverQueries.BudgetArticles, cancellationToken))
+                .Select(a => new BudgetArticleRecord(a.Article, a.Label, a.Kind, a.Committed.Value, a.Charged.Value))
+                .ToList(),
+            (await db.RowsAsync<CutoverQueries.ArticleTargetRow>(CutoverQueries.ArticleTargets, cancellationToken))
+                .Select(t => (t.Article, t.TargetEconomic, Code(t.TargetFunction), t.Debit.Value + t.Credit.Value))
+                .ToList(),
             await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
 
     private static string? Code(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    // SQLite keeps dates as ISO text, the other providers as dates; both read back through their invariant text.
-    private static DateOnly Day(string text) => DateOnly.FromDateTime(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None));
 }
 
 /// <summary>The staged lines of one document on one receivable or payable account, for one third party (or none).</summary>
-internal sealed record ThirdPartyDocument(string Target, string Legacy, string? ThirdParty, string Journal, string Document, DateOnly Date, Sides Sides);
+internal sealed record ThirdPartyDocument(string Target, string Legacy, string? ThirdParty, string Journal, string Document, DateOnly Date, DebitCredit Amounts);
 
 /// <summary>A <c>commitments</c> row.</summary>
 internal sealed record CommitmentRecord(int FiscalYear, string Article, string Number, DateOnly? Date, string? ThirdParty, string Label, decimal Committed, decimal Charged);

@@ -41,7 +41,7 @@ public sealed class PackageManifest(CutoverResult result, IReadOnlyList<PackageF
             w.WriteString("id", run.Mapping.Id);
             w.WriteString("version", run.Mapping.Version);
             w.WriteString("sha256", run.Mapping.Sha256);
-            Bascule.Reconcile.Reports.Json.ReconciliationJsonWriter.Approval(w, run.Mapping);
+            Bascule.Reconcile.Reports.Json.ReconciliationJsonWriter.Approval(w, run.MappingApproval);
             w.WriteEndObject();
             w.WriteStartObject("closingRule");
             w.WriteString("resultAccount", Result.ResultAccount);

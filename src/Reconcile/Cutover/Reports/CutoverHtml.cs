@@ -45,7 +45,7 @@ public static class CutoverHtml
             <dt>{Bilingual("Dernier exercice ancien", "Laatste oude boekjaar")}</dt><dd id="fiscal-year">{run.FiscalYear}</dd>
             <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId)} ({Encode(run.RunStatus)}) — SHA-256 {Encode(run.Fingerprint)}</dd>
             <dt>{Bilingual("Table de correspondance", "Mappingtabel")}</dt><dd id="mapping">{Encode(run.Mapping.Id)} {Encode(run.Mapping.Version)} — SHA-256 {Encode(run.Mapping.Sha256)}</dd>
-            <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(Reconcile.Reports.ApprovalText.French(run.Mapping), Reconcile.Reports.ApprovalText.Dutch(run.Mapping))}</dd>
+            <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(Reconcile.Reports.ApprovalText.French(run.MappingApproval), Reconcile.Reports.ApprovalText.Dutch(run.MappingApproval))}</dd>
             <dt>{Bilingual("Règle de clôture", "Afsluitingsregel")}</dt><dd id="closing-rule">{Bilingual("résultat des classes 6 et 7 porté au compte", "resultaat van klassen 6 en 7 geboekt op rekening")} {Encode(result.ResultAccount)}</dd>
             <dt>{Bilingual("Calculé le", "Berekend op")}</dt><dd>{result.ComputedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}</dd>
             </dl>

@@ -68,7 +68,7 @@ public static class CutoverJsonWriter
         w.WriteString("id", run.Mapping.Id);
         w.WriteString("version", run.Mapping.Version);
         w.WriteString("sha256", run.Mapping.Sha256);
-        Reconcile.Reports.Json.ReconciliationJsonWriter.Approval(w, run.Mapping);
+        Reconcile.Reports.Json.ReconciliationJsonWriter.Approval(w, run.MappingApproval);
         w.WriteEndObject();
         w.WriteString("asOf", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("resultAccount", result.ResultAccount);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Tables;
+using Bascule.Transform.Mapping;
 using static Bascule.Reconcile.Reports.Html.HtmlText;
 
 namespace Bascule.Reconcile.Reports.Html;
@@ -37,11 +38,11 @@ public static class HtmlReport
             <dt>{Bilingual("Exercice", "Boekjaar")}</dt><dd id="fiscal-year">{run.FiscalYear}</dd>
             <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId)} ({Encode(run.RunStatus)}, {Encode(run.StartedBy)}, {Stamp(run.StartedUtc)})</dd>
             <dt>{Bilingual("Table de correspondance", "Mappingtabel")}</dt><dd id="mapping">{Encode(run.Mapping.Id)} {Encode(run.Mapping.Version)} — SHA-256 {Encode(run.Mapping.Sha256)}</dd>
-            <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(ApprovalText.French(run.Mapping), ApprovalText.Dutch(run.Mapping))}</dd>
+            <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(ApprovalText.French(run.MappingApproval), ApprovalText.Dutch(run.MappingApproval))}</dd>
             <dt>{Bilingual("Écritures source lues dans", "Bronboekingen gelezen uit")}</dt><dd>{Encode(LedgerSource(result.LedgerSource))}</dd>
             <dt>{Bilingual("Calculé le", "Berekend op")}</dt><dd>{Stamp(result.ComputedUtc)} ({Encode(run.ToolVersion)})</dd>
             </dl>
-            {NotApprovedBanner(run.Mapping)}
+            {NotApprovedBanner(run.MappingApproval)}
             </header>
 
             """);
@@ -52,7 +53,7 @@ public static class HtmlReport
         Section(html, "Par exercice et journal", "Per boekjaar en dagboek", CheckId.Amounts);
         Table(html, byId[ReportTables.Journals]);
         Section(html, "Par compte ancien → lignes cibles", "Per oude rekening → doellijnen", CheckId.LegacyAccounts);
-        DrillDown(html, ReportTables.LegacyAccounts, result.LegacyAccounts.Select(a => (a.Account, Amounts: (IReadOnlyList<decimal>)[a.SourceDebit, a.SourceCredit, a.StagedDebit, a.StagedCredit, a.UnmappedDebit, a.UnmappedCredit, a.DebitDifference, a.CreditDifference], Flows: a.Targets)),
+        DrillDown(html, ReportTables.LegacyAccounts, result.LegacyAccounts.Select(a => (a.Account, Amounts: (IReadOnlyList<decimal>)[a.Source.Debit, a.Source.Credit, a.Staged.Debit, a.Staged.Credit, a.Unmapped.Debit, a.Unmapped.Credit, a.DebitDifference, a.CreditDifference], Flows: a.Targets)),
             [("Débit source", "Debet bron"), ("Crédit source", "Credit bron"), ("Débit migré", "Debet gemigreerd"), ("Crédit migré", "Credit gemigreerd"), ("Débit non mappé", "Debet niet gemapt"), ("Crédit non mappé", "Credit niet gemapt"), ("Écart débit", "Verschil debet"), ("Écart crédit", "Verschil credit")],
             ("Compte ancien", "Oude rekening"), ("Compte nouveau", "Nieuwe rekening"), differenceFrom: 6);
         Section(html, "Par compte nouveau, avec les comptes anciens qui l'alimentent", "Per nieuwe rekening, met de oude rekeningen die ze voeden", CheckId.TargetAccounts);
@@ -83,9 +84,9 @@ public static class HtmlReport
         : "";
 
     // A run made with an unapproved mapping says so where nobody can miss it, before any figure.
-    private static string NotApprovedBanner(MappingReference mapping) => mapping.IsApproved
+    private static string NotApprovedBanner(MappingApproval? approval) => approval is not null
         ? ""
-        : $"""<p class="banner" id="mapping-not-approved" role="alert"><span lang="fr">{Encode(ApprovalText.French(mapping))}</span><br><span lang="nl">{Encode(ApprovalText.Dutch(mapping))}</span></p>""";
+        : $"""<p class="banner" id="mapping-not-approved" role="alert"><span lang="fr">{Encode(ApprovalText.French(approval))}</span><br><span lang="nl">{Encode(ApprovalText.Dutch(approval))}</span></p>""";
 
     private static void Summary(StringBuilder html, ReconciliationResult result)
     {
@@ -98,12 +99,12 @@ public static class HtmlReport
             <div class="figures">
 
             """);
-        Figure(html, "source-debit", "Débit source", "Debet bron", Money(t.SourceDebit));
-        Figure(html, "source-credit", "Crédit source", "Credit bron", Money(t.SourceCredit));
-        Figure(html, "staged-debit", "Débit migré", "Debet gemigreerd", Money(t.StagedDebit));
-        Figure(html, "staged-credit", "Crédit migré", "Credit gemigreerd", Money(t.StagedCredit));
-        Figure(html, "unmapped-debit", "Débit non mappé", "Debet niet gemapt", Money(t.UnmappedDebit));
-        Figure(html, "unmapped-credit", "Crédit non mappé", "Credit niet gemapt", Money(t.UnmappedCredit));
+        Figure(html, "source-debit", "Débit source", "Debet bron", Money(t.Source.Debit));
+        Figure(html, "source-credit", "Crédit source", "Credit bron", Money(t.Source.Credit));
+        Figure(html, "staged-debit", "Débit migré", "Debet gemigreerd", Money(t.Staged.Debit));
+        Figure(html, "staged-credit", "Crédit migré", "Credit gemigreerd", Money(t.Staged.Credit));
+        Figure(html, "unmapped-debit", "Débit non mappé", "Debet niet gemapt", Money(t.Unmapped.Debit));
+        Figure(html, "unmapped-credit", "Crédit non mappé", "Credit niet gemapt", Money(t.Unmapped.Credit));
         Figure(html, "lines-read", "Lignes lues (tous fichiers)", "Gelezen lijnen (alle bestanden)", Count(result.SourceFiles.Sum(f => f.Lines)));
         Figure(html, "lines-rejected", "Lignes rejetées", "Verworpen lijnen", Count(result.SourceFiles.Sum(f => f.Rejected)));
         html.Append(CultureInfo.InvariantCulture, $"""

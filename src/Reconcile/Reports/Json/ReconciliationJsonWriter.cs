@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bascule.Reconcile.Model;
+using Bascule.Transform.Mapping;
 
 namespace Bascule.Reconcile.Reports.Json;
 
@@ -20,9 +21,9 @@ public static class ReconciliationJsonWriter
     }
 
     /// <summary><c>approval</c>: {<c>by</c>, <c>on</c>} of the mapping version when the run started, or null when it was not approved.</summary>
-    internal static void Approval(Utf8JsonWriter w, MappingReference mapping)
+    internal static void Approval(Utf8JsonWriter w, MappingApproval? mapping)
     {
-        if (mapping.Approval is not { } approval)
+        if (mapping is not { } approval)
         {
             w.WriteNull("approval");
             return;
@@ -48,7 +49,7 @@ public static class ReconciliationJsonWriter
         w.WriteString("id", run.Mapping.Id);
         w.WriteString("version", run.Mapping.Version);
         w.WriteString("sha256", run.Mapping.Sha256);
-        Approval(w, run.Mapping);
+        Approval(w, run.MappingApproval);
         w.WriteEndObject();
         w.WriteString("ledgerSource", r.LedgerSource);
         w.WriteString("computedUtc", r.ComputedUtc);
@@ -83,14 +84,14 @@ public static class ReconciliationJsonWriter
 
         var t = r.Totals;
         w.WriteStartObject("totals");
-        w.Money("sourceDebit", t.SourceDebit);
-        w.Money("sourceCredit", t.SourceCredit);
-        w.Money("stagedDebit", t.StagedDebit);
-        w.Money("stagedCredit", t.StagedCredit);
-        w.Money("unmappedDebit", t.UnmappedDebit);
-        w.Money("unmappedCredit", t.UnmappedCredit);
-        w.Money("rejectedDebit", t.RejectedDebit);
-        w.Money("rejectedCredit", t.RejectedCredit);
+        w.Money("sourceDebit", t.Source.Debit);
+        w.Money("sourceCredit", t.Source.Credit);
+        w.Money("stagedDebit", t.Staged.Debit);
+        w.Money("stagedCredit", t.Staged.Credit);
+        w.Money("unmappedDebit", t.Unmapped.Debit);
+        w.Money("unmappedCredit", t.Unmapped.Credit);
+        w.Money("rejectedDebit", t.Rejected.Debit);
+        w.Money("rejectedCredit", t.Rejected.Credit);
         w.WriteEndObject();
 
         w.WriteStartArray("targetAccounts");
@@ -144,12 +145,12 @@ public static class ReconciliationJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("account", a.Account);
-            w.Money("sourceDebit", a.SourceDebit);
-            w.Money("sourceCredit", a.SourceCredit);
-            w.Money("stagedDebit", a.StagedDebit);
-            w.Money("stagedCredit", a.StagedCredit);
-            w.Money("unmappedDebit", a.UnmappedDebit);
-            w.Money("unmappedCredit", a.UnmappedCredit);
+            w.Money("sourceDebit", a.Source.Debit);
+            w.Money("sourceCredit", a.Source.Credit);
+            w.Money("stagedDebit", a.Staged.Debit);
+            w.Money("stagedCredit", a.Staged.Credit);
+            w.Money("unmappedDebit", a.Unmapped.Debit);
+            w.Money("unmappedCredit", a.Unmapped.Credit);
             Flows(w, "targetAccounts", a.Targets);
             w.WriteEndObject();
         }
@@ -165,12 +166,12 @@ public static class ReconciliationJsonWriter
             w.WriteStartObject();
             w.WriteNumber("fiscalYear", j.FiscalYear);
             w.WriteString("journal", j.Journal);
-            w.Money("sourceDebit", j.SourceDebit);
-            w.Money("sourceCredit", j.SourceCredit);
-            w.Money("stagedDebit", j.StagedDebit);
-            w.Money("stagedCredit", j.StagedCredit);
-            w.Money("unmappedDebit", j.UnmappedDebit);
-            w.Money("unmappedCredit", j.UnmappedCredit);
+            w.Money("sourceDebit", j.Source.Debit);
+            w.Money("sourceCredit", j.Source.Credit);
+            w.Money("stagedDebit", j.Staged.Debit);
+            w.Money("stagedCredit", j.Staged.Credit);
+            w.Money("unmappedDebit", j.Unmapped.Debit);
+            w.Money("unmappedCredit", j.Unmapped.Credit);
             w.WriteEndObject();
         }
 
@@ -185,14 +186,14 @@ public static class ReconciliationJsonWriter
             w.WriteStartObject();
             w.WriteString("account", t.Account);
             w.WriteString("label", Tables.ReportTables.Mask(r, t.Label, options));
-            w.Money("balanceOpening", t.BalanceOpening);
-            w.Money("ledgerOpening", t.LedgerOpening);
-            w.Money("balanceMovementDebit", t.BalanceMovementDebit);
-            w.Money("ledgerMovementDebit", t.LedgerMovementDebit);
-            w.Money("balanceMovementCredit", t.BalanceMovementCredit);
-            w.Money("ledgerMovementCredit", t.LedgerMovementCredit);
-            w.Money("balanceClosing", t.BalanceClosing);
-            w.Money("ledgerClosing", t.LedgerClosing);
+            w.Money("balanceOpening", t.Balance.Opening);
+            w.Money("ledgerOpening", t.Ledger.Opening);
+            w.Money("balanceMovementDebit", t.Balance.Movements.Debit);
+            w.Money("ledgerMovementDebit", t.Ledger.Movements.Debit);
+            w.Money("balanceMovementCredit", t.Balance.Movements.Credit);
+            w.Money("ledgerMovementCredit", t.Ledger.Movements.Credit);
+            w.Money("balanceClosing", t.Balance.Closing);
+            w.Money("ledgerClosing", t.Ledger.Closing);
             w.WriteEndObject();
         }
 
@@ -208,10 +209,10 @@ public static class ReconciliationJsonWriter
             w.WriteString("article", a.Article);
             w.WriteString("label", Tables.ReportTables.Mask(r, a.Label, options));
             w.WriteString("kind", a.Kind);
-            w.Money("committed", a.Committed);
-            w.Money("charged", a.Charged);
-            w.Money("commitmentsCommitted", a.CommitmentsCommitted);
-            w.Money("commitmentsCharged", a.CommitmentsCharged);
+            w.Money("committed", a.Budget.Committed);
+            w.Money("charged", a.Budget.Charged);
+            w.Money("commitmentsCommitted", a.Commitments.Committed);
+            w.Money("commitmentsCharged", a.Commitments.Charged);
             w.Money("ledgerCharged", a.LedgerCharged);
             w.WriteEndObject();
         }
@@ -256,10 +257,10 @@ public static class ReconciliationJsonWriter
             w.WriteNumber("fiscalYear", d.FiscalYear);
             w.WriteString("journal", d.Journal);
             w.WriteString("document", d.Document);
-            w.Money("stagedDebit", d.StagedDebit);
-            w.Money("stagedCredit", d.StagedCredit);
-            w.Money("unmappedDebit", d.UnmappedDebit);
-            w.Money("unmappedCredit", d.UnmappedCredit);
+            w.Money("stagedDebit", d.Staged.Debit);
+            w.Money("stagedCredit", d.Staged.Credit);
+            w.Money("unmappedDebit", d.Unmapped.Debit);
+            w.Money("unmappedCredit", d.Unmapped.Credit);
             w.WriteEndObject();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Bascule.Extract.Values;
+using Bascule.Extract.Control;
 using Bascule.Extract.Encodings;
+using Bascule.Extract.Values;
 
 namespace Bascule.Sample.Files;
 
@@ -10,14 +11,13 @@ namespace Bascule.Sample.Files;
 /// (its DEBIT and CREDIT columns) and BALANCE.csv (OUVERTURE + MOUVEMENTS per side); not for ARTICLES.csv,
 /// ENGAGEMENTS.csv nor TIERS.csv.
 /// </summary>
-public static class ControlFile
+public static class ControlFileWriter
 {
-    public const string FileName = "EXPORT.txt";
     public const string Software = "Civadis Phoenix 9.4.1";
 
     public static void Write(string folder, SampleOptions options, DateTime exportedAt, IEnumerable<WrittenFile> files)
     {
-        using var writer = new StreamWriter(Path.Combine(folder, FileName), append: false, ExportEncoding.Windows1252) { NewLine = "\r\n" };
+        using var writer = new StreamWriter(Path.Combine(folder, ControlFile.FileName), append: false, ExportEncoding.Windows1252) { NewLine = "\r\n" };
         writer.WriteLine($"LOGICIEL={Software}");
         writer.WriteLine($"ENTITE={options.EntityName}");
         writer.WriteLine($"TYPE_ENTITE={options.EntityType.ToCode()}");

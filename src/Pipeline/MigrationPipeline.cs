@@ -118,7 +118,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             throw await FailedAsync(run, step, ex, request, cancellationToken);
         }
 
-        report = report with { Run = report.Run with { RunStatus = status.ToCode(), Fingerprint = fingerprint } };
+        report = report with { Run = report.Run with { RunStatus = status, Fingerprint = fingerprint } };
         var outFolder = request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value);
         try
         {
@@ -200,7 +200,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, SourceReread reread, CancellationToken cancellationToken)
     {
         _progress.Started("reconcile", null);
-        var report = await Reconciler.ComputeAsync(provider, run.Id.Value, reread, cancellationToken);
+        var report = await Reconciler.ComputeAsync(provider, run.Id, reread, cancellationToken);
         _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
         return report;
     }

@@ -3,6 +3,7 @@ using Bascule.Extract;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Checks;
 using Bascule.Reconcile.Continuity;
 using Bascule.Reconcile.Model;
@@ -18,21 +19,21 @@ namespace Bascule.Reconcile;
 /// </summary>
 public static class Reconciler
 {
-    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null) =>
+    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null) =>
         ComputeAsync(provider, runId, exportFolder is null ? null : StartSourceReread(exportFolder, profile ?? ExportProfile.Default, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Starts the source side of a reconciliation: <c>ECRITURES.csv</c> re-read and aggregated, then every data file
     /// hashed, by a reader of its own. It needs nothing from the staging database, so a migration starts it with the
     /// load, where it takes the processor time the load leaves idle, and hands it to
-    /// <see cref="ComputeAsync(IStagingProvider, string, SourceReread?, CancellationToken)"/> once the run is loaded.
+    /// <see cref="ComputeAsync(IStagingProvider, RunId, SourceReread?, CancellationToken)"/> once the run is loaded.
     /// It is still the files themselves that are read, never the load's counters.
     /// </summary>
     public static SourceReread StartSourceReread(string exportFolder, ExportProfile profile, CancellationToken cancellationToken) =>
         new(exportFolder, Task.Run(() => ReadSourceAsync(exportFolder, profile, cancellationToken), cancellationToken));
 
     /// <summary>The reconciliation of a run, with the source side from <paramref name="reread"/> (or, when null, from the staged rows).</summary>
-    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, string runId, SourceReread? reread, CancellationToken cancellationToken)
+    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, SourceReread? reread, CancellationToken cancellationToken)
     {
         // The database aggregates the run while the export is re-read (or has been): the two sides are independent.
         var reading = StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
@@ -132,7 +133,7 @@ public static class Reconciler
     private static void Verify(string folder, LegacyExport export, RunSummary run)
     {
         var control = export.Control;
-        if (control.InsCode != run.InsCode || control.FiscalYear.Value != run.FiscalYear || control.EntityType.ToCode() != run.EntityType)
+        if (control.InsCode != run.InsCode || control.FiscalYear != run.FiscalYear || control.EntityType.ToCode() != run.EntityType)
         {
             throw new ReconcileException(
                 $"The export folder {folder} is {control.EntityName} ({control.EntityType.ToCode()} {control.InsCode}) {control.FiscalYear}, " +

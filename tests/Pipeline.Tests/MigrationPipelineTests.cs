@@ -76,7 +76,7 @@ public sealed class MigrationPipelineTests : IDisposable
         Assert.Equal(Verdict.Failed, held.Reconciliation.Status);
         Assert.True(held.IsHeld);
         Assert.Equal(published.RunId, held.StillPublished);
-        Assert.Equal(("held", held.Fingerprint), (held.Reconciliation.Run.RunStatus, held.Reconciliation.Run.Fingerprint));
+        Assert.Equal(("held", held.Fingerprint), (held.Reconciliation.Run.RunStatus.ToCode(), held.Reconciliation.Run.Fingerprint));
         Assert.True(File.Exists(held.Reports.Html));
         var runs = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
         Assert.Equal([(held.RunId, RunStatus.Held), (published.RunId, RunStatus.Published)], runs.Select(r => (r.Id, r.Status)));

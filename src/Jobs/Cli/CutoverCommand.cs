@@ -102,7 +102,7 @@ public sealed class CutoverCommand(
         try
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
-            var result = await CutoverCalculator.ComputeAsync(provider, run.Value, options, show, cancellationToken);
+            var result = await CutoverCalculator.ComputeAsync(provider, run, options, show, cancellationToken);
             PackageManifest manifest;
             try
             {
@@ -164,7 +164,7 @@ public sealed class CutoverCommand(
         var result = manifest.Result;
         var run = result.Run;
         return new(
-            run.RunId, run.Entity, run.EntityType, run.InsCode, run.FiscalYear, result.AsOf, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear.Value, result.AsOf, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
             result.Status.ToCode(), [.. result.Checks.Select(CheckJson.From)],
             [.. manifest.Files.Select(f => new CutoverFileJson(f.Name, f.Sha256, f.Rows, f.Rows is null ? null : f.Totals))],
             Path.GetFullPath(outDir));

@@ -105,8 +105,8 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
         if (settings.Run is { } runId)
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
-            var ledger = await StagedLedger.OpenAsync(provider, ReportSettings.ParseRun(runId).Value, cancellationToken);
-            var on = MovedLines.Run(ledger.Run.RunId, ledger.EntityType, ledger.Year);
+            var ledger = await StagedLedger.OpenAsync(provider, ReportSettings.ParseRun(runId), cancellationToken);
+            var on = MovedLines.Run(ledger.Run.RunId.Value, ledger.EntityType, ledger.Year);
             var validation = await ValidateOnRunAsync(settings.New, newVersion, ledger, cancellationToken);
             var staged = await MovementCalculator.ComputeAsync(oldVersion, newVersion, ledger.ReadAsync(cancellationToken), ledger.EntityType, cancellationToken);
             return new MappingDiff(settings.Old, oldVersion, settings.New, newVersion, changes, validation, on, staged);

@@ -46,7 +46,7 @@ public sealed class ReportCommand(
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
-            var result = await Reconciler.ComputeAsync(provider, run.Value, settings.Export, cancellationToken, profile);
+            var result = await Reconciler.ComputeAsync(provider, run, settings.Export, cancellationToken, profile);
             ReportFiles files;
             try
             {
@@ -101,7 +101,7 @@ public sealed class ReportCommand(
     {
         var run = result.Run;
         return new(
-            run.RunId, run.Entity, run.EntityType, run.InsCode, run.FiscalYear, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear.Value, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
             result.Status.ToCode(), result.LedgerSource, result.Checks.Count(c => c.Status != Verdict.Ok), [.. result.Checks.Select(CheckJson.From)],
             new ReportFilesJson(
                 Path.GetFullPath(Path.GetDirectoryName(files.Html)!), Path.GetFullPath(files.Html), Path.GetFullPath(files.Json), Path.GetFullPath(files.Xlsx),

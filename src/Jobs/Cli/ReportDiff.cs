@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
+using Bascule.Load.Runs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Diff;
 using Spectre.Console;
@@ -28,7 +29,7 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases,
         try
         {
             var provider = await databases.OpenAsync(target, cancellationToken);
-            diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA).Value, ReportSettings.ParseRun(settings.RunB).Value, cancellationToken);
+            diff = await RunComparison.ComputeAsync(provider, ReportSettings.ParseRun(settings.RunA), ReportSettings.ParseRun(settings.RunB), cancellationToken);
         }
         // A database fault once cancelled is the cancellation itself, reported by the caller.
         catch (Exception ex) when (ex is ArgumentException or ReconcileException or DbException or IOException && !(ex is DbException && cancellationToken.IsCancellationRequested))
@@ -131,7 +132,7 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases,
     private static string Euro(decimal value) => Figures.Amount(value);
 
     private static ReportDiffDocument Document(RunDiff diff) => new(
-        diff.A.Entity, diff.A.EntityType, diff.A.InsCode, diff.A.FiscalYear, Run(diff.A), Run(diff.B), diff.AnyChange, diff.Accounts.Count,
+        diff.A.Entity, diff.A.EntityType, diff.A.InsCode, diff.A.FiscalYear.Value, Run(diff.A), Run(diff.B), diff.AnyChange, diff.Accounts.Count,
         [.. diff.Changed.Select(c => new AccountChangeJson(c.Account, c.DebitA, c.DebitB, c.DebitChange, c.CreditA, c.CreditB, c.CreditChange, c.NetChange))],
         new UnmappedDiffJson(
             UnmappedJson(diff.UnmappedA),
@@ -143,5 +144,5 @@ public sealed class ReportDiff(IAnsiConsole console, StagingDatabases databases,
     private static UnmappedTotalsJson UnmappedJson(UnmappedTotals t) => new(t.Lines, t.Debit, t.Credit);
 
     private static DiffRunJson Run(Bascule.Reconcile.Model.RunSummary run) =>
-        new(run.RunId, run.RunStatus, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256), run.Fingerprint);
+        new(run.RunId.Value, run.RunStatus.ToCode(), new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256), run.Fingerprint);
 }

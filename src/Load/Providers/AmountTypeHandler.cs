@@ -10,23 +10,8 @@ namespace Bascule.Load.Providers;
 /// PostgreSQL and SQL Server. Registered with Dapper, so a query's amount column (or sum of one) reads by name into an
 /// <see cref="Amount"/> property, and an <see cref="Amount"/> parameter is written as its column stores it.
 /// </summary>
-public sealed class AmountTypeHandler : SqlMapper.TypeHandler<Amount>
+internal sealed class AmountTypeHandler : SqlMapper.TypeHandler<Amount>
 {
-    private static int _registered;
-
-    private AmountTypeHandler()
-    {
-    }
-
-    /// <summary>Registers the handler with Dapper once per process; later calls do nothing.</summary>
-    public static void Register()
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
-        {
-            SqlMapper.AddTypeHandler(new AmountTypeHandler());
-        }
-    }
-
     // SQLite returns an integer column or its SUM as a long; the others a decimal of scale 2.
     public override Amount Parse(object value) => value switch
     {

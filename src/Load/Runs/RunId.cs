@@ -21,5 +21,9 @@ public readonly record struct RunId
         return true;
     }
 
+    /// <summary>A run id read back from the database, where only run ids are written: anything else is a fault.</summary>
+    public static RunId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a run id.");
+
     public override string ToString() => Value;
 }

@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Checks;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
@@ -16,13 +17,13 @@ internal static class ContinuityCheck
     public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(IStagingProvider provider, StagingSnapshot snapshot, CheckContext context, CancellationToken cancellationToken)
     {
         var run = snapshot.Run;
-        var self = new PairRun(run.RunId, run.FiscalYear, run.RunStatus, run.Mapping.Version, run.Fingerprint);
+        var self = new PairRun(run.RunId, run.FiscalYear.Value, run.RunStatus.ToCode(), run.Mapping.Version, run.Fingerprint);
         var neighbours = await NeighboursAsync(provider, run, cancellationToken);
         var own = YearBalances.From(snapshot);
         var pairs = new List<ContinuityPair>
         {
-            await PairAsync(provider, neighbours, run.FiscalYear - 1, other => (other, self), own, earlierIsOther: true, cancellationToken),
-            await PairAsync(provider, neighbours, run.FiscalYear + 1, other => (self, other), own, earlierIsOther: false, cancellationToken),
+            await PairAsync(provider, neighbours, run.FiscalYear.Value - 1, other => (other, self), own, earlierIsOther: true, cancellationToken),
+            await PairAsync(provider, neighbours, run.FiscalYear.Value + 1, other => (self, other), own, earlierIsOther: false, cancellationToken),
         };
 
         foreach (var pair in pairs.Where(p => p.IsChecked))
@@ -70,7 +71,7 @@ internal static class ContinuityCheck
         {
             return new ContinuityPair(earlierIsOther ? year : year - 1, earlier, later, [])
             {
-                HeldInMissingYear = ofYear.Select(n => n.Run.RunId).ToList(),
+                HeldInMissingYear = ofYear.Select(n => n.Run.RunId.Value).ToList(),
             };
         }
 
@@ -87,7 +88,7 @@ internal static class ContinuityCheck
         var db = new StagingReader(connection, run.RunId);
         var rows = await db.RowsAsync<ContinuityQueries.NeighbourRow>(
             ContinuityQueries.Neighbours,
-            new { run = run.RunId, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear - 1, after = run.FiscalYear + 1 },
+            new { run = run.RunId.Value, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear.Value - 1, after = run.FiscalYear.Value + 1 },
             cancellationToken);
         return rows.Select(r => (new PairRun(r.RunId, r.FiscalYear, r.Status, r.MappingVersion, r.Fingerprint), r.Status == "published")).ToList();
     }

@@ -1,4 +1,5 @@
 using Bascule.Extract.Values;
+using Bascule.Load.Runs;
 
 namespace Bascule.Reconcile.Continuity;
 
@@ -34,7 +35,7 @@ internal static class ContinuityQueries
 
     internal sealed class NeighbourRow
     {
-        public string RunId { get; init; } = "";
+        public RunId RunId { get; init; }
 
         public int FiscalYear { get; init; }
 

@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
@@ -44,12 +45,12 @@ internal sealed class YearBalances
     /// Another run of the entity (the published run of the year before or after), aggregated by the database; with
     /// <paramref name="openingOnly"/>, only its opening is read (its closings are then not known).
     /// </summary>
-    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken, bool openingOnly = false)
+    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken, bool openingOnly = false)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
         var balances = new YearBalances();
-        var parameters = new { run = runId, openingOnly = openingOnly ? 1 : 0 };
+        var parameters = new { run = runId.Value, openingOnly = openingOnly ? 1 : 0 };
         foreach (var row in await db.RowsAsync<ContinuityQueries.StagedBalanceRow>(ContinuityQueries.StagedBalances, parameters, cancellationToken))
         {
             Add(balances.legacy, row.Journal, row.Account, row.SourceNet);

@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover.Computation;
 using Bascule.Reconcile.Cutover.Data;
 using Bascule.Reconcile.Cutover.Model;
@@ -12,7 +13,7 @@ namespace Bascule.Reconcile.Cutover;
 public static class CutoverCalculator
 {
     public static async Task<CutoverResult> ComputeAsync(
-        IStagingProvider provider, string runId, CutoverOptions options, bool showPersonalData, CancellationToken cancellationToken)
+        IStagingProvider provider, RunId runId, CutoverOptions options, bool showPersonalData, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.ResultAccount.StartsWith('1') || !options.ResultAccount.All(char.IsAsciiDigit))
@@ -22,7 +23,7 @@ public static class CutoverCalculator
         }
 
         var snapshot = await CutoverSnapshot.ReadAsync(provider, runId, showPersonalData, cancellationToken);
-        var lastDay = new DateOnly(snapshot.Run.FiscalYear, 12, 31);
+        var lastDay = new DateOnly(snapshot.Run.FiscalYear.Value, 12, 31);
         var asOf = options.AsOf ?? lastDay.AddDays(1);
         if (asOf <= lastDay)
         {

@@ -1,5 +1,6 @@
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
@@ -17,7 +18,7 @@ public static class RunComparison
         FROM unmapped_lines WHERE run_id = @run GROUP BY account, article
         """;
 
-    public static async Task<RunDiff> ComputeAsync(IStagingProvider provider, string runA, string runB, CancellationToken cancellationToken)
+    public static async Task<RunDiff> ComputeAsync(IStagingProvider provider, RunId runA, RunId runB, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var a = await ReadAsync(provider, runA, cancellationToken);
@@ -54,7 +55,7 @@ public static class RunComparison
     }
 
     private static async Task<(RunSummary Run, Dictionary<string, DebitCredit> Accounts, Dictionary<string, string> Files, Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
-        IStagingProvider provider, string runId, CancellationToken cancellationToken)
+        IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);

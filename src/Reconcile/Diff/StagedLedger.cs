@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Bascule.Extract.Records;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
@@ -44,13 +45,13 @@ public sealed class StagedLedger
 
     public EntityType EntityType { get; }
 
-    public FiscalYear Year => new(Run.FiscalYear);
+    public FiscalYear Year => Run.FiscalYear;
 
     /// <summary>
     /// The run's header; throws <see cref="ReconcileException"/> naming the database when the run is not there, so the
     /// user can list the runs and give another id.
     /// </summary>
-    public static async Task<StagedLedger> OpenAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    public static async Task<StagedLedger> OpenAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(cancellationToken);

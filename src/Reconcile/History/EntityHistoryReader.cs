@@ -72,7 +72,7 @@ public static class EntityHistoryReader
                 shown = new HistoryRun(published, await TotalsAsync(provider, published, cancellationToken));
                 if (published.Pruned is null)
                 {
-                    balances[year] = await YearBalances.ReadAsync(provider, published.Id.Value, cancellationToken);
+                    balances[year] = await YearBalances.ReadAsync(provider, published.Id, cancellationToken);
                 }
             }
 
@@ -99,7 +99,7 @@ public static class EntityHistoryReader
         return new EntityHistory(latest.EntityName, latest.EntityType, latest.InsCode, years, pairs, DateTime.UtcNow);
     }
 
-    private static PairRun PairRun(RunInfo run) => new(run.Id.Value, run.FiscalYear, run.Status.ToCode(), run.MappingVersion, run.Fingerprint);
+    private static PairRun PairRun(RunInfo run) => new(run.Id, run.FiscalYear, run.Status.ToCode(), run.MappingVersion, run.Fingerprint);
 
     private static async Task<HistoryTotals?> TotalsAsync(IStagingProvider provider, RunInfo run, CancellationToken cancellationToken)
     {
@@ -109,7 +109,7 @@ public static class EntityHistoryReader
         }
 
         await using var connection = await provider.OpenAsync(cancellationToken);
-        var totals = (await new StagingReader(connection, run.Id.Value).RowsAsync<TotalsRow>(Totals, cancellationToken)).Single();
+        var totals = (await new StagingReader(connection, run.Id).RowsAsync<TotalsRow>(Totals, cancellationToken)).Single();
         return new HistoryTotals(
             totals.StagedDebit.Value, totals.StagedCredit.Value, totals.UnmappedDebit.Value, totals.UnmappedCredit.Value, totals.UnmappedLines, totals.RejectedLines);
     }

@@ -1,3 +1,4 @@
+using Bascule.Extract.Values;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
 
@@ -5,12 +6,12 @@ namespace Bascule.Reconcile.Model;
 
 /// <summary>The run a reconciliation is about, as its <c>runs</c> row records it.</summary>
 public sealed record RunSummary(
-    string RunId,
+    RunId RunId,
     string Entity,
     string EntityType,
     string InsCode,
-    int FiscalYear,
-    string RunStatus,
+    FiscalYear FiscalYear,
+    RunStatus RunStatus,
     MappingIdentity Mapping,
     DateTime StartedUtc,
     DateTime? FinishedUtc,

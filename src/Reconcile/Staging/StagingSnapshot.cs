@@ -1,4 +1,5 @@
 using Bascule.Extract.Privacy;
+using Bascule.Extract.Values;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
 using Bascule.Load.Providers;
@@ -23,7 +24,7 @@ internal sealed record StagingSnapshot(
     IReadOnlySet<string> ThirdPartyFiles,
     PersonalDataMasker Masker)
 {
-    public static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    public static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         // The documents' balance is the longest query (it groups every staged line by document): on a connection of its
         // own, it runs while the other queries do.
@@ -39,7 +40,7 @@ internal sealed record StagingSnapshot(
         }
     }
 
-    private static async Task<List<UnbalancedDocumentRow>> UnbalancedDocumentsAsync(IStagingProvider provider, string runId, CancellationToken cancellationToken)
+    private static async Task<List<UnbalancedDocumentRow>> UnbalancedDocumentsAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         await Task.Yield();
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
@@ -54,7 +55,7 @@ internal sealed record StagingSnapshot(
             .ToList();
     }
 
-    private static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, string runId, Task<List<UnbalancedDocumentRow>> documents, CancellationToken cancellationToken)
+    private static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, RunId runId, Task<List<UnbalancedDocumentRow>> documents, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
@@ -100,7 +101,8 @@ internal sealed record StagingSnapshot(
         (await db.RowsAsync<Queries.RunRow>(Queries.Run, cancellationToken)).Select(Summary).SingleOrDefault();
 
     private static RunSummary Summary(Queries.RunRow r) => new(
-        r.RunId, r.Entity, r.EntityType, r.InsCode, r.FiscalYear, r.Status,
+        RunId.Parse(r.RunId),
+        r.Entity, r.EntityType, r.InsCode, new FiscalYear(r.FiscalYear), RunStatuses.Parse(r.Status),
         new MappingIdentity(r.MappingId, r.MappingVersion, r.MappingSha256),
         StoredTime.Utc(r.StartedUtc) ?? DateTime.MinValue, StoredTime.Utc(r.FinishedUtc), r.StartedBy, r.ToolVersion, r.Fingerprint)
     {

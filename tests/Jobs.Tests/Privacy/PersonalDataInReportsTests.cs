@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bascule.Load;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Pipeline;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Cutover;
@@ -36,7 +37,7 @@ public abstract class PersonalDataInReportsTests : IDisposable
 
         var migrated = await new MigrationPipeline(provider).RunAsync(
             new MigrationRequest(export, Mapping, Temp.Combine("migrate"), Temp.Combine("out"), new StagingOptions { BatchSize = 500 }), Ct);
-        var run = migrated.RunId.Value;
+        var run = migrated.RunId;
         var later = await Reconciler.ComputeAsync(provider, run, (string?)null, Ct);
         await ReportWriter.WriteAllAsync(later, Temp.Combine("report"), new ReportOptions(), Ct);
         await ReportWriter.WriteAllAsync(later, Temp.Combine("report-shown"), new ReportOptions(ShowPersonalData: true), Ct);
@@ -84,7 +85,7 @@ public abstract class PersonalDataInReportsTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task CutoverAsync(IStagingProvider provider, string run, string folder, bool show)
+    private async Task CutoverAsync(IStagingProvider provider, RunId run, string folder, bool show)
     {
         var result = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(), show, Ct);
         await CutoverPackage.WriteAsync(result, Temp.Combine(folder), new ReportOptions(show), Ct);

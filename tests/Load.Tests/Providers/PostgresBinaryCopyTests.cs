@@ -248,7 +248,7 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         writer.Text(row.Text);
         writer.Number(row.Number);
         writer.BigNumber(row.BigNumber);
-        writer.Amount(Amount.FromEuros(row.Amount));
+        writer.Numeric(row.Amount);
         writer.Day(row.Day);
         writer.EndRow();
     }

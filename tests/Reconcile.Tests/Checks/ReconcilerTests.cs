@@ -1,5 +1,6 @@
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 using Bascule.Reconcile.Tests.Support;
@@ -246,7 +247,7 @@ public abstract class ReconcilerTests : IDisposable
         await using var provider = await CreateProviderAsync();
         await provider.EnsureSchemaAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<ReconcileException>(() => Reconciler.ComputeAsync(provider, "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", null, Ct));
+        var error = await Assert.ThrowsAsync<ReconcileException>(() => Reconciler.ComputeAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), null, Ct));
 
         Assert.Contains("bascule runs", error.Message, StringComparison.Ordinal);
     }
@@ -278,7 +279,7 @@ public abstract class ReconcilerTests : IDisposable
         }
     }
 
-    private static async Task<(long Record, string Journal, string Account, decimal Debit)> UnsplitDebitLineAsync(IStagingProvider provider, string run)
+    private static async Task<(long Record, string Journal, string Account, decimal Debit)> UnsplitDebitLineAsync(IStagingProvider provider, RunId run)
     {
         var record = await StagingDatabase.ScalarAsync<long>(
             provider,

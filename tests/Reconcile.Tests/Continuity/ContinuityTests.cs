@@ -26,7 +26,7 @@ public abstract class ContinuityTests : IDisposable
     {
         var years = ConsecutiveYears.Generate(Temp, 2021, 2023);
         await using var provider = await CreateProviderAsync();
-        var runs = new Dictionary<int, string>();
+        var runs = new Dictionary<int, RunId>();
         foreach (var year in new[] { 2021, 2022, 2023 })
         {
             runs[year] = await SampleRun.LoadAsync(provider, years[year], Ct);
@@ -68,13 +68,13 @@ public abstract class ContinuityTests : IDisposable
         {
             var pairs = json.RootElement.GetProperty("continuity").EnumerateArray().ToList();
             Assert.Equal(["OK", "OK"], pairs.Select(p => p.GetProperty("status").GetString()));
-            Assert.Equal(runs[2021], pairs[0].GetProperty("earlierRun").GetProperty("runId").GetString());
+            Assert.Equal(runs[2021].Value, pairs[0].GetProperty("earlierRun").GetProperty("runId").GetString());
             Assert.Equal(ConsecutiveYears.ResultCarriedForward, pairs[0].GetProperty("legacyAccounts").GetProperty("resultAllocation").GetProperty("account").GetString());
         }
 
         var csv = await File.ReadAllTextAsync(files.Csv.Single(f => f.EndsWith("reconciliation-continuity.csv", StringComparison.Ordinal)), Ct);
-        Assert.Contains(runs[2021], csv, StringComparison.Ordinal);
-        Assert.Contains(runs[2023], csv, StringComparison.Ordinal);
+        Assert.Contains(runs[2021].Value, csv, StringComparison.Ordinal);
+        Assert.Contains(runs[2023].Value, csv, StringComparison.Ordinal);
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Xlsx, false))
         {
             Assert.Contains(workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "continuity");
@@ -82,7 +82,7 @@ public abstract class ContinuityTests : IDisposable
 
         var history = await EntityHistoryReader.ReadAsync(provider, "21005", "COMMUNE", Ct);
         Assert.Equal([2021, 2022, 2023], history.Years.Select(y => y.Year));
-        Assert.Equal([runs[2021], runs[2022], runs[2023]], history.Years.Select(y => y.Published!.Run.Id.Value));
+        Assert.Equal([runs[2021], runs[2022], runs[2023]], history.Years.Select(y => y.Published!.Run.Id));
         Assert.Equal([Verdict.Ok, Verdict.Ok], history.Pairs.Select(p => p.Status));
         Assert.Equal(Verdict.Ok, history.ContinuityStatus);
     }
@@ -139,10 +139,9 @@ public abstract class ContinuityTests : IDisposable
         // The result's allocation is still told apart from the fault.
         Assert.Equal(ConsecutiveYears.ResultCarriedForward, pair.Allocation(ContinuitySide.Legacy)?.Account);
         Assert.Contains("2 compte(s) ancien(s)", ContinuityText.French(pair), StringComparison.Ordinal);
-        Assert.Contains(earlier, ContinuityText.Dutch(pair), StringComparison.Ordinal);
+        Assert.Contains(earlier.Value, ContinuityText.Dutch(pair), StringComparison.Ordinal);
 
-        Assert.True(RunId.TryParse(earlier, out var id));
-        var history = await EntityHistoryReader.ReadForRunAsync(provider, id, Ct);
+        var history = await EntityHistoryReader.ReadForRunAsync(provider, earlier, Ct);
         Assert.Equal(Verdict.Failed, history.ContinuityStatus);
     }
 

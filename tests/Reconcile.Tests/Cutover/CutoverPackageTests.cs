@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover;
 using Bascule.Reconcile.Cutover.Package;
 using Bascule.Reconcile.Cutover.Reports;
@@ -130,7 +131,7 @@ public sealed class CutoverPackageTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<string> WritePackageAsync(bool showPersonalData, Func<IStagingProvider, string, Task>? damage = null)
+    private async Task<string> WritePackageAsync(bool showPersonalData, Func<IStagingProvider, RunId, Task>? damage = null)
     {
         await using var provider = StagingDatabase.Sqlite(_temp);
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);

@@ -1,4 +1,5 @@
 using Bascule.Extract.Values;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
@@ -22,7 +23,7 @@ public sealed class RunComparisonTests
         Assert.Empty(diff.Changed);
         Assert.False(diff.MappingChanged);
         Assert.Empty(diff.ChangedFiles);
-        Assert.Equal(("superseded", "published"), (diff.A.RunStatus, diff.B.RunStatus));
+        Assert.Equal(("superseded", "published"), (diff.A.RunStatus.ToCode(), diff.B.RunStatus.ToCode()));
         Assert.NotEmpty(diff.Accounts);
     }
 

@@ -1,6 +1,7 @@
 using Bascule.Extract;
 using Bascule.Extract.Records;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
@@ -90,7 +91,7 @@ public abstract class UnmappedComparisonTests : IDisposable
         await using var provider = await CreateProviderAsync();
         await provider.EnsureSchemaAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<ReconcileException>(() => StagedLedger.OpenAsync(provider, "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", Ct));
+        var error = await Assert.ThrowsAsync<ReconcileException>(() => StagedLedger.OpenAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), Ct));
 
         Assert.Contains("Run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10 is not in the staging database", error.Message, StringComparison.Ordinal);
     }

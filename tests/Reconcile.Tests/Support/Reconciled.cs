@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.TestSupport;
 
@@ -7,7 +8,7 @@ namespace Bascule.Reconcile.Tests.Support;
 /// <summary>A reconciled run of the commune sample on SQLite, optionally damaged first, for the report tests.</summary>
 internal static class Reconciled
 {
-    public static async Task<ReconciliationResult> CommuneAsync(TempDirectory temp, Func<IStagingProvider, string, Task>? damage = null)
+    public static async Task<ReconciliationResult> CommuneAsync(TempDirectory temp, Func<IStagingProvider, RunId, Task>? damage = null)
     {
         await using var provider = StagingDatabase.Sqlite(temp);
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), TestContext.Current.CancellationToken);
@@ -23,7 +24,7 @@ internal static class Reconciled
     /// Rejected lines a hostile or damaged export could hold: a formula, HTML, and a third party's personal data
     /// (added to the run's rows, and counted in its files, as the pipeline would have stored them).
     /// </summary>
-    public static Task AddHostileRejectsAsync(IStagingProvider provider, string run) =>
+    public static Task AddHostileRejectsAsync(IStagingProvider provider, RunId run) =>
         StagingDatabase.ExecuteAsync(
             provider,
             """

@@ -52,10 +52,10 @@ internal static class SampleRun
         return version;
     }
 
-    public static Task<string> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken) =>
+    public static Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken) =>
         LoadAsync(provider, exportFolder, MappingFolder, cancellationToken);
 
-    public static async Task<string> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken)
+    public static async Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken)
     {
         var export = LegacyExport.Open(exportFolder);
         var mapper = MappingVersion.Load(mappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
@@ -100,7 +100,7 @@ internal static class SampleRun
 
         await run.RecordFilesAsync(files, cancellationToken);
         await run.CompleteAsync(cancellationToken);
-        return run.Id.Value;
+        return run.Id;
     }
 
     private static async Task AddAllAsync<T>(StagingRun run, IAsyncEnumerable<Parsed<T>> records, Func<T, ValueTask> add, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ public sealed class PostgresStagingProvider : IStagingProvider
 
     public PostgresStagingProvider(string connectionString)
     {
+        StagingTypeHandlers.Register();
         _connectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

@@ -27,6 +27,7 @@ public sealed class SqlServerStagingProvider : IStagingProvider
 
     public SqlServerStagingProvider(string connectionString)
     {
+        StagingTypeHandlers.Register();
         _connectionString = connectionString;
         var builder = new SqlConnectionStringBuilder(connectionString);
         Target = $"SQL Server {builder.DataSource}/{builder.InitialCatalog}";

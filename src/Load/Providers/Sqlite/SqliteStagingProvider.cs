@@ -38,6 +38,7 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     private SqliteStagingProvider(string connectionString, string? defaultFile)
     {
+        StagingTypeHandlers.Register();
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         if (!string.IsNullOrEmpty(builder.Password))
         {

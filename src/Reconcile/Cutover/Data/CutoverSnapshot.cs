@@ -19,23 +19,21 @@ internal sealed record CutoverSnapshot(
     IReadOnlyList<(string Article, string Economic, string? Function, decimal Weight)> ArticleTargets,
     PersonalDataMasker Masker)
 {
-    public const string Published = "published";
-
     /// <summary>
     /// Reads a published run; <paramref name="withNames"/> also reads third parties' names (personal data) for the open
     /// items. The masker of the labels is read either way.
     /// </summary>
-    public static async Task<CutoverSnapshot> ReadAsync(IStagingProvider provider, string runId, bool withNames, CancellationToken cancellationToken)
+    public static async Task<CutoverSnapshot> ReadAsync(IStagingProvider provider, RunId runId, bool withNames, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
         var run = await StagingSnapshot.ReadRunAsync(db, cancellationToken)
             ?? throw new CutoverException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give a published one.");
-        if (run.RunStatus != Published)
+        if (run.RunStatus != RunStatus.Published)
         {
             throw new CutoverException(
-                $"Run {runId} ({run.Entity} {run.FiscalYear}) is {run.RunStatus}, not published: a cut-over starts only from the published run of an entity and year. " +
+                $"Run {runId} ({run.Entity} {run.FiscalYear}) is {run.RunStatus.ToCode()}, not published: a cut-over starts only from the published run of an entity and year. " +
                 "Take the published run from `bascule runs`, or publish a new one with `bascule migrate`.");
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Json;
@@ -27,14 +28,14 @@ public sealed class PackageManifest(CutoverResult result, IReadOnlyList<PackageF
             var run = Result.Run;
             w.WriteStartObject();
             w.WriteString("format", Format);
-            w.WriteString("runId", run.RunId);
+            w.WriteString("runId", run.RunId.Value);
             w.WriteString("entity", run.Entity);
             w.WriteString("entityType", run.EntityType);
             w.WriteString("insCode", run.InsCode);
-            w.WriteNumber("fiscalYear", run.FiscalYear);
+            w.WriteNumber("fiscalYear", run.FiscalYear.Value);
             w.WriteString("asOf", CutoverPackage.Day(Result.AsOf));
             w.WriteStartObject("run");
-            w.WriteString("status", run.RunStatus);
+            w.WriteString("status", run.RunStatus.ToCode());
             w.WriteString("fingerprint", run.Fingerprint);
             w.WriteEndObject();
             w.WriteStartObject("mapping");

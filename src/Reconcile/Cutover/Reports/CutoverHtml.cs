@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Html;
@@ -43,7 +44,7 @@ public static class CutoverHtml
             <dl class="meta">
             <dt>{Bilingual("Entité", "Entiteit")}</dt><dd id="entity">{Encode(run.Entity)} ({Encode(run.EntityType)} {Encode(run.InsCode)})</dd>
             <dt>{Bilingual("Dernier exercice ancien", "Laatste oude boekjaar")}</dt><dd id="fiscal-year">{run.FiscalYear}</dd>
-            <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId)} ({Encode(run.RunStatus)}) — SHA-256 {Encode(run.Fingerprint)}</dd>
+            <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId.Value)} ({Encode(run.RunStatus.ToCode())}) — SHA-256 {Encode(run.Fingerprint)}</dd>
             <dt>{Bilingual("Table de correspondance", "Mappingtabel")}</dt><dd id="mapping">{Encode(run.Mapping.Id)} {Encode(run.Mapping.Version)} — SHA-256 {Encode(run.Mapping.Sha256)}</dd>
             <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(Reconcile.Reports.ApprovalText.French(run.MappingApproval), Reconcile.Reports.ApprovalText.Dutch(run.MappingApproval))}</dd>
             <dt>{Bilingual("Règle de clôture", "Afsluitingsregel")}</dt><dd id="closing-rule">{Bilingual("résultat des classes 6 et 7 porté au compte", "resultaat van klassen 6 en 7 geboekt op rekening")} {Encode(result.ResultAccount)}</dd>

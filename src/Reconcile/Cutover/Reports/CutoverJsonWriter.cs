@@ -58,11 +58,11 @@ public static class CutoverJsonWriter
     private static void Header(Utf8JsonWriter w, CutoverResult result)
     {
         var run = result.Run;
-        w.WriteString("runId", run.RunId);
+        w.WriteString("runId", run.RunId.Value);
         w.WriteString("entity", run.Entity);
         w.WriteString("entityType", run.EntityType);
         w.WriteString("insCode", run.InsCode);
-        w.WriteNumber("fiscalYear", run.FiscalYear);
+        w.WriteNumber("fiscalYear", run.FiscalYear.Value);
         w.WriteString("runFingerprint", run.Fingerprint);
         w.WriteStartObject("mapping");
         w.WriteString("id", run.Mapping.Id);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Tables;
 using Bascule.Transform.Mapping;
@@ -36,7 +37,7 @@ public static class HtmlReport
             <dl class="meta">
             <dt>{Bilingual("Entité", "Entiteit")}</dt><dd id="entity">{Encode(run.Entity)} ({Encode(run.EntityType)} {Encode(run.InsCode)})</dd>
             <dt>{Bilingual("Exercice", "Boekjaar")}</dt><dd id="fiscal-year">{run.FiscalYear}</dd>
-            <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId)} ({Encode(run.RunStatus)}, {Encode(run.StartedBy)}, {Stamp(run.StartedUtc)})</dd>
+            <dt>{Bilingual("Migration", "Migratie")}</dt><dd id="run-id">{Encode(run.RunId.Value)} ({Encode(run.RunStatus.ToCode())}, {Encode(run.StartedBy)}, {Stamp(run.StartedUtc)})</dd>
             <dt>{Bilingual("Table de correspondance", "Mappingtabel")}</dt><dd id="mapping">{Encode(run.Mapping.Id)} {Encode(run.Mapping.Version)} — SHA-256 {Encode(run.Mapping.Sha256)}</dd>
             <dt>{Bilingual("Approbation", "Goedkeuring")}</dt><dd id="mapping-approval">{Bilingual(ApprovalText.French(run.MappingApproval), ApprovalText.Dutch(run.MappingApproval))}</dd>
             <dt>{Bilingual("Écritures source lues dans", "Bronboekingen gelezen uit")}</dt><dd>{Encode(LedgerSource(result.LedgerSource))}</dd>

@@ -63,7 +63,7 @@ public static class ContinuityJson
         }
 
         w.WriteStartObject(name);
-        w.WriteString("runId", run.RunId);
+        w.WriteString("runId", run.RunId.Value);
         w.WriteNumber("fiscalYear", run.FiscalYear);
         w.WriteString("status", run.Status);
         w.WriteString("mappingVersion", run.MappingVersion);

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.Transform.Mapping;
 
@@ -39,12 +40,12 @@ public static class ReconciliationJsonWriter
     {
         var run = r.Run;
         w.WriteStartObject();
-        w.WriteString("runId", run.RunId);
+        w.WriteString("runId", run.RunId.Value);
         w.WriteString("entity", run.Entity);
         w.WriteString("entityType", run.EntityType);
         w.WriteString("insCode", run.InsCode);
-        w.WriteNumber("fiscalYear", run.FiscalYear);
-        w.WriteString("runStatus", run.RunStatus);
+        w.WriteNumber("fiscalYear", run.FiscalYear.Value);
+        w.WriteString("runStatus", run.RunStatus.ToCode());
         w.WriteStartObject("mapping");
         w.WriteString("id", run.Mapping.Id);
         w.WriteString("version", run.Mapping.Version);

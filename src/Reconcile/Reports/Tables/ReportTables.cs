@@ -1,3 +1,4 @@
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Reports.Tables;
@@ -38,8 +39,8 @@ public static class ReportTables
                 [new("Élément", "Element", CellKind.Text), new("Valeur", "Waarde", CellKind.Text)],
                 [
                     Row("Entité / Entiteit", $"{run.Entity} ({run.EntityType} {run.InsCode})"),
-                    Row("Exercice / Boekjaar", run.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    Row("Migration / Migratie", $"{run.RunId} ({run.RunStatus})"),
+                    Row("Exercice / Boekjaar", run.FiscalYear.ToString()),
+                    Row("Migration / Migratie", $"{run.RunId} ({run.RunStatus.ToCode()})"),
                     Row("Empreinte / Vingerafdruk", run.Fingerprint ?? ""),
                     Row("Table de correspondance / Mappingtabel", $"{run.Mapping.Id} {run.Mapping.Version}"),
                     Row("SHA-256", run.Mapping.Sha256),
@@ -122,7 +123,7 @@ public static class ReportTables
             var years = $"{pair.EarlierYear} → {pair.LaterYear}";
             if (!pair.IsChecked)
             {
-                rows.Add(Row(years, pair.Earlier?.RunId, pair.Later?.RunId, ContinuityText.StatusCode(pair), null, null, null, null, null, null, ContinuityText.Bilingual(pair)));
+                rows.Add(Row(years, pair.Earlier?.RunId.Value, pair.Later?.RunId.Value, ContinuityText.StatusCode(pair), null, null, null, null, null, null, ContinuityText.Bilingual(pair)));
                 continue;
             }
 
@@ -130,7 +131,7 @@ public static class ReportTables
             {
                 var side = ContinuityText.Side(row.Side);
                 var nature = ContinuityText.Nature(row.Nature);
-                rows.Add(Row(years, pair.Earlier!.RunId, pair.Later!.RunId, ContinuityText.StatusCode(pair), $"{side.French} / {side.Dutch}", row.Account,
+                rows.Add(Row(years, pair.Earlier!.RunId.Value, pair.Later!.RunId.Value, ContinuityText.StatusCode(pair), $"{side.French} / {side.Dutch}", row.Account,
                     row.Closing, row.Expected, row.Opening, row.Difference, $"{nature.French} / {nature.Dutch}"));
             }
         }

@@ -186,23 +186,13 @@ internal static class Queries
         public long Records { get; init; }
     }
 
-    /// <summary>Debit and credit summed per source file, per article…: a NULL sum reads as zero.</summary>
-    internal class Summed
-    {
-        public Amount Debit { get; init; }
-
-        public Amount Credit { get; init; }
-
-        public DebitCredit Amounts => new(Debit.Value, Credit.Value);
-    }
-
-    internal sealed class FileTotals : Summed
+    internal sealed class FileTotals : SummedRow
     {
         public string SourceFile { get; init; } = "";
     }
 
     /// <summary>The ledger grain of <see cref="StagedLines"/> and <see cref="Unmapped"/>; an empty article is none.</summary>
-    internal class LedgerGroup : Summed
+    internal class LedgerGroup : SummedRow
     {
         public string SourceFile { get; init; } = "";
 

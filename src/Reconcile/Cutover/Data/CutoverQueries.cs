@@ -1,5 +1,4 @@
 using Bascule.Extract.Values;
-using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 
 namespace Bascule.Reconcile.Cutover.Data;
@@ -60,31 +59,21 @@ internal static class CutoverQueries
         GROUP BY article, target_economic, target_function
         """;
 
-    /// <summary>Debit and credit summed at the grain of a query; a NULL sum reads as zero.</summary>
-    internal class Summed
-    {
-        public Amount Debit { get; init; }
-
-        public Amount Credit { get; init; }
-
-        public DebitCredit Amounts => new(Debit.Value, Credit.Value);
-    }
-
-    internal sealed class FlowRow : Summed
+    internal sealed class FlowRow : SummedRow
     {
         public string Account { get; init; } = "";
 
         public string TargetAccount { get; init; } = "";
     }
 
-    internal sealed class ClosingRow : Summed
+    internal sealed class ClosingRow : SummedRow
     {
         public string Account { get; init; } = "";
 
         public string Label { get; init; } = "";
     }
 
-    internal sealed class LedgerSourceRow : Summed
+    internal sealed class LedgerSourceRow : SummedRow
     {
         public string Kind { get; init; } = "";
 
@@ -94,7 +83,7 @@ internal static class CutoverQueries
     }
 
     /// <summary>The booking date is text on SQLite, a date elsewhere.</summary>
-    internal sealed class DocumentRow : Summed
+    internal sealed class DocumentRow : SummedRow
     {
         public string TargetAccount { get; init; } = "";
 
@@ -148,7 +137,7 @@ internal static class CutoverQueries
         public Amount Charged { get; init; }
     }
 
-    internal sealed class ArticleTargetRow : Summed
+    internal sealed class ArticleTargetRow : SummedRow
     {
         public string Article { get; init; } = "";
 

@@ -4,6 +4,7 @@ using Bascule.Load.Providers;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 using Bascule.TestSupport;
 using Bascule.Transform;
@@ -99,7 +100,11 @@ public abstract class GovernanceTests : IDisposable
         Assert.Equal((RunStatus.Held, "WARNING"), runs.Where(r => r.Id == worse.RunId).Select(r => (r.Status, r.ReconciliationStatus)).Single());
 
         // Publishing it anyway is a person's recorded decision.
-        var published = await RunStore.PublishHeldAsync(provider, worse.RunId, "Reviewed: the energy account is mapped in the next version.", "auditor", Ct);
+        var published = await RunStore.PublishHeldAsync(
+            provider,
+            worse.RunId,
+            new SignOffRequest(new Signer("auditor", SignOffRole.Auditor, "os"), new ReadReport("reconciliation.html", new string('0', 64)), null, SignOffDecision.PublishHeld, "Reviewed: the energy account is mapped in the next version."),
+            Ct);
         Assert.Equal(ok.RunId, published.Superseded);
     }
 

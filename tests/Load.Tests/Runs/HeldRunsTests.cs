@@ -4,6 +4,7 @@ using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
 using Bascule.TestSupport;
@@ -125,7 +126,7 @@ public abstract class HeldRunsTests : IDisposable
         var held = await HoldAsync(provider, heldExport);
         var before = DateTime.UtcNow.AddSeconds(-1);
 
-        var published = await RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct);
+        var published = await RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct);
 
         Assert.Equal((held.Run, ok.Id, held.Fingerprint), (published.Run, published.Superseded, published.Fingerprint));
         var run = await StagedCounts.RunAsync(provider, held.Run);
@@ -152,9 +153,9 @@ public abstract class HeldRunsTests : IDisposable
         var held = await HoldAsync(provider, new TestExport(lines: 150));
         var before = await RunList.ReadAsync(provider, Ct);
 
-        var notHeld = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, ok.Id, Reason, "j.dupont", Ct));
-        var unknown = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, RunId.New(), Reason, "j.dupont", Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => RunStore.PublishHeldAsync(provider, held.Run, "  ", "j.dupont", Ct));
+        var notHeld = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, ok.Id, SignOffRequests.PublishHeld(ok.Id, Reason, "j.dupont"), Ct));
+        var unknown = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, RunId.New(), SignOffRequests.PublishHeld(RunId.New(), Reason, "j.dupont"), Ct));
+        await Assert.ThrowsAsync<SignOffRefusedException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, "  ", "j.dupont"), Ct));
 
         Assert.Contains("is published, not held", notHeld.Message, StringComparison.Ordinal);
         Assert.Contains("There is no run", unknown.Message, StringComparison.Ordinal);
@@ -174,7 +175,7 @@ public abstract class HeldRunsTests : IDisposable
                 cancellationToken: Ct));
         }
 
-        var error = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct));
+        var error = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
 
         Assert.Contains("rows changed since it was held", error.Message, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Held, (await StagedCounts.RunAsync(provider, held.Run)).Status);
@@ -198,7 +199,7 @@ public abstract class HeldRunsTests : IDisposable
 
         Assert.Equal(RunStatus.Superseded, (await StagedCounts.RunAsync(provider, held.Run)).Status);
         Assert.Equal(RunStatus.Published, (await StagedCounts.RunAsync(provider, later.Id)).Status);
-        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct));
+        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
         Assert.Equal([later.Id.Value], await PublishedRunsAsync(provider));
     }
 

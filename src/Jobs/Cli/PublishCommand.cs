@@ -62,36 +62,26 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var validation = settings.Validate();
-        if (!validation.Successful)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{validation.Message}[/]");
-            return NotPublished;
-        }
-
         var user = Environment.UserName;
-        var asked = settings.Role is null ? (SignOffRole?)null : SignOffCodes.ParseRole(settings.Role);
-        if (access.Value.SigningRole(user, asked) is not { } role)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{NoRole(user, settings.Role)}[/]");
-            return NotPublished;
-        }
-
-        var run = ReportSettings.ParseRun(settings.Run);
-        var reportPath = settings.Report ?? Path.Combine(output.Value.Root, "runs", run.Value, "reconciliation.html");
-        if (ReportRead(reportPath, run, settings.Report is null) is not { } report)
-        {
-            return NotPublished;
-        }
-
-        var signOff = new SignOffRequest(new Signer(user, role, "os"), report, null, SignOffDecision.PublishHeld, settings.Reason);
-        if (await settings.OnRunAsync(databases, console, (provider, id) => RunStore.PublishHeldAsync(provider, id, signOff, cancellationToken), cancellationToken)
-            is not { } outcome)
+        var outcome = await settings.OnRunAsync(
+            databases,
+            console,
+            async (provider, run) =>
+            {
+                // The run first: there is nothing to sign when it is not there or not held.
+                await RunStore.EnsureHeldAsync(provider, run, cancellationToken);
+                var asked = settings.Role is null ? (SignOffRole?)null : SignOffCodes.ParseRole(settings.Role);
+                var role = access.Value.SigningRole(user, asked) ?? throw new SignOffRefusedException(NoRole(user, settings.Role));
+                var report = ReportRead(settings.Report ?? Path.Combine(output.Value.Root, "runs", run.Value, "reconciliation.html"), run, settings.Report is null);
+                var signOff = new SignOffRequest(new Signer(user, role, "os"), report, null, SignOffDecision.PublishHeld, settings.Reason);
+                return await RunStore.PublishHeldAsync(provider, run, signOff, cancellationToken);
+            },
+            cancellationToken);
+        if (outcome is not var (published, target))
         {
             return NotPublished;
         }
 
-        var (published, target) = outcome;
 
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
@@ -116,7 +106,7 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
 
     // The sign-off records the SHA-256 of the report the reviewer read; a file that is not this run's report is refused.
     // A report names its run in its first lines (the HTML header, the JSON's runId).
-    private ReadReport? ReportRead(string path, RunId run, bool byDefault)
+    private static ReadReport ReportRead(string path, RunId run, bool byDefault)
     {
         try
         {
@@ -125,9 +115,8 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
             var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (!System.Text.Encoding.UTF8.GetString(head, 0, read).Contains(run.Value, StringComparison.Ordinal))
             {
-                var message = $"{path} is not a report of run {run} (it does not name it): give --report the report the reviewer read. Nothing was published.";
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
-                return null;
+                throw new SignOffRefusedException(
+                    $"{path} is not a report of run {run} (it does not name it): give --report the report the reviewer read. Nothing was published.");
             }
 
             file.Position = 0;
@@ -136,10 +125,9 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var what = byDefault ? $"Run {run}'s report {Path.GetFullPath(path)} cannot be read ({ex.Message})" : $"The report {path} cannot be read ({ex.Message})";
-            var message = $"{what}: the sign-off records the SHA-256 of the report the reviewer read. Give it with --report FILE, " +
-                $"or write it with `bascule report --run {run}`. Nothing was published.";
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
-            return null;
+            throw new SignOffRefusedException(
+                $"{what}: the sign-off records the SHA-256 of the report the reviewer read. Give it with --report FILE, " +
+                $"or write it with `bascule report --run {run}`. Nothing was published.");
         }
     }
 }

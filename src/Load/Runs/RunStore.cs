@@ -220,6 +220,14 @@ public static class RunStore
         return new HeldRunPublished(run, row.EntityName, row.FiscalYear, row.Fingerprint!, superseded, decision, recorded);
     }
 
+    /// <summary>Refuses, with the message <see cref="PublishHeldAsync"/> would give, a run that is not there or not held.</summary>
+    public static async Task EnsureHeldAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await ReadHeldAsync(connection, null, run, cancellationToken);
+    }
+
     /// <summary>
     /// Reads a completed run back from the database and recomputes its fingerprint: what an auditor runs to prove that
     /// the rows a report was made from are still exactly there. Refuses a run that is unknown or has no fingerprint

@@ -70,6 +70,9 @@ public static class BasculeApp
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
                 .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
+            config.AddCommand<EvidenceCommand>("evidence")
+                .WithDescription("The evidence pack of a run's entity and year: one ZIP with every run's reports, the mapping versions, the sign-offs, the runs' records and fingerprints, and MANIFEST.sha256.")
+                .WithExample("evidence", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--out", "out/evidence");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs: target accounts and the lines that became mapped or unmapped.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")

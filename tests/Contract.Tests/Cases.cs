@@ -77,6 +77,12 @@ public static class Cases
         new("publish --run {published} --reason Signed", 1, "is published, not held: only a held run … Nothing was changed", Setup.Runs),
         new("publish --run {superseded} --reason Signed", 1, "is superseded, not held … Nothing was changed", Setup.Runs),
         new("publish --run {published}", 1, "--reason is required: who reviewed and signed the run's report"),
+        new("publish --run {published} --reason Signed --role treasurer", 1, "--role 'treasurer' is not a signing role: give accountant or auditor"),
+
+        // evidence: one pack per entity-year, never without its mapping
+        new("evidence", 1, "--run is required: the id of a run, as `bascule runs` lists them"),
+        new("evidence --run {unknown}", 1, "There is no run 01a23a92-0000-7000-8000-000000000000 in", Setup.Runs),
+        new("evidence --run {published} --mappings nowhere", 1, "is not under … Give the mappings folder that holds it with --mappings. Nothing was written.", Setup.Runs),
         new("publish --run {unknown} --reason Signed --provider postgres --connection {wrong-password}", 1, "password authentication failed … Check --provider and --connection", On: Targets.Postgres),
 
         // verify

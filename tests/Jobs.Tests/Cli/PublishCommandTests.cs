@@ -21,6 +21,12 @@ namespace Bascule.Jobs.Tests.Cli;
 /// </summary>
 public abstract partial class PublishCommandTests : IDisposable
 {
+    private static class ReportCommandExit
+    {
+        // A held run's reconciliation is FAILED: `report` exits 2 once its reports are written.
+        public const int Written = 2;
+    }
+
     private const string Reason = "Reviewed and signed by M. Peeters, accountant: the legacy control total is 1 EUR off.";
 
     protected TempDirectory Temp { get; } = new();
@@ -103,6 +109,15 @@ public abstract partial class PublishCommandTests : IDisposable
         listed.Dispose();
         // Published once: publishing it again is refused.
         Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
+
+        // The signed report is never overwritten: regenerating writes the new reports beside it, in a folder of their own.
+        Assert.Equal(
+            ReportCommandExit.Written,
+            await BasculeApp.Create().RunAsync(["report", "--run", held.Id.Value, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("failing")], Ct));
+        Assert.Equal(readSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct))));
+        var regenerated = Assert.Single(Directory.GetDirectories(Temp.Combine("failing"), "regenerated-*"));
+        Assert.True(File.Exists(Path.Combine(regenerated, "reconciliation.html")));
+        Assert.Contains(held.Id.Value, await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.html"), Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bascule.Load;
 using Bascule.Load.Providers;
+using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Rows;
 using Bascule.Load.Schema;
 using Dapper;
@@ -63,6 +64,13 @@ public abstract class StagingDatabase : IAsyncDisposable
     }
 
     public override string ToString() => Provider;
+
+    /// <summary>A provider on a new SQLite file in <paramref name="folder"/>, for the tests that need SQLite alone.</summary>
+    public static IStagingProvider Sqlite(TempDirectory folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(folder.Combine($"staging-{Guid.NewGuid():N}.db"), folder.Path));
+    }
 
     /// <summary>Runs plain SQL on a provider's database: how tests damage a run behind the pipeline's back.</summary>
     public static async Task<int> ExecuteAsync(IStagingProvider provider, string sql, object? parameters = null)

@@ -10,7 +10,8 @@ namespace Bascule.Load.Schema;
 public abstract class SchemaLock
 {
     /// <summary>True when the database needs nothing: the runner then begins no transaction and takes no lock.</summary>
-    public virtual Task<bool> IsCurrentAsync(DbConnection connection, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken) =>
+    public virtual Task<bool> IsCurrentAsync(
+        DbConnection connection, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken) =>
         Task.FromResult(false);
 
     /// <summary>Runs on the connection before the upgrade's transaction begins.</summary>

@@ -39,7 +39,8 @@ public sealed class SchemaRunner(string folder, string versionTable, SchemaLock 
     /// Creates the version table when missing and applies those of <paramref name="scripts"/> not yet recorded, inside the
     /// caller's transaction; the caller holds the lock (or, as the upgrade tests do, owns the database alone).
     /// </summary>
-    public async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await connection.ExecuteAsync(new CommandDefinition(versionTable, transaction: transaction, cancellationToken: cancellationToken));

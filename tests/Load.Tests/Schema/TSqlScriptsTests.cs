@@ -86,7 +86,8 @@ public sealed partial class TSqlScriptsTests
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);
         parser.Parse(reader, out var errors);
-        Assert.True(errors.Count == 0, $"{what}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")) + "\n" + sql);
+        var found = string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}"));
+        Assert.True(errors.Count == 0, $"{what}: {found}\n{sql}");
     }
 
     // The SQL string literals (raw and plain) of src/Load's run code, by file and line. Interpolated text is left out:
@@ -95,7 +96,8 @@ public sealed partial class TSqlScriptsTests
     {
         var folder = RepositoryRoot.Combine("src", "Load");
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "Runs"), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(Path.Combine(folder, "Runs"), "*.cs", SearchOption.AllDirectories);
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var source = File.ReadAllText(file);
             foreach (Match match in SqlLiteral().Matches(source))
@@ -109,6 +111,9 @@ public sealed partial class TSqlScriptsTests
         return texts;
     }
 
-    [GeneratedRegex(@"(?<![$@])""""""\s*\n(?<raw>\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s.*?)""""""|(?<![$@])""(?<plain>(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s[^""]*)""", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        @"(?<![$@])""""""\s*\n(?<raw>\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s.*?)""""""" +
+        @"|(?<![$@])""(?<plain>(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s[^""]*)""",
+        RegexOptions.Singleline)]
     private static partial Regex SqlLiteral();
 }

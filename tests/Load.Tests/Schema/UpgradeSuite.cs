@@ -14,11 +14,13 @@ public abstract class UpgradeSuite<TDatabase>(TDatabase database) : StagingSuite
     where TDatabase : StagingDatabase
 {
     /// <summary>
-    /// Applies the provider's scripts that <paramref name="scripts"/> keeps, then lets <paramref name="write"/> write rows as the code
-    /// of that version did, in one transaction.
+    /// Applies the provider's scripts that <paramref name="scripts"/> keeps, then lets <paramref name="write"/> write rows
+    /// as the code of that version did, in one transaction.
     /// </summary>
     protected async Task CreateOldSchemaAsync(
-        IStagingProvider provider, Func<SchemaScript, bool> scripts, Func<DbConnection, DbTransaction, CancellationToken, Task>? write = null)
+        IStagingProvider provider,
+        Func<SchemaScript, bool> scripts,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? write = null)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var connection = await provider.OpenAsync(ct);

@@ -23,7 +23,8 @@ public sealed partial class TSqlQueriesTests
 
         parser.Parse(reader, out var errors);
 
-        Assert.True(errors.Count == 0, $"{name}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
+        Assert.True(
+            errors.Count == 0, $"{name}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
     }
 
     [Fact]

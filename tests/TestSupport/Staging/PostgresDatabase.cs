@@ -17,12 +17,14 @@ public sealed class PostgresDatabase(PostgresServer server) : StagingDatabase
 
     public override string? SkipReason => server.SkipReason;
 
-    public override string IndexesSql => "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
+    public override string IndexesSql =>
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
 
     public override string ColumnsSql =>
         """
         SELECT column_name AS name,
-               CASE WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE data_type END AS type
+               CASE WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'
+                    ELSE data_type END AS type
         FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = @table
         ORDER BY ordinal_position

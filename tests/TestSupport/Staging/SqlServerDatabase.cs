@@ -20,12 +20,14 @@ public sealed class SqlServerDatabase(SqlServerInstance instance) : StagingDatab
 
     public override string? SkipReason => instance.SkipReason;
 
-    public override string IndexesSql => "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@table) AND name IS NOT NULL";
+    public override string IndexesSql =>
+        "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@table) AND name IS NOT NULL";
 
     public override string ColumnsSql =>
         """
         SELECT COLUMN_NAME AS name,
-               CASE WHEN DATA_TYPE = 'decimal' THEN CONCAT('decimal(', NUMERIC_PRECISION, ',', NUMERIC_SCALE, ')') ELSE DATA_TYPE END AS type
+               CASE WHEN DATA_TYPE = 'decimal' THEN CONCAT('decimal(', NUMERIC_PRECISION, ',', NUMERIC_SCALE, ')')
+                    ELSE DATA_TYPE END AS type
         FROM INFORMATION_SCHEMA.COLUMNS
         WHERE TABLE_SCHEMA = SCHEMA_NAME() AND TABLE_NAME = @table
         ORDER BY ORDINAL_POSITION
@@ -58,6 +60,7 @@ public sealed class SqlServerDatabase(SqlServerInstance instance) : StagingDatab
             var session = await attempt.Connection.ExecuteScalarAsync<short>("SELECT @@SPID");
             await using var admin = new SqlConnection(instance.ConnectionString);
             await admin.OpenAsync(ct);
-            await admin.ExecuteAsync("DECLARE @sql NVARCHAR(50) = N'KILL ' + CAST(@session AS NVARCHAR(10)); EXEC (@sql);", new { session });
+            await admin.ExecuteAsync(
+                "DECLARE @sql NVARCHAR(50) = N'KILL ' + CAST(@session AS NVARCHAR(10)); EXEC (@sql);", new { session });
         };
 }

@@ -30,7 +30,9 @@ public abstract class StagingDatabase : IAsyncDisposable
     /// <summary>The names of the indexes on one table (parameter <c>@table</c>).</summary>
     public abstract string IndexesSql { get; }
 
-    /// <summary>The columns of one table in their order, as <c>name</c> and <c>type</c> (parameter <c>@table</c>), read from the catalog.</summary>
+    /// <summary>
+    /// The columns of one table in their order, as <c>name</c> and <c>type</c> (parameter <c>@table</c>), read from the catalog.
+    /// </summary>
     public abstract string ColumnsSql { get; }
 
     /// <summary>Skips the calling test, with the reason, when this engine cannot be had here.</summary>
@@ -69,7 +71,8 @@ public abstract class StagingDatabase : IAsyncDisposable
     public static IStagingProvider Sqlite(TempDirectory folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        return new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(folder.Combine($"staging-{Guid.NewGuid():N}.db"), folder.Path));
+        var file = folder.Combine($"staging-{Guid.NewGuid():N}.db");
+        return new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(file, folder.Path));
     }
 
     /// <summary>Runs plain SQL on a provider's database: how tests damage a run behind the pipeline's back.</summary>
@@ -77,7 +80,8 @@ public abstract class StagingDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken));
+        return await connection.ExecuteAsync(
+            new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     /// <summary>The one value a query returns; a query that returns nothing fails the test.</summary>
@@ -85,7 +89,8 @@ public abstract class StagingDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken))
+        return await connection.ExecuteScalarAsync<T>(
+                new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken))
             ?? throw new InvalidOperationException(sql + " returned nothing.");
     }
 }

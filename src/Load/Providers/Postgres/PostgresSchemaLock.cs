@@ -11,5 +11,6 @@ internal sealed class PostgresSchemaLock : SchemaLock
     private const long SchemaLockKey = 0x0BA5C01E;
 
     public override Task AcquireAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: cancellationToken));
 }

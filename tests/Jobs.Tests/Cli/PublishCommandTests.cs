@@ -7,6 +7,7 @@ using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 using Spectre.Console;
 
@@ -19,7 +20,8 @@ namespace Bascule.Jobs.Tests.Cli;
 /// or has no reason, or whose user has no signing role, or whose report is not the run's; publishes the held run with
 /// its reviewer's sign-off (who, as what, the report's SHA-256, why), and `runs` says so; a later OK run supersedes it.
 /// </summary>
-public abstract partial class PublishCommandTests : IDisposable
+public abstract partial class PublishCommandTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static class ReportCommandExit
     {
@@ -28,12 +30,6 @@ public abstract partial class PublishCommandTests : IDisposable
     }
 
     private const string Reason = "Reviewed and signed by M. Peeters, accountant: the legacy control total is 1 EUR off.";
-
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Provider { get; }
-
-    protected abstract Task<string> CreateConnectionAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -139,12 +135,6 @@ public abstract partial class PublishCommandTests : IDisposable
         Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Verify_reads_a_run_back_and_tells_when_its_rows_changed_after_it_wrote_them()
     {
@@ -162,7 +152,7 @@ public abstract partial class PublishCommandTests : IDisposable
         await using (var db = await provider.OpenAsync(Ct))
         {
             Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
-                "UPDATE staged_lines SET label = label || '.' WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
+                "UPDATE staged_lines SET label = CONCAT(label, '.') WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
                 new { run = run.Id.Value }, cancellationToken: Ct)));
         }
 
@@ -242,16 +232,8 @@ public abstract partial class PublishCommandTests : IDisposable
     }
 }
 
-public sealed class SqlitePublishCommandTests : PublishCommandTests
-{
-    protected override string Provider => "sqlite";
+public sealed class SqlitePublishCommandTests(SqliteDatabase database) : PublishCommandTests<SqliteDatabase>(database);
 
-    protected override Task<string> CreateConnectionAsync() => Task.FromResult(Temp.Combine("staging.db"));
-}
+public sealed class PostgresPublishCommandTests(PostgresDatabase database) : PublishCommandTests<PostgresDatabase>(database);
 
-public sealed class PostgresPublishCommandTests(PostgresServer server) : PublishCommandTests
-{
-    protected override string Provider => "postgres";
-
-    protected override Task<string> CreateConnectionAsync() => server.CreateDatabaseAsync();
-}
+public sealed class SqlServerPublishCommandTests(SqlServerDatabase database) : PublishCommandTests<SqlServerDatabase>(database);

@@ -11,7 +11,7 @@ namespace Bascule.Jobs.Tests.Hosting;
 /// The shared storage of a scale-out on SQL Server: Hangfire.SqlServer, each server with its own storage object, and
 /// SQL Server staging. Skipped, with the reason, where no SQL Server is reachable (BASCULE_TEST_SQLSERVER or Docker).
 /// </summary>
-public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests, IClassFixture<SqlServerInstance>
+public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests
 {
     protected override async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
     {

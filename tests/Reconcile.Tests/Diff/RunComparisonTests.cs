@@ -2,6 +2,7 @@ using Bascule.Extract.Values;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Diff;
 

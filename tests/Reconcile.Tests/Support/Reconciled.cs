@@ -1,6 +1,7 @@
 using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Support;
 

@@ -206,7 +206,7 @@ public static class RunStore
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         row = await ReadHeldAsync(connection, transaction, run, cancellationToken);
-        var recorded = await SignOffStore.AddAsync(provider.Kind, connection, transaction, run, signOff, cancellationToken);
+        var recorded = await SignOffStore.AddAsync(connection, transaction, run, signOff, cancellationToken);
         var decision = new PublishOverride(recorded.Signer.Name, recorded.SignedUtc, recorded.Comment!);
         var (published, superseded) = await PublishInTransactionAsync(
             connection, transaction, run.Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, decision, cancellationToken);

@@ -6,6 +6,7 @@ using Bascule.Jobs.Cli;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Spectre.Console;
 
 namespace Bascule.Jobs.Tests.Cli;
@@ -17,15 +18,10 @@ namespace Bascule.Jobs.Tests.Cli;
 /// fingerprints recomputed, and the sign-off tied to the exact report file it names; reports no longer on disk are
 /// regenerated and said to be; a pack that would lack the mapping version is not written.
 /// </summary>
-public abstract class EvidenceCommandTests : IDisposable
+public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private const string Reason = "Reviewed with the legacy supplier: the control total is 1 EUR off.";
-
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Provider { get; }
-
-    protected abstract Task<string> CreateConnectionAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -130,12 +126,6 @@ public abstract class EvidenceCommandTests : IDisposable
         Assert.Contains("There is no run", unknownText, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     /// <summary>Migrates into a reports folder named by the run, as <c>out/runs/RUN_ID</c> is by default.</summary>
     private async Task<RunId> MigrateAsync(string connection, string export, int expected)
     {
@@ -201,16 +191,8 @@ public abstract class EvidenceCommandTests : IDisposable
     }
 }
 
-public sealed class SqliteEvidenceCommandTests : EvidenceCommandTests
-{
-    protected override string Provider => "sqlite";
+public sealed class SqliteEvidenceCommandTests(SqliteDatabase database) : EvidenceCommandTests<SqliteDatabase>(database);
 
-    protected override Task<string> CreateConnectionAsync() => Task.FromResult(Temp.Combine("staging.db"));
-}
+public sealed class PostgresEvidenceCommandTests(PostgresDatabase database) : EvidenceCommandTests<PostgresDatabase>(database);
 
-public sealed class PostgresEvidenceCommandTests(PostgresServer server) : EvidenceCommandTests
-{
-    protected override string Provider => "postgres";
-
-    protected override async Task<string> CreateConnectionAsync() => await server.CreateDatabaseAsync();
-}
+public sealed class SqlServerEvidenceCommandTests(SqlServerDatabase database) : EvidenceCommandTests<SqlServerDatabase>(database);

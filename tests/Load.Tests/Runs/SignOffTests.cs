@@ -1,12 +1,9 @@
 using System.Data.Common;
 using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Runs;
@@ -17,12 +14,9 @@ namespace Bascule.Load.Tests.Runs;
 /// reconciliation is not OK and to publish a held run, whose sign-off is written in the same commit as the publication.
 /// Run on real databases, once per provider.
 /// </summary>
-public abstract class SignOffTests : IDisposable
+public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -135,12 +129,6 @@ public abstract class SignOffTests : IDisposable
         Assert.Empty(await SignOffStore.ListAsync(provider, changed.Run, Ct));
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private static async Task<(RunId Run, string Fingerprint)> HoldAsync(IStagingProvider provider, TestExport export)
     {
         var run = await export.LoadAsync(provider);
@@ -150,18 +138,8 @@ public abstract class SignOffTests : IDisposable
     }
 }
 
-public sealed class SqliteSignOffTests : SignOffTests
-{
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
+public sealed class SqliteSignOffTests(SqliteDatabase database) : SignOffTests<SqliteDatabase>(database);
 
-public sealed class PostgresSignOffTests(PostgresServer server) : SignOffTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
+public sealed class PostgresSignOffTests(PostgresDatabase database) : SignOffTests<PostgresDatabase>(database);
 
-public sealed class SqlServerSignOffTests(SqlServerInstance instance) : SignOffTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerSignOffTests(SqlServerDatabase database) : SignOffTests<SqlServerDatabase>(database);

@@ -24,14 +24,13 @@ public static class SignOffStore
         Validate(run, request);
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var signOff = await AddAsync(provider.Kind, connection, transaction, run, request, cancellationToken);
+        var signOff = await AddAsync(connection, transaction, run, request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return signOff;
     }
 
     /// <summary>Records a sign-off inside the caller's transaction (publishing a held run writes its sign-off so).</summary>
     internal static async Task<SignOff> AddAsync(
-        StagingProviderKind kind,
         DbConnection connection, DbTransaction transaction, RunId run, SignOffRequest request, CancellationToken cancellationToken)
     {
         Validate(run, request);
@@ -62,22 +61,35 @@ public static class SignOffStore
         // Whole microseconds, the finest time every provider stores: the sign-off returned is the one read back.
         var now = DateTime.UtcNow;
         var signed = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        var values = new
+        {
+            run = run.Value,
+            signed,
+            signer = request.Signer.Name,
+            role = request.Signer.Role.ToCode(),
+            authenticatedBy = request.Signer.AuthenticatedBy,
+            fingerprint = row.Fingerprint,
+            reportName = request.Report.Name,
+            reportSha256 = request.Report.Sha256,
+            reconciliation,
+            decision = request.Decision.ToCode(),
+            comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
+        };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO signoffs (run_id, signed_utc, signer, role, authenticated_by, fingerprint, report_name, report_sha256, reconciliation, decision, comment)
+            VALUES (@run, @signed, @signer, @role, @authenticatedBy, @fingerprint, @reportName, @reportSha256, @reconciliation, @decision, @comment)
+            """,
+            values,
+            transaction,
+            cancellationToken: cancellationToken));
+        // The key the database gave it, read back in the same transaction the same way on every provider.
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            InsertSql(kind),
-            new
-            {
-                run = run.Value,
-                signed,
-                signer = request.Signer.Name,
-                role = request.Signer.Role.ToCode(),
-                authenticatedBy = request.Signer.AuthenticatedBy,
-                fingerprint = row.Fingerprint,
-                reportName = request.Report.Name,
-                reportSha256 = request.Report.Sha256,
-                reconciliation,
-                decision = request.Decision.ToCode(),
-                comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-            },
+            """
+            SELECT MAX(signoff_id) FROM signoffs
+            WHERE run_id = @run AND signed_utc = @signed AND signer = @signer AND report_sha256 = @reportSha256 AND decision = @decision
+            """,
+            values,
             transaction,
             cancellationToken: cancellationToken));
         return new SignOff(
@@ -139,22 +151,6 @@ public static class SignOffStore
                 ? $"Run {run} is held: publishing it needs a sign-off that explains why its {request.Reconciliation} reconciliation is accepted. Write that in the comment."
                 : $"Run {run}'s reconciliation is {request.Reconciliation}: a sign-off of it says what was checked and why it is accepted. Write that in the comment.");
         }
-    }
-
-    // Each provider returns the generated key its own way.
-    private static string InsertSql(StagingProviderKind kind)
-    {
-        const string insert =
-            """
-            INSERT INTO signoffs (run_id, signed_utc, signer, role, authenticated_by, fingerprint, report_name, report_sha256, reconciliation, decision, comment)
-            """;
-        const string values =
-            "VALUES (@run, @signed, @signer, @role, @authenticatedBy, @fingerprint, @reportName, @reportSha256, @reconciliation, @decision, @comment)";
-        return kind switch
-        {
-            StagingProviderKind.SqlServer => $"{insert} OUTPUT INSERTED.signoff_id {values}",
-            _ => $"{insert} {values} RETURNING signoff_id",
-        };
     }
 
     private static SignOff ToSignOff(SignOffRow r) => new(

@@ -89,6 +89,7 @@ public static class ServeHost
             app.UseMiddleware<BasicAuthentication>(options.Users);
         }
 
+        FailedJobReportLink.Register();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Bascule jobs",

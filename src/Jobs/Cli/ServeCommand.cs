@@ -9,6 +9,7 @@ using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
 using Microsoft.AspNetCore.Builder;
 using Bascule.Jobs.Composition;
+using Bascule.Load.Providers;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
@@ -71,6 +72,8 @@ public sealed class ServeCommand(
     {
         var target = databases.Target(settings.Provider, settings.Connection);
         var staging = target with { OutRoot = Path.GetFullPath(target.OutRoot) };
+        var jobsKind = string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage;
+        var jobsConnection = string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection;
         WebApplication app;
         string urls;
         try
@@ -86,8 +89,6 @@ public sealed class ServeCommand(
             }
 
             var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
-            var jobsKind = string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage;
-            var jobsConnection = string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection;
 
             // Both databases are checked before the host is built: a serve that cannot work says which and why, within 30 s.
             var checks = new StartupChecks(StartupChecks.DefaultBudget);
@@ -99,7 +100,7 @@ public sealed class ServeCommand(
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
         {
-            Fail(settings, StagingDatabases.Scrub(ex.Message, staging));
+            Fail(settings, ConnectionText.Scrub(StagingDatabases.Scrub(ex.Message, staging), jobsConnection));
             return 1;
         }
 

@@ -53,6 +53,9 @@ public sealed class ServeHostOptions
 
     public string Urls { get; set; } = Cli.ServeCommand.DefaultUrls;
 
+    /// <summary><c>Serve:MinimumFreeMegabytes</c>: below this free space on the output folder's disk, <c>/health</c> says Unhealthy.</summary>
+    public long MinimumFreeMegabytes { get; set; } = Hosting.Health.HealthEndpoint.DefaultMinimumFreeMegabytes;
+
     /// <summary><c>Serve:Certificate:Path</c> and <c>:Password</c>: the .pfx of the https addresses.</summary>
     public CertificateFile Certificate { get; set; } = new();
 

@@ -44,7 +44,7 @@ public sealed class JobStorageChoiceTests
     [Fact]
     public void The_postgres_choice_slides_its_invisibility_timeout_too()
     {
-        var options = JobStorages.PostgresOptions(waitForDatabase: false);
+        var options = JobStorages.PostgresOptions();
 
         Assert.True(options.UseSlidingInvisibilityTimeout);
         Assert.Equal(JobStorages.InvisibilityTimeout, options.InvisibilityTimeout);

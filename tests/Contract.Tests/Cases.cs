@@ -8,7 +8,7 @@ namespace Bascule.Contract.Tests;
 /// {fleet} (the example fleet.json), {published} and {superseded} (runs of the commune sample, with
 /// <see cref="Setup.Runs"/>), {unknown} (a run id no database holds), {wrong-password} (the PostgreSQL staging
 /// connection string with a wrong password). A case runs in both configurations (<see cref="Target"/>) unless it says
-/// otherwise: the commands that never open the staging database (demo, sample, extract, mapping, the job storage's
+/// otherwise: the commands that never open the staging database (demo, sample, extract, mapping, fleet, the job storage's
 /// enqueue, schedule and cancel) in the default one only. Adding a case is adding a line.
 /// </summary>
 public static class Cases
@@ -77,6 +77,12 @@ public static class Cases
         new("publish --run {published} --reason Signed", 1, "is published, not held: only a held run … Nothing was changed", Setup.Runs),
         new("publish --run {superseded} --reason Signed", 1, "is superseded, not held … Nothing was changed", Setup.Runs),
         new("publish --run {published}", 1, "--reason is required: who reviewed and signed the run's report"),
+        new("publish --run {published} --reason Signed --role treasurer", 1, "--role 'treasurer' is not a signing role: give accountant or auditor"),
+
+        // evidence: one pack per entity-year, never without its mapping
+        new("evidence", 1, "--run is required: the id of a run, as `bascule runs` lists them"),
+        new("evidence --run {unknown}", 1, "There is no run 01a23a92-0000-7000-8000-000000000000 in", Setup.Runs),
+        new("evidence --run {published} --mappings nowhere", 1, "is not under … Give the mappings folder that holds it with --mappings. Nothing was written.", Setup.Runs),
         new("publish --run {unknown} --reason Signed --provider postgres --connection {wrong-password}", 1, "password authentication failed … Check --provider and --connection", On: Targets.Postgres),
 
         // verify
@@ -140,6 +146,15 @@ public static class Cases
         // serve: an exposed dashboard needs authentication
         new("serve --urls http://0.0.0.0:5080", 1, "Refusing to serve on http://0.0.0.0:5080 without authentication … Configure at least one dashboard user"),
         new("serve --urls garbage", 1, "Cannot serve on 'garbage': give http:// or https:// addresses with a host and a port"),
+        new("serve --log-format xml", 1, "--log-format 'xml' is unknown: use text or json", On: Targets.Default),
+        new("serve --jobs-storage postgres --jobs-connection {wrong-password}", 1, "The job storage (postgres … could not be used: 28P01: password authentication failed … Check --jobs-storage and --jobs-connection", On: Targets.Postgres),
+        new("serve --connection {wrong-password}", 1, "The staging database … could not be used: 28P01: password authentication failed … Check --provider and --connection", On: Targets.Postgres),
+
+        // fleet: the fleet file's folders as this machine sees them
+        new("fleet --fleet nowhere.json", 1, "the fleet file was not found. Give --fleet or set Jobs:Fleet", On: Targets.Default),
+        new("fleet --fleet {fleet} --year 2024", 2, "commune-etterbeek 2024: the export folder … does not exist", On: Targets.Default),
+        new("fleet --fleet {fleet} --format xml", 1, "--format 'xml' is unknown: use text or json", On: Targets.Default),
+        new("fleet --fleet {fleet} --year 2023 --years 2022-2023", 1, "Give --year YEAR or --years FIRST-LAST, not both", On: Targets.Default),
 
         // enqueue, schedule, cancel: the shared job storage and the fleet file
         new("enqueue --fleet {fleet} --entity commune-etterbeek --year 2023", 1, "The job storage is inmemory, which only the `bascule serve` process itself can see. Use the shared storage", On: Targets.Default),
@@ -149,6 +164,7 @@ public static class Cases
         new("schedule --all --year 2023 --cron \"0 2 * * 6\"", 1, "the fleet file was not found. Give --fleet or set Jobs:Fleet", On: Targets.Default),
         new("enqueue --fleet {fleet} --entity nobody --year 2023", 1, "no entity 'nobody'. Known keys: commune-etterbeek, cpas-etterbeek", On: Targets.Default),
         new("schedule --fleet {fleet} --entity nobody --year 2023 --cron \"0 2 * * 6\"", 1, "no entity 'nobody'. Known keys", On: Targets.Default),
+        new("enqueue --fleet {fleet} --all --years 2022-2023", 1, "cpas-etterbeek 2022: the export folder … does not exist … Nothing was enqueued", On: Targets.Default),
         new("enqueue --fleet {fleet} --all --year 1800", 1, "--year 1800 is outside 1990-2100: give the fiscal year of the exports", On: Targets.Default),
         new("enqueue --fleet {fleet} --year 2023", 1, "Give either --entity KEY (one entity of the fleet file) or --all", On: Targets.Default),
         new("enqueue --fleet {fleet} --all --years 2023-2019", 1, "--years 2023-2019 goes backwards: write the first year first, e.g. --years 2019-2023", On: Targets.Default),

@@ -1,5 +1,6 @@
 using Bascule.Jobs.Cli;
 using Bascule.Jobs.Composition;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -8,10 +9,16 @@ namespace Bascule.Jobs.Tests;
 /// <summary>A command created from the composition root, as the command line creates it, writing to a test's console.</summary>
 internal static class Commands
 {
-    public static async Task<int> RunAsync<T>(IAnsiConsole console, Func<T, Task<int>> run)
+    public static Task<int> RunAsync<T>(IAnsiConsole console, Func<T, Task<int>> run)
+        where T : class =>
+        RunAsync(console, run, new Dictionary<string, string?>());
+
+    /// <summary>The same, with <paramref name="settings"/> over the configuration (as a later source, the way environment variables are).</summary>
+    public static async Task<int> RunAsync<T>(IAnsiConsole console, Func<T, Task<int>> run, IReadOnlyDictionary<string, string?> settings)
         where T : class
     {
-        await using var services = BasculeServices.Build(BasculeConfiguration.Build(), console);
+        var configuration = new ConfigurationBuilder().AddConfiguration(BasculeConfiguration.Build()).AddInMemoryCollection(settings).Build();
+        await using var services = BasculeServices.Build(configuration, console);
         return await run(services.Create<T>());
     }
 }

@@ -1,3 +1,4 @@
 using Bascule.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(SqlServerInstance))]

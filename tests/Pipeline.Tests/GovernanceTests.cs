@@ -1,11 +1,11 @@
 using Bascule.Extract.Values;
 using Bascule.Load;
 using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Bascule.Transform;
 using Bascule.Transform.Manifests;
 
@@ -17,15 +17,12 @@ namespace Bascule.Pipeline.Tests;
 /// turn exceptions beyond them into FAILED; a run worse than the published one is held while the better one stays
 /// published; retention removes only superseded and failed runs' rows and leaves published and held runs as they were.
 /// </summary>
-public abstract class GovernanceTests : IDisposable
+public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly string Commune = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
 
-    protected TempDirectory Temp { get; } = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
 
     [Fact]
     public async Task A_rehearsal_before_approval_carries_the_hash_that_is_then_approved_and_later_runs_record_the_approval()
@@ -99,7 +96,11 @@ public abstract class GovernanceTests : IDisposable
         Assert.Equal((RunStatus.Held, "WARNING"), runs.Where(r => r.Id == worse.RunId).Select(r => (r.Status, r.ReconciliationStatus)).Single());
 
         // Publishing it anyway is a person's recorded decision.
-        var published = await RunStore.PublishHeldAsync(provider, worse.RunId, "Reviewed: the energy account is mapped in the next version.", "auditor", Ct);
+        var published = await RunStore.PublishHeldAsync(
+            provider,
+            worse.RunId,
+            new SignOffRequest(new Signer("auditor", SignOffRole.Auditor, "os"), new ReadReport("reconciliation.html", new string('0', 64)), null, SignOffDecision.PublishHeld, "Reviewed: the energy account is mapped in the next version."),
+            Ct);
         Assert.Equal(ok.RunId, published.Superseded);
     }
 
@@ -128,12 +129,6 @@ public abstract class GovernanceTests : IDisposable
 
         Assert.Equal((RunStatus.Published, RunStatus.Held), (runs.Single(r => r.Id == published.RunId).Status, runs.Single(r => r.Id == held.RunId).Status));
         Assert.Empty(await RunRetention.PruneAsync(provider, keep: 0, startedBefore: DateTime.UtcNow.AddDays(-1), by: "retention-test", Ct));
-    }
-
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     private Task<MigrationResult> MigrateAsync(IStagingProvider provider, string export, string mapping, PolicySet? policies = null) =>
@@ -174,13 +169,8 @@ public abstract class GovernanceTests : IDisposable
     }
 }
 
-public sealed class SqliteGovernanceTests : GovernanceTests
-{
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
+public sealed class SqliteGovernanceTests(SqliteDatabase database) : GovernanceTests<SqliteDatabase>(database);
 
-public sealed class PostgresGovernanceTests(PostgresServer server) : GovernanceTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
+public sealed class PostgresGovernanceTests(PostgresDatabase database) : GovernanceTests<PostgresDatabase>(database);
+
+public sealed class SqlServerGovernanceTests(SqlServerDatabase database) : GovernanceTests<SqlServerDatabase>(database);

@@ -137,14 +137,24 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Waits until the process writes a line that starts with <paramref name="prefix"/>; false if it exited first.</summary>
-    public async Task<bool> WaitForLineAsync(string prefix, CancellationToken cancellationToken)
+    public Task<bool> WaitForLineAsync(string prefix, CancellationToken cancellationToken) =>
+        WaitForAsync(l => l.StartsWith(prefix, StringComparison.Ordinal), $"a line starting with '{prefix}'", cancellationToken);
+
+    /// <summary>
+    /// Waits until the process writes a line that contains <paramref name="text"/>, wherever the line's stamp or format
+    /// puts it (<c>serve</c>'s log lines start with their time); false if it exited first.
+    /// </summary>
+    public Task<bool> WaitForTextAsync(string text, CancellationToken cancellationToken) =>
+        WaitForAsync(l => l.Contains(text, StringComparison.Ordinal), $"a line containing '{text}'", cancellationToken);
+
+    private async Task<bool> WaitForAsync(Func<string, bool> match, string what, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
             lock (_lines)
             {
-                if (_lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal)))
+                if (_lines.Any(match))
                 {
                     return true;
                 }
@@ -156,14 +166,14 @@ public sealed class CliProcess : IDisposable
                 await _process.WaitForExitAsync(cancellationToken);
                 lock (_lines)
                 {
-                    return _lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal));
+                    return _lines.Any(match);
                 }
             }
 
             await Task.Delay(10, cancellationToken);
         }
 
-        throw new TimeoutException($"bascule did not write a line starting with '{prefix}' within {Patience.TotalSeconds} s. Output so far:\n{Output}");
+        throw new TimeoutException($"bascule did not write {what} within {Patience.TotalSeconds} s. Output so far:\n{Output}");
     }
 
     /// <summary>Sends a real signal (INT, TERM, STOP, CONT…) to the process, with the system's <c>kill</c>.</summary>

@@ -68,6 +68,9 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Why no PostgreSQL could be had (what was tried), or null when one runs.</summary>
+    public string? SkipReason => _skipReason;
+
     /// <summary>Skips the calling test, with the reason, when no PostgreSQL could be had.</summary>
     public void SkipIfUnavailable()
     {

@@ -38,6 +38,9 @@ public sealed class SqlServerInstance : IAsyncLifetime
         }
     }
 
+    /// <summary>Why no SQL Server could be had (what was tried), or null when one is reachable.</summary>
+    public string? SkipReason => _skipReason;
+
     public string ConnectionString
     {
         get

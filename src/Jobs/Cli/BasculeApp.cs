@@ -70,6 +70,9 @@ public static class BasculeApp
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Reads a completed run back from the staging database and checks that its rows still give its recorded fingerprint.")
                 .WithExample("verify", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10");
+            config.AddCommand<EvidenceCommand>("evidence")
+                .WithDescription("The evidence pack of a run's entity and year: one ZIP with every run's reports, the mapping versions, the sign-offs, the runs' records and fingerprints, and MANIFEST.sha256.")
+                .WithExample("evidence", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--out", "out/evidence");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Reconciliation reports (JSON, HTML FR/NL, Excel, CSV) of a run from the staging database; `report diff A B` compares two runs: target accounts and the lines that became mapped or unmapped.")
                 .WithExample("report", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--export", "samples/commune-etterbeek-2023")
@@ -81,8 +84,12 @@ public static class BasculeApp
                 .WithDescription("Cut-over package of a published run: opening balances, open items and open commitments in the new structure, reconciled, with a manifest.")
                 .WithExample("cutover", "--run", "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", "--as-of", "2024-01-01", "--out", "out/cutover/etterbeek");
             config.AddCommand<ServeCommand>("serve")
-                .WithDescription("Hangfire server, dashboard (/hangfire) and fleet page (/) in one host; loopback only unless Dashboard:Users are set.")
+                .WithDescription("Hangfire server, dashboard (/hangfire), fleet page (/) and /health in one host; loopback only unless Dashboard:Users are set. Exits 1 at start when its job storage or staging database cannot be used.")
                 .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+            config.AddCommand<FleetCommand>("fleet")
+                .WithDescription("Lists the fleet file's entities with their export and mapping folders resolved (relative paths against the fleet file's folder) and whether each exists and can be read. Exit 0 all there, 2 one missing or unreadable, 1 fleet file unusable.")
+                .WithExample("fleet")
+                .WithExample("fleet", "--year", "2023", "--format", "json");
             config.AddCommand<EnqueueCommand>("enqueue")
                 .WithDescription("Queues migration jobs of fleet entities in the shared job storage (postgres) for the serve processes.")
                 .WithExample("enqueue", "--entity", "commune-etterbeek", "--year", "2023")

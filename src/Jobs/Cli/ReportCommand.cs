@@ -5,6 +5,7 @@ using Bascule.Extract.Profiles;
 using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
@@ -47,6 +48,18 @@ public sealed class ReportCommand(
             var provider = await databases.OpenAsync(target, cancellationToken);
             var profile = settings.Profile is null ? null : ExportProfile.Load(settings.Profile);
             var result = await Reconciler.ComputeAsync(provider, run, settings.Export, cancellationToken, profile);
+            // A report that was signed is never overwritten: the new ones go beside it, in a folder of their own.
+            if (SignedReportIn(outDir, await SignOffStore.ListAsync(provider, run, cancellationToken)) is { } signed)
+            {
+                outDir = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"regenerated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}"));
+                if (!OutputFormat.IsJson(settings.Format))
+                {
+                    console.MarkupLineInterpolated(
+                        CultureInfo.InvariantCulture,
+                        $"{signed} was signed off and is kept as it was: the regenerated reports are written to {Path.GetFullPath(outDir)}.");
+                }
+            }
+
             ReportFiles files;
             try
             {
@@ -77,6 +90,27 @@ public sealed class ReportCommand(
             OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
+    }
+
+    /// <summary>The first report file in <paramref name="folder"/> whose SHA-256 a sign-off names, if any.</summary>
+    private static string? SignedReportIn(string folder, IReadOnlyList<SignOff> signOffs)
+    {
+        if (signOffs.Count == 0 || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var signed = signOffs.Select(s => s.Report.Sha256).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "reconciliation*").Order(StringComparer.Ordinal))
+        {
+            using var stream = File.OpenRead(file);
+            if (signed.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))))
+            {
+                return Path.GetFullPath(file);
+            }
+        }
+
+        return null;
     }
 
     private string OutDir(ReportSettings settings) =>

@@ -5,8 +5,11 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
+using Bascule.Jobs.Hosting.Health;
+using Bascule.Jobs.Hosting.JobLog;
 using Microsoft.AspNetCore.Builder;
 using Bascule.Jobs.Composition;
+using Bascule.Load.Providers;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
@@ -55,14 +58,22 @@ public sealed class ServeCommand(
         [Description("Connection string of the postgres or sqlserver job storage; else setting Jobs:Connection.")]
         public string? JobsConnection { get; init; }
 
+        [CommandOption("--log-format <FORMAT>")]
+        [Description("text (default): one line per entry; json: one JSON object per line (time, level, source, message; a job's event, entity, year, job, run, attempt, durationSeconds, outcome), for log shippers.")]
+        public string LogFormat { get; init; } = LogFormats.Text;
+
         public override ValidationResult Validate() =>
-            Workers < 1 ? ValidationResult.Error($"--workers {Workers} must be at least 1.") : ValidationResult.Success();
+            Workers < 1 ? ValidationResult.Error($"--workers {Workers} must be at least 1.")
+            : !LogFormats.IsValid(LogFormat) ? ValidationResult.Error($"--log-format '{LogFormat}' is unknown: use text or json.")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var target = databases.Target(settings.Provider, settings.Connection);
         var staging = target with { OutRoot = Path.GetFullPath(target.OutRoot) };
+        var jobsKind = string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage;
+        var jobsConnection = string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection;
         WebApplication app;
         string urls;
         try
@@ -79,15 +90,17 @@ public sealed class ServeCommand(
 
             var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
-            var storage = JobStorages.Create(
-                string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage,
-                string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection,
-                waitForDatabase: true);
-            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build()));
+            // Both databases are checked before the host is built: a serve that cannot work says which and why, within 30 s.
+            var checks = new StartupChecks(StartupChecks.DefaultBudget);
+            var storage = await checks.JobStorageAsync(jobsKind, jobsConnection, cancellationToken);
+            await checks.StagingAsync(staging, ex => databases.Explain(ex, staging), cancellationToken);
+            var log = new LogWriter(settings.LogFormat, connections: [staging.Connection, jobsConnection]);
+            app = ServeHost.Build(new ServeOptions(
+                urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value.MinimumFreeMegabytes * 1024 * 1024));
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            Fail(settings, ConnectionText.Scrub(StagingDatabases.Scrub(ex.Message, staging), jobsConnection));
             return 1;
         }
 
@@ -99,15 +112,13 @@ public sealed class ServeCommand(
             }
             catch (Exception ex) when (IsAddressInUse(ex))
             {
-                console.MarkupLineInterpolated(
-                    CultureInfo.InvariantCulture,
-                    $"[red]Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). Choose another with --urls or Serve:Urls.[/]");
+                Fail(settings, $"Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). Choose another with --urls or Serve:Urls.");
                 return ExitCodes.CouldNotComplete;
             }
             catch (Exception ex) when (ex is DbException or Load.StagingException or IOException)
             {
                 // The staging schema is checked at start: a database that cannot be reached stops serve with the reason.
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The staging database could not be used: {StagingDatabases.Scrub(ex.Message, staging)}[/]");
+                Fail(settings, databases.Explain(ex, staging));
                 return ExitCodes.CouldNotComplete;
             }
 
@@ -115,6 +126,19 @@ public sealed class ServeCommand(
         }
 
         return ExitCodes.Done;
+    }
+
+    // Under --log-format json even the reason serve did not start is a JSON line, for the log shipper that reads it.
+    private void Fail(Settings settings, string message)
+    {
+        if (settings.LogFormat == LogFormats.Json)
+        {
+            var log = new LogWriter(LogFormats.Json);
+            log.Write(log.Entry("FATAL", "Bascule.Serve", message));
+            return;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
     }
 
     private static Dictionary<string, string> NonEmpty(Dictionary<string, string> entries) =>

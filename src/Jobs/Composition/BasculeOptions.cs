@@ -53,6 +53,9 @@ public sealed class ServeHostOptions
 
     public string Urls { get; set; } = Cli.ServeCommand.DefaultUrls;
 
+    /// <summary><c>Serve:MinimumFreeMegabytes</c>: below this free space on the output folder's disk, <c>/health</c> says Unhealthy.</summary>
+    public long MinimumFreeMegabytes { get; set; } = Hosting.Health.HealthEndpoint.DefaultMinimumFreeMegabytes;
+
     /// <summary><c>Serve:Certificate:Path</c> and <c>:Password</c>: the .pfx of the https addresses.</summary>
     public CertificateFile Certificate { get; set; } = new();
 
@@ -108,4 +111,41 @@ public sealed class CutoverDefaultsOptions
     public const string Section = "Cutover";
 
     public string ResultAccount { get; set; } = Reconcile.Cutover.CutoverOptions.DefaultResultAccount;
+}
+
+/// <summary>
+/// Setting <c>Access:*</c>: the roles of named users. A name is a dashboard user, the name given to a client
+/// certificate (<c>Dashboard:*</c>), or, for the commands, the operating-system account that runs them. Operators run
+/// and watch migrations; accountants and auditors sign reports off; <see cref="PersonalData"/> is a separate right to
+/// see third parties' names and IBANs unmasked.
+/// </summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    public List<string> Operators { get; set; } = [];
+
+    public List<string> Accountants { get; set; } = [];
+
+    public List<string> Auditors { get; set; } = [];
+
+    public List<string> PersonalData { get; set; } = [];
+
+    /// <summary>
+    /// The role <paramref name="name"/> signs with: the one asked for if the configuration gives it, else its only
+    /// signing role; null when it has none, or has both and did not choose.
+    /// </summary>
+    public Load.Runs.SignOffs.SignOffRole? SigningRole(string name, Load.Runs.SignOffs.SignOffRole? asked)
+    {
+        var accountant = Accountants.Contains(name, StringComparer.Ordinal);
+        var auditor = Auditors.Contains(name, StringComparer.Ordinal);
+        return asked switch
+        {
+            Load.Runs.SignOffs.SignOffRole.Accountant when accountant => asked,
+            Load.Runs.SignOffs.SignOffRole.Auditor when auditor => asked,
+            null when accountant && !auditor => Load.Runs.SignOffs.SignOffRole.Accountant,
+            null when auditor && !accountant => Load.Runs.SignOffs.SignOffRole.Auditor,
+            _ => null,
+        };
+    }
 }

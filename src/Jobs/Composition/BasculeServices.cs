@@ -25,6 +25,7 @@ public static class BasculeServices
         services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section);
         services.AddOptions<CutoverDefaultsOptions>().BindConfiguration(CutoverDefaultsOptions.Section);
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section);
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
         services.AddSingleton<Policies>();
         services.AddSingleton<StagingDatabases>();
         services.AddSingleton(console ?? BasculeConsole.Create());

@@ -32,16 +32,17 @@ public static class JobStorages
     public static readonly TimeSpan LockExpiry = TimeSpan.FromHours(4);
 
     /// <summary>
-    /// The storage of <paramref name="kind"/>; <paramref name="waitForDatabase"/> lets a server start before its
-    /// database is up (retrying), while a command fails at once with the reason. A kind or connection that cannot be
-    /// used throws <see cref="ArgumentException"/> with a message for the user (no parameter name appended).
+    /// The storage of <paramref name="kind"/>, after one attempt to reach its database: a command fails at once with the
+    /// reason, and <c>serve</c> tries again within its start-up budget (<see cref="Health.StartupChecks"/>). A kind or
+    /// connection that cannot be used throws <see cref="ArgumentException"/> with a message for the user (no parameter
+    /// name appended).
     /// </summary>
-    public static JobStorage Create(string kind, string? connection, bool waitForDatabase = false) => kind.Trim().ToLowerInvariant() switch
+    public static JobStorage Create(string kind, string? connection) => kind.Trim().ToLowerInvariant() switch
     {
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
-        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(waitForDatabase)), PostgresOptions(waitForDatabase)),
+        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions()), PostgresOptions()),
         SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
         SqlServer => new SqlServerStorage(connection, SqlServerOptions()),
@@ -49,9 +50,10 @@ public static class JobStorages
             $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage)."),
     };
 
-    public static PostgreSqlStorageOptions PostgresOptions(bool waitForDatabase) => new()
+    public static PostgreSqlStorageOptions PostgresOptions() => new()
     {
-        StartupConnectionMaxRetries = waitForDatabase ? 10 : 0,
+        // No retries inside the constructor: its back-off (up to minutes) left `serve` silent with a wrong password.
+        StartupConnectionMaxRetries = 0,
         InvisibilityTimeout = InvisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,
         DistributedLockTimeout = LockExpiry,

@@ -48,17 +48,22 @@ public sealed class MigrationJob(MigrationJobOptions options)
             throw new DataFaultException($"{entity} {year}: {ex.Message}", ex);
         }
 
+        context.Items[JobLog.JobLifecycleLog.RunItem] = result.RunId.Value;
         if (result.IsHeld)
         {
             throw new DataFaultException(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is {result.Reconciliation.Status.ToCode()}. {result.HeldReason} " +
                 $"{(result.StillPublished is { } published ? $"The published run {published} is unchanged." : "No run of this entity and year is published.")} " +
-                $"Read {result.ReconciliationPath}, fix the export or the mapping, then enqueue again; or, once the report is reviewed and signed, bascule publish --run {result.RunId} --reason \"...\"."));
+                $"Read its report on this server at {ReportUrl(result.RunId)} (file {result.Reports.Html}), fix the export or the mapping, then enqueue again; " +
+                $"or, once the report is reviewed and signed, bascule publish --run {result.RunId} --reason \"...\"."));
         }
 
         return result.RunId.Value;
     }
+
+    /// <summary>Where <c>bascule serve</c> shows a run's HTML reconciliation report, the one accountants read and sign.</summary>
+    public static string ReportUrl(Load.Runs.RunId run) => $"/runs/{run}/reconciliation.html";
 
     public static string LockResource(string entity, int year) => string.Create(CultureInfo.InvariantCulture, $"bascule:migration:{entity}:{year}");
 }

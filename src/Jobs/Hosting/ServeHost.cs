@@ -1,3 +1,5 @@
+using Bascule.Jobs.Hosting.Health;
+using Bascule.Jobs.Hosting.JobLog;
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -49,6 +51,9 @@ public static class ServeHost
             builder.Services.AddAuthentication(CertificateAuthenticationDefaults.AuthenticationScheme).AddCertificate(certificates.Configure);
         }
 
+        // One log for the host, Hangfire and the jobs' life cycle: one line per entry, text or JSON, secrets scrubbed.
+        var log = options.Log ?? new LogWriter(LogFormats.Text, connections: [options.Staging.Connection]);
+        builder.Logging.ClearProviders().AddProvider(new HostLoggerProvider(log));
         // One line per HTTP request would drown the job log that IT staff read.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // A host that fails to start (its address already in use) is reported by `bascule serve` in one line that says
@@ -59,16 +64,20 @@ public static class ServeHost
         builder.Services.AddSingleton(options.Storage);
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
-        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new UtcConsoleLogProvider(Hangfire.Logging.LogLevel.Info)));
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new HangfireLogProvider(Hangfire.Logging.LogLevel.Info, log)));
         // One staging provider for the host's life: every page and job shares its pool; its schema is brought up to date
         // once, at start, before the server listens.
         var staging = options.Staging.Open();
         builder.Services.AddSingleton(staging);
         builder.Services.AddHostedService(_ => new StagingSchemaAtStart(staging));
+        builder.Services.AddBasculeHealthChecks(staging, options.Storage, options.Staging.OutRoot, options.MinimumFreeBytes);
         var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging, Policies = options.Policies };
-        builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
+        builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}", new JobLifecycleLog(log)));
 
         var app = builder.Build();
+        // Health answers without authentication (it shows states only); a database that is away gives pages a 503.
+        app.UseBasculeHealth();
+        app.UseMiddleware<DatabaseUnavailable>();
         var exposed = options.Users.Count > 0 || certificates.IsConfigured;
         if (certificates.IsConfigured)
         {
@@ -80,6 +89,7 @@ public static class ServeHost
             app.UseMiddleware<BasicAuthentication>(options.Users);
         }
 
+        FailedJobReportLink.Register();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Bascule jobs",

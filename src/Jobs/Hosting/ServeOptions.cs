@@ -6,7 +6,7 @@ namespace Bascule.Jobs.Hosting;
 /// <summary>
 /// What one <c>bascule serve</c> process hosts: where it listens, its job storage and staging target, its dashboard
 /// users and workers; the client certificates allowed in (instead of or besides users), and the server certificate
-/// of its HTTPS addresses.
+/// of its HTTPS addresses; its log (text when null) and the free space below which <c>/health</c> says Unhealthy.
 /// </summary>
 public sealed record ServeOptions(
     string Urls,
@@ -16,7 +16,9 @@ public sealed record ServeOptions(
     int Workers,
     ClientCertificates? Certificates = null,
     X509Certificate2? ServerCertificate = null,
-    Pipeline.PolicySet? Policies = null)
+    Pipeline.PolicySet? Policies = null,
+    JobLog.LogWriter? Log = null,
+    long MinimumFreeBytes = Health.HealthEndpoint.DefaultMinimumFreeMegabytes * 1024 * 1024)
 {
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

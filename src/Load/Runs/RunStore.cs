@@ -2,6 +2,7 @@ using System.Data.Common;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs.Leases;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Load.Tables;
 using Dapper;
 
@@ -172,15 +173,24 @@ public static class RunStore
     }
 
     /// <summary>
-    /// Publishes a held run after an accountant reviewed its FAILED reconciliation: records who, when and why, and
-    /// supersedes the entity's published run for that year in the same commit as <see cref="PublishAsync"/> does.
-    /// Refuses a run that is not held, and one whose rows no longer give the fingerprint it was held with.
+    /// Publishes a held run after an accountant or auditor reviewed its FAILED reconciliation: writes their sign-off (who,
+    /// with which role, the report read and why it is accepted) and supersedes the entity's published run for that year,
+    /// in the same commit as <see cref="PublishAsync"/> does. Refuses a run that is not held, one whose rows no longer
+    /// give the fingerprint it was held with, and a sign-off that does not explain the decision.
     /// </summary>
-    public static async Task<HeldRunPublished> PublishHeldAsync(IStagingProvider provider, RunId run, string reason, string by, CancellationToken cancellationToken)
+    public static async Task<HeldRunPublished> PublishHeldAsync(IStagingProvider provider, RunId run, SignOffRequest signOff, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(signOff);
+        if (signOff.Decision != SignOffDecision.PublishHeld)
         {
-            throw new ArgumentException("A held run is published only with the reason the reviewer gave.", nameof(reason));
+            throw new ArgumentException("A held run is published only with a sign-off whose decision is to publish it.", nameof(signOff));
+        }
+
+        if (string.IsNullOrWhiteSpace(signOff.Comment))
+        {
+            throw new SignOffRefusedException(
+                $"Run {run} is held: publishing it needs a sign-off that explains why its reconciliation is accepted. Write that in the comment.");
         }
 
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -196,9 +206,10 @@ public static class RunStore
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         row = await ReadHeldAsync(connection, transaction, run, cancellationToken);
-        var at = DateTime.UtcNow;
+        var recorded = await SignOffStore.AddAsync(connection, transaction, run, signOff, cancellationToken);
+        var decision = new PublishOverride(recorded.Signer.Name, recorded.SignedUtc, recorded.Comment!);
         var (published, superseded) = await PublishInTransactionAsync(
-            connection, transaction, run.Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, new PublishOverride(by, at, reason.Trim()), cancellationToken);
+            connection, transaction, run.Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, decision, cancellationToken);
         if (!published)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -206,7 +217,15 @@ public static class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new HeldRunPublished(run, row.EntityName, row.FiscalYear, row.Fingerprint!, superseded, new PublishOverride(by, at, reason.Trim()));
+        return new HeldRunPublished(run, row.EntityName, row.FiscalYear, row.Fingerprint!, superseded, decision, recorded);
+    }
+
+    /// <summary>Refuses, with the message <see cref="PublishHeldAsync"/> would give, a run that is not there or not held.</summary>
+    public static async Task EnsureHeldAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await ReadHeldAsync(connection, null, run, cancellationToken);
     }
 
     /// <summary>
@@ -415,4 +434,4 @@ public static class RunStore
 public sealed record PublishOutcome(bool Published, RunId? StillPublished, string? HeldMessage);
 
 /// <summary>A held run published after review: the run, its entity and year, its fingerprint, the run it superseded (if any) and the override recorded.</summary>
-public sealed record HeldRunPublished(RunId Run, string EntityName, int FiscalYear, string Fingerprint, RunId? Superseded, PublishOverride Override);
+public sealed record HeldRunPublished(RunId Run, string EntityName, int FiscalYear, string Fingerprint, RunId? Superseded, PublishOverride Override, SignOff SignOff);

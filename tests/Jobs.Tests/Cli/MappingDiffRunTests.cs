@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bascule.Jobs.Cli;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Jobs.Tests.Cli;
 
@@ -10,14 +11,9 @@ namespace Bascule.Jobs.Tests.Cli;
 /// on the run's staged lines are those it moves on the export the run read (split lines counted once), and
 /// <c>report diff</c> shows the euros that became unmapped. Run once per provider.
 /// </summary>
-public abstract class MappingDiffRunTests : IDisposable
+public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Provider { get; }
-
-    protected abstract Task<string> CreateConnectionAsync();
-
     [Fact]
     public async Task The_euros_moved_on_a_run_are_those_moved_on_its_export_and_report_diff_shows_them_unmapped()
     {
@@ -82,12 +78,6 @@ public abstract class MappingDiffRunTests : IDisposable
         Assert.Contains("bascule runs", stderr, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private async Task<string> MigrateAsync(string connection, string mapping, string name, params int[] expected)
     {
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
@@ -113,16 +103,8 @@ public abstract class MappingDiffRunTests : IDisposable
         [.. diff.RootElement.GetProperty("newVersion").GetProperty("findings").EnumerateArray().Select(f => f.GetRawText())];
 }
 
-public sealed class SqliteMappingDiffRunTests : MappingDiffRunTests
-{
-    protected override string Provider => "sqlite";
+public sealed class SqliteMappingDiffRunTests(SqliteDatabase database) : MappingDiffRunTests<SqliteDatabase>(database);
 
-    protected override Task<string> CreateConnectionAsync() => Task.FromResult(Temp.Combine("staging.db"));
-}
+public sealed class PostgresMappingDiffRunTests(PostgresDatabase database) : MappingDiffRunTests<PostgresDatabase>(database);
 
-public sealed class PostgresMappingDiffRunTests(PostgresServer server) : MappingDiffRunTests
-{
-    protected override string Provider => "postgres";
-
-    protected override Task<string> CreateConnectionAsync() => server.CreateDatabaseAsync();
-}
+public sealed class SqlServerMappingDiffRunTests(SqlServerDatabase database) : MappingDiffRunTests<SqlServerDatabase>(database);

@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Bascule.Jobs.Cli;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 using Spectre.Console;
 
@@ -15,17 +17,19 @@ namespace Bascule.Jobs.Tests.Cli;
 /// End to end through the command line, on a real staging database: a run whose reconciliation is FAILED (the
 /// control file announces one euro more ledger debit than the lines hold) is held, `migrate` exits 2, the OK run stays
 /// published with its fingerprint and is all the published views show; `publish --run` refuses a run that is not held
-/// or has no reason, publishes the held run with who, when and why, and `runs` says so; a later OK run supersedes it.
+/// or has no reason, or whose user has no signing role, or whose report is not the run's; publishes the held run with
+/// its reviewer's sign-off (who, as what, the report's SHA-256, why), and `runs` says so; a later OK run supersedes it.
 /// </summary>
-public abstract partial class PublishCommandTests : IDisposable
+public abstract partial class PublishCommandTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
+    private static class ReportCommandExit
+    {
+        // A held run's reconciliation is FAILED: `report` exits 2 once its reports are written.
+        public const int Written = 2;
+    }
+
     private const string Reason = "Reviewed and signed by M. Peeters, accountant: the legacy control total is 1 EUR off.";
-
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Provider { get; }
-
-    protected abstract Task<string> CreateConnectionAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -62,16 +66,33 @@ public abstract partial class PublishCommandTests : IDisposable
         listed.Dispose();
 
         // Refused: a run that is not held, and a held run without a reason. Nothing changes.
-        var (refused, refusal) = await PublishAsync(connection, ok.Id.Value, Reason);
+        var (refused, refusal) = await PublishAsync(connection, ok.Id.Value, Reason, Temp.Combine("ok", "reconciliation.html"));
         Assert.Equal((PublishCommand.NotPublished, true), (refused, refusal.Contains("is published, not held", StringComparison.Ordinal)));
         var (noReason, _) = await PublishAsync(connection, held.Id.Value, null);
         Assert.Equal(PublishCommand.NotPublished, noReason);
+        // Refused: a user the configuration gives no signing role, a report of another run, a report that is not there.
+        var (noRole, noRoleText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("failing", "reconciliation.html"), new Dictionary<string, string?>());
+        Assert.Equal(PublishCommand.NotPublished, noRole);
+        Assert.Contains($"the account {Environment.UserName} is neither", noRoleText, StringComparison.Ordinal);
+        var (otherReport, otherReportText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("ok", "reconciliation.html"));
+        Assert.Equal(PublishCommand.NotPublished, otherReport);
+        Assert.Contains($"is not a report of run {held.Id}", otherReportText, StringComparison.Ordinal);
+        var (noReport, noReportText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("nowhere", "reconciliation.html"));
+        Assert.Equal(PublishCommand.NotPublished, noReport);
+        Assert.Contains("cannot be read", noReportText, StringComparison.Ordinal);
         Assert.Equal(runs, await RunsAsync(connection));
+        Assert.Empty(await SignOffsAsync(connection, held.Id));
 
         var (exit, output) = await PublishAsync(connection, held.Id.Value, Reason);
 
         Assert.True(exit == PublishCommand.Published, output);
         Assert.Contains($"superseded run {ok.Id}", output, StringComparison.Ordinal);
+        // The publication is the reviewer's sign-off: who, as what, the report read (its SHA-256) and why.
+        var signOff = Assert.Single(await SignOffsAsync(connection, held.Id));
+        var readSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct)));
+        Assert.Equal((Environment.UserName, "accountant", "os"), (signOff.Signer.Name, signOff.Signer.Role.ToCode(), signOff.Signer.AuthenticatedBy));
+        Assert.Equal(("reconciliation.html", readSha256, held.Fingerprint, "FAILED", Reason), (signOff.Report.Name, signOff.Report.Sha256, signOff.Fingerprint, signOff.Reconciliation, signOff.Comment));
+        Assert.Contains($"SHA-256 {readSha256}", output, StringComparison.Ordinal);
         runs = await RunsAsync(connection);
         Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
         Assert.Equal((held.Fingerprint, Environment.UserName, Reason), (runs[0].Fingerprint, runs[0].Override?.By, runs[0].Override?.Reason));
@@ -84,6 +105,15 @@ public abstract partial class PublishCommandTests : IDisposable
         listed.Dispose();
         // Published once: publishing it again is refused.
         Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
+
+        // The signed report is never overwritten: regenerating writes the new reports beside it, in a folder of their own.
+        Assert.Equal(
+            ReportCommandExit.Written,
+            await BasculeApp.Create().RunAsync(["report", "--run", held.Id.Value, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("failing")], Ct));
+        Assert.Equal(readSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct))));
+        var regenerated = Assert.Single(Directory.GetDirectories(Temp.Combine("failing"), "regenerated-*"));
+        Assert.True(File.Exists(Path.Combine(regenerated, "reconciliation.html")));
+        Assert.Contains(held.Id.Value, await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.html"), Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,12 +135,6 @@ public abstract partial class PublishCommandTests : IDisposable
         Assert.Equal(PublishCommand.NotPublished, (await PublishAsync(connection, held.Id.Value, Reason)).Exit);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Verify_reads_a_run_back_and_tells_when_its_rows_changed_after_it_wrote_them()
     {
@@ -128,7 +152,7 @@ public abstract partial class PublishCommandTests : IDisposable
         await using (var db = await provider.OpenAsync(Ct))
         {
             Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
-                "UPDATE staged_lines SET label = label || '.' WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
+                "UPDATE staged_lines SET label = CONCAT(label, '.') WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
                 new { run = run.Id.Value }, cancellationToken: Ct)));
         }
 
@@ -155,11 +179,22 @@ public abstract partial class PublishCommandTests : IDisposable
              "--provider", Provider, "--connection", connection, "--out", Temp.Combine(outName)],
             Ct);
 
-    private async Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason)
+    /// <summary><c>bascule publish</c> by this test's operating-system account, an accountant, over the held run's report.</summary>
+    private Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason, string? report = null) =>
+        PublishAsync(connection, run, reason, report ?? Temp.Combine("failing", "reconciliation.html"), new Dictionary<string, string?> { ["Access:Accountants:0"] = Environment.UserName });
+
+    private async Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason, string report, IReadOnlyDictionary<string, string?> access)
     {
         using var output = new StringWriter();
-        var exit = await Commands.RunAsync<PublishCommand>(Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason }, Ct));
+        var exit = await Commands.RunAsync<PublishCommand>(
+            Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason, Report = report }, Ct), access);
         return (exit, output.ToString());
+    }
+
+    private async Task<IReadOnlyList<SignOff>> SignOffsAsync(string connection, RunId run)
+    {
+        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+        return await SignOffStore.ListAsync(provider, run, Ct);
     }
 
     private async Task<IReadOnlyList<RunInfo>> RunsAsync(string connection)
@@ -197,16 +232,8 @@ public abstract partial class PublishCommandTests : IDisposable
     }
 }
 
-public sealed class SqlitePublishCommandTests : PublishCommandTests
-{
-    protected override string Provider => "sqlite";
+public sealed class SqlitePublishCommandTests(SqliteDatabase database) : PublishCommandTests<SqliteDatabase>(database);
 
-    protected override Task<string> CreateConnectionAsync() => Task.FromResult(Temp.Combine("staging.db"));
-}
+public sealed class PostgresPublishCommandTests(PostgresDatabase database) : PublishCommandTests<PostgresDatabase>(database);
 
-public sealed class PostgresPublishCommandTests(PostgresServer server) : PublishCommandTests
-{
-    protected override string Provider => "postgres";
-
-    protected override Task<string> CreateConnectionAsync() => server.CreateDatabaseAsync();
-}
+public sealed class SqlServerPublishCommandTests(SqlServerDatabase database) : PublishCommandTests<SqlServerDatabase>(database);

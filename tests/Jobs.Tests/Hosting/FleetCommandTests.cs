@@ -27,6 +27,16 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
     public async Task Enqueue_years_puts_one_job_per_year_oldest_first()
     {
         var fleet = FleetSample.Write(_temp, entities: 1, lines: 100);
+        // enqueue refuses a year whose export folder is missing: each earlier year gets a copy of the 2023 export.
+        for (var year = 2019; year < 2023; year++)
+        {
+            var folder = Directory.CreateDirectory(fleet.Entities[0].ExportFolder(new Extract.Values.FiscalYear(year))).FullName;
+            foreach (var file in Directory.GetFiles(fleet.Entities[0].ExportFolder(FleetSample.Year)))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
         var jobs = await server.CreateDatabaseAsync();
 
         var exit = await Bascule("enqueue", "--entity", fleet.Entities[0].Key, "--years", "2019-2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs);
@@ -75,6 +85,24 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
         var exit = await Bascule("enqueue", "--entity", fleet.Entities[0].Key, "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "inmemory");
 
         Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task Enqueue_refuses_the_whole_command_when_one_entitys_export_folder_is_missing_and_queues_nothing()
+    {
+        var fleet = FleetSample.Write(_temp, entities: 3, lines: 100);
+        var missing = fleet.Entities[1].ExportFolder(FleetSample.Year);
+        Directory.Delete(missing, recursive: true);
+        var jobs = await server.CreateDatabaseAsync();
+
+        using var enqueue = CliProcess.Start(_temp.Path, ["enqueue", "--all", "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs]);
+        var exit = await enqueue.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.CouldNotComplete, exit);
+        Assert.Equal(
+            $"{fleet.Entities[1].Key} 2023: the export folder {missing} does not exist. Nothing was enqueued. Fix the folders or the fleet file (`bascule fleet` lists what each entity resolves to), then enqueue again.",
+            CliProcess.Flat(enqueue.Output).Trim());
+        Assert.Equal(0, JobStorages.Create(JobStorages.Postgres, jobs).GetMonitoringApi().EnqueuedCount("default"));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -14,13 +14,13 @@ internal sealed class JobServers : IDisposable
 
     private readonly List<BackgroundJobServer> _servers = [];
 
-    public JobServers(Func<JobStorage> storage, MigrationJobOptions options, int servers = 2, int workersEach = 2)
+    public JobServers(Func<JobStorage> storage, MigrationJobOptions options, int servers = 2, int workersEach = 2, Jobs.Hosting.JobLog.JobLifecycleLog? lifecycle = null)
     {
         Storage = storage();
         Client = new BackgroundJobClient(Storage);
         for (var i = 0; i < servers; i++)
         {
-            _servers.Add(new BackgroundJobServer(MigrationServer.Options(options, workersEach, $"test-server-{i}"), storage()));
+            _servers.Add(new BackgroundJobServer(MigrationServer.Options(options, workersEach, $"test-server-{i}", lifecycle), storage()));
         }
     }
 

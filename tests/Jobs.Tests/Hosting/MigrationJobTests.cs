@@ -8,6 +8,7 @@ using Bascule.Jobs.Hosting;
 using Bascule.Load;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
+using Bascule.Jobs.Tests.Hosting.JobLog;
 using Bascule.TestSupport;
 using Hangfire;
 using Spectre.Console;
@@ -63,7 +64,8 @@ public abstract partial class MigrationJobTests : IDisposable
         var fleet = FleetSample.Write(Temp, entities: 1, lines: 20_000);
         var (storage, staging) = await CreateAsync();
         // The run stays loading until it is cancelled, however fast the machine.
-        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 }, servers: 1);
+        using var log = new CapturedLog();
+        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 }, servers: 1, lifecycle: log.Lifecycle);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
@@ -74,6 +76,11 @@ public abstract partial class MigrationJobTests : IDisposable
         var run = Assert.Single(runs);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("Cancelled", run.FailureMessage, StringComparison.Ordinal);
+        // The server's log: the start, then the cancellation, of that entity and year.
+        var cancelled = await log.WaitForAsync(job, "cancelled");
+        Assert.Equal(["started", "cancelled"], log.Events(job).Select(e => e.GetProperty("outcome").GetString()));
+        Assert.Equal((fleet.Entities[0].Key, FleetSample.Year.Value), (cancelled.GetProperty("entity").GetString(), cancelled.GetProperty("year").GetInt32()));
+        Assert.True(cancelled.GetProperty("durationSeconds").GetDouble() > 0);
     }
 
     [Fact]
@@ -129,10 +136,14 @@ public abstract partial class MigrationJobTests : IDisposable
         var (storage, staging) = await CreateAsync();
         await using var provider = staging.Open();
         var elsewhere = await StagingRun.BeginAsync(provider, HeaderOf(fleet.Entities[0]), cancellationToken: TestContext.Current.CancellationToken);
-        using var servers = new JobServers(storage, Options(staging) with { LockTimeout = TimeSpan.FromSeconds(2) }, servers: 1);
+        using var log = new CapturedLog();
+        using var servers = new JobServers(storage, Options(staging) with { LockTimeout = TimeSpan.FromSeconds(2) }, servers: 1, lifecycle: log.Lifecycle);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         var state = (await servers.WaitAsync([job], Timeout, "Scheduled", "Failed"))[job];
+        var retry = await log.WaitForAsync(job, "retry");
+        Assert.Equal(("WARN", "job.retry", 1), (retry.GetProperty("level").GetString(), retry.GetProperty("event").GetString(), retry.GetProperty("attempt").GetInt32()));
+        Assert.Contains($"still loading: run {elsewhere.Id}", retry.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // An infrastructure fault, not a data fault: Hangfire schedules a retry, with the run that held the entity-year as reason.
         Assert.Equal("Scheduled", state.Name);
@@ -196,7 +207,8 @@ public abstract partial class MigrationJobTests : IDisposable
         await File.WriteAllTextAsync(control, OneEuroMoreLedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
             CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1), Encoding.Latin1, TestContext.Current.CancellationToken);
         var (storage, staging) = await CreateAsync();
-        using var servers = new JobServers(storage, Options(staging), servers: 1);
+        using var log = new CapturedLog();
+        using var servers = new JobServers(storage, Options(staging), servers: 1, lifecycle: log.Lifecycle);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         var state = (await servers.WaitAsync([job], Timeout))[job];
@@ -218,6 +230,13 @@ public abstract partial class MigrationJobTests : IDisposable
         var run = Assert.Single(await Runs(staging));
         Assert.Equal((RunStatus.Held, job), (run.Status, run.Job));
         Assert.Contains(run.Id.Value, failed.ExceptionMessage, StringComparison.Ordinal);
+        // The reason names the report people read, where serve shows it, not the JSON beside it.
+        Assert.Contains($" /runs/{run.Id}/reconciliation.html ", failed.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(staging.OutRoot, "runs", run.Id.Value, "reconciliation.html"), FleetPage.ReportFile(staging.OutRoot, run.Id.Value, "reconciliation.html"));
+        Assert.DoesNotContain("reconciliation.json", failed.ExceptionMessage, StringComparison.Ordinal);
+        // The log's line of the failure carries the held run.
+        var logged = await log.WaitForAsync(job, "failed");
+        Assert.Equal((run.Id.Value, "ERROR"), (logged.GetProperty("run").GetString(), logged.GetProperty("level").GetString()));
     }
 
     public void Dispose()

@@ -11,7 +11,7 @@ namespace Bascule.Jobs.Tests.Hosting;
 /// The shared storage of a scale-out on SQL Server: Hangfire.SqlServer, each server with its own storage object, and
 /// SQL Server staging. Skipped, with the reason, where no SQL Server is reachable (BASCULE_TEST_SQLSERVER or Docker).
 /// </summary>
-public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests, IClassFixture<SqlServerInstance>
+public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests
 {
     protected override async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
     {
@@ -44,7 +44,7 @@ public sealed class JobStorageChoiceTests
     [Fact]
     public void The_postgres_choice_slides_its_invisibility_timeout_too()
     {
-        var options = JobStorages.PostgresOptions(waitForDatabase: false);
+        var options = JobStorages.PostgresOptions();
 
         Assert.True(options.UseSlidingInvisibilityTimeout);
         Assert.Equal(JobStorages.InvisibilityTimeout, options.InvisibilityTimeout);

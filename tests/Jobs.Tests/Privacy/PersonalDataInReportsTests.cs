@@ -9,6 +9,7 @@ using Bascule.Reconcile.Cutover.Package;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Jobs.Tests.Privacy;
 
@@ -18,15 +19,12 @@ namespace Bascule.Jobs.Tests.Privacy;
 /// alone) and nothing of its cut-over package shows the name or the IBAN, until personal data is shown. Run once per
 /// provider.
 /// </summary>
-public abstract class PersonalDataInReportsTests : IDisposable
+public abstract class PersonalDataInReportsTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly string Mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
 
-    protected TempDirectory Temp { get; } = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
 
     [Fact]
     public async Task A_beneficiary_in_labels_and_rejected_lines_is_masked_in_every_report_and_the_cutover_package_unless_shown()
@@ -79,12 +77,6 @@ public abstract class PersonalDataInReportsTests : IDisposable
         Assert.Equal(PlantedBeneficiary.BadAmountLine, Rejected(shown[Path.Combine("report-shown", ReportWriter.JsonFile)], line).RawText);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private async Task CutoverAsync(IStagingProvider provider, RunId run, string folder, bool show)
     {
         var result = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(), show, Ct);
@@ -104,3 +96,9 @@ public abstract class PersonalDataInReportsTests : IDisposable
         return (row.GetProperty("message").GetString()!, row.GetProperty("rawText").GetString()!);
     }
 }
+
+public sealed class SqlitePersonalDataInReportsTests(SqliteDatabase database) : PersonalDataInReportsTests<SqliteDatabase>(database);
+
+public sealed class PostgresPersonalDataInReportsTests(PostgresDatabase database) : PersonalDataInReportsTests<PostgresDatabase>(database);
+
+public sealed class SqlServerPersonalDataInReportsTests(SqlServerDatabase database) : PersonalDataInReportsTests<SqlServerDatabase>(database);

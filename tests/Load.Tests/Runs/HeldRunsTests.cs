@@ -1,12 +1,11 @@
 using System.Data.Common;
 using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.Load.Tests.Schema;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Runs;
@@ -16,17 +15,10 @@ namespace Bascule.Load.Tests.Runs;
 /// published); the entity-year's published run stays published; a held run is published only on purpose, with who,
 /// when and why recorded; a later published run supersedes it. Run on real databases, once per provider.
 /// </summary>
-public abstract class HeldRunsTests : IDisposable
+public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private const string Reason = "Reviewed and signed by the accountant: the legacy control total is 1 EUR off.";
-
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Folder { get; }
-
-    protected abstract string SchemaVersionTable { get; }
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -37,12 +29,9 @@ public abstract class HeldRunsTests : IDisposable
         var published = RunId.New();
         var superseded = RunId.New();
         var failed = RunId.New();
-        await using (var connection = await provider.OpenAsync(Ct))
+        // Runs as the V003 code wrote them: every status it knew, a job on one, a failure message on another.
+        await CreateOldSchemaAsync(provider, s => s.Version < 4, async (connection, transaction, _) =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(Ct);
-            await connection.ExecuteAsync(new CommandDefinition(SchemaVersionTable, transaction: transaction, cancellationToken: Ct));
-            await SchemaUpgrader.ApplyAsync(connection, transaction, [.. SchemaScripts.For(Folder).Where(s => s.Version < 4)], Ct);
-            // Runs as the V003 code wrote them: every status it knew, a job on one, a failure message on another.
             foreach (var (run, status, days, job, message) in new[]
             {
                 (superseded, "superseded", 3, (string?)null, (string?)null),
@@ -60,9 +49,7 @@ public abstract class HeldRunsTests : IDisposable
                     transaction,
                     cancellationToken: Ct));
             }
-
-            await transaction.CommitAsync(Ct);
-        }
+        });
 
         await provider.EnsureSchemaAsync(Ct);
 
@@ -125,7 +112,7 @@ public abstract class HeldRunsTests : IDisposable
         var held = await HoldAsync(provider, heldExport);
         var before = DateTime.UtcNow.AddSeconds(-1);
 
-        var published = await RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct);
+        var published = await RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct);
 
         Assert.Equal((held.Run, ok.Id, held.Fingerprint), (published.Run, published.Superseded, published.Fingerprint));
         var run = await StagedCounts.RunAsync(provider, held.Run);
@@ -152,9 +139,9 @@ public abstract class HeldRunsTests : IDisposable
         var held = await HoldAsync(provider, new TestExport(lines: 150));
         var before = await RunList.ReadAsync(provider, Ct);
 
-        var notHeld = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, ok.Id, Reason, "j.dupont", Ct));
-        var unknown = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, RunId.New(), Reason, "j.dupont", Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => RunStore.PublishHeldAsync(provider, held.Run, "  ", "j.dupont", Ct));
+        var notHeld = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, ok.Id, SignOffRequests.PublishHeld(ok.Id, Reason, "j.dupont"), Ct));
+        var unknown = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, RunId.New(), SignOffRequests.PublishHeld(RunId.New(), Reason, "j.dupont"), Ct));
+        await Assert.ThrowsAsync<SignOffRefusedException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, "  ", "j.dupont"), Ct));
 
         Assert.Contains("is published, not held", notHeld.Message, StringComparison.Ordinal);
         Assert.Contains("There is no run", unknown.Message, StringComparison.Ordinal);
@@ -174,7 +161,7 @@ public abstract class HeldRunsTests : IDisposable
                 cancellationToken: Ct));
         }
 
-        var error = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct));
+        var error = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
 
         Assert.Contains("rows changed since it was held", error.Message, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Held, (await StagedCounts.RunAsync(provider, held.Run)).Status);
@@ -198,14 +185,8 @@ public abstract class HeldRunsTests : IDisposable
 
         Assert.Equal(RunStatus.Superseded, (await StagedCounts.RunAsync(provider, held.Run)).Status);
         Assert.Equal(RunStatus.Published, (await StagedCounts.RunAsync(provider, later.Id)).Status);
-        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, Reason, "j.dupont", Ct));
+        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
         Assert.Equal([later.Id.Value], await PublishedRunsAsync(provider));
-    }
-
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Loads an export and holds its run as the pipeline does when the reconciliation is FAILED.</summary>
@@ -224,30 +205,8 @@ public abstract class HeldRunsTests : IDisposable
     }
 }
 
-public sealed class SqliteHeldRunsTests : HeldRunsTests
-{
-    protected override string Folder => "sqlite";
+public sealed class SqliteHeldRunsTests(SqliteDatabase database) : HeldRunsTests<SqliteDatabase>(database);
 
-    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
+public sealed class PostgresHeldRunsTests(PostgresDatabase database) : HeldRunsTests<PostgresDatabase>(database);
 
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
-
-public sealed class PostgresHeldRunsTests(PostgresServer server) : HeldRunsTests
-{
-    protected override string Folder => "postgres";
-
-    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
-
-public sealed class SqlServerHeldRunsTests(SqlServerInstance instance) : HeldRunsTests
-{
-    protected override string Folder => "sqlserver";
-
-    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerHeldRunsTests(SqlServerDatabase database) : HeldRunsTests<SqlServerDatabase>(database);

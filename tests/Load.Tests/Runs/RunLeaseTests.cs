@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.Leases;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Runs;
@@ -17,16 +14,13 @@ namespace Bascule.Load.Tests.Runs;
 /// expired or its process is gone from this host (a process id given again is told apart by its start); and a run
 /// whose lease was taken over stops and is not published.
 /// </summary>
-public abstract class RunLeaseTests : IDisposable
+public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     // No process has this id: above any system's largest process id.
     private const int NoSuchProcess = 2_000_000_000;
 
-    protected TempDirectory Temp { get; } = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
 
     [Fact]
     public async Task A_second_run_of_the_entity_year_stops_before_writing_anything_while_the_first_holds_its_lease()
@@ -217,12 +211,6 @@ public abstract class RunLeaseTests : IDisposable
         Assert.Equal(RunStatus.Failed, (await StagedCounts.RunAsync(provider, first.Id)).Status);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     // A run with rows, left loading and no longer run by this process (its heartbeat stopped).
     private static async Task<RunId> LeftLoadingAsync(IStagingProvider provider, TestExport export)
     {
@@ -248,18 +236,8 @@ public abstract class RunLeaseTests : IDisposable
     }
 }
 
-public sealed class SqliteRunLeaseTests : RunLeaseTests
-{
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
+public sealed class SqliteRunLeaseTests(SqliteDatabase database) : RunLeaseTests<SqliteDatabase>(database);
 
-public sealed class PostgresRunLeaseTests(PostgresServer server) : RunLeaseTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
+public sealed class PostgresRunLeaseTests(PostgresDatabase database) : RunLeaseTests<PostgresDatabase>(database);
 
-public sealed class SqlServerRunLeaseTests(SqlServerInstance instance) : RunLeaseTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerRunLeaseTests(SqlServerDatabase database) : RunLeaseTests<SqlServerDatabase>(database);

@@ -1,11 +1,6 @@
-using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
-using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Schema;
@@ -16,38 +11,24 @@ namespace Bascule.Load.Tests.Schema;
 /// listed with no approval, no status and not pruned; a new run is published over it (an unknown status is never
 /// "better") and records its own status.
 /// </summary>
-public abstract class GovernanceUpgradeTests : IDisposable
+public abstract class GovernanceUpgradeTests<TDatabase>(TDatabase database) : UpgradeSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Folder { get; }
-
-    protected abstract string SchemaVersionTable { get; }
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     [Fact]
     public async Task A_run_from_before_V007_is_listed_without_governance_and_a_new_run_publishes_over_it()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var provider = await CreateProviderAsync();
         const string old = "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10";
-        await using (var connection = await provider.OpenAsync(ct))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(SchemaVersionTable, transaction: transaction, cancellationToken: ct));
-            await SchemaUpgrader.ApplyAsync(connection, transaction, [.. SchemaScripts.For(Folder).Where(s => s.Version < 7)], ct);
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-                                  started_utc, finished_utc, started_by, tool_version, fingerprint)
-                VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @at, @at, 'before', '0.1.0', @sha)
-                """,
-                new { run = old, sha = new string('a', 64), at = DateTime.UtcNow.AddDays(-30) },
-                transaction,
-                cancellationToken: ct));
-            await transaction.CommitAsync(ct);
-        }
+        await CreateOldSchemaAsync(provider, s => s.Version < 7, (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
+                              started_utc, finished_utc, started_by, tool_version, fingerprint)
+            VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @at, @at, 'before', '0.1.0', @sha)
+            """,
+            new { run = old, sha = new string('a', 64), at = DateTime.UtcNow.AddDays(-30) },
+            transaction,
+            cancellationToken: token)));
 
         await provider.EnsureSchemaAsync(ct);
 
@@ -65,38 +46,10 @@ public abstract class GovernanceUpgradeTests : IDisposable
         Assert.Equal((RunStatus.Published, "WARNING"), runs.Where(r => r.Id == run.Id).Select(r => (r.Status, r.ReconciliationStatus)).Single());
         Assert.Equal(RunStatus.Superseded, runs.Single(r => r.Id.Value == old).Status);
     }
-
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }
 
-public sealed class SqliteGovernanceUpgradeTests : GovernanceUpgradeTests
-{
-    protected override string Folder => "sqlite";
+public sealed class SqliteGovernanceUpgradeTests(SqliteDatabase database) : GovernanceUpgradeTests<SqliteDatabase>(database);
 
-    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
+public sealed class PostgresGovernanceUpgradeTests(PostgresDatabase database) : GovernanceUpgradeTests<PostgresDatabase>(database);
 
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
-
-public sealed class PostgresGovernanceUpgradeTests(PostgresServer server) : GovernanceUpgradeTests
-{
-    protected override string Folder => "postgres";
-
-    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
-
-public sealed class SqlServerGovernanceUpgradeTests(SqlServerInstance instance) : GovernanceUpgradeTests
-{
-    protected override string Folder => "sqlserver";
-
-    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerGovernanceUpgradeTests(SqlServerDatabase database) : GovernanceUpgradeTests<SqlServerDatabase>(database);

@@ -1,14 +1,10 @@
 using System.Data.Common;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
-using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Schema;
@@ -20,19 +16,9 @@ namespace Bascule.Load.Tests.Schema;
 /// table as today's code writes it), holding a published run, is upgraded in place: the run keeps its fingerprint, read
 /// back from the database, a new run of the same export gets the same one, and only the run index is left.
 /// </summary>
-public abstract class LeanIndexesUpgradeTests : IDisposable
+public abstract class LeanIndexesUpgradeTests<TDatabase>(TDatabase database) : UpgradeSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Folder { get; }
-
-    protected abstract string SchemaVersionTable { get; }
-
-    /// <summary>The names of the indexes on one table.</summary>
-    protected abstract string IndexesSql { get; }
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     [Theory]
     [InlineData(3, 5)]
     [InlineData(5, 1)]
@@ -40,13 +26,7 @@ public abstract class LeanIndexesUpgradeTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var provider = await CreateProviderAsync();
-        await using (var connection = await provider.OpenAsync(ct))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(SchemaVersionTable, transaction: transaction, cancellationToken: ct));
-            await SchemaUpgrader.ApplyAsync(connection, transaction, [.. SchemaScripts.For(Folder).Where(s => s.Version != missing)], ct);
-            await transaction.CommitAsync(ct);
-        }
+        await CreateOldSchemaAsync(provider, s => s.Version != missing);
 
         Assert.Equal(stagedIndexesBefore, (await IndexesAsync(provider, "staged_lines")).Count);
         var export = new TestExport();
@@ -66,16 +46,10 @@ public abstract class LeanIndexesUpgradeTests : IDisposable
         Assert.Equal(export.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21009"));
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private async Task<List<string>> IndexesAsync(IStagingProvider provider, string table)
     {
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(IndexesSql, new { table }, cancellationToken: TestContext.Current.CancellationToken)))
+        return (await connection.QueryAsync<string>(new CommandDefinition(Database.IndexesSql, new { table }, cancellationToken: TestContext.Current.CancellationToken)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -106,36 +80,8 @@ public abstract class LeanIndexesUpgradeTests : IDisposable
     }
 }
 
-public sealed class SqliteLeanIndexesUpgradeTests : LeanIndexesUpgradeTests
-{
-    protected override string Folder => "sqlite";
+public sealed class SqliteLeanIndexesUpgradeTests(SqliteDatabase database) : LeanIndexesUpgradeTests<SqliteDatabase>(database);
 
-    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
+public sealed class PostgresLeanIndexesUpgradeTests(PostgresDatabase database) : LeanIndexesUpgradeTests<PostgresDatabase>(database);
 
-    protected override string IndexesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table";
-
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
-
-public sealed class PostgresLeanIndexesUpgradeTests(PostgresServer server) : LeanIndexesUpgradeTests
-{
-    protected override string Folder => "postgres";
-
-    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
-
-    protected override string IndexesSql => "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
-
-public sealed class SqlServerLeanIndexesUpgradeTests(SqlServerInstance instance) : LeanIndexesUpgradeTests
-{
-    protected override string Folder => "sqlserver";
-
-    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
-
-    protected override string IndexesSql => "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@table) AND name IS NOT NULL";
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerLeanIndexesUpgradeTests(SqlServerDatabase database) : LeanIndexesUpgradeTests<SqlServerDatabase>(database);

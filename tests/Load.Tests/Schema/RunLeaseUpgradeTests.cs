@@ -1,12 +1,8 @@
 using System.Data.Common;
-using Bascule.Load.Providers;
-using Bascule.Load.Providers.Postgres;
-using Bascule.Load.Providers.Sqlite;
-using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
 using Bascule.Load.Schema;
 using Bascule.Load.Tests.Staging;
-using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Schema;
@@ -18,16 +14,9 @@ namespace Bascule.Load.Tests.Schema;
 /// judge; the published run stays published and readable through the views; at most one run of an entity-year can be
 /// loading from then on; and the next run cleans up the loading run that kept no lease and publishes.
 /// </summary>
-public abstract class RunLeaseUpgradeTests : IDisposable
+public abstract class RunLeaseUpgradeTests<TDatabase>(TDatabase database) : UpgradeSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract string Folder { get; }
-
-    protected abstract string SchemaVersionTable { get; }
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -38,18 +27,13 @@ public abstract class RunLeaseUpgradeTests : IDisposable
         var failed = RunId.New();
         var earlierLoading = RunId.New();
         var laterLoading = RunId.New();
-        await using (var connection = await provider.OpenAsync(Ct))
+        await CreateOldSchemaAsync(provider, s => s.Version < 6, async (connection, transaction, _) =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(Ct);
-            await connection.ExecuteAsync(new CommandDefinition(SchemaVersionTable, transaction: transaction, cancellationToken: Ct));
-            await SchemaUpgrader.ApplyAsync(connection, transaction, [.. SchemaScripts.For(Folder).Where(s => s.Version < 6)], Ct);
             foreach (var (run, status, minutes) in new[] { (published, "published", 600), (failed, "failed", 300), (earlierLoading, "loading", 20), (laterLoading, "loading", 10) })
             {
                 await InsertV005RunAsync(connection, transaction, run, status, DateTime.UtcNow.AddMinutes(-minutes));
             }
-
-            await transaction.CommitAsync(Ct);
-        }
+        });
 
         await provider.EnsureSchemaAsync(Ct);
 
@@ -82,12 +66,6 @@ public abstract class RunLeaseUpgradeTests : IDisposable
         Assert.Equal(export.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21009"));
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     // A run as the V005 code wrote it: no lease columns yet.
     private static Task<int> InsertV005RunAsync(DbConnection connection, DbTransaction transaction, RunId run, string status, DateTime started) =>
         connection.ExecuteAsync(new CommandDefinition(
@@ -110,30 +88,8 @@ public abstract class RunLeaseUpgradeTests : IDisposable
             cancellationToken: Ct));
 }
 
-public sealed class SqliteRunLeaseUpgradeTests : RunLeaseUpgradeTests
-{
-    protected override string Folder => "sqlite";
+public sealed class SqliteRunLeaseUpgradeTests(SqliteDatabase database) : RunLeaseUpgradeTests<SqliteDatabase>(database);
 
-    protected override string SchemaVersionTable => SqliteStagingProvider.SchemaVersionTable;
+public sealed class PostgresRunLeaseUpgradeTests(PostgresDatabase database) : RunLeaseUpgradeTests<PostgresDatabase>(database);
 
-    protected override Task<IStagingProvider> CreateProviderAsync() =>
-        Task.FromResult<IStagingProvider>(new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("staging.db"), Temp.Path)));
-}
-
-public sealed class PostgresRunLeaseUpgradeTests(PostgresServer server) : RunLeaseUpgradeTests
-{
-    protected override string Folder => "postgres";
-
-    protected override string SchemaVersionTable => PostgresStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
-
-public sealed class SqlServerRunLeaseUpgradeTests(SqlServerInstance instance) : RunLeaseUpgradeTests
-{
-    protected override string Folder => "sqlserver";
-
-    protected override string SchemaVersionTable => SqlServerStagingProvider.SchemaVersionTable;
-
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new SqlServerStagingProvider(await instance.CreateDatabaseAsync());
-}
+public sealed class SqlServerRunLeaseUpgradeTests(SqlServerDatabase database) : RunLeaseUpgradeTests<SqlServerDatabase>(database);

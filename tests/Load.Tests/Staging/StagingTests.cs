@@ -3,34 +3,15 @@ using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;
 using Bascule.Load.Schema;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Load.Tests.Staging;
 
 /// <summary>The behaviour every staging provider must have; one subclass per provider runs it against a real database.</summary>
-public abstract class StagingTests : IAsyncLifetime
+public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    private readonly List<IStagingProvider> _providers = [];
-    private readonly TempDirectory _temp = new();
-
-    /// <summary>A provider on a new, empty database of this test.</summary>
-    protected abstract Task<IStagingProvider> CreateProviderAsync(StagingProviderOptions options);
-
-    /// <summary>
-    /// A hook that makes one attempt of the given batch meet a real transient fault of this database, then lets the
-    /// next attempt through.
-    /// </summary>
-    protected abstract Func<BatchAttempt, CancellationToken, ValueTask> TransientFaultAt(int batch, IStagingProvider provider);
-
-    protected TempDirectory Temp => _temp;
-
-    protected async Task<IStagingProvider> NewProviderAsync(StagingProviderOptions? options = null)
-    {
-        var provider = await CreateProviderAsync(options ?? new StagingProviderOptions());
-        _providers.Add(provider);
-        return provider;
-    }
-
     [Fact]
     public async Task A_loading_run_is_invisible_until_it_is_published()
     {
@@ -300,23 +281,9 @@ public abstract class StagingTests : IAsyncLifetime
         Assert.Null(runs[0].Fingerprint);
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
-        _temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private Func<BatchAttempt, CancellationToken, ValueTask> TransientFaultAt(int batch, IStagingProvider provider) => Database.TransientFaultAt(batch, provider);
 }
 
-/// <summary>What a test needs from its database beyond the defaults.</summary>
-public sealed record StagingProviderOptions
-{
-    /// <summary>Lock waits give up quickly, so that a held lock surfaces as a transient fault instead of a long wait.</summary>
-    public bool ShortLockTimeout { get; init; }
-}
+public sealed class SqliteStagingTests(SqliteDatabase database) : StagingTests<SqliteDatabase>(database);
+
+public sealed class SqlServerStagingTests(SqlServerDatabase database) : StagingTests<SqlServerDatabase>(database);

@@ -5,6 +5,7 @@ using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Staging;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
 
 namespace Bascule.Reconcile.Tests.Checks;
@@ -14,12 +15,9 @@ namespace Bascule.Reconcile.Tests.Checks;
 /// pipeline's back (a staged line removed, an amount changed by one cent, a file record dropped): the right check fails
 /// with the right difference. Run once per provider.
 /// </summary>
-public abstract class ReconcilerTests : IDisposable
+public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     // The commune sample's ledger totals, summed from its ECRITURES.csv.
     private static readonly SampleFigures Commune = SampleFigures.Of(SampleRun.Commune);
 
@@ -252,12 +250,6 @@ public abstract class ReconcilerTests : IDisposable
         Assert.Contains("bascule runs", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private static void AssertCheck(ReconciliationResult result, string name, Verdict status, decimal? expected, decimal? found, decimal? difference = null)
     {
         var check = result.Checks.SingleOrDefault(c => c.Name == name);
@@ -298,3 +290,9 @@ public abstract class ReconcilerTests : IDisposable
         return (record, journal, account, provider.ReadAmount(reader, 0).Value);
     }
 }
+
+public sealed class SqliteReconcilerTests(SqliteDatabase database) : ReconcilerTests<SqliteDatabase>(database);
+
+public sealed class PostgresReconcilerTests(PostgresDatabase database) : ReconcilerTests<PostgresDatabase>(database);
+
+public sealed class SqlServerReconcilerTests(SqlServerDatabase database) : ReconcilerTests<SqlServerDatabase>(database);

@@ -5,6 +5,7 @@ using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Continuity;
 
@@ -13,12 +14,9 @@ namespace Bascule.Reconcile.Tests.Continuity;
 /// previous closing, the result carried onto one class-1 account), loaded into a real database in and out of order.
 /// Run once per provider.
 /// </summary>
-public abstract class ContinuityTests : IDisposable
+public abstract class ContinuityTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -175,20 +173,10 @@ public abstract class ContinuityTests : IDisposable
         Assert.Contains("\"status\": \"UNCHECKED\"", await File.ReadAllTextAsync(files.Json, Ct), StringComparison.Ordinal);
         Assert.True(new FileInfo(files.Xlsx).Length > 0);
     }
-
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }
 
-public sealed class SqliteContinuityTests : ContinuityTests
-{
-    protected override Task<IStagingProvider> CreateProviderAsync() => Task.FromResult(StagingDatabase.Sqlite(Temp));
-}
+public sealed class SqliteContinuityTests(SqliteDatabase database) : ContinuityTests<SqliteDatabase>(database);
 
-public sealed class PostgresContinuityTests(PostgresServer server) : ContinuityTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new Load.Providers.Postgres.PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
+public sealed class PostgresContinuityTests(PostgresDatabase database) : ContinuityTests<PostgresDatabase>(database);
+
+public sealed class SqlServerContinuityTests(SqlServerDatabase database) : ContinuityTests<SqlServerDatabase>(database);

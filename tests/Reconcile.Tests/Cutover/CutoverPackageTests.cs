@@ -10,6 +10,7 @@ using Bascule.Reconcile.Cutover.Reports;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 

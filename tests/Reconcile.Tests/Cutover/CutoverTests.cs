@@ -5,6 +5,7 @@ using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Cutover;
 
@@ -14,12 +15,9 @@ namespace Bascule.Reconcile.Tests.Cutover;
 /// reconcile, and a run damaged behind the pipeline's back gives the right finding with the right amount.
 /// Run once per provider.
 /// </summary>
-public abstract class CutoverTests : IDisposable
+public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly CutoverOptions Defaults = new();
@@ -372,12 +370,6 @@ public abstract class CutoverTests : IDisposable
         Assert.Equal(0, result.ControlAccounts.Single(a => a.LegacyAccount == account).Items);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private static (string Name, Verdict Status, decimal Expected, decimal Found) Named(string name, (Verdict Status, decimal Expected, decimal Found) check) =>
         (name, check.Status, check.Expected, check.Found);
 
@@ -387,3 +379,9 @@ public abstract class CutoverTests : IDisposable
         return (check.Status, check.Expected, check.Found);
     }
 }
+
+public sealed class SqliteCutoverTests(SqliteDatabase database) : CutoverTests<SqliteDatabase>(database);
+
+public sealed class PostgresCutoverTests(PostgresDatabase database) : CutoverTests<PostgresDatabase>(database);
+
+public sealed class SqlServerCutoverTests(SqlServerDatabase database) : CutoverTests<SqlServerDatabase>(database);

@@ -3,6 +3,7 @@ using Bascule.Load.Runs;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Diff;
 

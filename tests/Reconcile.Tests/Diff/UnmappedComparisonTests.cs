@@ -5,6 +5,7 @@ using Bascule.Load.Runs;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Bascule.Transform;
 using Bascule.Transform.Coverage;
 
@@ -16,12 +17,9 @@ namespace Bascule.Reconcile.Tests.Diff;
 /// the reduced version leaves uncovered on the export itself, and <see cref="StagedLedger"/> reads back each source
 /// line once, split lines included. Run once per provider.
 /// </summary>
-public abstract class UnmappedComparisonTests : IDisposable
+public abstract class UnmappedComparisonTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
-    protected TempDirectory Temp { get; } = new();
-
-    protected abstract Task<IStagingProvider> CreateProviderAsync();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Commune => SampleRun.SampleFolder(SampleRun.Commune);
@@ -96,12 +94,6 @@ public abstract class UnmappedComparisonTests : IDisposable
         Assert.Contains("Run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10 is not in the staging database", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private static async Task<CoverageReport> UncoveredAsync(string mapping)
     {
         var export = LegacyExport.Open(Commune);
@@ -135,12 +127,8 @@ public abstract class UnmappedComparisonTests : IDisposable
     }
 }
 
-public sealed class SqliteUnmappedComparisonTests : UnmappedComparisonTests
-{
-    protected override Task<IStagingProvider> CreateProviderAsync() => Task.FromResult(StagingDatabase.Sqlite(Temp));
-}
+public sealed class SqliteUnmappedComparisonTests(SqliteDatabase database) : UnmappedComparisonTests<SqliteDatabase>(database);
 
-public sealed class PostgresUnmappedComparisonTests(PostgresServer server) : UnmappedComparisonTests
-{
-    protected override async Task<IStagingProvider> CreateProviderAsync() => new Load.Providers.Postgres.PostgresStagingProvider(await server.CreateDatabaseAsync());
-}
+public sealed class PostgresUnmappedComparisonTests(PostgresDatabase database) : UnmappedComparisonTests<PostgresDatabase>(database);
+
+public sealed class SqlServerUnmappedComparisonTests(SqlServerDatabase database) : UnmappedComparisonTests<SqlServerDatabase>(database);

@@ -4,6 +4,7 @@ using Bascule.Reconcile.Cutover.Package;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Reports;
 

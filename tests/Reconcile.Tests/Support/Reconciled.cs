@@ -2,6 +2,7 @@ using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Support;
 

@@ -23,7 +23,7 @@ public sealed class ServeShutdownTests(ITestOutputHelper output) : IDisposable
             _temp.Path,
             ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--connection", _temp.Combine("staging.db")],
             new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
-        Assert.True(await serve.WaitForLineAsync("      Application started", ct), serve.Output);
+        Assert.True(await serve.WaitForTextAsync("Application started", ct), serve.Output);
 
         await serve.SignalAsync(signal, ct);
         var code = await serve.WaitForExitAsync(ct);

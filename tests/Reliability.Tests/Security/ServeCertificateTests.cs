@@ -38,7 +38,7 @@ public sealed class ServeCertificateTests : IDisposable
                 ["BASCULE_DASHBOARD__CERTIFICATES__it-desk"] = TestCertificates.OpensslFingerprint(desk),
             });
         // The console logger writes each message on its own line, indented under its category.
-        Assert.True(await serve.WaitForLineAsync("      Application started", ct), serve.Output);
+        Assert.True(await serve.WaitForTextAsync("Application started", ct), serve.Output);
 
         var anonymous = await GetAsync(port, server, null, "/");
         var unknown = await GetAsync(port, server, stranger, "/hangfire");

@@ -16,4 +16,5 @@ namespace Bascule.Jobs.Cli.Json;
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(ReportDiffDocument))]
 [JsonSerializable(typeof(CutoverDocument))]
+[JsonSerializable(typeof(FleetDocument))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

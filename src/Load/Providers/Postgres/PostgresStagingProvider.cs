@@ -16,9 +16,6 @@ public sealed class PostgresStagingProvider : IStagingProvider
     public const string SchemaVersionTable =
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
 
-    // Any fixed number: the advisory lock that serialises schema upgrades between processes.
-    private const long SchemaLock = 0x0BA5C01E;
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
 
@@ -30,6 +27,9 @@ public sealed class PostgresStagingProvider : IStagingProvider
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Target = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
     }
+
+    /// <summary>The schema scripts of the <c>postgres</c> folder, upgraded under an advisory lock.</summary>
+    public static SchemaRunner Schema { get; } = new("postgres", SchemaVersionTable, new PostgresSchemaLock());
 
     public StagingProviderKind Kind => StagingProviderKind.Postgres;
 
@@ -45,32 +45,10 @@ public sealed class PostgresStagingProvider : IStagingProvider
     // are session settings: Npgsql resets the session (DISCARD ALL) when the connection goes back to its pool.
     private const string RunScanSettings = "SET enable_sort = off; SET work_mem = '256MB'";
 
-    public async Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(RunScanSettings, cancellationToken: cancellationToken));
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken) =>
+        RunScanSession.OpenAsync(OpenAsync(cancellationToken), RunScanSettings, cancellationToken);
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLock }, transaction);
-        await connection.ExecuteAsync(
-            SchemaVersionTable,
-            transaction: transaction);
-        await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("postgres"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
     public async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
     {

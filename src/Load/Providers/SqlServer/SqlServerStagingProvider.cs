@@ -33,6 +33,9 @@ public sealed class SqlServerStagingProvider : IStagingProvider
         Target = $"SQL Server {builder.DataSource}/{builder.InitialCatalog}";
     }
 
+    /// <summary>The schema scripts of the <c>sqlserver</c> folder, upgraded under an application lock.</summary>
+    public static SchemaRunner Schema { get; } = new("sqlserver", SchemaVersionTable, new SqlServerSchemaLock());
+
     public StagingProviderKind Kind => StagingProviderKind.SqlServer;
 
     public string Target { get; }
@@ -52,20 +55,7 @@ public sealed class SqlServerStagingProvider : IStagingProvider
         }
     }
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "EXEC sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
-            new { resource = "bascule-schema" },
-            transaction);
-        await connection.ExecuteAsync(
-            SchemaVersionTable,
-            transaction: transaction);
-        await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("sqlserver"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
     public async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
     {

@@ -62,6 +62,9 @@ public sealed class SqliteStagingProvider : IStagingProvider
         Target = "SQLite " + builder.DataSource;
     }
 
+    /// <summary>The schema scripts of the <c>sqlite</c> folder, upgraded under the file's write lock.</summary>
+    public static SchemaRunner Schema { get; } = new("sqlite", SchemaVersionTable, new SqliteSchemaLock());
+
     public StagingProviderKind Kind => StagingProviderKind.Sqlite;
 
     public string Target { get; }
@@ -125,54 +128,10 @@ public sealed class SqliteStagingProvider : IStagingProvider
     }
 
     // A scan reads each page once: a small cache serves it as well, and two scans side by side do not hold 64 MB each.
-    public async Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            await connection.ExecuteAsync("PRAGMA cache_size = -8192;");
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<DbConnection> OpenForRunScanAsync(CancellationToken cancellationToken) =>
+        RunScanSession.OpenAsync(OpenAsync(cancellationToken), "PRAGMA cache_size = -8192;", cancellationToken);
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        // A database already up to date needs no write lock, which a run loading the file holds for most of its time: a
-        // second run reads the lease of the first without waiting for it (and a run frozen mid-batch blocks no one).
-        if (await IsCurrentAsync(connection, cancellationToken))
-        {
-            return;
-        }
-
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        // BEGIN IMMEDIATE takes the write lock at once: a second process upgrading the schema waits here.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            SchemaVersionTable,
-            transaction: transaction);
-        await SchemaUpgrader.ApplyAsync(connection, transaction, SchemaScripts.For("sqlite"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var hasTable = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", cancellationToken: cancellationToken));
-        if (hasTable == 0)
-        {
-            return false;
-        }
-
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: cancellationToken))).ToHashSet();
-        return SchemaScripts.For("sqlite").All(s => applied.Contains(s.Version))
-            && await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode", cancellationToken: cancellationToken)) == "wal";
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
     public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ public static class ReportTables
                 [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
                  new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
                  new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure)],
-                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit, c.Tolerance)).ToList()),
+                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), Figure(c, c.Expected), Figure(c, c.Found), Figure(c, c.Difference), c.Unit, c.Tolerance is { } t ? Figure(c, t) : null)).ToList()),
             new(SourceFiles, "Fichiers source", "Bronbestanden",
                 [new("Fichier", "Bestand", CellKind.Text), new("SHA-256", "SHA-256", CellKind.Code), new("Lignes lues", "Gelezen lijnen", CellKind.Count),
                  new("Lignes annoncées", "Aangekondigde lijnen", CellKind.Count), new("Chargées", "Geladen", CellKind.Count),
@@ -167,6 +167,9 @@ public static class ReportTables
         result.ThirdPartyFiles.Contains(file) || file.Contains("TIERS", StringComparison.OrdinalIgnoreCase);
 
     private static string YesNo(bool value) => value ? "oui / ja" : "non / nee";
+
+    // A check's figures are euros (two decimals) or counts of lines, which are whole numbers in every format.
+    private static object Figure(CheckResult check, decimal value) => check.IsMoney ? value : (object)decimal.ToInt64(value);
 
     private static object?[] Row(params object?[] cells) => cells;
 }

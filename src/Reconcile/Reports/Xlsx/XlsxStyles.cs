@@ -3,7 +3,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Bascule.Reconcile.Reports.Xlsx;
 
-/// <summary>The workbook's styles: a bold header, euro amounts (<c>#,##0.00 €</c>, negatives in red), whole numbers.</summary>
+/// <summary>
+/// The workbook's styles: a bold header that wraps, euro amounts (<c>#,##0.00 €</c>, negatives in red), whole numbers,
+/// and text that only looks like a formula, kept as text by Excel's quote prefix (shown without an apostrophe).
+/// </summary>
 internal static class XlsxStyles
 {
     public const uint Text = 0;
@@ -11,6 +14,7 @@ internal static class XlsxStyles
     public const uint Money = 2;
     public const uint Count = 3;
     public const uint Figure = 4;
+    public const uint QuotedText = 5;
 
     private const uint EuroFormat = 164;
 
@@ -21,11 +25,12 @@ internal static class XlsxStyles
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
             new CellFormat { NumberFormatId = EuroFormat, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true })
-        { Count = 5 });
+            new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },
+            new CellFormat { QuotePrefix = true })
+        { Count = 6 });
 
     public static BooleanValue True => new(true);
 }

@@ -9,7 +9,9 @@ namespace Bascule.Reconcile.Reports.Xlsx;
 
 /// <summary>
 /// The workbook for accountants who work in Excel: one sheet per table, header row frozen, an autofilter over the
-/// table, amounts as numbers in a euro format, text as inline strings neutralised against formula injection.
+/// table, columns as wide as their contents, amounts as numbers in a euro format, counts as whole numbers, text as
+/// inline strings (one that starts like a formula kept as text by the quote-prefix style, never evaluated); each sheet
+/// prints landscape, fitted to the page width, its header row repeated on every page.
 /// Written with the Open XML SDK directly (ClosedXML cannot run beside Open XML SDK 3 here).
 /// </summary>
 public static class XlsxWorkbookWriter
@@ -38,6 +40,8 @@ public static class XlsxWorkbookWriter
                 LocalSheetId = sheetId - 1,
                 Hidden = true,
             });
+            // The header row printed at the top of every page.
+            names.Append(new DefinedName($"'{table.Id}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
         }
 
         workbookPart.Workbook.Append(names);
@@ -64,11 +68,37 @@ public static class XlsxWorkbookWriter
         {
             Min = (uint)(i + 1),
             Max = (uint)(i + 1),
-            Width = Math.Clamp(c.Header.Length + 2, 10, 48),
+            Width = Width(table, i),
             CustomWidth = true,
         }));
-        return new Worksheet(views, columns, data, new AutoFilter { Reference = Range(table) });
+        var properties = new SheetProperties(new PageSetupProperties { FitToPage = true });
+        var margins = new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 };
+        var page = new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 };
+        return new Worksheet(properties, views, columns, data, new AutoFilter { Reference = Range(table) }, margins, page);
     }
+
+    // As wide as the longest content (characters of the default font), within bounds: a long header wraps instead of
+    // widening its column, and a cell longer than the maximum (a raw line) wraps within it in Excel's own way.
+    private static double Width(ReportTable table, int column)
+    {
+        const int MinWidth = 8;
+        const int MaxWidth = 90;
+        var kind = table.Columns[column].Kind;
+        var widest = table.Rows.Count == 0 ? 0 : table.Rows.Max(row => Shown(row[column], kind));
+        var header = table.Columns[column].Header.Split(' ').Max(word => word.Length);
+        return Math.Clamp(Math.Max(widest, header) + 2, MinWidth, MaxWidth);
+    }
+
+    // The characters a cell shows: amounts with grouping, two decimals and the euro sign; counts with grouping.
+    private static int Shown(object? value, CellKind kind) => value switch
+    {
+        null => 0,
+        decimal number when kind is CellKind.Money or CellKind.Figure => number.ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 2,
+        decimal number => number.ToString(CultureInfo.InvariantCulture).Length,
+        long number => number.ToString("#,##0", CultureInfo.InvariantCulture).Length,
+        string text => Math.Min(text.Length, ExcelCellLimit),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Length ?? 0,
+    };
 
     private static string Range(ReportTable table) => $"A1:{Reference(table.Columns.Count - 1, (uint)table.Rows.Count + 1)}";
 
@@ -90,11 +120,13 @@ public static class XlsxWorkbookWriter
     private static Cell Number(string reference, string value, uint style) =>
         new() { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = style };
 
-    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(Fitted(XmlSafe(SpreadsheetText.Neutralise(text)))) { Space = SpaceProcessingModeValues.Preserve }))
+    // A text that starts like a formula keeps its characters and gets the quote-prefix style: Excel and LibreOffice show
+    // it as it is, never evaluate it, and keep it text when the cell is edited.
+    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(Fitted(XmlSafe(text))) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
-        StyleIndex = style,
+        StyleIndex = SpreadsheetText.StartsLikeAFormula(text) ? XlsxStyles.QuotedText : style,
     };
 
     // Raw source lines may hold control characters and the noncharacters U+FFFE and U+FFFF, which XML 1.0 cannot

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
+using Bascule.Jobs.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Bascule.Jobs.Composition;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,14 @@ public sealed class ServeCommand(
         [Description("Connection string of the postgres or sqlserver job storage; else setting Jobs:Connection.")]
         public string? JobsConnection { get; init; }
 
+        [CommandOption("--invisibility-timeout <DURATION>")]
+        [Description("How long a job of a serve process that died stays hidden before another takes it over: 30s, 5m, 1h or hh:mm:ss, from 10 s to 24 h (default 30m); else setting Jobs:InvisibilityTimeout.")]
+        public string? InvisibilityTimeout { get; init; }
+
+        [CommandOption("--allowed-hosts <HOSTS>")]
+        [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting Serve:AllowedHosts.")]
+        public string? AllowedHosts { get; init; }
+
         public override ValidationResult Validate() =>
             Workers < 1 ? ValidationResult.Error($"--workers {Workers} must be at least 1.") : ValidationResult.Success();
     }
@@ -79,11 +88,20 @@ public sealed class ServeCommand(
 
             var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
+            var invisibility = InvisibilityTimeout.Parse(string.IsNullOrWhiteSpace(settings.InvisibilityTimeout) ? jobs.Value.InvisibilityTimeout : settings.InvisibilityTimeout);
             var storage = JobStorages.Create(
                 string.IsNullOrWhiteSpace(settings.JobsStorage) ? jobs.Value.Storage : settings.JobsStorage,
                 string.IsNullOrWhiteSpace(settings.JobsConnection) ? jobs.Value.Connection : settings.JobsConnection,
-                waitForDatabase: true);
-            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build()));
+                waitForDatabase: true,
+                invisibility);
+            var allowedHosts = string.IsNullOrWhiteSpace(settings.AllowedHosts) ? serve.Value.AllowedHosts : settings.AllowedHosts;
+            app = ServeHost.Build(new ServeOptions(urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), allowedHosts));
+            if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[yellow]Listening on {urls}, but browsers on other machines will get 400 until their host name is allowed: set Serve:AllowedHosts (or --allowed-hosts), e.g. bascule.commune.example;10.0.0.5.[/]");
+            }
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
         {

@@ -44,6 +44,9 @@ public sealed class JobStorageOptions
     public string Connection { get; set; } = "";
 
     public string Fleet { get; set; } = "fleet.json";
+
+    /// <summary>How soon a job of a <c>serve</c> process that died is taken over (see <see cref="Hosting.InvisibilityTimeout"/>); empty: 30 min.</summary>
+    public string InvisibilityTimeout { get; set; } = "";
 }
 
 /// <summary>Settings <c>Serve:*</c> and <c>Dashboard:*</c> of <c>bascule serve</c>.</summary>
@@ -52,6 +55,9 @@ public sealed class ServeHostOptions
     public const string Section = "Serve";
 
     public string Urls { get; set; } = Cli.ServeCommand.DefaultUrls;
+
+    /// <summary>Host names requests may name besides loopback and the hosts of <see cref="Urls"/>, ';'-separated.</summary>
+    public string AllowedHosts { get; set; } = "";
 
     /// <summary><c>Serve:Certificate:Path</c> and <c>:Password</c>: the .pfx of the https addresses.</summary>
     public CertificateFile Certificate { get; set; } = new();

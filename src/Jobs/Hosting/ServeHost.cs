@@ -1,3 +1,4 @@
+using Bascule.Jobs.Hosting.Security;
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -18,6 +19,8 @@ namespace Bascule.Jobs.Hosting;
 /// </summary>
 public static class ServeHost
 {
+    public const string Dashboard = "/hangfire";
+
     public static WebApplication Build(ServeOptions options)
     {
         var certificates = options.AllowedCertificates;
@@ -28,6 +31,7 @@ public static class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.AddWebSurface(Security.AllowedHosts.Of(options.Urls, options.AllowedHosts));
         if (options.ServerCertificate is { } serverCertificate)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
@@ -69,6 +73,7 @@ public static class ServeHost
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}"));
 
         var app = builder.Build();
+        app.UseWebSurface(Dashboard);
         var exposed = options.Users.Count > 0 || certificates.IsConfigured;
         if (certificates.IsConfigured)
         {
@@ -80,7 +85,7 @@ public static class ServeHost
             app.UseMiddleware<BasicAuthentication>(options.Users);
         }
 
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        app.UseHangfireDashboard(Dashboard, new DashboardOptions
         {
             DashboardTitle = "Bascule jobs",
             AppPath = "/",

@@ -6,7 +6,8 @@ namespace Bascule.Jobs.Hosting;
 /// <summary>
 /// What one <c>bascule serve</c> process hosts: where it listens, its job storage and staging target, its dashboard
 /// users and workers; the client certificates allowed in (instead of or besides users), and the server certificate
-/// of its HTTPS addresses.
+/// of its HTTPS addresses; the host names requests may name besides loopback's and those of <paramref name="Urls"/>
+/// (';'-separated, setting <c>Serve:AllowedHosts</c>).
 /// </summary>
 public sealed record ServeOptions(
     string Urls,
@@ -16,7 +17,8 @@ public sealed record ServeOptions(
     int Workers,
     ClientCertificates? Certificates = null,
     X509Certificate2? ServerCertificate = null,
-    Pipeline.PolicySet? Policies = null)
+    Pipeline.PolicySet? Policies = null,
+    string? AllowedHosts = null)
 {
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

@@ -31,6 +31,7 @@ public static class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.AddServiceManagers();
         builder.AddWebSurface(Security.AllowedHosts.Of(options.Urls, options.AllowedHosts));
         if (options.ServerCertificate is { } serverCertificate)
         {

@@ -1,16 +1,12 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bascule.Extract.Values;
 using Bascule.Jobs.Hosting;
 using Bascule.Load.Providers;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Providers.SqlServer;
 using Bascule.Load.Runs;
-using Bascule.Sample;
 using Bascule.TestSupport;
 using Dapper;
 using Hangfire;
@@ -28,7 +24,6 @@ namespace Bascule.Reliability.Tests.Faults;
 public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposable
 {
     private const int InvisibilitySeconds = 20;
-    private static readonly FiscalYear Year = new(2023);
     private readonly TempDirectory _temp = new();
 
     /// <summary>The staging provider name and connection, and the job storage kind and connection, each a database of its own.</summary>
@@ -42,14 +37,14 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
         var ct = TestContext.Current.CancellationToken;
         var (provider, staging, jobsKind, jobs) = await DatabasesAsync();
         await using var stagingProvider = OpenStaging(staging);
-        var (fleet, entities) = WriteFleet(6);
+        var (fleet, entities) = FleetFile.Write(_temp, 6, lines: 20_000, firstIns: 21060);
         string[] shared = ["--provider", provider, "--connection", staging, "--jobs-storage", jobsKind, "--jobs-connection", jobs];
         using var first = StartServe("first", shared);
         using var second = StartServe("second", shared);
         Assert.True(await first.WaitForLineAsync("      Application started", ct), first.Output);
         Assert.True(await second.WaitForLineAsync("      Application started", ct), second.Output);
 
-        var (code, enqueued) = await CliProcess.RunAsync(_temp.Path, ["enqueue", "--all", "--year", Year.ToString(), "--fleet", fleet, .. shared[4..]], ct);
+        var (code, enqueued) = await CliProcess.RunAsync(_temp.Path, ["enqueue", "--all", "--year", FleetFile.Year.ToString(), "--fleet", fleet, .. shared[4..]], ct);
         Assert.True(code == 0, enqueued);
         var jobIds = JobLine().Matches(enqueued).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(entities.Count, jobIds.Count);
@@ -156,26 +151,6 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
         _temp.Path,
         ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--workers", "1", "--invisibility-timeout", $"{InvisibilitySeconds}s", .. shared],
         new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out-" + name) });
-
-    /// <summary>Generated exports of <paramref name="count"/> communes (distinct INS codes) for one year, and their fleet file.</summary>
-    private (string Fleet, IReadOnlyList<TestEntity> Entities) WriteFleet(int count)
-    {
-        var entries = new List<object>();
-        var entities = new List<TestEntity>();
-        for (var i = 0; i < count; i++)
-        {
-            var ins = string.Create(CultureInfo.InvariantCulture, $"2106{i}");
-            var key = $"commune-{ins}";
-            var folder = _temp.Combine("exports", Year.ToString(), key);
-            SampleGenerator.Generate(new SampleOptions(folder, EntityType.Commune, Year, 20_000, (ulong)(60 + i), $"Commune {ins}", ins));
-            entries.Add(new { key, name = $"Commune {ins}", type = EntityType.Commune.ToCode(), ins, export = $"exports/{{year}}/{key}", mapping = TestEntity.Mapping });
-            entities.Add(new TestEntity(folder, EntityType.Commune, ins, Year));
-        }
-
-        var path = _temp.Combine("fleet.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new { entities = entries }));
-        return (path, entities);
-    }
 
     private static int FreePort()
     {

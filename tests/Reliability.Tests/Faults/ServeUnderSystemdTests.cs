@@ -17,13 +17,9 @@ public sealed class ServeUnderSystemdTests(ITestOutputHelper output) : IDisposab
     private readonly TempDirectory _temp = new();
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Serve_notifies_systemd_when_ready_and_when_stopping_and_exits_0_on_SIGTERM()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Skip("systemd is Linux's.");
-        }
-
         var ct = TestContext.Current.CancellationToken;
         var socketPath = _temp.Combine("notify.sock");
         using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);

@@ -57,7 +57,7 @@ for workers in 1 2; do
   BASCULE_OUT="$WORK/out-$workers" $BASCULE serve --urls "http://127.0.0.1:$port" --workers "$workers" \
     --provider postgres --connection "$staging" --jobs-storage postgres --jobs-connection "$jobs" > "serve-$workers.log" 2>&1 &
   SERVE_PID=$!
-  until grep -q "Application started" "serve-$workers.log"; do sleep 0.2; done
+  until grep -qs "Application started" "serve-$workers.log"; do sleep 0.2; done
   start=$(date +%s.%N)
   $BASCULE enqueue --all --year 2023 --fleet fleet.json --jobs-storage postgres --jobs-connection "$jobs" >/dev/null
   while :; do

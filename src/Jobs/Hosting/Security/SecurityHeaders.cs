@@ -7,7 +7,8 @@ namespace Bascule.Jobs.Hosting.Security;
 /// The headers of every response of <c>serve</c>: no other site may frame its pages (clickjacking of the dashboard's
 /// buttons), run scripts or load anything but this origin's own files in them, or learn their addresses through the
 /// referrer; browsers must not guess content types; and nothing is cached, since the fleet page and the reports hold
-/// figures and third parties' names, unless the handler set its own caching (the dashboard's scripts and styles).
+/// figures and third parties' names (the dashboard's scripts and styles too: Hangfire sets no caching of its own, and
+/// a handler that sets one keeps it).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {

@@ -7,6 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
+using Bascule.Jobs.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Providers;
@@ -62,6 +63,14 @@ public sealed class ServeCommand(
         [Description("text (default): one line per entry; json: one JSON object per line (time, level, source, message; a job's event, entity, year, job, run, attempt, durationSeconds, outcome), for log shippers.")]
         public string LogFormat { get; init; } = LogFormats.Text;
 
+        [CommandOption("--invisibility-timeout <DURATION>")]
+        [Description("How long a job of a serve process that died stays hidden before another takes it over: 30s, 5m, 1h or hh:mm:ss, from 10 s to 24 h (default 30m); else setting Jobs:InvisibilityTimeout.")]
+        public string? InvisibilityTimeout { get; init; }
+
+        [CommandOption("--allowed-hosts <HOSTS>")]
+        [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting Serve:AllowedHosts.")]
+        public string? AllowedHosts { get; init; }
+
         public override ValidationResult Validate() =>
             Workers < 1 ? ValidationResult.Error($"--workers {Workers} must be at least 1.")
             : !LogFormats.IsValid(LogFormat) ? ValidationResult.Error($"--log-format '{LogFormat}' is unknown: use text or json.")
@@ -91,12 +100,21 @@ public sealed class ServeCommand(
             var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
             // Both databases are checked before the host is built: a serve that cannot work says which and why, within 30 s.
+            var invisibility = InvisibilityTimeout.Parse(string.IsNullOrWhiteSpace(settings.InvisibilityTimeout) ? jobs.Value.InvisibilityTimeout : settings.InvisibilityTimeout);
             var checks = new StartupChecks(StartupChecks.DefaultBudget);
-            var storage = await checks.JobStorageAsync(jobsKind, jobsConnection, cancellationToken);
+            var storage = await checks.JobStorageAsync(jobsKind, jobsConnection, cancellationToken, invisibility);
             await checks.StagingAsync(staging, ex => databases.Explain(ex, staging), cancellationToken);
             var log = new LogWriter(settings.LogFormat, connections: [staging.Connection, jobsConnection]);
+            var allowedHosts = string.IsNullOrWhiteSpace(settings.AllowedHosts) ? serve.Value.AllowedHosts : settings.AllowedHosts;
             app = ServeHost.Build(new ServeOptions(
-                urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value.MinimumFreeMegabytes * 1024 * 1024));
+                urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value.MinimumFreeMegabytes * 1024 * 1024,
+                allowedHosts));
+            if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[yellow]Listening on {urls}, but browsers on other machines will get 400 until their host name is allowed: set Serve:AllowedHosts (or --allowed-hosts), e.g. bascule.commune.example;10.0.0.5.[/]");
+            }
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
         {

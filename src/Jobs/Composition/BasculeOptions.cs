@@ -44,6 +44,9 @@ public sealed class JobStorageOptions
     public string Connection { get; set; } = "";
 
     public string Fleet { get; set; } = "fleet.json";
+
+    /// <summary>How soon a job of a <c>serve</c> process that died is taken over (see <see cref="Hosting.InvisibilityTimeout"/>); empty: 30 min.</summary>
+    public string InvisibilityTimeout { get; set; } = "";
 }
 
 /// <summary>Settings <c>Serve:*</c> and <c>Dashboard:*</c> of <c>bascule serve</c>.</summary>
@@ -55,6 +58,9 @@ public sealed class ServeHostOptions
 
     /// <summary><c>Serve:MinimumFreeMegabytes</c>: below this free space on the output folder's disk, <c>/health</c> says Unhealthy.</summary>
     public long MinimumFreeMegabytes { get; set; } = Hosting.Health.HealthEndpoint.DefaultMinimumFreeMegabytes;
+
+    /// <summary>Host names requests may name besides loopback and the hosts of <see cref="Urls"/>, ';'-separated.</summary>
+    public string AllowedHosts { get; set; } = "";
 
     /// <summary><c>Serve:Certificate:Path</c> and <c>:Password</c>: the .pfx of the https addresses.</summary>
     public CertificateFile Certificate { get; set; } = new();

@@ -19,58 +19,54 @@ public static class JobStorages
     public const string SqlServer = "sqlserver";
 
     /// <summary>
-    /// A job is hidden from other servers while one processes it; the sliding timeout renews that as long as the
-    /// processing server's heartbeat lives, so a migration longer than the timeout is never picked up a second time,
-    /// and a job of a dead server comes back after at most this long.
-    /// </summary>
-    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(30);
-
-    /// <summary>
-    /// PostgreSQL lock rows older than this are taken as left by a dead process and removed: it must exceed the
-    /// longest migration, since the entity-year lock is held for the whole run.
-    /// </summary>
-    public static readonly TimeSpan LockExpiry = TimeSpan.FromHours(4);
-
-    /// <summary>
     /// The storage of <paramref name="kind"/>, after one attempt to reach its database: a command fails at once with the
     /// reason, and <c>serve</c> tries again within its start-up budget (<see cref="Health.StartupChecks"/>). A kind or
     /// connection that cannot be used throws <see cref="ArgumentException"/> with a message for the user (no parameter
-    /// name appended).
+    /// name appended). <paramref name="invisibility"/> (default 30 min) is how soon a job of a process that died is
+    /// taken over.
     /// </summary>
-    public static JobStorage Create(string kind, string? connection) => kind.Trim().ToLowerInvariant() switch
+    public static JobStorage Create(string kind, string? connection, InvisibilityTimeout? invisibility = null) => kind.Trim().ToLowerInvariant() switch
     {
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
-        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions()), PostgresOptions()),
+        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(invisibility)), PostgresOptions(invisibility)),
         SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
-        SqlServer => new SqlServerStorage(connection, SqlServerOptions()),
+        SqlServer => new SqlServerStorage(connection, SqlServerOptions(invisibility)),
         _ => throw new ArgumentException(
             $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage)."),
     };
 
-    public static PostgreSqlStorageOptions PostgresOptions() => new()
+    /// <summary>
+    /// A fetched job's row is hidden for the invisibility timeout and, sliding, touched every fifth of it while its
+    /// server lives. Hangfire.PostgreSql's locks are rows that outlive a killed process, removed only once older than
+    /// <see cref="PostgreSqlStorageOptions.DistributedLockTimeout"/>: that is the same timeout, or the job taken over
+    /// would find its entity-year lock still held by the dead process. A live run older than that may then lose that
+    /// lock to a second job of its entity and year; its run lease in the staging database keeps the two runs apart.
+    /// </summary>
+    public static PostgreSqlStorageOptions PostgresOptions(InvisibilityTimeout? invisibility = null) => new()
     {
         // No retries inside the constructor: its back-off (up to minutes) left `serve` silent with a wrong password.
         StartupConnectionMaxRetries = 0,
-        InvisibilityTimeout = InvisibilityTimeout,
+        InvisibilityTimeout = (invisibility ?? Hosting.InvisibilityTimeout.Default).Value,
         UseSlidingInvisibilityTimeout = true,
-        DistributedLockTimeout = LockExpiry,
+        DistributedLockTimeout = (invisibility ?? Hosting.InvisibilityTimeout.Default).Value,
         QueuePollInterval = TimeSpan.FromSeconds(1),
         PrepareSchemaIfNecessary = true,
     };
 
     /// <summary>
     /// SQL Server storage for shared servers whose staging database is SQL Server. A fetched job stays invisible while
-    /// its server's keep-alive renews the sliding timeout, so a migration of any length runs once; a job of a dead
-    /// server comes back after <see cref="InvisibilityTimeout"/>. Set here rather than left to the package defaults
+    /// its server's keep-alive renews the sliding timeout (every fifth of it), so a migration of any length runs once; a
+    /// job of a dead server comes back after <paramref name="invisibility"/>; its entity-year lock, an application lock
+    /// of the dead server's session, went with that session. Set here rather than left to the package defaults
     /// (which changed between Hangfire versions), so an upgrade cannot bring back the fetch that holds a transaction
     /// open for the whole job.
     /// </summary>
-    public static SqlServerStorageOptions SqlServerOptions() => new()
+    public static SqlServerStorageOptions SqlServerOptions(InvisibilityTimeout? invisibility = null) => new()
     {
-        SlidingInvisibilityTimeout = InvisibilityTimeout,
+        SlidingInvisibilityTimeout = (invisibility ?? Hosting.InvisibilityTimeout.Default).Value,
         // With the sliding timeout, an empty queue is watched with short application locks instead of polling.
         QueuePollInterval = TimeSpan.Zero,
         CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),

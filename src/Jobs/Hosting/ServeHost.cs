@@ -1,5 +1,6 @@
 using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
+using Bascule.Jobs.Hosting.Security;
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -20,6 +21,8 @@ namespace Bascule.Jobs.Hosting;
 /// </summary>
 public static class ServeHost
 {
+    public const string Dashboard = "/hangfire";
+
     public static WebApplication Build(ServeOptions options)
     {
         var certificates = options.AllowedCertificates;
@@ -30,6 +33,8 @@ public static class ServeHost
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.AddServiceManagers();
+        builder.AddWebSurface(Security.AllowedHosts.Of(options.Urls, options.AllowedHosts));
         if (options.ServerCertificate is { } serverCertificate)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
@@ -75,8 +80,10 @@ public static class ServeHost
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}", new JobLifecycleLog(log)));
 
         var app = builder.Build();
-        // Health answers without authentication (it shows states only); a database that is away gives pages a 503.
+        // Health answers without authentication and before the host-name check (a load balancer may probe by address): it
+        // shows states only. A database that is away gives pages a 503.
         app.UseBasculeHealth();
+        app.UseWebSurface(Dashboard);
         app.UseMiddleware<DatabaseUnavailable>();
         var exposed = options.Users.Count > 0 || certificates.IsConfigured;
         if (certificates.IsConfigured)
@@ -90,7 +97,7 @@ public static class ServeHost
         }
 
         FailedJobReportLink.Register();
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        app.UseHangfireDashboard(Dashboard, new DashboardOptions
         {
             DashboardTitle = "Bascule jobs",
             AppPath = "/",

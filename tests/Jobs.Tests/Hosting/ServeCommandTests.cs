@@ -28,6 +28,18 @@ public sealed partial class ServeCommandTests : IDisposable
         Assert.Equal("", stderr.Trim());
     }
 
+    [Theory]
+    [InlineData("--invisibility-timeout", "5s", "Jobs:InvisibilityTimeout '5s' is not a duration from 10 s to 24 h")]
+    [InlineData("--invisibility-timeout", "soon", "Jobs:InvisibilityTimeout 'soon' is not a duration")]
+    [InlineData("--allowed-hosts", "http://bascule.example", "Serve:AllowedHosts holds 'http://bascule.example', which is not a host name")]
+    public async Task Serve_refuses_a_nonsense_setting_with_the_reason_and_exits_1(string option, string value, string reason)
+    {
+        var (exit, stdout, stderr) = await RunAsync("serve", "--urls", "http://127.0.0.1:1", option, value);
+
+        Assert.True(exit == 1, $"exit code {exit}\n{stdout}\n{stderr}");
+        Assert.StartsWith(reason, Blanks().Replace(stdout, " ").Trim(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary><c>dotnet bascule.dll args…</c> from this test's output folder, in an empty folder, with no BASCULE_ setting.</summary>

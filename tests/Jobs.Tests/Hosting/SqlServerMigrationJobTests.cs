@@ -30,12 +30,12 @@ public sealed class JobStorageChoiceTests
     [Fact]
     public void The_sqlserver_choice_hides_a_running_job_with_a_sliding_invisibility_timeout()
     {
-        var storage = Assert.IsType<SqlServerStorage>(JobStorages.Create(" SqlServer ", Unreachable));
+        var storage = Assert.IsType<SqlServerStorage>(JobStorages.Create(" SqlServer ", Unreachable, invisibility: InvisibilityTimeout.Parse("45s")));
 
         // Hangfire.SqlServer keeps the options it fetches with to itself; read the ones this storage object really uses.
         var options = Assert.IsType<SqlServerStorageOptions>(
             typeof(SqlServerStorage).GetProperty("Options", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(storage));
-        Assert.Equal(JobStorages.InvisibilityTimeout, options.SlidingInvisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.SlidingInvisibilityTimeout);
         Assert.Equal(TimeSpan.Zero, options.QueuePollInterval);
         Assert.True(options.PrepareSchemaIfNecessary);
         Assert.Contains("127.0.0.1,9@hangfire", storage.ToString(), StringComparison.Ordinal);
@@ -45,9 +45,13 @@ public sealed class JobStorageChoiceTests
     public void The_postgres_choice_slides_its_invisibility_timeout_too()
     {
         var options = JobStorages.PostgresOptions();
+        var tuned = JobStorages.PostgresOptions(InvisibilityTimeout.Parse("00:02:30"));
 
         Assert.True(options.UseSlidingInvisibilityTimeout);
-        Assert.Equal(JobStorages.InvisibilityTimeout, options.InvisibilityTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.InvisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(150), tuned.InvisibilityTimeout);
+        // A lock row of a killed process must be taken as stale by the time its job is taken over.
+        Assert.Equal(tuned.InvisibilityTimeout, tuned.DistributedLockTimeout);
     }
 
     [Theory]

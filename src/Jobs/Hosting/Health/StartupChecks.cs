@@ -26,7 +26,7 @@ public sealed class StartupChecks(TimeSpan budget)
     /// missing connection string throws <see cref="ArgumentException"/> with the message for the user, as
     /// <see cref="JobStorages.Create"/> does.
     /// </summary>
-    public Task<JobStorage> JobStorageAsync(string kind, string? connection, CancellationToken cancellationToken)
+    public Task<JobStorage> JobStorageAsync(string kind, string? connection, CancellationToken cancellationToken, InvisibilityTimeout? invisibility = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var where = string.IsNullOrWhiteSpace(connection) ? kind.Trim() : $"{kind.Trim()} {ConnectionText.Describe(connection)}";
@@ -35,7 +35,7 @@ public sealed class StartupChecks(TimeSpan budget)
         return RetryAsync(
             _ => Task.Run(() =>
             {
-                var storage = JobStorages.Create(kind, connection);
+                var storage = JobStorages.Create(kind, connection, invisibility);
                 using var probe = storage.GetConnection();
                 probe.GetAllItemsFromSet("bascule:health");
                 return storage;

@@ -21,4 +21,12 @@ internal static class Commands
         await using var services = BasculeServices.Build(configuration, console);
         return await run(services.Create<T>());
     }
+
+    /// <summary>A console that writes plain text (no colours, 400 columns) into <paramref name="output"/>.</summary>
+    public static IAnsiConsole Console(StringWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 400;
+        return console;
+    }
 }

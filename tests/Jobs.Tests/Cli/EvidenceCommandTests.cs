@@ -40,7 +40,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         using (var output = new StringWriter())
         {
             var exit = await Commands.RunAsync<PublishCommand>(
-                Console(output),
+                Commands.Console(output),
                 c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = held.Value, Reason = Reason, Report = heldReport }, Ct),
                 new Dictionary<string, string?> { ["Access:Auditors:0"] = Environment.UserName });
             Assert.True(exit == PublishCommand.Published, output.ToString());
@@ -144,7 +144,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
     {
         using var output = new StringWriter();
         var exit = await Commands.RunAsync<EvidenceCommand>(
-            Console(output),
+            Commands.Console(output),
             c => c.RunAsync(
                 new EvidenceCommand.Settings
                 {
@@ -181,13 +181,6 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         Assert.DoesNotContain("FAILED", await stdout, StringComparison.Ordinal);
         Assert.Equal("", await stderr);
         return process.ExitCode;
-    }
-
-    private static IAnsiConsole Console(StringWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        console.Profile.Width = 400;
-        return console;
     }
 }
 

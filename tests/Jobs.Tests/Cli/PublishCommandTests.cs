@@ -169,7 +169,7 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     private async Task<(int Exit, string Output)> VerifyAsync(string connection, string run)
     {
         using var output = new StringWriter();
-        var exit = await Commands.RunAsync<VerifyCommand>(Console(output), c => c.RunAsync(new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct));
+        var exit = await Commands.RunAsync<VerifyCommand>(Commands.Console(output), c => c.RunAsync(new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct));
         return (exit, output.ToString());
     }
 
@@ -187,7 +187,7 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     {
         using var output = new StringWriter();
         var exit = await Commands.RunAsync<PublishCommand>(
-            Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason, Report = report }, Ct), access);
+            Commands.Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason, Report = report }, Ct), access);
         return (exit, output.ToString());
     }
 
@@ -208,8 +208,8 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     {
         using var output = new StringWriter();
         using var json = new StringWriter();
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct)));
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Commands.Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Commands.Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct)));
         return (JsonDocument.Parse(json.ToString()), output.ToString());
     }
 
@@ -222,13 +222,6 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         var lines = (await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();
         Assert.Equal(runs, lines);
         return runs;
-    }
-
-    private static IAnsiConsole Console(StringWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        console.Profile.Width = 400;
-        return console;
     }
 }
 

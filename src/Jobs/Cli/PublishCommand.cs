@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Bascule.Extract;
 using Bascule.Jobs.Composition;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
@@ -119,8 +120,7 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
                     $"{path} is not a report of run {run} (it does not name it): give --report the report the reviewer read. Nothing was published.");
             }
 
-            file.Position = 0;
-            return new ReadReport(Path.GetFileName(path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+            return new ReadReport(Path.GetFileName(path), FileHashes.Sha256(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -93,25 +93,12 @@ public sealed class ReportCommand(
     }
 
     /// <summary>The first report file in <paramref name="folder"/> whose SHA-256 a sign-off names, if any.</summary>
-    private static string? SignedReportIn(string folder, IReadOnlyList<SignOff> signOffs)
-    {
-        if (signOffs.Count == 0 || !Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        var signed = signOffs.Select(s => s.Report.Sha256).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "reconciliation*").Order(StringComparer.Ordinal))
-        {
-            using var stream = File.OpenRead(file);
-            if (signed.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))))
-            {
-                return Path.GetFullPath(file);
-            }
-        }
-
-        return null;
-    }
+    private static string? SignedReportIn(string folder, IReadOnlyList<SignOff> signOffs) =>
+        signOffs
+            .Select(s => (Path: Path.Combine(folder, Path.GetFileName(s.Report.Name)), s.Report.Sha256))
+            .Where(s => File.Exists(s.Path) && string.Equals(FileHashes.Sha256(s.Path), s.Sha256, StringComparison.Ordinal))
+            .Select(s => Path.GetFullPath(s.Path))
+            .FirstOrDefault();
 
     private string OutDir(ReportSettings settings) =>
         settings.Out ?? Path.Combine(output.Value.Root, "runs", settings.Run ?? "");

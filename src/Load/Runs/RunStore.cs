@@ -187,11 +187,8 @@ public static class RunStore
             throw new ArgumentException("A held run is published only with a sign-off whose decision is to publish it.", nameof(signOff));
         }
 
-        if (string.IsNullOrWhiteSpace(signOff.Comment))
-        {
-            throw new SignOffRefusedException(
-                $"Run {run} is held: publishing it needs a sign-off that explains why its reconciliation is accepted. Write that in the comment.");
-        }
+        // Before the fingerprint is recomputed (seconds on a large run): a sign-off without its explanation is refused at once.
+        SignOffStore.Validate(run, signOff);
 
         await using var connection = await provider.OpenAsync(cancellationToken);
         var row = await ReadHeldAsync(connection, null, run, cancellationToken);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Bascule.Extract;
 using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
@@ -83,7 +83,9 @@ public static class EvidencePack
                 Path.Combine(work, DocumentFile), JsonSerializer.SerializeToUtf8Bytes(document, EvidenceJsonContext.Default.EvidenceDocument), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(work, ReadMeFile), ReadMe(document), Utf8, cancellationToken);
 
-            hashes = HashFiles(work);
+            // The files gathered were hashed above; only the two written since are added.
+            hashes[DocumentFile] = FileHashes.Sha256(Path.Combine(work, DocumentFile));
+            hashes[ReadMeFile] = FileHashes.Sha256(Path.Combine(work, ReadMeFile));
             var manifest = new StringBuilder();
             foreach (var (path, sha) in hashes.OrderBy(h => h.Key, StringComparer.Ordinal))
             {
@@ -238,8 +240,7 @@ public static class EvidencePack
                 continue;
             }
 
-            using var stream = File.OpenRead(file);
-            hashes[relative] = Convert.ToHexStringLower(SHA256.HashData(stream));
+            hashes[relative] = FileHashes.Sha256(file);
         }
 
         return hashes;

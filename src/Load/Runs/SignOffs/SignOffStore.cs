@@ -21,7 +21,6 @@ public static class SignOffStore
     public static async Task<SignOff> AddAsync(IStagingProvider provider, RunId run, SignOffRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        Validate(run, request);
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var signOff = await AddAsync(connection, transaction, run, request, cancellationToken);
@@ -126,7 +125,8 @@ public static class SignOffStore
         return [.. rows.Select(ToSignOff)];
     }
 
-    private static void Validate(RunId run, SignOffRequest request)
+    /// <summary>Refuses a request that can never be recorded, before anything is read: what is missing is in the message.</summary>
+    internal static void Validate(RunId run, SignOffRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Signer.Name))
@@ -148,7 +148,7 @@ public static class SignOffStore
         if (needsComment && string.IsNullOrWhiteSpace(request.Comment))
         {
             throw new SignOffRefusedException(request.Decision == SignOffDecision.PublishHeld
-                ? $"Run {run} is held: publishing it needs a sign-off that explains why its {request.Reconciliation} reconciliation is accepted. Write that in the comment."
+                ? $"Run {run} is held: publishing it needs a sign-off that explains why its reconciliation is accepted. Write that in the comment."
                 : $"Run {run}'s reconciliation is {request.Reconciliation}: a sign-off of it says what was checked and why it is accepted. Write that in the comment.");
         }
     }

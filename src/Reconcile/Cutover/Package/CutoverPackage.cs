@@ -1,5 +1,5 @@
+using Bascule.Extract;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Cutover.Reports;
@@ -84,8 +84,7 @@ public static class CutoverPackage
 
     private static async Task<PackageFile> DescribeAsync(PendingFolder pending, string name, long? rows, CancellationToken cancellationToken, params (string Column, decimal Total)[] totals)
     {
-        await using var stream = File.OpenRead(pending.Pending(name));
-        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        var sha = await FileHashes.Sha256Async(pending.Pending(name), cancellationToken);
         return new PackageFile(name, sha, rows, totals.ToDictionary(t => t.Column, t => t.Total, StringComparer.Ordinal));
     }
 

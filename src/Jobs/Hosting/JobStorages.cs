@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Npgsql;
 
 namespace Bascule.Jobs.Hosting;
 
@@ -30,13 +31,46 @@ public static class JobStorages
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
-        Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, PostgresOptions(invisibility)), PostgresOptions(invisibility)),
+        Postgres => CreatePostgres(connection, PostgresOptions(invisibility)),
         SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
             "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
         SqlServer => new SqlServerStorage(connection, SqlServerOptions(invisibility)),
         _ => throw new ArgumentException(
             $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage)."),
     };
+
+    // Any 64-bit number no other application on the job database takes: "Bascule" and 1.
+    private const long SchemaInstallLock = 0x42617363756C6501;
+
+    /// <summary>
+    /// The storage's constructor installs or upgrades Hangfire's schema, with no lock of its own: two serve processes
+    /// started together on a new database both create its tables, and PostgreSQL fails one of them ("could not find
+    /// tuple for constraint"). A session advisory lock held around the constructor makes the second wait for the first
+    /// and then find the schema in place.
+    /// </summary>
+    private static PostgreSqlStorage CreatePostgres(string connection, PostgreSqlStorageOptions options)
+    {
+        using var guard = new NpgsqlConnection(connection);
+        guard.Open();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", guard))
+        {
+            take.Parameters.AddWithValue("key", SchemaInstallLock);
+            take.CommandTimeout = 120;
+            take.ExecuteNonQuery();
+        }
+
+        try
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
+        }
+        finally
+        {
+            // Released here: a pooled connection would keep its session, and the lock, after Dispose.
+            using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", guard);
+            release.Parameters.AddWithValue("key", SchemaInstallLock);
+            release.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>
     /// A fetched job's row is hidden for the invisibility timeout and, sliding, touched every fifth of it while its

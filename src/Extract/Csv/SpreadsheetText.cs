@@ -1,4 +1,4 @@
-namespace Bascule.Reconcile.Reports;
+namespace Bascule.Extract.Csv;
 
 /// <summary>
 /// Neutralises spreadsheet formula injection the way OWASP recommends: a text cell that starts with <c>=</c>, <c>+</c>,

@@ -112,6 +112,13 @@ public static class WorkspaceEndpoints
     /// </summary>
     private static async Task<IResult> ActAsync(WorkspaceSources sources, HttpContext context, string run, bool publish, CancellationToken cancellationToken)
     {
+        // Who may sign first: a reader who never may is told so, whatever the form holds.
+        if (WorkspaceRoles.Name(context.User) is null || WorkspaceRoles.SigningRoles(context.User).Count == 0)
+        {
+            var who = WorkspaceRoles.Name(context.User) is null ? WorkspaceTexts.CannotSignLocal : WorkspaceTexts.CannotSignRole;
+            return await RunPageAsync(sources, context, run, ActionOutcome.Refusal(publish, who, null), cancellationToken, StatusCodes.Status403Forbidden);
+        }
+
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
         try
         {

@@ -163,3 +163,5 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
 public sealed class SqliteWorkspaceBrowserTests(SqliteDatabase database) : WorkspaceBrowserTests<SqliteDatabase>(database);
 
 public sealed class PostgresWorkspaceBrowserTests(PostgresDatabase database) : WorkspaceBrowserTests<PostgresDatabase>(database);
+
+public sealed class SqlServerWorkspaceBrowserTests(SqlServerDatabase database) : WorkspaceBrowserTests<SqlServerDatabase>(database);

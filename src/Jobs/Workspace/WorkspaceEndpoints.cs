@@ -98,6 +98,7 @@ public static class WorkspaceEndpoints
             [nameof(RunView.Files)] = sources.Files,
             [nameof(RunView.Reader)] = context.User,
             [nameof(RunView.Outcome)] = outcome,
+            [nameof(RunView.ReportSha256)] = sources.Files.CurrentHtml(info.Id) is { } html ? FileHashes.Sha256(html) : null,
         })
         { StatusCode = status };
     }
@@ -146,9 +147,16 @@ public static class WorkspaceEndpoints
             SigningRole(context.User, form["role"].ToString())!.Value,
             context.User.FindFirst(WorkspaceRoles.AuthenticatedBy)?.Value ?? "basic");
         var html = sources.Files.CurrentHtml(info.Id)!;
+        var sha256 = FileHashes.Sha256(html);
+        if (form["report-sha256"].ToString() is { Length: > 0 } shown && !string.Equals(shown, sha256, StringComparison.Ordinal))
+        {
+            return await RunPageAsync(
+                sources, context, run, ActionOutcome.Refusal(publish, WorkspaceTexts.RefusedReportChanged, comment), cancellationToken, StatusCodes.Status409Conflict);
+        }
+
         var request = new SignOffRequest(
             signer,
-            new ReadReport(Path.GetFileName(html), FileHashes.Sha256(html)),
+            new ReadReport(Path.GetFileName(html), sha256),
             SignOffRules.Reconciliation(info),
             publish ? SignOffDecision.PublishHeld : SignOffDecision.Reviewed,
             comment);

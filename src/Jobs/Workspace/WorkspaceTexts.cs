@@ -105,6 +105,9 @@ public static class WorkspaceTexts
     public static readonly Bilingual RefusedNoReport = new(
         "le rapport HTML de l'exécution est introuvable : une signature enregistre le SHA-256 du rapport lu. Faites-le écrire par le service informatique (bascule report --run).",
         "het HTML-rapport van de uitvoering is niet te vinden: een aftekening registreert de SHA-256 van het gelezen rapport. Laat het schrijven door de informaticadienst (bascule report --run).");
+    public static readonly Bilingual RefusedReportChanged = new(
+        "le rapport de l'exécution a été réécrit depuis que vous avez ouvert cette page. Relisez-le, puis signez.",
+        "het rapport van de uitvoering werd herschreven sinds u deze pagina opende. Lees het opnieuw en teken dan af.");
     public static readonly Bilingual RefusedNotHeld = new(
         "seule une exécution retenue se publie ainsi ; celle-ci ne l'est pas (ou plus).",
         "enkel een tegengehouden uitvoering wordt zo gepubliceerd; deze is het niet (meer).");

@@ -71,12 +71,17 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         // Bob has a page (and an antiforgery cookie) of his own, but posts the token made for Alice.
         await bob.GetStringAsync($"/runs/{run}", Ct);
         var othersToken = await PostAsync(bob, run, "signoffs", Token(page), "Nagekeken.");
+        // A form of a page that showed another report (regenerated since) records nothing.
+        var otherReport = await PostAsync(alice, run, "signoffs", Token(page), "Nagekeken.", new string('0', 64));
         var noComment = await PostAsync(alice, run, "signoffs", Token(page), "");
-        var signed = await PostAsync(alice, run, "signoffs", Token(page), "Nagekeken.");
+        var shownReport = Regex.Match(page, "name=\"report-sha256\" value=\"([0-9a-f]{64})\"").Groups[1].Value;
+        var signed = await PostAsync(alice, run, "signoffs", Token(page), "Nagekeken.", shownReport);
         var after = await alice.GetStringAsync($"/runs/{run}", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, othersToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, otherReport.StatusCode);
+        Assert.Contains("werd herschreven sinds u deze pagina opende", await otherReport.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         // The generated sample's reconciliation decides whether the comment is required: the page said which.
         if (status == "OK")
         {
@@ -169,9 +174,15 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
     };
 
     // Each client keeps its own cookies, the antiforgery cookie among them, as a browser does.
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string run, string action, (string Field, string Value)? token, string comment)
+    private static Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string run, string action, (string Field, string Value)? token, string comment, string? reportSha256 = null)
     {
         var fields = new List<KeyValuePair<string, string>> { new("comment", comment) };
+        if (reportSha256 is not null)
+        {
+            fields.Add(new("report-sha256", reportSha256));
+        }
+
         if (token is { } t)
         {
             fields.Add(new(t.Field, t.Value));

@@ -1,6 +1,7 @@
 using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
 using Bascule.Jobs.Hosting.Security;
+using Bascule.Jobs.Workspace.DrillDown;
 using Bascule.Load.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -67,6 +68,8 @@ public static class ServeHost
         // The host waits a little longer than the Hangfire server, which itself waits for jobs to stop between batches.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = MigrationServer.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options.Storage);
+        // The workspace's pages are Razor components rendered on the server, once per request.
+        builder.Services.AddRazorComponents();
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
         builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new HangfireLogProvider(Hangfire.Logging.LogLevel.Info, log)));
@@ -110,6 +113,7 @@ public static class ServeHost
             FleetPage.ReportFile(options.Staging.OutRoot, run, file) is { } path
                 ? Results.File(path, file.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/json")
                 : Results.NotFound());
+        app.MapDrillDown(staging, options.MappingsRoot);
         return app;
     }
 }

@@ -8,7 +8,8 @@ namespace Bascule.Jobs.Hosting;
 /// users and workers; the client certificates allowed in (instead of or besides users), and the server certificate
 /// of its HTTPS addresses; its log (text when null) and the free space below which <c>/health</c> says Unhealthy; the host
 /// names requests may name besides loopback's and those of <paramref name="Urls"/> (';'-separated, setting
-/// <c>Serve:AllowedHosts</c>).
+/// <c>Serve:AllowedHosts</c>); the mappings folder where the drill-down pages find the rules' justifications of a run's
+/// mapping version (by its SHA-256).
 /// </summary>
 public sealed record ServeOptions(
     string Urls,
@@ -21,7 +22,8 @@ public sealed record ServeOptions(
     Pipeline.PolicySet? Policies = null,
     JobLog.LogWriter? Log = null,
     long MinimumFreeBytes = Health.HealthEndpoint.DefaultMinimumFreeMegabytes * 1024 * 1024,
-    string? AllowedHosts = null)
+    string? AllowedHosts = null,
+    string MappingsRoot = "mappings")
 {
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

@@ -12,7 +12,8 @@ namespace Bascule.Reconcile.DrillDown;
 /// </summary>
 internal static class DrillSql
 {
-    // The three tables' rows in one shape (see DrillRow); x is the table, its columns named by what DrillRow reads.
+    // The three tables' rows in one shape (see DrillRow); x is the table, its columns named by what DrillRow reads. What a
+    // table does not hold is a NULL of the other tables' type: a merged page's columns must agree on every engine.
     private const string StagedColumns =
         """
         SELECT 'staged' AS State, x.source_file AS SourceFile, x.record AS Record, x.part AS Part, x.line AS Line,
@@ -21,7 +22,7 @@ internal static class DrillSql
                x.third_party AS ThirdParty, x.label AS Label, x.source_debit AS SourceDebit, x.source_credit AS SourceCredit,
                x.rule_id AS RuleId, x.target_account AS TargetAccount, x.target_economic AS TargetEconomic,
                x.target_function AS TargetFunction, x.debit AS Debit, x.credit AS Credit,
-               NULL AS Reason, NULL AS Message, NULL AS RawText
+               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, CAST(NULL AS VARCHAR(1)) AS RawText
         FROM staged_lines x
         """;
 
@@ -31,19 +32,24 @@ internal static class DrillSql
                x.fiscal_year AS FiscalYear, x.journal AS Journal, x.document AS Document, x.line_number AS LineNumber,
                x.booking_date AS BookingDate, x.account AS Account, x.article AS Article, x.service AS Service,
                x.third_party AS ThirdParty, x.label AS Label, x.debit AS SourceDebit, x.credit AS SourceCredit,
-               NULL AS RuleId, NULL AS TargetAccount, NULL AS TargetEconomic, NULL AS TargetFunction,
-               x.debit AS Debit, x.credit AS Credit, NULL AS Reason, NULL AS Message, NULL AS RawText
+               CAST(NULL AS VARCHAR(1)) AS RuleId, CAST(NULL AS VARCHAR(1)) AS TargetAccount,
+               CAST(NULL AS VARCHAR(1)) AS TargetEconomic, CAST(NULL AS VARCHAR(1)) AS TargetFunction,
+               x.debit AS Debit, x.credit AS Credit,
+               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, CAST(NULL AS VARCHAR(1)) AS RawText
         FROM unmapped_lines x
         """;
 
     private const string RejectedColumns =
         """
         SELECT 'rejected' AS State, x.source_file AS SourceFile, x.record AS Record, x.part AS Part, x.line AS Line,
-               NULL AS FiscalYear, NULL AS Journal, NULL AS Document, NULL AS LineNumber, NULL AS BookingDate,
-               NULL AS Account, NULL AS Article, NULL AS Service, NULL AS ThirdParty, NULL AS Label,
-               NULL AS SourceDebit, NULL AS SourceCredit, NULL AS RuleId, NULL AS TargetAccount, NULL AS TargetEconomic,
-               NULL AS TargetFunction, NULL AS Debit, NULL AS Credit,
-               x.reason AS Reason, x.message AS Message, x.raw_text AS RawText
+               CAST(NULL AS INTEGER) AS FiscalYear, CAST(NULL AS VARCHAR(1)) AS Journal, CAST(NULL AS VARCHAR(1)) AS Document,
+               CAST(NULL AS VARCHAR(1)) AS LineNumber, CAST(NULL AS DATE) AS BookingDate, CAST(NULL AS VARCHAR(1)) AS Account,
+               CAST(NULL AS VARCHAR(1)) AS Article, CAST(NULL AS VARCHAR(1)) AS Service, CAST(NULL AS VARCHAR(1)) AS ThirdParty,
+               CAST(NULL AS VARCHAR(1)) AS Label, CAST(NULL AS DECIMAL(19,2)) AS SourceDebit,
+               CAST(NULL AS DECIMAL(19,2)) AS SourceCredit, CAST(NULL AS VARCHAR(1)) AS RuleId,
+               CAST(NULL AS VARCHAR(1)) AS TargetAccount, CAST(NULL AS VARCHAR(1)) AS TargetEconomic,
+               CAST(NULL AS VARCHAR(1)) AS TargetFunction, CAST(NULL AS DECIMAL(19,2)) AS Debit,
+               CAST(NULL AS DECIMAL(19,2)) AS Credit, x.reason AS Reason, x.message AS Message, x.raw_text AS RawText
         FROM rejected_lines x
         """;
 

@@ -201,7 +201,7 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         var (provider, run, mappings) = await CommuneWithoutEnergyRulesAsync();
         await Reconciled.AddHostileRejectsAsync(provider, run);
         var result = await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var lines = (await RunLines.OpenAsync(provider, run, RepositoryRoot.Combine("mappings"), new ReportOptions(), Ct))!;
+        var lines = (await RunLines.OpenAsync(provider, run, mappings, new ReportOptions(), Ct))!;
 
         var unmapped = await AllPagesAsync(lines, CheckLines.Of("exceptions:unmappedLines")!);
         var rejected = await AllPagesAsync(lines, CheckLines.Of("exceptions:rejectedLines")!);
@@ -214,7 +214,13 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
             c => Assert.Equal(LineListKind.LegacyAccount, CheckLines.Of(c.Name)!.Kind));
         Assert.Null(CheckLines.Of("targetAccounts:debit"));
         Assert.Null(CheckLines.Of("completeness:ECRITURES.csv:sha256"));
-        Assert.Empty(await AllPagesAsync(lines, LineList.UnbalancedDocuments));
+        // The energy lines left unmapped unbalance their documents' staged lines: the balance check lists those documents' lines.
+        var unbalanced = await AllPagesAsync(lines, CheckLines.Of("balance:unbalancedDocuments")!);
+        Assert.NotEmpty(result.UnbalancedDocuments);
+        Assert.Equal(
+            result.UnbalancedDocuments.Select(d => (d.Journal, d.Document)).Order(),
+            unbalanced.Select(l => (l.Journal!, l.Document!)).Distinct().Order());
+        Assert.Contains(unbalanced, l => l.State == LineState.Unmapped);
     }
 
     private sealed class StagedLine

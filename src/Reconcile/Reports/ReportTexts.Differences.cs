@@ -24,8 +24,15 @@ public static partial class ReportTexts
             return what;
         }
 
+        var action = Action(check);
+        return new($"{what.French} {action.French}", $"{what.Dutch} {action.Dutch}");
+    }
+
+    /// <summary>What to do about a comparison that is not OK, and who does it, as one sentence.</summary>
+    public static Bilingual Action(CheckResult check)
+    {
         var (next, who) = NextStep(check);
-        return new($"{what.French} {next.French} ({who.French}).", $"{what.Dutch} {next.Dutch} ({who.Dutch}).");
+        return new($"{next.French} ({who.French}).", $"{next.Dutch} ({who.Dutch}).");
     }
 
     /// <summary>What was compared, with its figures.</summary>

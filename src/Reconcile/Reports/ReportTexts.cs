@@ -16,7 +16,8 @@ public static partial class ReportTexts
     public static readonly Bilingual Entity = new("Entité", "Entiteit");
     public static readonly Bilingual FiscalYear = new("Exercice", "Boekjaar");
     public static readonly Bilingual Run = new("Migration", "Migratie");
-    public static readonly Bilingual Fingerprint = new("Empreinte de la migration (SHA-256, voir bascule verify)", "Vingerafdruk van de migratie (SHA-256, zie bascule verify)");
+    public static readonly Bilingual Fingerprint = new("Empreinte", "Vingerafdruk");
+    public static readonly Bilingual FingerprintNote = new("SHA-256 des lignes de la migration, que bascule verify recalcule", "SHA-256 van de lijnen van de migratie, die bascule verify herberekent");
     public static readonly Bilingual NoFingerprint = new("pas encore calculée : la migration n'est pas terminée", "nog niet berekend: de migratie is niet voltooid");
     public static readonly Bilingual Mapping = new("Table de correspondance", "Mappingtabel");
     public static readonly Bilingual Approval = new("Approbation", "Goedkeuring");

@@ -21,4 +21,22 @@ public static class HtmlReport
             [nameof(ReconciliationFile.Tables)] = tables,
         });
     }
+
+    /// <summary>
+    /// The report as a page's content, in <paramref name="language"/>, each figure leading where <paramref name="links"/>
+    /// says: what a host without Razor pages of its own shows. <c>bascule serve</c> can render
+    /// <see cref="ReconciliationReport"/> inside its own layout with the same parameters.
+    /// </summary>
+    public static Task<string> RenderPageAsync(ReconciliationResult result, IReadOnlyList<ReportTable> tables, ReaderLanguage language, ReportLinks? links)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(tables);
+        return HtmlRendering.RenderAsync<ReconciliationReport>(new Dictionary<string, object?>
+        {
+            [nameof(ReconciliationReport.Result)] = result,
+            [nameof(ReconciliationReport.Tables)] = tables,
+            [nameof(ReconciliationReport.Language)] = language,
+            [nameof(ReconciliationReport.Links)] = links,
+        });
+    }
 }

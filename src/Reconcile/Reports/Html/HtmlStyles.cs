@@ -38,8 +38,9 @@ internal static class HtmlStyles
         .note { font-size: 9pt; color: #4a5563; }
         p.difference { margin: 0 0 6px; }
         p.difference:last-child { margin-bottom: 0; }
+        p.next { font-weight: 600; }
         #check-summary td:last-child { width: 55%; }
-        dd.raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
+        .meta .raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
         .signoff { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; margin-top: 12px; break-inside: avoid; }
         .signoff div { border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; min-height: 92px; }
         .signoff .line { border-bottom: 1px dotted #4a5563; height: 42px; }

@@ -142,7 +142,11 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Contains("Bestand ECRITURES.csv, totaal debet: ", signed, StringComparison.Ordinal);
         Assert.DoesNotContain("controlTotals:", signed, StringComparison.Ordinal);
         Assert.DoesNotContain("controlTotals:", await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-checks.csv"), Ct), StringComparison.Ordinal);
-        Assert.Contains("controlTotals:ECRITURES.csv:debit", await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.json"), Ct), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.json"), Ct));
+        Assert.Contains(json.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "controlTotals:ECRITURES.csv:debit");
+        Assert.Equal(held.Fingerprint, json.RootElement.GetProperty("fingerprint").GetString());
+        var signOffJson = Assert.Single(json.RootElement.GetProperty("signOffs").EnumerateArray());
+        Assert.Equal((readSha256, Reason), (signOffJson.GetProperty("report").GetProperty("sha256").GetString(), signOffJson.GetProperty("comment").GetString()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 using Bascule.Transform.Mapping;
 
@@ -46,6 +47,7 @@ public static class ReconciliationJsonWriter
         w.WriteString("insCode", run.InsCode);
         w.WriteNumber("fiscalYear", run.FiscalYear.Value);
         w.WriteString("runStatus", run.RunStatus.ToCode());
+        w.WriteString("fingerprint", run.Fingerprint);
         w.WriteStartObject("mapping");
         w.WriteString("id", run.Mapping.Id);
         w.WriteString("version", run.Mapping.Version);
@@ -136,7 +138,34 @@ public static class ReconciliationJsonWriter
         BudgetArticles(w, r, options);
         Exceptions(w, r, options);
         ContinuityJson.Write(w, r.Continuity);
+        SignOffs(w, r);
         w.WriteEndObject();
+    }
+
+    /// <summary><c>signOffs</c>: the run's sign-offs recorded so far, oldest first, as the sign-offs table holds them.</summary>
+    private static void SignOffs(Utf8JsonWriter w, ReconciliationResult r)
+    {
+        w.WriteStartArray("signOffs");
+        foreach (var s in r.SignOffs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", s.Id);
+            w.WriteString("signedUtc", s.SignedUtc);
+            w.WriteString("signer", s.Signer.Name);
+            w.WriteString("role", s.Signer.Role.ToCode());
+            w.WriteString("authenticatedBy", s.Signer.AuthenticatedBy);
+            w.WriteString("decision", s.Decision.ToCode());
+            w.WriteString("reconciliation", s.Reconciliation);
+            w.WriteString("fingerprint", s.Fingerprint);
+            w.WriteStartObject("report");
+            w.WriteString("name", s.Report.Name);
+            w.WriteString("sha256", s.Report.Sha256);
+            w.WriteEndObject();
+            w.WriteString("comment", s.Comment);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void LegacyAccounts(Utf8JsonWriter w, IReadOnlyList<LegacyAccountRow> rows)

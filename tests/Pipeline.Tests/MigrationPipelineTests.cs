@@ -1,29 +1,30 @@
 using Bascule.Pipeline;
 using Bascule.Load;
-using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Providers;
 using Bascule.Reconcile.Model;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Pipeline.Tests;
 
-public sealed class MigrationPipelineTests : IDisposable
+/// <summary>One migration end to end, once per staging engine.</summary>
+public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly string Mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
     private static readonly string Commune = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
 
-    private readonly TempDirectory _temp = new();
-
     [Fact]
     public async Task Migrating_the_commune_sample_publishes_a_reconciled_run()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
 
         var result = await Migrate(provider, Commune);
 
         Assert.NotEqual(Verdict.Failed, result.Reconciliation.Status);
         Assert.True(File.Exists(result.ReconciliationPath));
-        Assert.Equal(_temp.Combine("out", "runs", result.RunId.Value, "reconciliation.json"), result.ReconciliationPath);
+        Assert.Equal(Temp.Combine("out", "runs", result.RunId.Value, "reconciliation.json"), result.ReconciliationPath);
         var ledger = result.Reconciliation.SourceFiles.Single(f => f.Name == "ECRITURES.csv");
         Assert.Equal(ledger.Lines, ledger.Staged + ledger.Unmapped + ledger.Rejected);
         var run = Assert.Single(await RunList.ReadAsync(provider, TestContext.Current.CancellationToken));
@@ -34,7 +35,7 @@ public sealed class MigrationPipelineTests : IDisposable
     [Fact]
     public async Task Migrating_twice_leaves_one_published_run_with_the_same_fingerprint()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
 
         var first = await Migrate(provider, Commune);
         var second = await Migrate(provider, Commune, batchSize: 97);
@@ -48,7 +49,7 @@ public sealed class MigrationPipelineTests : IDisposable
     [Fact]
     public async Task A_truncated_ledger_stops_the_run_before_loading_and_keeps_the_published_one()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
         var published = await Migrate(provider, Commune);
         var truncated = CopySample(Commune);
         var ledger = Path.Combine(truncated, "ECRITURES.csv");
@@ -67,9 +68,9 @@ public sealed class MigrationPipelineTests : IDisposable
     [Fact]
     public async Task A_failed_reconciliation_holds_the_run_and_keeps_the_published_one()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
         var published = await Migrate(provider, Commune);
-        var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Commune, _temp.Combine("failing"));
+        var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Commune, Temp.Combine("failing"));
 
         var held = await Migrate(provider, failing);
 
@@ -86,19 +87,20 @@ public sealed class MigrationPipelineTests : IDisposable
     [Fact]
     public async Task A_missing_mapping_stops_the_run_before_anything_is_written()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
 
         var error = await Assert.ThrowsAsync<MigrationFailedException>(
-            () => new MigrationPipeline(provider).RunAsync(Request(Commune, _temp.Combine("no-such-mapping")), TestContext.Current.CancellationToken));
+            () => new MigrationPipeline(provider).RunAsync(Request(Commune, Temp.Combine("no-such-mapping")), TestContext.Current.CancellationToken));
 
         Assert.Contains("Nothing was written", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(_temp.Combine("staging.db")));
+        await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await Dapper.SqlMapper.QueryAsync<string>(connection, Database.ColumnsSql, new { table = "runs" }));
     }
 
     [Fact]
     public async Task A_cancelled_migration_fails_its_run_with_the_given_message_and_keeps_the_published_one()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
         var published = await Migrate(provider, Commune);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         // Cancelled as Ctrl-C would: once batches of the run are committed, the next one never starts.
@@ -135,7 +137,7 @@ public sealed class MigrationPipelineTests : IDisposable
     [Fact]
     public async Task A_second_migration_of_the_entity_year_stops_before_writing_while_the_first_loads()
     {
-        await using var provider = Sqlite();
+        var provider = await NewProviderAsync();
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = Request(Commune, Mapping) with
@@ -168,19 +170,15 @@ public sealed class MigrationPipelineTests : IDisposable
         Assert.Equal([RunStatus.Published], (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Select(r => r.Status));
     }
 
-    public void Dispose() => _temp.Dispose();
-
-    private SqliteStagingProvider Sqlite() => new(SqliteStagingProvider.ConnectionStringFor(_temp.Combine("staging.db"), _temp.Path));
-
     private MigrationRequest Request(string export, string mapping, int batchSize = 500) =>
-        new(export, mapping, null, _temp.Combine("out"), new StagingOptions { BatchSize = batchSize });
+        new(export, mapping, null, Temp.Combine("out"), new StagingOptions { BatchSize = batchSize });
 
-    private Task<MigrationResult> Migrate(SqliteStagingProvider provider, string export, int batchSize = 500) =>
+    private Task<MigrationResult> Migrate(IStagingProvider provider, string export, int batchSize = 500) =>
         new MigrationPipeline(provider).RunAsync(Request(export, Mapping, batchSize), TestContext.Current.CancellationToken);
 
     private string CopySample(string sample)
     {
-        var copy = _temp.Combine(Path.GetFileName(sample));
+        var copy = Temp.Combine(Path.GetFileName(sample));
         Directory.CreateDirectory(copy);
         foreach (var file in Directory.GetFiles(sample))
         {
@@ -190,3 +188,9 @@ public sealed class MigrationPipelineTests : IDisposable
         return copy;
     }
 }
+
+public sealed class SqliteMigrationPipelineTests(SqliteDatabase database) : MigrationPipelineTests<SqliteDatabase>(database);
+
+public sealed class PostgresMigrationPipelineTests(PostgresDatabase database) : MigrationPipelineTests<PostgresDatabase>(database);
+
+public sealed class SqlServerMigrationPipelineTests(SqlServerDatabase database) : MigrationPipelineTests<SqlServerDatabase>(database);

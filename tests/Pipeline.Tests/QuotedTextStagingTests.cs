@@ -1,23 +1,23 @@
 using Bascule.Extract.Encodings;
 using Bascule.Load;
-using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Providers;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bascule.Pipeline.Tests;
 
 /// <summary>
 /// The spec keeps what stands between a field's quotes exactly: through extract, mapping and load, a label, a
-/// third party's name and a rejected line's raw text reach the staging database with their CRLF and their spaces.
+/// third party's name and a rejected line's raw text reach the staging database with their CRLF and their spaces, on
+/// every staging engine.
 /// </summary>
-public sealed class QuotedTextStagingTests : IDisposable
+public abstract class QuotedTextStagingTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private const string Label = "  Bilan d'ouverture\r\n\"2023\"  ";
     private const string Name = " Région de\r\nBruxelles ";
     private const string Damaged = "2023;OUV;1;2;01/01/2023;1310000;;;;\" Réserves\r\n \";;abc";
-
-    private readonly TempDirectory _temp = new();
 
     [Fact]
     public async Task A_quoted_label_name_and_rejected_line_are_staged_exactly_as_they_stand_between_the_quotes()
@@ -27,25 +27,23 @@ public sealed class QuotedTextStagingTests : IDisposable
         ReplaceLine(export, "ECRITURES.csv", 2, _ => Damaged);
         ReplaceLine(export, "ECRITURES.csv", 1, line => ReplaceField(line, 9, "\"  Bilan d'ouverture\r\n\"\"2023\"\"  \""));
         ReplaceLine(export, "TIERS.csv", 1, line => ReplaceField(line, 1, "\" Région de\r\nBruxelles \""));
-        await using var provider = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(_temp.Combine("staging.db"), _temp.Path));
+        var provider = await NewProviderAsync();
 
         var result = await new MigrationPipeline(provider).RunAsync(
-            new MigrationRequest(export, RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), null, _temp.Combine("out"), new StagingOptions()),
+            new MigrationRequest(export, RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), null, Temp.Combine("out"), new StagingOptions()),
             TestContext.Current.CancellationToken);
 
         var run = result.RunId.Value;
-        Assert.Equal(Label, await ScalarAsync(
+        Assert.Equal(Label, await ScalarAsync(provider, 
             "SELECT label FROM staged_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 2 AND part = 1 " +
             "UNION ALL SELECT label FROM unmapped_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 2", run));
-        Assert.Equal(Damaged, await ScalarAsync("SELECT raw_text FROM rejected_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 4", run));
-        Assert.Equal(Name, await ScalarAsync("SELECT name FROM third_parties WHERE run_id = @run AND source_file = 'TIERS.csv' AND line = 2", run));
+        Assert.Equal(Damaged, await ScalarAsync(provider, "SELECT raw_text FROM rejected_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 4", run));
+        Assert.Equal(Name, await ScalarAsync(provider, "SELECT name FROM third_parties WHERE run_id = @run AND source_file = 'TIERS.csv' AND line = 2", run));
     }
-
-    public void Dispose() => _temp.Dispose();
 
     private string CopySample()
     {
-        var copy = _temp.Combine("export");
+        var copy = Temp.Combine("export");
         Directory.CreateDirectory(copy);
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("samples", "commune-etterbeek-2023")))
         {
@@ -71,9 +69,15 @@ public sealed class QuotedTextStagingTests : IDisposable
         return string.Join(';', fields);
     }
 
-    private async Task<string?> ScalarAsync(string sql, string run)
+    private static async Task<string?> ScalarAsync(IStagingProvider provider, string sql, string run)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _temp.Combine("staging.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { run }, cancellationToken: TestContext.Current.CancellationToken));
     }
 }
+
+public sealed class SqliteQuotedTextStagingTests(SqliteDatabase database) : QuotedTextStagingTests<SqliteDatabase>(database);
+
+public sealed class PostgresQuotedTextStagingTests(PostgresDatabase database) : QuotedTextStagingTests<PostgresDatabase>(database);
+
+public sealed class SqlServerQuotedTextStagingTests(SqlServerDatabase database) : QuotedTextStagingTests<SqlServerDatabase>(database);

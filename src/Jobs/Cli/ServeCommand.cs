@@ -29,6 +29,8 @@ public sealed class ServeCommand(
     IOptions<ServeHostOptions> serve,
     IOptions<DashboardAccessOptions> dashboard,
     IOptions<JobStorageOptions> jobs,
+    IOptions<AccessOptions> access,
+    IOptions<ReportsOptions> reports,
     Policies policies) : AsyncCommand<ServeCommand.Settings>
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -108,7 +110,12 @@ public sealed class ServeCommand(
             var allowedHosts = string.IsNullOrWhiteSpace(settings.AllowedHosts) ? serve.Value.AllowedHosts : settings.AllowedHosts;
             app = ServeHost.Build(new ServeOptions(
                 urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value.MinimumFreeMegabytes * 1024 * 1024,
-                allowedHosts));
+                allowedHosts)
+            {
+                ReaderAccess = access.Value,
+                LocalPersonalData = reports.Value.ShowPersonalData,
+                FleetEntities = File.Exists(jobs.Value.Fleet) ? Fleet.Load(jobs.Value.Fleet).Entities : null,
+            });
             if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
             {
                 console.MarkupLineInterpolated(

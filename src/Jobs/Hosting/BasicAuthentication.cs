@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Bascule.Jobs.Hosting.Security;
@@ -52,6 +53,7 @@ public sealed partial class BasicAuthentication(RequestDelegate next, IReadOnlyD
         if (right)
         {
             throttle.Succeeded(address);
+            context.User = new ClaimsPrincipal(Workspace.WorkspaceRoles.SignedIn(user, "basic"));
             await next(context);
             return;
         }

@@ -47,7 +47,7 @@ public sealed class ClientCertificates
             {
                 if (NameOf(context.ClientCertificate) is { } name)
                 {
-                    context.Principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], context.Scheme.Name));
+                    context.Principal = new ClaimsPrincipal(Workspace.WorkspaceRoles.SignedIn(name, "certificate"));
                     context.Success();
                 }
                 else

@@ -1,7 +1,7 @@
 using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
 using Bascule.Jobs.Hosting.Security;
-using Bascule.Load.Runs;
+using Bascule.Jobs.Workspace;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Certificate;
@@ -17,7 +17,8 @@ namespace Bascule.Jobs.Hosting;
 
 /// <summary>
 /// The ASP.NET Core host of <c>bascule serve</c>: a Hangfire server running migration jobs, the Hangfire dashboard at
-/// <c>/hangfire</c>, the fleet page at <c>/</c> and the runs' reconciliation reports, read-only, under <c>/runs/</c>.
+/// <c>/hangfire</c>, and the workspace (<see cref="WorkspaceEndpoints"/>): the fleet page at <c>/</c>, each run's page,
+/// reports and evidence pack under <c>/runs/</c>, and its sign-off and publish forms.
 /// </summary>
 public static class ServeHost
 {
@@ -74,6 +75,10 @@ public static class ServeHost
         // once, at start, before the server listens.
         var staging = options.Staging.Open();
         builder.Services.AddSingleton(staging);
+        // The workspace's pages are Razor components rendered on the server (RazorComponentResult), without script.
+        builder.Services.AddRazorComponents();
+        // Accented letters as they are (the pages are UTF-8), not as numeric entities: pages read the same in their source.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService(_ => new StagingSchemaAtStart(staging));
         builder.Services.AddBasculeHealthChecks(staging, options.Storage, options.Staging.OutRoot, options.MinimumFreeBytes);
         var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging, Policies = options.Policies };
@@ -104,12 +109,8 @@ public static class ServeHost
             // Behind the gate every request is a known user or certificate; otherwise only this machine may look.
             Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
         }, options.Storage);
-        app.MapGet("/", async (CancellationToken cancellationToken) =>
-            Results.Content(FleetPage.Render(await RunList.ReadAsync(staging, cancellationToken), options.Staging.OutRoot), "text/html; charset=utf-8"));
-        app.MapGet("/runs/{run}/{file}", (string run, string file) =>
-            FleetPage.ReportFile(options.Staging.OutRoot, run, file) is { } path
-                ? Results.File(path, file.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "application/json")
-                : Results.NotFound());
+        app.UseMiddleware<WorkspaceReaders>(new WorkspaceAccess(options.ReaderAccess, exposed, options.LocalPersonalData));
+        app.MapWorkspace(new WorkspaceSources(staging, options.Storage, new RunFiles(options.Staging.OutRoot), options.FleetEntities ?? [], options.MappingsRoot));
         return app;
     }
 }

@@ -8,7 +8,7 @@ namespace Bascule.Jobs.Hosting;
 /// users and workers; the client certificates allowed in (instead of or besides users), and the server certificate
 /// of its HTTPS addresses; its log (text when null) and the free space below which <c>/health</c> says Unhealthy; the host
 /// names requests may name besides loopback's and those of <paramref name="Urls"/> (';'-separated, setting
-/// <c>Serve:AllowedHosts</c>).
+/// <c>Serve:AllowedHosts</c>); and what the workspace's pages need besides.
 /// </summary>
 public sealed record ServeOptions(
     string Urls,
@@ -23,5 +23,17 @@ public sealed record ServeOptions(
     long MinimumFreeBytes = Health.HealthEndpoint.DefaultMinimumFreeMegabytes * 1024 * 1024,
     string? AllowedHosts = null)
 {
+    /// <summary>The roles of the names users and certificates sign in with (setting <c>Access:*</c>).</summary>
+    public Composition.AccessOptions ReaderAccess { get; init; } = new();
+
+    /// <summary>Whether the local reader of a <c>serve</c> without users sees personal data (setting <c>Reports:ShowPersonalData</c>).</summary>
+    public bool LocalPersonalData { get; init; }
+
+    /// <summary>The fleet file's entities, if there is one: the fleet page names an entity whose jobs never created a run.</summary>
+    public IReadOnlyList<FleetEntity>? FleetEntities { get; init; }
+
+    /// <summary>The mappings folder an evidence pack finds the runs' mapping versions in (by their SHA-256).</summary>
+    public string MappingsRoot { get; init; } = Path.GetFullPath("mappings");
+
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

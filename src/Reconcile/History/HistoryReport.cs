@@ -1,7 +1,6 @@
 using Bascule.Load.Runs;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Reports.Html;
@@ -38,93 +37,9 @@ public static class HistoryReport
         return new HistoryFiles(pending.Final(HtmlFile), pending.Final(XlsxFile), pending.Final(JsonFile));
     }
 
-    /// <summary>The JSON document: the entity, every year with its published and held runs, and check 10 per pair.</summary>
-    public static async Task WriteJsonAsync(EntityHistory history, Stream stream, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        await using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        w.WriteStartObject();
-        w.WriteString("entity", history.Entity);
-        w.WriteString("entityType", history.EntityType);
-        w.WriteString("insCode", history.InsCode);
-        w.WriteString("computedUtc", history.ComputedUtc);
-        w.WriteString("continuityStatus", history.ContinuityStatus.ToCode());
-        w.WriteStartArray("years");
-        foreach (var year in history.Years)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("fiscalYear", year.Year);
-            if (year.Published is { } published)
-            {
-                w.WritePropertyName("published");
-                Run(w, published);
-            }
-            else
-            {
-                w.WriteNull("published");
-            }
-
-            w.WriteStartArray("held");
-            foreach (var held in year.Held)
-            {
-                Run(w, held);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("otherRuns", year.OtherRuns);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        ContinuityJson.Write(w, history.Pairs);
-        w.WriteEndObject();
-        await w.FlushAsync(cancellationToken);
-    }
-
-    private static void Run(Utf8JsonWriter w, HistoryRun run)
-    {
-        var r = run.Run;
-        w.WriteStartObject();
-        w.WriteString("runId", r.Id.Value);
-        w.WriteString("status", r.Status.ToCode());
-        w.WriteString("reconciliationStatus", r.ReconciliationStatus);
-        w.WriteString("startedUtc", r.StartedUtc);
-        w.WriteString("fingerprint", r.Fingerprint);
-        w.WriteStartObject("mapping");
-        w.WriteString("id", r.MappingId);
-        w.WriteString("version", r.MappingVersion);
-        w.WriteString("sha256", r.MappingSha256);
-        if (r.Approval is { } approval)
-        {
-            w.WriteStartObject("approval");
-            w.WriteString("by", approval.By);
-            w.WriteString("on", approval.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("approval");
-        }
-
-        w.WriteEndObject();
-        if (run.Totals is { } t)
-        {
-            w.WriteStartObject("totals");
-            w.Money("stagedDebit", t.StagedDebit);
-            w.Money("stagedCredit", t.StagedCredit);
-            w.Money("unmappedDebit", t.UnmappedDebit);
-            w.Money("unmappedCredit", t.UnmappedCredit);
-            w.WriteNumber("unmappedLines", t.UnmappedLines);
-            w.WriteNumber("rejectedLines", t.RejectedLines);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("totals");
-        }
-
-        w.WriteEndObject();
-    }
+    /// <summary>The JSON document: the entity, every year with its published and held runs, and check 10 per pair (see <see cref="HistoryDocument"/>).</summary>
+    public static Task WriteJsonAsync(EntityHistory history, Stream stream, CancellationToken cancellationToken) =>
+        ReportJson.WriteAsync(stream, HistoryDocument.From(history), cancellationToken);
 
     private static Task<string> HtmlAsync(EntityHistory history, IReadOnlyList<Reports.Tables.ReportTable> tables) =>
         HtmlRendering.RenderAsync<HistoryFile>(new Dictionary<string, object?>

@@ -28,7 +28,7 @@ public static class ReportWriter
 
         await using (var stream = File.Create(pending.Pending(JsonFile)))
         {
-            await ReconciliationJsonWriter.WriteAsync(result, stream, options, cancellationToken);
+            await ReportJson.WriteAsync(stream, ReconciliationDocument.From(result, options), cancellationToken);
         }
 
         await File.WriteAllTextAsync(pending.Pending(HtmlFile), await HtmlReport.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);

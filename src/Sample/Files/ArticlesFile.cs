@@ -1,3 +1,4 @@
+using Bascule.Extract.Csv;
 using Bascule.Extract.Values;
 using Bascule.Sample.Writing;
 
@@ -10,14 +11,14 @@ public static class ArticlesFile
 
     public static WrittenFile Write(string folder, FiscalYear year, IEnumerable<ArticleBudget> budgets, SampleRandom random)
     {
-        using var csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
-            "EXERCICE", "ARTICLE", "LIBELLE", "SERVICE", "TYPE", "CREDIT_INITIAL", "CREDIT_AJUSTE", "ENGAGE", "IMPUTE");
+        using var csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
+            "EXERCICE", "ARTICLE", "LIBELLE", "SERVICE", "TYPE", "CREDIT_INITIAL", "CREDIT_AJUSTE", "ENGAGE", "IMPUTE"]);
         foreach (var budget in budgets)
         {
             var article = budget.Totals.Article;
-            csv.Field(year.ToString()).Field(article.Code).Field(article.Label).Field(article.Service.ToCode()).Field(article.Type.ToString())
-                .Field(AmountStyle.Format(budget.InitialCredit, random)).Field(AmountStyle.Format(budget.AdjustedCredit, random))
-                .Field(AmountStyle.Format(budget.Committed, random)).Field(AmountStyle.Format(budget.Charged, random))
+            csv.Text(year.ToString()).Text(article.Code).Text(article.Label).Text(article.Service.ToCode()).Text(article.Type.ToString())
+                .Text(AmountStyle.Format(budget.InitialCredit, random)).Text(AmountStyle.Format(budget.AdjustedCredit, random))
+                .Text(AmountStyle.Format(budget.Committed, random)).Text(AmountStyle.Format(budget.Charged, random))
                 .EndRecord();
         }
 

@@ -1,3 +1,4 @@
+using Bascule.Extract.Csv;
 using Bascule.Extract.Values;
 using Bascule.Sample.Catalog;
 using Bascule.Sample.Ledger;
@@ -16,9 +17,9 @@ public static class BalanceFile
 
     public static WrittenFile Write(string folder, FiscalYear year, IReadOnlyList<CatalogAccount> accounts, LedgerTotals totals, SampleRandom random)
     {
-        using var csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
+        using var csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
             "EXERCICE", "COMPTE_GENERAL", "LIBELLE", "OUVERTURE_DEBIT", "OUVERTURE_CREDIT",
-            "MOUVEMENTS_DEBIT", "MOUVEMENTS_CREDIT", "CLOTURE_DEBIT", "CLOTURE_CREDIT");
+            "MOUVEMENTS_DEBIT", "MOUVEMENTS_CREDIT", "CLOTURE_DEBIT", "CLOTURE_CREDIT"]);
         long debit = 0;
         long credit = 0;
         foreach (var account in accounts.Where(a => totals.Accounts.ContainsKey(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal))
@@ -26,10 +27,10 @@ public static class BalanceFile
             var sums = totals.Accounts[account.Code];
             debit += sums.OpeningDebit + sums.MovementDebit;
             credit += sums.OpeningCredit + sums.MovementCredit;
-            csv.Field(year.ToString()).Field(account.Code).Field(account.Label)
-                .Field(AmountStyle.Format(sums.OpeningDebit, random)).Field(AmountStyle.Format(sums.OpeningCredit, random))
-                .Field(AmountStyle.Format(sums.MovementDebit, random)).Field(AmountStyle.Format(sums.MovementCredit, random))
-                .Field(AmountStyle.Format(Math.Max(sums.Closing, 0), random)).Field(AmountStyle.Format(Math.Max(-sums.Closing, 0), random))
+            csv.Text(year.ToString()).Text(account.Code).Text(account.Label)
+                .Text(AmountStyle.Format(sums.OpeningDebit, random)).Text(AmountStyle.Format(sums.OpeningCredit, random))
+                .Text(AmountStyle.Format(sums.MovementDebit, random)).Text(AmountStyle.Format(sums.MovementCredit, random))
+                .Text(AmountStyle.Format(Math.Max(sums.Closing, 0), random)).Text(AmountStyle.Format(Math.Max(-sums.Closing, 0), random))
                 .EndRecord();
         }
 

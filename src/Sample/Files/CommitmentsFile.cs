@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bascule.Extract.Csv;
 using Bascule.Extract.Values;
 using Bascule.Sample.Writing;
 
@@ -15,8 +16,8 @@ public static class CommitmentsFile
 
     public static WrittenFile Write(string folder, FiscalYear year, IEnumerable<ArticleBudget> budgets, SampleRandom random)
     {
-        using var csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
-            "EXERCICE", "ARTICLE", "NUM_ENGAGEMENT", "DATE_ENGAGEMENT", "TIERS", "LIBELLE", "MONTANT_ENGAGE", "MONTANT_IMPUTE");
+        using var csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
+            "EXERCICE", "ARTICLE", "NUM_ENGAGEMENT", "DATE_ENGAGEMENT", "TIERS", "LIBELLE", "MONTANT_ENGAGE", "MONTANT_IMPUTE"]);
         var number = 0;
         foreach (var budget in budgets.Where(b => b.Totals.Article.IsExpenditure && b.Committed > 0))
         {
@@ -32,11 +33,11 @@ public static class CommitmentsFile
                 var committed = charged + (i == openOn ? budget.Committed - budget.Charged : 0);
                 var date = new DateOnly(year.Value, 1, 1).AddDays(random.Next(300));
                 var party = parties.Count > 0 ? parties[i % parties.Count] : "";
-                csv.Field(year.ToString()).Field(article.Code)
-                    .Field(string.Create(CultureInfo.InvariantCulture, $"{year.Value}/{++number:00000}"))
-                    .Field(date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).Field(party)
-                    .Field(party.Length > 0 ? $"{article.Label} - engagement {i + 1}" : $"Engagement global - {article.Label}")
-                    .Field(AmountStyle.Format(committed, random)).Field(AmountStyle.Format(charged, random))
+                csv.Text(year.ToString()).Text(article.Code)
+                    .Text(string.Create(CultureInfo.InvariantCulture, $"{year.Value}/{++number:00000}"))
+                    .Text(date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).Text(party)
+                    .Text(party.Length > 0 ? $"{article.Label} - engagement {i + 1}" : $"Engagement global - {article.Label}")
+                    .Text(AmountStyle.Format(committed, random)).Text(AmountStyle.Format(charged, random))
                     .EndRecord();
             }
         }

@@ -1,5 +1,5 @@
+using Bascule.Extract.Csv;
 using Bascule.Sample.ThirdParties;
-using Bascule.Sample.Writing;
 
 namespace Bascule.Sample.Files;
 
@@ -10,12 +10,12 @@ public static class ThirdPartiesFile
 
     public static WrittenFile Write(string folder, ThirdPartyPool pool)
     {
-        using var csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
-            "CODE_TIERS", "NOM", "NUM_ENTREPRISE", "IBAN", "CODE_POSTAL", "LOCALITE", "TYPE");
+        using var csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
+            "CODE_TIERS", "NOM", "NUM_ENTREPRISE", "IBAN", "CODE_POSTAL", "LOCALITE", "TYPE"]);
         foreach (var party in pool.All())
         {
-            csv.Field(party.Code).Field(party.Name).Field(party.EnterpriseNumber).Field(party.Iban)
-                .Field(party.PostalCode).Field(party.Locality).Field(party.Type.ToString())
+            csv.Text(party.Code).Text(party.Name).Text(party.EnterpriseNumber).Text(party.Iban)
+                .Text(party.PostalCode).Text(party.Locality).Text(party.Type.ToString())
                 .EndRecord();
         }
 

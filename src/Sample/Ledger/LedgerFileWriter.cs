@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bascule.Extract.Csv;
 using Bascule.Extract.Values;
 using Bascule.Sample.Writing;
 
@@ -10,16 +11,16 @@ public sealed class LedgerFileWriter : IDisposable
     public const string FileName = "ECRITURES.csv";
     public const string OpeningJournal = "OUV";
 
-    private readonly LegacyCsvWriter csv;
+    private readonly CsvFileWriter csv;
     private readonly SampleRandom random;
     private readonly string year;
     private readonly Dictionary<string, int> lastDocument = new(StringComparer.Ordinal);
 
     public LedgerFileWriter(string folder, FiscalYear year, SampleRandom random, LedgerTotals totals)
     {
-        csv = new LegacyCsvWriter(Path.Combine(folder, FileName),
+        csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
             "EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL",
-            "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT");
+            "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT"]);
         this.year = year.ToString();
         this.random = random;
         Totals = totals;
@@ -40,10 +41,10 @@ public sealed class LedgerFileWriter : IDisposable
             var line = lines[i];
             var amount = AmountStyle.Format(line.Cents, random);
             var unused = AmountStyle.Unused(random);
-            csv.Field(year).Field(journal).Field(documentText).Field((i + 1).ToString(CultureInfo.InvariantCulture))
-                .Field(dateText).Field(line.Account).Field(line.Article?.Code ?? "").Field(line.Article?.Service.ToCode() ?? "")
-                .Field(line.ThirdParty).Field(line.Label)
-                .Field(line.IsDebit ? amount : unused).Field(line.IsDebit ? unused : amount)
+            csv.Text(year).Text(journal).Text(documentText).Text((i + 1).ToString(CultureInfo.InvariantCulture))
+                .Text(dateText).Text(line.Account).Text(line.Article?.Code ?? "").Text(line.Article?.Service.ToCode() ?? "")
+                .Text(line.ThirdParty).Text(line.Label)
+                .Text(line.IsDebit ? amount : unused).Text(line.IsDebit ? unused : amount)
                 .EndRecord();
             Totals.Add(opening, line);
         }

@@ -39,7 +39,7 @@ public sealed class ClientCertificateTests : IDisposable
         Assert.Contains("Dashboard:Certificates", anonymous.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, unknown.Status);
         Assert.Equal(HttpStatusCode.OK, fleetPage.Status);
-        Assert.Contains("<table id=\"runs\">", fleetPage.Body, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\">", fleetPage.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
         Assert.Contains("Bascule jobs", dashboard.Body, StringComparison.Ordinal);
     }

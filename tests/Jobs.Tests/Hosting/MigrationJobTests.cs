@@ -232,7 +232,7 @@ public abstract partial class MigrationJobTests : IDisposable
         Assert.Contains(run.Id.Value, failed.ExceptionMessage, StringComparison.Ordinal);
         // The reason names the report people read, where serve shows it, not the JSON beside it.
         Assert.Contains($" /runs/{run.Id}/reconciliation.html ", failed.ExceptionMessage, StringComparison.Ordinal);
-        Assert.Equal(Path.Combine(staging.OutRoot, "runs", run.Id.Value, "reconciliation.html"), FleetPage.ReportFile(staging.OutRoot, run.Id.Value, "reconciliation.html"));
+        Assert.Equal(Path.Combine(staging.OutRoot, "runs", run.Id.Value, "reconciliation.html"), new Bascule.Jobs.Workspace.RunFiles(staging.OutRoot).Find(run.Id.Value, "reconciliation.html"));
         Assert.DoesNotContain("reconciliation.json", failed.ExceptionMessage, StringComparison.Ordinal);
         // The log's line of the failure carries the held run.
         var logged = await log.WaitForAsync(job, "failed");

@@ -19,7 +19,7 @@ public sealed class ServeHostTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     [Fact]
-    public async Task The_fleet_page_lists_the_latest_run_of_each_entity_year_with_its_report()
+    public async Task The_fleet_page_lists_the_published_run_of_each_entity_year_with_its_job_and_report()
     {
         var fleet = FleetSample.Write(_temp, entities: 2);
         await using var served = await ServeAsync(new Dictionary<string, string>());
@@ -30,10 +30,12 @@ public sealed class ServeHostTests : IDisposable
 
         Assert.Contains(fleet.Entities[0].Name, page, StringComparison.Ordinal);
         Assert.Contains(fleet.Entities[1].Name, page, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(page, "<td class=\"published\">published</td>"));
-        Assert.Equal(2, CountOf(page, "<a href=\"hangfire/jobs/details/"));
-        var report = Between(page, "<a href=\"", "\">");
-        var reconciliation = await http.GetStringAsync("/" + report, TestContext.Current.CancellationToken);
+        Assert.Equal(2, CountOf(page, "\">publiée</a>"));
+        // Each row's last job, read from the job storage, links to the dashboard.
+        Assert.Equal(2, CountOf(page, "href=\"/hangfire/jobs/details/"));
+        Assert.Equal(2, CountOf(page, "\">réussie</a>"));
+        var report = Between(page, "<td class=\"reports\"><a href=\"", "\">");
+        var reconciliation = await http.GetStringAsync(report, TestContext.Current.CancellationToken);
         Assert.Contains(fleet.Entities[0].Name, reconciliation, StringComparison.Ordinal);
         var dashboard = await http.GetStringAsync("/hangfire/jobs/succeeded", TestContext.Current.CancellationToken);
         Assert.Contains("Migrate " + fleet.Entities[0].Key, dashboard, StringComparison.Ordinal);
@@ -100,9 +102,9 @@ public sealed class ServeHostTests : IDisposable
         var page = await DumpDomAsync(chromium, served.Url + "/");
         var dashboard = await DumpDomAsync(chromium, served.Url + "/hangfire/jobs/succeeded");
 
-        Assert.Contains("<table id=\"runs\">", page, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"fleet\">", page, StringComparison.Ordinal);
         Assert.Contains(fleet.Entities[0].Name, page, StringComparison.Ordinal);
-        Assert.Contains(">published<", page, StringComparison.Ordinal);
+        Assert.Contains(">publiée</a>", page, StringComparison.Ordinal);
         Assert.Contains("Migrate " + fleet.Entities[0].Key, dashboard, StringComparison.Ordinal);
     }
 

@@ -20,10 +20,13 @@ internal sealed class ServeProcess : IDisposable
     public string Url { get; }
 
     /// <summary>Starts <c>bascule serve --urls URL args…</c> in <paramref name="folder"/> and waits until it listens.</summary>
-    public static async Task<ServeProcess> StartAsync(string folder, params string[] args)
+    public static Task<ServeProcess> StartAsync(string folder, params string[] args) => StartAsync(folder, null, args);
+
+    /// <summary>Starts <c>bascule serve --urls URL args…</c> with <paramref name="environment"/> (its settings) and waits until it listens.</summary>
+    public static async Task<ServeProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var serve = new ServeProcess(CliProcess.StartInterruptible(folder, ["serve", "--urls", url, .. args]), url);
+        var serve = new ServeProcess(CliProcess.StartInterruptible(folder, ["serve", "--urls", url, .. args], environment), url);
         try
         {
             await serve.WaitForAsync(output => output.Contains("Now listening on", StringComparison.Ordinal));

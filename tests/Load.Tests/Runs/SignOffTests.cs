@@ -48,6 +48,7 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Equal(DateTimeKind.Utc, auditor.SignedUtc.Kind);
         Assert.Equal(listed, await SignOffStore.ListAsync(provider, "21009", "COMMUNE", 2023, Ct));
         Assert.Empty(await SignOffStore.ListAsync(provider, "21009", "COMMUNE", 2022, Ct));
+        Assert.Equal(listed, await SignOffStore.ListAllAsync(provider, Ct));
     }
 
     [Fact]

@@ -2,20 +2,20 @@ using Bascule.Extract.Values;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Diff;
 using Bascule.Reconcile.Tests.Support;
-using Bascule.TestSupport;
 using Bascule.TestSupport.Staging;
 
 namespace Bascule.Reconcile.Tests.Diff;
 
-public sealed class RunComparisonTests
+/// <summary>Two runs of one entity-year compared per target account, once per staging engine.</summary>
+public abstract class RunComparisonTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Two_runs_of_the_same_export_and_mapping_change_nothing()
     {
-        using var temp = new TempDirectory();
-        await using var provider = StagingDatabase.Sqlite(temp);
+        var provider = await NewProviderAsync();
         var a = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var b = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
 
@@ -31,8 +31,7 @@ public sealed class RunComparisonTests
     [Fact]
     public async Task A_changed_amount_shows_per_target_account_with_the_mapping_and_files_that_differ()
     {
-        using var temp = new TempDirectory();
-        await using var provider = StagingDatabase.Sqlite(temp);
+        var provider = await NewProviderAsync();
         var a = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var b = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var target = await StagingDatabase.ScalarAsync<string>(provider, "SELECT MIN(target_account) FROM staged_lines WHERE run_id = @b AND debit > 0", new { b });
@@ -54,8 +53,7 @@ public sealed class RunComparisonTests
     [Fact]
     public async Task Runs_of_different_entities_are_not_compared()
     {
-        using var temp = new TempDirectory();
-        await using var provider = StagingDatabase.Sqlite(temp);
+        var provider = await NewProviderAsync();
         var commune = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var cpas = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Cpas), Ct);
 
@@ -64,3 +62,9 @@ public sealed class RunComparisonTests
         Assert.Contains("same entity and fiscal year", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteRunComparisonTests(SqliteDatabase database) : RunComparisonTests<SqliteDatabase>(database);
+
+public sealed class PostgresRunComparisonTests(PostgresDatabase database) : RunComparisonTests<PostgresDatabase>(database);
+
+public sealed class SqlServerRunComparisonTests(SqlServerDatabase database) : RunComparisonTests<SqlServerDatabase>(database);

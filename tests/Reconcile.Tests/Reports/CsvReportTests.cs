@@ -1,4 +1,5 @@
 using System.Text;
+using Bascule.Extract.Csv;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Reports.Tables;
 using Bascule.Reconcile.Tests.Support;

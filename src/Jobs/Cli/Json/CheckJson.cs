@@ -1,4 +1,5 @@
 using Bascule.Reconcile.Model;
+using Bascule.Reconcile.Reports.Json;
 
 namespace Bascule.Jobs.Cli.Json;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bascule.Reconcile.Reports.Json;
 
 namespace Bascule.Jobs.Cli.Json;
 
@@ -9,7 +10,7 @@ namespace Bascule.Jobs.Cli.Json;
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    Converters = [typeof(MoneyJsonConverter)])]
+    Converters = [typeof(JsonMoney)])]
 [JsonSerializable(typeof(IReadOnlyList<RunJson>))]
 [JsonSerializable(typeof(ExtractDocument))]
 [JsonSerializable(typeof(MappingDiffDocument))]

@@ -108,6 +108,17 @@ public static class SignOffStore
         return [.. rows.Select(ToSignOff)];
     }
 
+    /// <summary>Every sign-off, oldest first: the fleet page shows each entity-year's (they are people's decisions, a few per run).</summary>
+    public static async Task<IReadOnlyList<SignOff>> ListAllAsync(IStagingProvider provider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SignOffRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM signoffs ORDER BY signoff_id",
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToSignOff)];
+    }
+
     /// <summary>The sign-offs of every run of an entity and fiscal year, oldest first.</summary>
     public static async Task<IReadOnlyList<SignOff>> ListAsync(
         IStagingProvider provider, string insCode, string entityType, int fiscalYear, CancellationToken cancellationToken)

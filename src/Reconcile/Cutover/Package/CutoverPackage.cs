@@ -5,6 +5,7 @@ using Bascule.Reconcile.Cutover.Model;
 using Bascule.Reconcile.Cutover.Reports;
 using Bascule.Reconcile.Reports;
 using Bascule.Reconcile.Reports.Csv;
+using Bascule.Reconcile.Reports.Json;
 using Bascule.Reconcile.Reports.Xlsx;
 
 namespace Bascule.Reconcile.Cutover.Package;
@@ -65,7 +66,7 @@ public static class CutoverPackage
         var tables = CutoverTables.Build(result, options);
         await using (var stream = File.Create(pending.Pending(ReportJsonFile)))
         {
-            await CutoverJsonWriter.WriteAsync(result, stream, options, cancellationToken);
+            await ReportJson.WriteAsync(stream, CutoverReconciliationDocument.From(result, options), cancellationToken);
         }
 
         await File.WriteAllTextAsync(pending.Pending(ReportHtmlFile), await CutoverHtml.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);

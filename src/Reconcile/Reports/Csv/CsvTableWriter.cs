@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bascule.Extract.Csv;
 using Bascule.Reconcile.Reports.Tables;
 
 namespace Bascule.Reconcile.Reports.Csv;
@@ -11,31 +12,46 @@ namespace Bascule.Reconcile.Reports.Csv;
 /// </summary>
 public static class CsvTableWriter
 {
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+    private static readonly CsvDialect Dialect = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), "\r\n", NeutraliseFormulas: true);
+
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     public static async Task WriteAsync(ReportTable table, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await using var writer = new StreamWriter(path, append: false, Utf8WithBom);
-        await writer.WriteAsync(Line(table.Columns.Select(c => Quote(SpreadsheetText.Neutralise(c.Header)))).AsMemory(), cancellationToken);
+        await using var csv = new CsvFileWriter(path, Dialect, table.Columns.Select(c => c.Header));
         foreach (var row in table.Rows)
         {
-            await writer.WriteAsync(Line(row.Select((cell, i) => Cell(cell, table.Columns[i].Kind))).AsMemory(), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < row.Length; i++)
+            {
+                Cell(csv, row[i], table.Columns[i].Kind);
+            }
+
+            csv.EndRecord();
         }
     }
 
-    private static string Line(IEnumerable<string> cells) => string.Join(';', cells) + "\r\n";
-
-    private static string Cell(object? cell, CellKind kind) => cell switch
+    // Numbers are written as they are; everything else is text, neutralised.
+    private static void Cell(CsvFileWriter csv, object? cell, CellKind kind)
     {
-        null => "",
-        decimal value when kind is CellKind.Money or CellKind.Figure => value.ToString("0.00", DecimalComma),
-        decimal value => value.ToString(DecimalComma),
-        long value => value.ToString(CultureInfo.InvariantCulture),
-        _ => Quote(SpreadsheetText.Neutralise(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "")),
-    };
-
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        switch (cell)
+        {
+            case null:
+                csv.Value(null);
+                break;
+            case decimal value when kind is CellKind.Money or CellKind.Figure:
+                csv.Value(value.ToString("0.00", DecimalComma));
+                break;
+            case decimal value:
+                csv.Value(value.ToString(DecimalComma));
+                break;
+            case long value:
+                csv.Value(value.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                csv.Text(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "");
+                break;
+        }
+    }
 }

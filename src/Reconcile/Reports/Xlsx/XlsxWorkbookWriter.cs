@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bascule.Extract.Csv;
 using Bascule.Reconcile.Reports.Tables;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;

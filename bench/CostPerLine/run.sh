@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Cost per line: `bascule migrate` against the database's own command-line bulk load of the same ECRITURES.csv into a
+# table of text columns (no parsing of amounts or dates, no mapping), alternately, same machine, same moment.
+#   PostgreSQL: psql's \copy (format csv, delimiter ';', header, encoding WIN1252)
+#   SQLite:     sqlite3's .import --skip 1, on the file converted to UTF-8 first (the conversion untimed)
+# Each side runs as its own process on a database of its own; wall time and peak resident memory come from
+# /usr/bin/time. Prints every pair, then per provider the medians, the ratio and the peak memory.
+# usage: bench/CostPerLine/run.sh [lines] [pairs] [postgres-connection]
+# Without a connection string, a throwaway PostgreSQL cluster is started from Debian's binaries and stopped at the end.
+set -euo pipefail
+LINES=${1:-1000000}
+PAIRS=${2:-3}
+PG=${3:-}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/cost-per-line.XXXXXX)
+chmod 755 "$WORK"
+MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
+for tool in psql sqlite3 iconv /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "cost-per-line: $tool is needed (apt-get install postgresql-client sqlite3 time)" >&2; exit 2; }
+done
+
+dotnet build "$ROOT/src/Jobs" -c Release -v quiet -nologo >/dev/null
+BASCULE=(dotnet "$ROOT/src/Jobs/bin/Release/net10.0/bascule.dll")
+"${BASCULE[@]}" sample --out "$WORK/export" --lines "$LINES" >/dev/null
+LEDGER="$WORK/export/ECRITURES.csv"
+iconv -f WINDOWS-1252 -t UTF-8 "$LEDGER" > "$WORK/ecritures.utf8.csv"
+COLUMNS=$(head -1 "$WORK/ecritures.utf8.csv" | tr -d '\r' | awk -F';' '{ for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i }')
+
+if [ -z "$PG" ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PORT=$((40000 + RANDOM % 20000))
+  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
+  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; rm -rf "$WORK"' EXIT
+  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+else
+  trap 'rm -rf "$WORK"' EXIT
+fi
+# The libpq form of the Npgsql connection string, for psql.
+libpq() {
+  echo "$1" | awk -F';' -v db="$2" '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[tolower(kv[1])] = kv[2] } }
+    END { printf "host=%s port=%s user=%s dbname=%s", v["host"], v["port"], v["username"], (db != "" ? db : v["database"]) }'
+}
+ADMIN=$(libpq "$PG" "")
+export PGOPTIONS="-c client_min_messages=warning"
+
+# One timed process: prints "seconds;peak_mb"; its own output goes to $WORK/last.log.
+timed() {
+  /usr/bin/time -f "%e;%M" -o "$WORK/time" "$@" > "$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; exit 1; }
+  awk -F';' '{ printf "%.2f;%.0f", $1, $2 / 1024 }' "$WORK/time"
+}
+
+fresh_pg_database() { # name: a new, empty database; prints its Npgsql connection string
+  psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+  echo "$PG" | sed -E "s/Database=[^;]*/Database=$1/I"
+}
+
+RESULTS="$WORK/results.csv"
+echo "pair;provider;side;seconds;peak_mb" | tee "$RESULTS"
+for pair in $(seq 1 "$PAIRS"); do
+  # PostgreSQL: the reference, then migrate, each into a new database (dropped untimed before the next).
+  psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS bench_raw" -c "CREATE DATABASE bench_raw" >/dev/null
+  psql "$(libpq "$PG" bench_raw)" -q -c "CREATE TABLE raw ($COLUMNS)" >/dev/null
+  echo "$pair;postgres;copy;$(timed psql "$(libpq "$PG" bench_raw)" -q -c "\\copy raw from '$LEDGER' with (format csv, delimiter ';', header true, encoding 'WIN1252')")" | tee -a "$RESULTS"
+  staging=$(fresh_pg_database bench_migrate)
+  echo "$pair;postgres;migrate;$(timed "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider postgres --connection "$staging" --out "$WORK/out")" | tee -a "$RESULTS"
+  # SQLite: a new file each time.
+  rm -f "$WORK/raw.db" "$WORK/staging.db"*
+  sqlite3 "$WORK/raw.db" "CREATE TABLE raw ($COLUMNS)"
+  echo "$pair;sqlite;import;$(timed sqlite3 "$WORK/raw.db" ".mode csv" ".separator ;" ".import --skip 1 $WORK/ecritures.utf8.csv raw")" | tee -a "$RESULTS"
+  echo "$pair;sqlite;migrate;$(timed "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider sqlite --connection "$WORK/staging.db" --out "$WORK/out")" | tee -a "$RESULTS"
+done
+rows=$(sqlite3 "$WORK/raw.db" "SELECT COUNT(*) FROM raw")
+[ "$rows" = "$LINES" ] || { echo "cost-per-line: sqlite3 imported $rows rows of $LINES" >&2; exit 1; }
+
+echo
+echo "provider;lines;pairs;migrate_seconds;reference;reference_seconds;ratio;goal;migrate_peak_mb;reference_peak_mb"
+for provider in postgres sqlite; do
+  reference=$([ "$provider" = postgres ] && echo copy || echo import)
+  goal=$([ "$provider" = postgres ] && echo 3.5 || echo 3.0)
+  median() { grep ";$provider;$1;" "$RESULTS" | cut -d';' -f"$2" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  peak() { grep ";$provider;$1;" "$RESULTS" | cut -d';' -f5 | sort -n | tail -1; }
+  m=$(median migrate 4); r=$(median "$reference" 4)
+  echo "$provider;$LINES;$PAIRS;$m;$reference;$r;$(awk -v m="$m" -v r="$r" 'BEGIN { printf "%.2f", m / r }');$goal;$(peak migrate);$(peak "$reference")"
+done

@@ -1,0 +1,15 @@
+using System.Text;
+using Bascule.Extract.Encodings;
+
+namespace Bascule.Extract.Csv;
+
+/// <summary>
+/// How a CSV file of Bascule is written: the field separator, the encoding (with its byte order mark, if it has one),
+/// the line end, and whether text fields are neutralised against spreadsheet formulas (<see cref="SpreadsheetText"/>).
+/// Every dialect quotes as RFC 4180 asks: only a field that holds the separator, a quote or a line break, quotes doubled.
+/// </summary>
+public sealed record CsvDialect(char Separator, Encoding Encoding, string NewLine, bool NeutraliseFormulas)
+{
+    /// <summary>The legacy exports' files: Windows-1252, <c>;</c>, CRLF, text as it is.</summary>
+    public static CsvDialect LegacyExport { get; } = new(';', ExportEncoding.Windows1252, "\r\n", NeutraliseFormulas: false);
+}

@@ -1,0 +1,69 @@
+using CsvHelper;
+
+namespace Bascule.Extract.Csv;
+
+/// <summary>
+/// Writes one CSV file in a <see cref="CsvDialect"/>, a field at a time, through CsvHelper's writer: <see cref="Text"/>
+/// for text (neutralised when the dialect says so), <see cref="Value"/> for what is never text (numbers, dates, codes
+/// formatted by the caller), <see cref="EndRecord"/> after each record. A null field is an empty one.
+/// Each field goes through CsvHelper as UTF-16 text and reaches the file through a <see cref="StreamWriter"/> in the
+/// dialect's encoding, which also writes its byte order mark (UTF-8 with BOM for spreadsheets).
+/// </summary>
+public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
+{
+    private readonly CsvWriter csv;
+    private readonly bool neutralise;
+
+    /// <summary>Creates (or overwrites) the file at <paramref name="path"/> and writes its header record, as text.</summary>
+    public CsvFileWriter(string path, CsvDialect dialect, IEnumerable<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(header);
+        var text = new StreamWriter(path, append: false, dialect.Encoding, bufferSize: 1 << 16);
+        csv = CsvWriter.Create(
+            text,
+            // Records of one file may differ in length: the caller decides, as with the writers before this one.
+            new CsvWriterOptions { Separator = dialect.Separator, NewLine = dialect.NewLine, ValidateFieldCount = false },
+            leaveOpen: false);
+        neutralise = dialect.NeutraliseFormulas;
+        try
+        {
+            foreach (var name in header)
+            {
+                Text(name);
+            }
+
+            csv.EndRecord();
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Data records written so far (the header is not one).</summary>
+    public long Records { get; private set; }
+
+    public CsvFileWriter Text(string? text)
+    {
+        csv.WriteField(neutralise && text is not null ? SpreadsheetText.Neutralise(text) : text);
+        return this;
+    }
+
+    public CsvFileWriter Value(string? value)
+    {
+        csv.WriteField(value);
+        return this;
+    }
+
+    public void EndRecord()
+    {
+        csv.EndRecord();
+        Records++;
+    }
+
+    public void Dispose() => csv.Dispose();
+
+    public ValueTask DisposeAsync() => csv.DisposeAsync();
+}

@@ -5,9 +5,9 @@ namespace Bascule.Reconcile.DrillDown;
 /// <summary>
 /// The SQL of a drill-down page: one SELECT per table the list reads (staged, unmapped, rejected lines), each filtered,
 /// started after the key and cut at the page size in key order, then merged in key order and cut again. Paging is by
-/// key, never by offset: a page costs the same at the start of a list and at its millionth line. Each table's part reads
-/// its list through an index whose columns after the filter are the key (V009 for the staged lines; the lineage indexes
-/// of the unmapped and rejected lines), so the database reads one page's worth of index entries, not the run. Only the
+/// key, never by offset. The unmapped and rejected lines are read through their lineage indexes, one page's worth of
+/// entries; the staged lines through their run index, a list's lines sorted by key (indexes that end with the key cost
+/// every load too much: bench/README.md, DrillBench), so a page of a large account costs a sort of that account. Only the
 /// SQL that differs by engine is chosen here: the page size clause, and the key comparison (SQL Server has no row values).
 /// </summary>
 internal static class DrillSql

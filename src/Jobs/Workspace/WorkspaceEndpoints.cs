@@ -10,6 +10,7 @@ using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Evidence;
 using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Reports.Tables;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,11 @@ namespace Bascule.Jobs.Workspace;
 /// run existed), the runs' report files, the fleet file's entities (names of entities with no run yet), and the mappings
 /// folder an evidence pack gathers the mapping versions from.
 /// </summary>
-public sealed record WorkspaceSources(IStagingProvider Staging, JobStorage Storage, RunFiles Files, IReadOnlyList<FleetEntity> Fleet, string MappingsRoot);
+public sealed record WorkspaceSources(IStagingProvider Staging, JobStorage Storage, RunFiles Files, IReadOnlyList<FleetEntity> Fleet, string MappingsRoot)
+{
+    /// <summary>The runs' reconciliations, computed once per run for its page.</summary>
+    public RunReconciliations Reconciliations { get; } = new(Staging);
+}
 
 /// <summary>
 /// The workspace's pages and actions in <c>serve</c>: the fleet at <c>/</c>, a run at <c>/runs/{run}</c> with its report
@@ -90,8 +95,12 @@ public static class WorkspaceEndpoints
             return Results.Text(WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
+        var reconciliation = await sources.Reconciliations.OfAsync(info, cancellationToken);
         return new RazorComponentResult<RunView>(new Dictionary<string, object?>
         {
+            [nameof(RunView.Report)] = reconciliation,
+            [nameof(RunView.Tables)] = ReportTables.Build(reconciliation, new ReportOptions(WorkspaceRoles.SeesPersonalData(context.User))),
+            [nameof(RunView.Links)] = RunLinks.For(info.Id, reconciliation),
             [nameof(RunView.Language)] = ReaderLanguages.Of(context),
             [nameof(RunView.Run)] = info,
             [nameof(RunView.RunSignOffs)] = await SignOffStore.ListAsync(sources.Staging, info.Id, cancellationToken),

@@ -7,6 +7,9 @@ namespace Bascule.Jobs.Workspace.DrillDown;
 internal static class DrillTexts
 {
     public static readonly Bilingual Title = new("Lignes", "Regels");
+
+    public static readonly Bilingual BackToRun = new("← Retour à l'exécution et à sa réconciliation", "← Terug naar de uitvoering en haar aansluiting");
+
     public static readonly Bilingual Run = new("Exécution", "Uitvoering");
     public static readonly Bilingual Mapping = new("Mapping", "Mapping");
     public static readonly Bilingual MappingMissing = new(

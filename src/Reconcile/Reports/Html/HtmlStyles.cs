@@ -1,7 +1,7 @@
 namespace Bascule.Reconcile.Reports.Html;
 
 /// <summary>The report's only style sheet, inline: no external resource, so the file works offline and archives as one file.</summary>
-internal static class HtmlStyles
+public static class HtmlStyles
 {
     public const string Css =
         """

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
+using Bascule.Reconcile;
+using Bascule.Reconcile.Model;
+
+namespace Bascule.Jobs.Workspace.Runs;
+
+/// <summary>
+/// The reconciliation of a run as its page shows it, computed from the staging database (as <c>bascule report --run</c>
+/// does without an export) once per run and kept: a run's lines never change once it is loaded, and a million-line run
+/// takes seconds to reconcile. Its sign-offs, which do change, are read again for every page. The last
+/// <see cref="Kept"/> runs looked at are kept; a run still loading is computed each time and never kept.
+/// </summary>
+public sealed class RunReconciliations(IStagingProvider staging)
+{
+    public const int Kept = 16;
+
+    private readonly ConcurrentDictionary<RunId, Lazy<Task<ReconciliationResult>>> _results = new();
+    private readonly ConcurrentQueue<RunId> _order = new();
+
+    public async Task<ReconciliationResult> OfAsync(RunInfo run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Status == RunStatus.Loading)
+        {
+            return await Reconciler.ComputeAsync(staging, run.Id, exportFolder: null, cancellationToken);
+        }
+
+        var entry = _results.GetOrAdd(run.Id, id =>
+        {
+            _order.Enqueue(id);
+            // Not the request's token: the result is shared by every later request of the run.
+            return new Lazy<Task<ReconciliationResult>>(() => Reconciler.ComputeAsync(staging, id, exportFolder: null, CancellationToken.None));
+        });
+        while (_order.Count > Kept && _order.TryDequeue(out var oldest))
+        {
+            _results.TryRemove(oldest, out _);
+        }
+
+        ReconciliationResult result;
+        try
+        {
+            result = await entry.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (entry.Value.IsFaulted)
+        {
+            // A database away for a moment must not leave the run's page broken until serve restarts.
+            _results.TryRemove(new KeyValuePair<RunId, Lazy<Task<ReconciliationResult>>>(run.Id, entry));
+            throw;
+        }
+
+        return result with
+        {
+            Run = result.Run with { RunStatus = run.Status },
+            SignOffs = await SignOffStore.ListAsync(staging, run.Id, cancellationToken),
+        };
+    }
+}

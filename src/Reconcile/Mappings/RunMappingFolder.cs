@@ -25,10 +25,19 @@ public enum MappingFolderState
 /// </summary>
 public sealed record RunMappingFolder(MappingFolderState State, string Folder, MappingVersion? Version, string? FolderSha256, string? Problem)
 {
+    /// <summary>The folder as the mappings tree names it (<c>mappings/bxl-2024/1.0.0</c>): what a reader needs, not the server's paths.</summary>
+    public string Name { get; private init; } = "";
+
     public static RunMappingFolder Find(string mappingsRoot, string mappingId, string version, string sha256)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mappingsRoot);
         var root = Path.GetFullPath(mappingsRoot);
+        var found = Look(root, mappingId, version, sha256);
+        return found with { Name = "mappings/" + Transform.Manifests.MappingsRoot.RelativeName(root, found.Folder) };
+    }
+
+    private static RunMappingFolder Look(string root, string mappingId, string version, string sha256)
+    {
         var named = Path.Combine(root, mappingId, version);
 
         // The run's own record names the folder; a name that is not a plain folder name cannot be one of the tree's.

@@ -18,6 +18,7 @@ public sealed class RunMappingFolderTests : IDisposable
 
         Assert.Equal(MappingFolderState.Found, found.State);
         Assert.Equal(shipped.Rules.Select(r => r.Id), found.Version!.Rules.Select(r => r.Id));
+        Assert.Equal("mappings/bxl-2024/1.0.0", found.Name);
     }
 
     [Fact]

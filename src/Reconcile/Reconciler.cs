@@ -4,6 +4,7 @@ using Bascule.Extract.Profiles;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Checks;
 using Bascule.Reconcile.Continuity;
 using Bascule.Reconcile.Model;
@@ -76,6 +77,7 @@ public static class Reconciler
         var articles = BudgetCheck.Run(context);
         var unmapped = ExceptionsCheck.Run(context);
         var continuity = await ContinuityCheck.RunAsync(provider, snapshot, context, cancellationToken);
+        var signOffs = await SignOffStore.ListAsync(provider, runId, cancellationToken);
 
         return new ReconciliationResult(
             snapshot.Run,
@@ -96,6 +98,7 @@ public static class Reconciler
         {
             Masker = snapshot.Masker,
             Continuity = continuity,
+            SignOffs = signOffs,
         };
     }
 

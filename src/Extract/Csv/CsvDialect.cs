@@ -12,4 +12,10 @@ public sealed record CsvDialect(char Separator, Encoding Encoding, string NewLin
 {
     /// <summary>The legacy exports' files: Windows-1252, <c>;</c>, CRLF, text as it is.</summary>
     public static CsvDialect LegacyExport { get; } = new(';', ExportEncoding.Windows1252, "\r\n", NeutraliseFormulas: false);
+
+    /// <summary>
+    /// Files for spreadsheets and people (report tables, drill-down lists): <c>;</c> as Excel expects in Belgian locales,
+    /// UTF-8 with a BOM (so Excel opens accents right), CRLF, text neutralised.
+    /// </summary>
+    public static CsvDialect Spreadsheet { get; } = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), "\r\n", NeutraliseFormulas: true);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace Bascule.Extract.Csv;
@@ -7,19 +8,31 @@ namespace Bascule.Extract.Csv;
 /// for text (neutralised when the dialect says so), <see cref="Value"/> for what is never text (numbers, dates, codes
 /// formatted by the caller), <see cref="EndRecord"/> after each record. A null field is an empty one.
 /// Each field goes through CsvHelper as UTF-16 text and reaches the file through a <see cref="StreamWriter"/> in the
-/// dialect's encoding, which also writes its byte order mark (UTF-8 with BOM for spreadsheets).
+/// dialect's encoding, which also writes its byte order mark (UTF-8 with BOM for spreadsheets). Written to a stream that
+/// may not block (an HTTP response), records end with <see cref="EndRecordAsync"/>.
 /// </summary>
 public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
 {
     private readonly CsvWriter csv;
     private readonly bool neutralise;
 
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
+
     /// <summary>Creates (or overwrites) the file at <paramref name="path"/> and writes its header record, as text.</summary>
     public CsvFileWriter(string path, CsvDialect dialect, IEnumerable<string> header)
+        : this(new StreamWriter(path, append: false, (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding, bufferSize: 1 << 16), dialect, header)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
+    }
+
+    /// <summary>Writes to <paramref name="stream"/>, left open when the writer is disposed, starting with the header record.</summary>
+    public CsvFileWriter(Stream stream, CsvDialect dialect, IEnumerable<string> header)
+        : this(new StreamWriter(stream, (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding, bufferSize: 1 << 16, leaveOpen: true), dialect, header)
+    {
+    }
+
+    private CsvFileWriter(StreamWriter text, CsvDialect dialect, IEnumerable<string> header)
+    {
         ArgumentNullException.ThrowIfNull(header);
-        var text = new StreamWriter(path, append: false, dialect.Encoding, bufferSize: 1 << 16);
         csv = CsvWriter.Create(
             text,
             // Records of one file may differ in length: the caller decides, as with the writers before this one.
@@ -57,9 +70,18 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
         return this;
     }
 
+    /// <summary>Euros with two decimals and a decimal comma, no grouping (<c>-1234,50</c>), as the exports write them; null is empty.</summary>
+    public CsvFileWriter Euros(decimal? value) => Value(value?.ToString("0.00", DecimalComma));
+
     public void EndRecord()
     {
         csv.EndRecord();
+        Records++;
+    }
+
+    public async ValueTask EndRecordAsync(CancellationToken cancellationToken)
+    {
+        await csv.EndRecordAsync(cancellationToken);
         Records++;
     }
 

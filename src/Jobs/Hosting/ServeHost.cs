@@ -2,6 +2,7 @@ using Bascule.Jobs.Hosting.Health;
 using Bascule.Jobs.Hosting.JobLog;
 using Bascule.Jobs.Hosting.Security;
 using Bascule.Jobs.Workspace;
+using Bascule.Jobs.Workspace.DrillDown;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Certificate;
@@ -111,6 +112,7 @@ public static class ServeHost
         }, options.Storage);
         app.UseMiddleware<WorkspaceReaders>(new WorkspaceAccess(options.ReaderAccess, exposed, options.LocalPersonalData));
         app.MapWorkspace(new WorkspaceSources(staging, options.Storage, new RunFiles(options.Staging.OutRoot), options.FleetEntities ?? [], options.MappingsRoot));
+        app.MapDrillDown(staging, options.MappingsRoot);
         return app;
     }
 }

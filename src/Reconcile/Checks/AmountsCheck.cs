@@ -24,14 +24,16 @@ internal static class AmountsCheck
             })
             .ToList();
 
-        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:debit", rows.Sum(r => r.Source.Debit), rows.Sum(r => r.Staged.Debit + r.Unmapped.Debit), Verdict.Failed));
-        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:credit", rows.Sum(r => r.Source.Credit), rows.Sum(r => r.Staged.Credit + r.Unmapped.Credit), Verdict.Failed));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:debit", rows.Sum(r => r.Source.Debit), rows.Sum(r => r.Staged.Debit + r.Unmapped.Debit), Verdict.Failed, topic: new(TopicKind.AmountsTotal) { Side = BookSide.Debit }));
+        context.Add(CheckResult.Compare(CheckId.Amounts, "amounts:total:credit", rows.Sum(r => r.Source.Credit), rows.Sum(r => r.Staged.Credit + r.Unmapped.Credit), Verdict.Failed, topic: new(TopicKind.AmountsTotal) { Side = BookSide.Credit }));
         foreach (var row in rows)
         {
-            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed));
-            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed, topic: Journal(row, BookSide.Debit)));
+            context.Add(CheckResult.Compare(CheckId.Amounts, $"amounts:{row.FiscalYear}:{row.Journal}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed, topic: Journal(row, BookSide.Credit)));
         }
 
         return rows;
     }
+
+    private static CheckTopic Journal(JournalRow row, BookSide side) => new(TopicKind.AmountsJournal) { Year = row.FiscalYear, Journal = row.Journal, Side = side };
 }

@@ -34,7 +34,7 @@ internal static class BudgetCheck
         rows.Sort((a, b) => string.CompareOrdinal(a.Article, b.Article));
         if (rows.Count > 0)
         {
-            context.Add(CheckResult.Compare(CheckId.Budget, "budget:differing", 0, rows.Count(r => !r.Agrees), Verdict.Warning, Units.Articles));
+            context.Add(CheckResult.Compare(CheckId.Budget, "budget:differing", 0, rows.Count(r => !r.Agrees), Verdict.Warning, Units.Articles, new(TopicKind.BudgetDiffering)));
         }
 
         return rows;

@@ -27,11 +27,11 @@ internal static class LegacyAccountCheck
         }
 
         var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();
-        context.Add(CheckResult.Compare(CheckId.LegacyAccounts, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        context.Add(CheckResult.Compare(CheckId.LegacyAccounts, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.LegacyAccountsDiffering)));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed));
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed, topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Debit }));
+            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed, topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Credit }));
         }
 
         return rows;

@@ -40,10 +40,10 @@ internal static class TrialBalanceCheck
         }
 
         var differing = rows.Where(r => !r.Agrees).ToList();
-        context.Add(CheckResult.Compare(CheckId.TrialBalance, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts));
+        context.Add(CheckResult.Compare(CheckId.TrialBalance, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.TrialBalanceDiffering)));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.Balance.Closing, row.Ledger.Closing, Verdict.Failed));
+            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.Balance.Closing, row.Ledger.Closing, Verdict.Failed, topic: new(TopicKind.TrialBalanceAccount) { Account = row.Account }));
         }
 
         return rows;

@@ -41,16 +41,18 @@ internal static class ContinuityCheck
         {
             var name = $"continuity:{pair.Key}:{(side == ContinuitySide.Legacy ? "legacyAccounts" : "newAccounts")}";
             var differing = pair.Differing.Where(r => r.Side == side).ToList();
-            checks.Add(CheckResult.Compare(CheckId.Continuity, name, 0, differing.Count, Verdict.Failed, Units.Accounts));
+            var years = $"{pair.EarlierYear} → {pair.LaterYear}";
+            var isNew = side == ContinuitySide.New;
+            checks.Add(CheckResult.Compare(CheckId.Continuity, name, 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.ContinuityDiffering) { Pair = years, NewAccounts = isNew }));
             foreach (var row in differing)
             {
-                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed));
+                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed, topic: new(TopicKind.ContinuityAccount) { Pair = years, NewAccounts = isNew, Account = row.Account }));
             }
 
             if (pair.Allocation(side) is { } allocation)
             {
                 var result = side == ContinuitySide.Legacy ? pair.LegacyResult : pair.NewResult;
-                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed));
+                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed, topic: new(TopicKind.ContinuityResultAllocation) { Pair = years, NewAccounts = isNew, Account = allocation.Account }));
             }
         }
     }

@@ -15,16 +15,19 @@ public sealed record CheckResult(CheckId Check, string Name, Verdict Status, dec
 
     public bool IsMoney => Unit == Units.Euro;
 
+    /// <summary>What the comparison is about, for the sentence readers see; null for checks that have none (the cut-over's).</summary>
+    public CheckTopic? Topic { get; init; }
+
     /// <summary>
     /// An exception count or amount that should be zero: zero is OK, up to <paramref name="tolerance"/> (or any, when
     /// none is set) a WARNING, beyond it FAILED.
     /// </summary>
-    public static CheckResult Tolerated(CheckId check, string name, decimal found, decimal? tolerance, string unit = Units.Euro) =>
-        new(check, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance };
+    public static CheckResult Tolerated(CheckId check, string name, decimal found, decimal? tolerance, string unit = Units.Euro, CheckTopic? topic = null) =>
+        new(check, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance, Topic = topic };
 
     /// <summary>Compares two figures: equal is OK, else <paramref name="whenDifferent"/>.</summary>
-    public static CheckResult Compare(CheckId check, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro) =>
-        new(check, name, expected == found ? Verdict.Ok : whenDifferent, expected, found, unit);
+    public static CheckResult Compare(CheckId check, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro, CheckTopic? topic = null) =>
+        new(check, name, expected == found ? Verdict.Ok : whenDifferent, expected, found, unit) { Topic = topic };
 }
 
 public static class Units
@@ -34,4 +37,5 @@ public static class Units
     public const string Accounts = "accounts";
     public const string Documents = "documents";
     public const string Articles = "articles";
+    public const string Files = "files";
 }

@@ -1,4 +1,5 @@
 using Bascule.Extract.Privacy;
+using Bascule.Load.Runs.SignOffs;
 
 namespace Bascule.Reconcile.Model;
 
@@ -30,6 +31,9 @@ public sealed record ReconciliationResult(
 
     /// <summary>Check 10: the run against the published runs of the year before and after (unchecked pairs say which year is missing).</summary>
     public IReadOnlyList<ContinuityPair> Continuity { get; init; } = [];
+
+    /// <summary>The run's sign-offs recorded so far, oldest first: every report lists them.</summary>
+    public IReadOnlyList<SignOff> SignOffs { get; init; } = [];
 
     public CheckResult Check(string name) =>
         Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the reconciliation of run {Run.RunId}.");

@@ -31,7 +31,7 @@ public static class ReportWriter
             await ReportJson.WriteAsync(stream, ReconciliationDocument.From(result, options), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(pending.Pending(HtmlFile), HtmlReport.Render(result, tables), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(pending.Pending(HtmlFile), await HtmlReport.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         XlsxWorkbookWriter.Write(tables, pending.Pending(XlsxFile));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -113,7 +114,39 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Equal(readSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct))));
         var regenerated = Assert.Single(Directory.GetDirectories(Temp.Combine("failing"), "regenerated-*"));
         Assert.True(File.Exists(Path.Combine(regenerated, "reconciliation.html")));
-        Assert.Contains(held.Id.Value, await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.html"), Ct), StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.html"), Ct);
+        Assert.Contains(held.Id.Value, html, StringComparison.Ordinal);
+
+        // Every report carries the run's fingerprint (the one `verify` checks) and the sign-offs so far; the report read
+        // before the sign-off had none.
+        var signed = await File.ReadAllTextAsync(Temp.Combine("failing", "reconciliation.html"), Ct);
+        Assert.Contains($"<span id=\"fingerprint\" class=\"raw\">{held.Fingerprint}</span>", signed, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"empty\" id=\"signoffs\">", signed, StringComparison.Ordinal);
+        Assert.Contains($"<span id=\"fingerprint\" class=\"raw\">{held.Fingerprint}</span>", html, StringComparison.Ordinal);
+        var row = Regex.Match(html, $"<tr data-signoff=\"{signOff.Id}\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, "the regenerated report lists the sign-off");
+        foreach (var recorded in new[] { Environment.UserName, "comptable", "boekhouder", readSha256, held.Fingerprint!, WebUtility.HtmlEncode(Reason), "FAILED" })
+        {
+            Assert.Contains(recorded, row.Groups[1].Value, StringComparison.Ordinal);
+        }
+
+        var signOffCsv = await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-signoffs.csv"), Ct);
+        Assert.Contains(readSha256, signOffCsv, StringComparison.Ordinal);
+        Assert.Contains(Reason, signOffCsv, StringComparison.Ordinal);
+        var runCsv = await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-run.csv"), Ct);
+        Assert.Contains(held.Fingerprint!, runCsv, StringComparison.Ordinal);
+
+        // The held run's difference, as its readers see it: what differs, and what to do, in French and Dutch; the
+        // technical name only in the JSON.
+        Assert.Contains("Fichier ECRITURES.csv, total débit : ", signed, StringComparison.Ordinal);
+        Assert.Contains("Bestand ECRITURES.csv, totaal debet: ", signed, StringComparison.Ordinal);
+        Assert.DoesNotContain("controlTotals:", signed, StringComparison.Ordinal);
+        Assert.DoesNotContain("controlTotals:", await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-checks.csv"), Ct), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.json"), Ct));
+        Assert.Contains(json.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "controlTotals:ECRITURES.csv:debit");
+        Assert.Equal(held.Fingerprint, json.RootElement.GetProperty("fingerprint").GetString());
+        var signOffJson = Assert.Single(json.RootElement.GetProperty("signOffs").EnumerateArray());
+        Assert.Equal((readSha256, Reason), (signOffJson.GetProperty("report").GetProperty("sha256").GetString(), signOffJson.GetProperty("comment").GetString()));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class CutoverPackage
             await ReportJson.WriteAsync(stream, CutoverReconciliationDocument.From(result, options), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(pending.Pending(ReportHtmlFile), CutoverHtml.Render(result, tables), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(pending.Pending(ReportHtmlFile), await CutoverHtml.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         XlsxWorkbookWriter.Write(tables, pending.Pending(ReportXlsxFile));
         var names = new List<string> { ReportJsonFile, ReportHtmlFile, ReportXlsxFile };

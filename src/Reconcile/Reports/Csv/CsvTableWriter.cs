@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Bascule.Extract.Csv;
 using Bascule.Reconcile.Reports.Tables;
 
@@ -12,14 +11,12 @@ namespace Bascule.Reconcile.Reports.Csv;
 /// </summary>
 public static class CsvTableWriter
 {
-    private static readonly CsvDialect Dialect = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), "\r\n", NeutraliseFormulas: true);
-
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     public static async Task WriteAsync(ReportTable table, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await using var csv = new CsvFileWriter(path, Dialect, table.Columns.Select(c => c.Header));
+        await using var csv = new CsvFileWriter(path, CsvDialect.Spreadsheet, table.Columns.Select(c => c.Header));
         foreach (var row in table.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,7 +38,7 @@ public static class CsvTableWriter
                 csv.Value(null);
                 break;
             case decimal value when kind is CellKind.Money or CellKind.Figure:
-                csv.Value(value.ToString("0.00", DecimalComma));
+                csv.Euros(value);
                 break;
             case decimal value:
                 csv.Value(value.ToString(DecimalComma));

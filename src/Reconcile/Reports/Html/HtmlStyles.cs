@@ -36,6 +36,12 @@ internal static class HtmlStyles
         details table { margin: 4px 0 6px 18px; width: calc(100% - 18px); }
         .empty { color: #4a5563; font-style: italic; }
         .note { font-size: 9pt; color: #4a5563; }
+        p.difference { margin: 0 0 6px; }
+        p.difference:last-child { margin-bottom: 0; }
+        p.next { font-weight: 600; }
+        #check-summary td:last-child { width: 55%; }
+        span.raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; overflow-wrap: anywhere; }
+        .meta .raw { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
         .signoff { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; margin-top: 12px; break-inside: avoid; }
         .signoff div { border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; min-height: 92px; }
         .signoff .line { border-bottom: 1px dotted #4a5563; height: 42px; }

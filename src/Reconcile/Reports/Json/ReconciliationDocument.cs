@@ -1,4 +1,5 @@
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Tables;
 
@@ -16,6 +17,7 @@ public sealed record ReconciliationDocument(
     string InsCode,
     int FiscalYear,
     string RunStatus,
+    string? Fingerprint,
     MappingDocument Mapping,
     string LedgerSource,
     DateTime ComputedUtc,
@@ -29,7 +31,8 @@ public sealed record ReconciliationDocument(
     IReadOnlyList<TrialBalanceDocument> TrialBalance,
     IReadOnlyList<BudgetArticleDocument> BudgetArticles,
     ExceptionsDocument Exceptions,
-    IReadOnlyList<ContinuityDocument> Continuity)
+    IReadOnlyList<ContinuityDocument> Continuity,
+    IReadOnlyList<SignOffDocument> SignOffs)
 {
     /// <summary>The document of <paramref name="r"/>; labels and rejected lines masked as <paramref name="options"/> say.</summary>
     public static ReconciliationDocument From(ReconciliationResult r, ReportOptions options)
@@ -44,6 +47,7 @@ public sealed record ReconciliationDocument(
             run.InsCode,
             run.FiscalYear.Value,
             run.RunStatus.ToCode(),
+            run.Fingerprint,
             MappingDocument.From(run.Mapping, run.MappingApproval),
             r.LedgerSource,
             r.ComputedUtc,
@@ -71,7 +75,8 @@ public sealed record ReconciliationDocument(
                     j.File, j.Line, j.Column, j.Reason, ReportTables.Mask(r, j.Message, options), ReportTables.RawText(r, j, options))).ToList(),
                 r.UnbalancedDocuments.Select(d => new UnbalancedDocumentDocument(
                     d.FiscalYear, d.Journal, d.Document, d.Staged.Debit, d.Staged.Credit, d.Unmapped.Debit, d.Unmapped.Credit)).ToList()),
-            ContinuityDocument.From(r.Continuity));
+            ContinuityDocument.From(r.Continuity),
+            r.SignOffs.Select(SignOffDocument.From).ToList());
     }
 
     private static List<FlowDocument> Flows(IReadOnlyList<AccountFlow> flows) =>
@@ -119,3 +124,19 @@ public sealed record RejectedDocument(string File, long Line, string? Column, st
 
 public sealed record UnbalancedDocumentDocument(
     int FiscalYear, string Journal, string Document, decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit);
+
+/// <summary>A sign-off of the run recorded so far, as the sign-offs table holds it.</summary>
+public sealed record SignOffDocument(
+    long Id, DateTime SignedUtc, string Signer, string Role, string AuthenticatedBy, string Decision, string Reconciliation, string Fingerprint,
+    SignedReportDocument Report, string? Comment)
+{
+    public static SignOffDocument From(SignOff s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.SignedUtc, s.Signer.Name, s.Signer.Role.ToCode(), s.Signer.AuthenticatedBy, s.Decision.ToCode(), s.Reconciliation, s.Fingerprint,
+            new SignedReportDocument(s.Report.Name, s.Report.Sha256), s.Comment);
+    }
+}
+
+/// <summary>The report a sign-off was given on: its file name and SHA-256.</summary>
+public sealed record SignedReportDocument(string Name, string Sha256);

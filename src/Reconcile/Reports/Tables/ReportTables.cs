@@ -1,4 +1,6 @@
+using System.Globalization;
 using Bascule.Load.Runs;
+using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Reports.Tables;
@@ -20,6 +22,7 @@ public static class ReportTables
     public const string Rejected = "rejected";
     public const string UnbalancedDocuments = "unbalanced-documents";
     public const string Continuity = "continuity";
+    public const string SignOffs = "signoffs";
 
     private static readonly ReportColumn Account = new("Compte", "Rekening", CellKind.Text);
     private static readonly ReportColumn LegacyAccount = new("Compte ancien", "Oude rekening", CellKind.Text);
@@ -46,17 +49,30 @@ public static class ReportTables
                     Row("SHA-256", run.Mapping.Sha256),
                     Row("Approbation / Goedkeuring", ApprovalText.Bilingual(run.MappingApproval)),
                 ]),
+            // Each comparison as a sentence in both languages, with what to do next and who: the technical names stay in the JSON.
             new(Checks, "Contrôles", "Controles",
                 [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
                  new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
-                 new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure)],
-                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), Figure(c, c.Expected), Figure(c, c.Found), Figure(c, c.Difference), c.Unit, c.Tolerance is { } t ? Figure(c, t) : null)).ToList()),
+                 new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure),
+                 new("Constat et suite à donner", "Constat et suite à donner", CellKind.Text), new("Vaststelling en opvolging", "Vaststelling en opvolging", CellKind.Text)],
+                result.Checks.Select(c => CheckRow(c)).ToList())
+            {
+                Figures = (row, column) => column == 0 ? new ReportFigure(FigureKind.CheckDifferences, Convert.ToString(row[0], CultureInfo.InvariantCulture)!) : null,
+            },
             new(SourceFiles, "Fichiers source", "Bronbestanden",
                 [new("Fichier", "Bestand", CellKind.Text), new("SHA-256", "SHA-256", CellKind.Code), new("Lignes lues", "Gelezen lijnen", CellKind.Count),
                  new("Lignes annoncées", "Aangekondigde lijnen", CellKind.Count), new("Chargées", "Geladen", CellKind.Count),
                  new("Non mappées", "Niet gemapt", CellKind.Count), new("Rejetées", "Verworpen", CellKind.Count), Debit, Credit,
                  new("Total débit annoncé", "Aangekondigd debettotaal", CellKind.Money), new("Total crédit annoncé", "Aangekondigd credittotaal", CellKind.Money)],
-                result.SourceFiles.Select(f => Row(f.Name, f.Sha256, f.Lines, f.ControlLines, f.Staged, f.Unmapped, f.Rejected, f.Debit, f.Credit, f.ControlDebit, f.ControlCredit)).ToList()),
+                result.SourceFiles.Select(f => Row(f.Name, f.Sha256, f.Lines, f.ControlLines, f.Staged, f.Unmapped, f.Rejected, f.Debit, f.Credit, f.ControlDebit, f.ControlCredit)).ToList())
+            {
+                Figures = (row, column) => column switch
+                {
+                    5 => new ReportFigure(FigureKind.Unmapped, ""),
+                    6 => new ReportFigure(FigureKind.Rejected, (string)row[0]!),
+                    _ => null,
+                },
+            },
             new(LegacyAccounts, "Par compte ancien", "Per oude rekening",
                 [LegacyAccount, new("Débit source", "Debet bron", CellKind.Money), new("Crédit source", "Credit bron", CellKind.Money),
                  new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
@@ -78,13 +94,19 @@ public static class ReportTables
                  new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
                  new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
                  new("Écart débit", "Verschil debet", CellKind.Money), new("Écart crédit", "Verschil credit", CellKind.Money)],
-                result.Journals.Select(j => Row((long)j.FiscalYear, j.Journal, j.Source.Debit, j.Source.Credit, j.Staged.Debit, j.Staged.Credit, j.Unmapped.Debit, j.Unmapped.Credit, j.DebitDifference, j.CreditDifference)).ToList()),
+                result.Journals.Select(j => Row((long)j.FiscalYear, j.Journal, j.Source.Debit, j.Source.Credit, j.Staged.Debit, j.Staged.Credit, j.Unmapped.Debit, j.Unmapped.Credit, j.DebitDifference, j.CreditDifference)).ToList())
+            {
+                Figures = (row, column) => column == 1 ? new ReportFigure(FigureKind.Journal, string.Create(CultureInfo.InvariantCulture, $"{row[0]}/{row[1]}")) : null,
+            },
             new(BudgetArticles, "Par article budgétaire", "Per begrotingsartikel",
                 [new("Article", "Artikel", CellKind.Text), new("Libellé", "Omschrijving", CellKind.Text), new("Type", "Type", CellKind.Text),
                  new("Engagé (ARTICLES)", "Vastgelegd (ARTICLES)", CellKind.Money), new("Imputé (ARTICLES)", "Aangerekend (ARTICLES)", CellKind.Money),
                  new("Engagé (ENGAGEMENTS)", "Vastgelegd (ENGAGEMENTS)", CellKind.Money), new("Imputé (ENGAGEMENTS)", "Aangerekend (ENGAGEMENTS)", CellKind.Money),
                  new("Imputé (écritures)", "Aangerekend (boekingen)", CellKind.Money), new("Concorde", "Klopt", CellKind.Text)],
-                result.Articles.Select(a => Row(a.Article, Mask(result, a.Label, options), a.Kind, a.Budget.Committed, a.Budget.Charged, a.Commitments.Committed, a.Commitments.Charged, a.LedgerCharged, YesNo(a.Agrees))).ToList()),
+                result.Articles.Select(a => Row(a.Article, Mask(result, a.Label, options), a.Kind, a.Budget.Committed, a.Budget.Charged, a.Commitments.Committed, a.Commitments.Charged, a.LedgerCharged, YesNo(a.Agrees))).ToList())
+            {
+                Figures = (row, column) => column == 0 ? new ReportFigure(FigureKind.BudgetArticle, (string)row[0]!) : null,
+            },
             new(TrialBalance, "Balance ancienne / écritures", "Oude proef- en saldibalans / boekingen",
                 [Account, new("Libellé", "Omschrijving", CellKind.Text),
                  new("Ouverture (balance)", "Opening (balans)", CellKind.Money), new("Ouverture (écritures)", "Opening (boekingen)", CellKind.Money),
@@ -92,22 +114,62 @@ public static class ReportTables
                  new("Mouvements crédit (balance)", "Bewegingen credit (balans)", CellKind.Money), new("Mouvements crédit (écritures)", "Bewegingen credit (boekingen)", CellKind.Money),
                  new("Clôture (balance)", "Afsluiting (balans)", CellKind.Money), new("Clôture (écritures)", "Afsluiting (boekingen)", CellKind.Money),
                  new("Écart", "Verschil", CellKind.Money)],
-                result.TrialBalance.Select(t => Row(t.Account, Mask(result, t.Label, options), t.Balance.Opening, t.Ledger.Opening, t.Balance.Movements.Debit, t.Ledger.Movements.Debit, t.Balance.Movements.Credit, t.Ledger.Movements.Credit, t.Balance.Closing, t.Ledger.Closing, t.Difference)).ToList()),
+                result.TrialBalance.Select(t => Row(t.Account, Mask(result, t.Label, options), t.Balance.Opening, t.Ledger.Opening, t.Balance.Movements.Debit, t.Ledger.Movements.Debit, t.Balance.Movements.Credit, t.Ledger.Movements.Credit, t.Balance.Closing, t.Ledger.Closing, t.Difference)).ToList())
+            {
+                Figures = (row, column) => column == 0 ? new ReportFigure(FigureKind.LegacyAccount, (string)row[0]!) : null,
+            },
             new(Unmapped, "Lignes non mappées", "Niet-gemapte lijnen",
                 [LegacyAccount, new("Article", "Artikel", CellKind.Text), new("Lignes", "Lijnen", CellKind.Count), Debit, Credit],
-                result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList()),
+                result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList())
+            {
+                Figures = (row, column) => column switch
+                {
+                    0 => new ReportFigure(FigureKind.LegacyAccount, (string)row[0]!),
+                    2 => new ReportFigure(FigureKind.Unmapped, (string)row[0]!),
+                    _ => null,
+                },
+            },
             new(Rejected, "Lignes rejetées", "Verworpen lijnen",
                 [new("Fichier", "Bestand", CellKind.Text), new("Ligne", "Lijn", CellKind.Count), new("Colonne", "Kolom", CellKind.Text),
                  new("Motif", "Reden", CellKind.Text), new("Message", "Bericht", CellKind.Text), new("Ligne brute", "Ruwe lijn", CellKind.Code)],
-                result.Rejected.Select(r => Row(r.File, r.Line, r.Column, r.Reason, Mask(result, r.Message, options), RawText(result, r, options))).ToList()),
+                result.Rejected.Select(r => Row(r.File, r.Line, r.Column, r.Reason, Mask(result, r.Message, options), RawText(result, r, options))).ToList())
+            {
+                Figures = (row, column) => column == 0 ? new ReportFigure(FigureKind.Rejected, (string)row[0]!) : null,
+            },
             new(UnbalancedDocuments, "Pièces déséquilibrées", "Onevenwichtige stukken",
                 [new("Exercice", "Boekjaar", CellKind.Count), new("Journal", "Dagboek", CellKind.Text), new("Pièce", "Stuk", CellKind.Text),
                  new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
                  new("Débit non mappé", "Debet niet gemapt", CellKind.Money), new("Crédit non mappé", "Credit niet gemapt", CellKind.Money),
                  new("Écart", "Verschil", CellKind.Money), new("Expliqué par non mappé", "Verklaard door niet gemapt", CellKind.Text)],
-                result.UnbalancedDocuments.Select(d => Row((long)d.FiscalYear, d.Journal, d.Document, d.Staged.Debit, d.Staged.Credit, d.Unmapped.Debit, d.Unmapped.Credit, d.Difference, YesNo(d.ExplainedByUnmapped))).ToList()),
+                result.UnbalancedDocuments.Select(d => Row((long)d.FiscalYear, d.Journal, d.Document, d.Staged.Debit, d.Staged.Credit, d.Unmapped.Debit, d.Unmapped.Credit, d.Difference, YesNo(d.ExplainedByUnmapped))).ToList())
+            {
+                Figures = (row, column) => column == 2 ? new ReportFigure(FigureKind.Document, string.Create(CultureInfo.InvariantCulture, $"{row[0]}/{row[1]}/{row[2]}")) : null,
+            },
             ContinuityTable(result.Continuity, _ => true),
+            SignOffTable(result),
         ];
+    }
+
+    /// <summary>The run's sign-offs so far: who, when, what they read (the report's SHA-256, the run's fingerprint) and decided.</summary>
+    public static ReportTable SignOffTable(ReconciliationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(SignOffs, "Signatures", "Handtekeningen",
+            [new("Date (UTC)", "Datum (UTC)", CellKind.Text), new("Signataire", "Ondertekenaar", CellKind.Text), new("Rôle", "Rol", CellKind.Text),
+             new("Décision", "Beslissing", CellKind.Text), new("Réconciliation lue", "Gelezen aansluiting", CellKind.Text), new("Rapport lu", "Gelezen rapport", CellKind.Text),
+             new("SHA-256 du rapport", "SHA-256 van het rapport", CellKind.Code), new("Empreinte signée", "Getekende vingerafdruk", CellKind.Code),
+             new("Empreinte de cette migration", "Vingerafdruk van deze migratie", CellKind.Text), new("Commentaire", "Opmerking", CellKind.Text)],
+            result.SignOffs.Select(s => Row(
+                s.SignedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), s.Signer.Name, ReportTexts.RoleName(s.Signer.Role).In(ReaderLanguage.Both),
+                ReportTexts.DecisionName(s.Decision).In(ReaderLanguage.Both), s.Reconciliation, s.Report.Name, s.Report.Sha256, s.Fingerprint,
+                (s.Fingerprint == result.Run.Fingerprint ? ReportTexts.SameFingerprint : ReportTexts.OtherFingerprint).In(ReaderLanguage.Both), s.Comment)).ToList());
+    }
+
+    private static object?[] CheckRow(CheckResult c)
+    {
+        var sentence = ReportTexts.Sentence(c);
+        return Row((long)c.Number, $"{c.Check.French} / {c.Check.Dutch}", c.Status.ToCode(), Figure(c, c.Expected), Figure(c, c.Found), Figure(c, c.Difference),
+            ReportTexts.Unit(c.Unit).In(ReaderLanguage.Both), c.Tolerance is { } t ? Figure(c, t) : null, sentence.French, sentence.Dutch);
     }
 
     /// <summary>

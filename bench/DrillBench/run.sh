@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Times the drill-down of `bascule serve` on a large run, on SQLite and PostgreSQL: the first page of the largest legacy
+# account (the list with the most lines), and the CSV download of a list of at least 100,000 lines with the serve
+# process's peak resident memory before and after it.
+# usage: bench/DrillBench/run.sh [lines] [postgres-connection]
+# Without a connection string, a throwaway PostgreSQL cluster is started from Debian's binaries and stopped at the end.
+set -euo pipefail
+LINES=${1:-1000000}
+ROUNDS=${ROUNDS:-9}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/drill-bench.XXXXXX)
+chmod 755 "$WORK"
+MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
+dotnet build "$ROOT/src/Jobs" -c Release -v quiet -nologo >/dev/null
+BASCULE="dotnet $ROOT/src/Jobs/bin/Release/net10.0/bascule.dll"
+$BASCULE sample --out "$WORK/export" --lines "$LINES" >/dev/null
+
+PG=${2:-}
+SERVE_PID=""
+cleanup() {
+  if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; fi
+  if [ -f "$WORK/pg/data/postmaster.pid" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+if [ -z "$PG" ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PORT=$((40000 + RANDOM % 20000))
+  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
+  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+fi
+
+# The serve process's resident memory, current and peak, in MB.
+rss() { awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.0f;%.0f", r / 1024, h / 1024 }' "/proc/$SERVE_PID/status"; }
+
+# One request's total time in ms.
+ms() { curl -s -o /dev/null -w '%{time_total}' "$1" | awk '{ printf "%.1f", $1 * 1000 }'; }
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# One row of SQL on the staging database of the provider, fields separated by a space.
+query() {
+  if [ "$1" = postgres ]; then
+    psql "$(echo "$PG" | awk -F';' '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[tolower(kv[1])] = kv[2] } }
+      END { printf "host=%s port=%s user=%s dbname=%s", v["host"], v["port"], v["username"], v["database"] }')" -Atq -F ' ' -c "$2"
+  else
+    sqlite3 -batch -separator ' ' "$WORK/staging.db" "$2"
+  fi
+}
+
+# A CSV download: seconds, data rows (each ends with the mapping's SHA-256), and the serve's memory after it.
+download() {
+  local start rows seconds
+  start=$(date +%s.%N)
+  curl -s -o "$WORK/list.csv" "$1"
+  seconds=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+  rows=$(grep -cE ';[0-9a-f]{64}'$'\r''$' "$WORK/list.csv")
+  echo "$rows;$seconds;$(rss)"
+}
+
+echo "provider;load_s;account;lines;first_page_cold_ms;first_page_median_ms;next_page_median_ms;rss_mb;peak_mb;csv_account;csv_rows;csv_s;rss_after_mb;peak_after_mb;csv_largest_rows;csv_largest_s;rss_after_largest_mb;peak_after_largest_mb"
+for provider in sqlite postgres; do
+  connection=$([ "$provider" = postgres ] && echo "$PG" || echo "$WORK/staging.db")
+  start=$(date +%s.%N)
+  $BASCULE migrate --export "$WORK/export" --mapping "$MAPPING" --provider "$provider" --connection "$connection" --out "$WORK/out-$provider" >"$WORK/migrate-$provider.log"
+  load=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+  run=$(grep -oE 'Run [0-9a-f-]{36}' "$WORK/migrate-$provider.log" | head -1 | cut -d' ' -f2)
+  port=$((20000 + RANDOM % 20000))
+  (cd "$ROOT" && exec $BASCULE serve --urls "http://127.0.0.1:$port" --provider "$provider" --connection "$connection" --workers 1 >"$WORK/serve-$provider.log" 2>&1) &
+  SERVE_PID=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.5; done
+  base="http://127.0.0.1:$port/runs/$run"
+  # The largest legacy account, and the one with the fewest lines of those with at least 100,000.
+  read -r account account_lines <<<"$(query "$provider" "SELECT account, COUNT(*) FROM staged_lines WHERE run_id = '$run' GROUP BY account ORDER BY COUNT(*) DESC, account LIMIT 1")"
+  read -r hundred _ <<<"$(query "$provider" "SELECT account, COUNT(*) FROM staged_lines WHERE run_id = '$run' GROUP BY account HAVING COUNT(*) >= 100000 ORDER BY COUNT(*), account LIMIT 1")"
+  # The first request of a run also reads its third parties (for masking) and its mapping version: timed on its own.
+  cold=$(ms "$base/lines?legacy=$account")
+  firsts=$(for _ in $(seq "$ROUNDS"); do ms "$base/lines?legacy=$account"; echo; done | median)
+  next=$(curl -s "$base/lines?legacy=$account" | grep -oE 'href="[^"]*" rel="next"' | sed 's/href="//; s/" rel.*//; s/&amp;/\&/g')
+  nexts=$(for _ in $(seq "$ROUNDS"); do ms "http://127.0.0.1:$port$next"; echo; done | median)
+  before=$(rss)
+  hundred_csv=$(download "$base/lines.csv?legacy=$hundred")
+  largest_csv=$(download "$base/lines.csv?legacy=$account")
+  echo "$provider;$load;$account;$account_lines;$cold;$firsts;$nexts;$before;$hundred;$hundred_csv;$largest_csv"
+  kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=""
+done

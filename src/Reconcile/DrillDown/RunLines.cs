@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Bascule.Extract.Privacy;
+using Bascule.Load.Providers;
+using Bascule.Load.Runs;
+using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Staging;
+using Bascule.Transform.Mapping;
+using Dapper;
+
+namespace Bascule.Reconcile.DrillDown;
+
+/// <summary>
+/// The drill-down lists of one run: every line behind a figure, a page at a time (<see cref="PageAsync"/>) or all of them
+/// streamed (<see cref="AllAsync"/>), each line with its file, line number, text, rule and the rule's justification; the
+/// run's mapping identity is <see cref="Mapping"/>. Personal data is masked as the reports mask it, unless the reader may
+/// see it (<see cref="ReportOptions.ShowPersonalData"/>).
+/// </summary>
+public sealed class RunLines
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    // A completed run's third parties never change: their masker (tens of thousands of names on a large run) is built once.
+    private static readonly ConcurrentDictionary<RunId, (PersonalDataMasker Masker, HashSet<string> Files)> Maskers = new();
+
+    private readonly IStagingProvider _provider;
+    private readonly PersonalDataMasker _masker;
+    private readonly HashSet<string> _thirdPartyFiles;
+    private readonly ReportOptions _options;
+    private readonly IReadOnlyDictionary<string, string>? _justifications;
+
+    private RunLines(IStagingProvider provider, RunId run, string entity, int fiscalYear, string status, MappingIdentity mapping,
+        IReadOnlyDictionary<string, string>? justifications, PersonalDataMasker masker, HashSet<string> thirdPartyFiles, ReportOptions options)
+    {
+        _provider = provider;
+        Run = run;
+        Entity = entity;
+        FiscalYear = fiscalYear;
+        Status = status;
+        Mapping = mapping;
+        _justifications = justifications;
+        _masker = masker;
+        _thirdPartyFiles = thirdPartyFiles;
+        _options = options;
+    }
+
+    public RunId Run { get; }
+
+    public string Entity { get; }
+
+    public int FiscalYear { get; }
+
+    public string Status { get; }
+
+    public MappingIdentity Mapping { get; }
+
+    /// <summary>False when the mappings folder holds no version with the run's mapping hash: no justification can be shown.</summary>
+    public bool MappingFound => _justifications is not null;
+
+    /// <summary>The run's lists, or null when the staging database has no such run.</summary>
+    public static async Task<RunLines?> OpenAsync(IStagingProvider provider, RunId run, string mappingsRoot, ReportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var db = new StagingReader(connection, run);
+        if ((await db.RowsAsync<Queries.RunRow>(Queries.Run, cancellationToken)).SingleOrDefault() is not { } row)
+        {
+            return null;
+        }
+
+        var mapping = new MappingIdentity(row.MappingId, row.MappingVersion, row.MappingSha256);
+        var (masker, files) = options.ShowPersonalData ? (PersonalDataMasker.Empty, new HashSet<string>()) : await MaskerAsync(db, run, row.Status, cancellationToken);
+        return new RunLines(provider, run, row.Entity, row.FiscalYear, row.Status, mapping, RuleJustifications.Of(mappingsRoot, mapping), masker, files, options);
+    }
+
+    /// <summary>The lines of <paramref name="list"/> after <paramref name="after"/> (from the start when null), at most <paramref name="size"/>.</summary>
+    public async Task<DrillPage> PageAsync(LineList list, LineKey? after, int size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        size = Math.Clamp(size, 1, MaxPageSize);
+        await using var connection = await _provider.OpenAsync(cancellationToken);
+        // One more row than the page says whether there is a next page.
+        var sql = DrillSql.Page(_provider.Kind, list, after is not null, size + 1);
+        var key = after ?? default;
+        var parameters = new
+        {
+            run = Run.Value,
+            value = list.Value,
+            document = list.Document,
+            afterDocument = key.Document,
+            afterFile = key.SourceFile,
+            afterRecord = key.Record,
+            afterPart = key.Part,
+        };
+        var rows = (await connection.QueryAsync<DrillRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var lines = rows.Take(size).Select(r => Line(r, list.ByDocument)).ToList();
+        return new DrillPage(lines, rows.Count > size ? lines[^1].Key : null);
+    }
+
+    /// <summary>Every line of the list, a page at a time: memory holds one page, however long the list.</summary>
+    public async IAsyncEnumerable<DrillLine> AllAsync(LineList list, int pageSize = MaxPageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        LineKey? after = null;
+        do
+        {
+            var page = await PageAsync(list, after, pageSize, cancellationToken);
+            foreach (var line in page.Lines)
+            {
+                yield return line;
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+
+    private DrillLine Line(DrillRow r, bool byDocument)
+    {
+        var key = new LineKey(byDocument ? r.Document : null, r.SourceFile, r.Record, checked((int)r.Part));
+        if (r.State == "rejected")
+        {
+            var raw = r.RawText ?? "";
+            var text = _options.ShowPersonalData ? raw
+                : IsThirdPartyFile(r.SourceFile) ? PersonalData.MaskThirdPartyLine(raw) : PersonalData.Mask(raw, _masker, _options);
+            return new DrillLine(key, LineState.Rejected, r.Line, text, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, $"{r.Reason}: {PersonalData.Mask(r.Message ?? "", _masker, _options)}");
+        }
+
+        var state = r.State == "staged" ? LineState.Staged : LineState.Unmapped;
+        string? justification = null;
+        if (r.RuleId is { } rule && _justifications is not null)
+        {
+            justification = _justifications.TryGetValue(rule, out var found) ? found : null;
+        }
+
+        return new DrillLine(key, state, r.Line, PersonalData.Mask(LineFields.Of(r), _masker, _options), r.Journal, r.Document, r.Account,
+            r.Article is { Length: > 0 } ? r.Article : null, PersonalData.Mask(r.Label ?? "", _masker, _options), r.RuleId, justification,
+            r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value, r.Credit?.Value, null);
+    }
+
+    // As the reports tell it: the file whose rows went to third_parties; TIERS.csv in the default profile.
+    private bool IsThirdPartyFile(string file) =>
+        _thirdPartyFiles.Contains(file) || file.Contains("TIERS", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<(PersonalDataMasker, HashSet<string>)> MaskerAsync(StagingReader db, RunId run, string status, CancellationToken cancellationToken)
+    {
+        if (Maskers.TryGetValue(run, out var known))
+        {
+            return known;
+        }
+
+        var masker = await StagedThirdParties.MaskerAsync(db, cancellationToken);
+        var files = (await db.RowsAsync<string>(Queries.ThirdPartyFiles, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // A loading run may still gain third parties; a handful of completed runs is all a workspace reads at once.
+        if (status != "loading")
+        {
+            if (Maskers.Count >= 16)
+            {
+                Maskers.Clear();
+            }
+
+            Maskers[run] = (masker, files);
+        }
+
+        return (masker, files);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Bascule.Jobs.Hosting;
+using Bascule.Jobs.Tests.Cli;
+using Bascule.Load.Runs;
+using Bascule.TestSupport;
+using Bascule.TestSupport.Samples;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Builder;
+
+namespace Bascule.Jobs.Tests.Workspace;
+
+/// <summary>
+/// The drill-down pages of a real <c>serve</c> host on 127.0.0.1, over a run of the commune sample migrated into SQLite:
+/// a list followed page by page through its "next" links gives every line of the account once, the page declares its
+/// language and labels its table, and the CSV download holds the whole list.
+/// </summary>
+public sealed partial class DrillDownPageTests : IAsyncDisposable
+{
+    private const string Suppliers = "4400000";
+    private readonly TempDirectory _temp = new();
+    private readonly List<WebApplication> _hosts = [];
+    private readonly List<HttpClient> _clients = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Following_the_next_links_lists_every_line_of_an_account_once_and_the_CSV_holds_them_all()
+    {
+        var (http, run) = await ServeAsync();
+        var expected = Records().Count(r => r["COMPTE_GENERAL"] == Suppliers);
+
+        var keys = new List<string>();
+        var link = $"/runs/{run}/lines?legacy={Suppliers}&size=50";
+        var pages = 0;
+        string page;
+        do
+        {
+            page = await http.GetStringAsync(WebUtility.HtmlDecode(link), Ct);
+            keys.AddRange(Key().Matches(page).Select(m => m.Groups[1].Value));
+            pages++;
+            link = Next().Match(page) is { Success: true } next ? next.Groups[1].Value : "";
+        }
+        while (link.Length > 0);
+
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(expected, keys.Select(k => k.Split('.')[0]).Distinct().Count());
+        Assert.True(pages > 1);
+        Assert.Contains("<html lang=\"fr\">", page, StringComparison.Ordinal);
+        Assert.Contains("<caption>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Compte</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+
+        var csv = await http.GetAsync($"/runs/{run}/lines.csv?legacy={Suppliers}&size=50&after=999999.1.ECRITURES.csv", Ct);
+        var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
+        // The whole list whatever page the link came from: one row per listed line, each ending with the mapping's SHA-256
+        // (a label may hold a line break, so rows are not counted by lines).
+        var sha = Sha().Match(page).Groups[1].Value;
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Equal(keys.Count, (text.Length - text.Replace($";{sha}\r\n", "", StringComparison.Ordinal).Length) / (sha.Length + 3));
+    }
+
+    [Fact]
+    public async Task A_page_speaks_its_readers_language_and_refuses_what_it_cannot_read()
+    {
+        var (http, run) = await ServeAsync();
+
+        var dutch = await http.GetStringAsync($"/runs/{run}/lines?target=440000&lang=nl", Ct);
+        var twoLists = await http.GetAsync($"/runs/{run}/lines?legacy={Suppliers}&target=440000", Ct);
+        var unknown = await http.GetAsync($"/runs/{Guid.CreateVersion7()}/lines?unmapped", Ct);
+        var noList = await http.GetStringAsync($"/runs/{run}/lines?check=targetAccounts:debit", Ct);
+
+        Assert.Contains("<html lang=\"nl\">", dutch, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Rekening</th>", dutch, StringComparison.Ordinal);
+        Assert.Contains("Regels van de nieuwe rekening 440000", dutch, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, twoLists.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.DoesNotContain("<table", noList, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\"", noList, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync(CancellationToken.None);
+            await host.DisposeAsync();
+        }
+
+        _temp.Dispose();
+    }
+
+    private static List<Dictionary<string, string>> Records() =>
+        IndependentExportReader.Table(RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "ECRITURES.csv");
+
+    private async Task<(HttpClient Http, RunId Run)> ServeAsync()
+    {
+        var database = _temp.Combine("staging.db");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+            "--connection", database, "--out", _temp.Combine("out-run"));
+        Assert.True(exit == 0, stdout + stderr);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var app = ServeHost.Build(new ServeOptions(url, new InMemoryStorage(), new StagingTarget("sqlite", database, _temp.Combine("out")), new Dictionary<string, string>(), 1)
+        {
+            MappingsRoot = RepositoryRoot.Combine("mappings"),
+        });
+        await app.StartAsync(Ct);
+        _hosts.Add(app);
+        await using var staging = new StagingTarget("sqlite", database, _temp.Combine("out")).Open();
+        var runs = await RunList.ReadAsync(staging, Ct);
+        var http = new HttpClient { BaseAddress = new Uri(url) };
+        _clients.Add(http);
+        return (http, runs.Single().Id);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("<tr class=\"[a-z]+\" data-key=\"([^\"]+)\"")]
+    private static partial Regex Key();
+
+    [GeneratedRegex("<code>([0-9a-f]{64})</code>")]
+    private static partial Regex Sha();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial Regex Next();
+}

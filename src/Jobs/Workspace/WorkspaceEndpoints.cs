@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bascule.Extract;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Workspace.Fleet;
+using Bascule.Jobs.Workspace.Mapping;
 using Bascule.Jobs.Workspace.Runs;
 using Bascule.Load;
 using Bascule.Load.Providers;
@@ -34,7 +35,8 @@ public sealed record WorkspaceSources(IStagingProvider Staging, JobStorage Stora
 
 /// <summary>
 /// The workspace's pages and actions in <c>serve</c>: the fleet at <c>/</c>, a run at <c>/runs/{run}</c> with its report
-/// files, its evidence pack (<c>/runs/{run}/evidence</c>, accountants and auditors), and the forms that sign it off
+/// files, the mapping version it used (<c>/runs/{run}/mapping</c>), its evidence pack (<c>/runs/{run}/evidence</c>,
+/// accountants and auditors), and the forms that sign it off
 /// (<c>POST /runs/{run}/signoffs</c>) and publish it when held (<c>POST /runs/{run}/publish</c>). Pages are Razor
 /// components rendered on the server, without script, in the reader's language (<see cref="ReaderLanguages"/>).
 /// </summary>
@@ -80,6 +82,8 @@ public static class WorkspaceEndpoints
             ActAsync(sources, context, run, publish: false, cancellationToken));
         app.MapPost($"/runs/{{run}}/{PublishAction}", (string run, HttpContext context, CancellationToken cancellationToken) =>
             ActAsync(sources, context, run, publish: true, cancellationToken));
+        app.MapGet("/runs/{run}/mapping", (string run, HttpContext context, CancellationToken cancellationToken) =>
+            MappingPage.ShowAsync(sources, context, run, cancellationToken));
         app.MapGet("/runs/{run}/evidence", (string run, HttpContext context, CancellationToken cancellationToken) =>
             EvidenceAsync(sources, context, run, cancellationToken));
         app.MapGet("/runs/{run}/{file}", (string run, string file) =>

@@ -124,6 +124,53 @@ public static class WorkspaceTexts
         "Le dossier de preuves ne peut pas être constitué",
         "Het bewijsdossier kan niet samengesteld worden");
 
+    public static readonly Bilingual MappingTitle = new("Correspondance de l'exécution", "Mapping van de uitvoering");
+    public static readonly Bilingual MappingFacts = new(
+        "La version de la table de correspondance que cette exécution a utilisée, telle que l'exécution l'a enregistrée",
+        "De versie van de mappingtabel die deze uitvoering gebruikte, zoals de uitvoering ze registreerde");
+    public static readonly Bilingual MappingId = new("Correspondance", "Mapping");
+    public static readonly Bilingual MappingVersion = new("Version", "Versie");
+    public static readonly Bilingual Approval = new("Approbation", "Goedkeuring");
+    public static readonly Bilingual MappingFolder = new("Dossier de la version", "Map van de versie");
+    public static readonly Bilingual BackToRun = new("Retour à l'exécution", "Terug naar de uitvoering");
+    public static readonly Bilingual FolderFound = new(
+        "Le contenu de ce dossier a bien le SHA-256 enregistré par l'exécution : les règles ci-dessous sont celles qu'elle a appliquées.",
+        "De inhoud van deze map heeft wel degelijk de SHA-256 die de uitvoering registreerde: de regels hieronder zijn die welke ze toepaste.");
+    public static readonly Bilingual FolderMissing = new(
+        "Le dossier de cette version est introuvable dans le dossier des correspondances du serveur : les justifications des règles et les règles jamais utilisées ne peuvent pas être montrées. Les montants par règle ci-dessous viennent de la base de staging. Demandez au service informatique de remettre la version (bascule mapping hash doit redonner le SHA-256 de l'exécution).",
+        "De map van deze versie is niet te vinden in de mappingmap van de server: de verantwoordingen van de regels en de nooit gebruikte regels kunnen niet getoond worden. De bedragen per regel hieronder komen uit de staging-databank. Vraag de informaticadienst de versie terug te plaatsen (bascule mapping hash moet de SHA-256 van de uitvoering teruggeven).");
+    public static readonly Bilingual FolderAltered = new(
+        "Le dossier de cette version a été modifié depuis l'exécution : son contenu n'a plus le SHA-256 que l'exécution a enregistré. Ses règles ne sont donc pas montrées, ni les règles jamais utilisées ; les montants par règle ci-dessous viennent de la base de staging. Une version approuvée ne se modifie jamais : demandez au service informatique de remettre la version d'origine (historique git) et de placer les changements dans une nouvelle version.",
+        "De map van deze versie werd gewijzigd sinds de uitvoering: haar inhoud heeft niet meer de SHA-256 die de uitvoering registreerde. Haar regels worden dus niet getoond, noch de nooit gebruikte regels; de bedragen per regel hieronder komen uit de staging-databank. Een goedgekeurde versie wordt nooit gewijzigd: vraag de informaticadienst de oorspronkelijke versie terug te plaatsen (git-geschiedenis) en de wijzigingen in een nieuwe versie te zetten.");
+    public static readonly Bilingual FolderHashNow = new("SHA-256 du dossier aujourd'hui :", "SHA-256 van de map vandaag:");
+    public static readonly Bilingual FolderUnreadable = new("le dossier ne se lit plus", "de map is niet meer leesbaar");
+    public static readonly Bilingual ApprovedSince = new(
+        "Cette version a été approuvée après l'exécution : par {0} le {1}. L'approbation ne change pas le SHA-256 ; l'exécution reste enregistrée comme non approuvée.",
+        "Deze versie werd na de uitvoering goedgekeurd: door {0} op {1}. De goedkeuring verandert de SHA-256 niet; de uitvoering blijft geregistreerd als niet goedgekeurd.");
+    public static readonly Bilingual RulesTitle = new("Règles et montants de cette exécution", "Regels en bedragen van deze uitvoering");
+    public static readonly Bilingual RulesUsedCaption = new(
+        "Règles appliquées dans cette exécution, dans l'ordre du fichier des règles : lignes mises en staging et montants en euros",
+        "Regels toegepast in deze uitvoering, in de volgorde van het regelbestand: gestagede lijnen en bedragen in euro");
+    public static readonly Bilingual RulesUsedByIdCaption = new(
+        "Règles appliquées dans cette exécution, par identifiant : lignes mises en staging et montants en euros",
+        "Regels toegepast in deze uitvoering, per identificatie: gestagede lijnen en bedragen in euro");
+    public static readonly Bilingual RulesNeverUsedTitle = new("Règles jamais utilisées dans cette exécution", "Regels die in deze uitvoering nooit gebruikt werden");
+    public static readonly Bilingual RulesNeverUsedCaption = new(
+        "Règles de la version qui n'ont mis aucune ligne en staging dans cette exécution",
+        "Regels van de versie die in deze uitvoering geen enkele lijn gestaged hebben");
+    public static readonly Bilingual AllRulesUsed = new("Toutes les règles de la version ont servi dans cette exécution.", "Alle regels van de versie werden in deze uitvoering gebruikt.");
+    public static readonly Bilingual NoRuleUsed = new("Aucune ligne n'a été mise en staging dans cette exécution.", "In deze uitvoering werd geen enkele lijn gestaged.");
+    public static readonly Bilingual Rule = new("Règle", "Regel");
+    public static readonly Bilingual RuleSource = new("Source (type d'entité ; années ; compte ; article)", "Bron (entiteitstype; jaren; rekening; artikel)");
+    public static readonly Bilingual RuleTarget = new("Cible (compte / code économique / fonction)", "Doel (rekening / economische code / functie)");
+    public static readonly Bilingual RuleShare = new("Part (%)", "Aandeel (%)");
+    public static readonly Bilingual Justification = new("Justification", "Verantwoording");
+    public static readonly Bilingual Lines = new("Lignes", "Lijnen");
+    public static readonly Bilingual Debit = new("Débit (EUR)", "Debet (EUR)");
+    public static readonly Bilingual Credit = new("Crédit (EUR)", "Credit (EUR)");
+    public static readonly Bilingual Total = new("Total", "Totaal");
+    public static readonly Bilingual NotInVersion = new("(absente de la version)", "(niet in de versie)");
+
     public static Bilingual Of(RunStatus status) => status switch
     {
         RunStatus.Published => StatusPublished,

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Bascule.Transform;
-using Bascule.Transform.Manifests;
+using Bascule.Reconcile.Mappings;
 using Bascule.Transform.Mapping;
 
 namespace Bascule.Reconcile.DrillDown;
@@ -18,39 +17,7 @@ internal static class RuleJustifications
     public static IReadOnlyDictionary<string, string>? Of(string mappingsRoot, MappingIdentity mapping) =>
         Found.GetOrAdd((Path.GetFullPath(mappingsRoot), mapping.Sha256), key => Read(key.Root, mapping));
 
-    private static Dictionary<string, string>? Read(string root, MappingIdentity mapping)
-    {
-        var folder = Path.Combine(root, mapping.Id);
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        // The folder named by the version first: nearly always the one.
-        var candidates = Directory.EnumerateDirectories(folder)
-            .OrderBy(d => string.Equals(Path.GetFileName(d), mapping.Version, StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(d => d, StringComparer.Ordinal);
-        foreach (var candidate in candidates)
-        {
-            if (!File.Exists(Path.Combine(candidate, ManifestFile.FileName)))
-            {
-                continue;
-            }
-
-            try
-            {
-                var version = MappingVersion.Load(candidate);
-                if (string.Equals(version.Identity.Sha256, mapping.Sha256, StringComparison.Ordinal))
-                {
-                    return version.Rules.ToDictionary(r => r.Id, r => r.Justification, StringComparer.Ordinal);
-                }
-            }
-            catch (Exception ex) when (ex is MappingLoadException or IOException)
-            {
-                // A version that cannot be read is not the one a run used: runs start only from versions that load.
-            }
-        }
-
-        return null;
-    }
+    private static Dictionary<string, string>? Read(string root, MappingIdentity mapping) =>
+        RunMappingFolder.Find(root, mapping.Id, mapping.Version, mapping.Sha256).Version?.Rules
+            .ToDictionary(r => r.Id, r => r.Justification, StringComparer.Ordinal);
 }

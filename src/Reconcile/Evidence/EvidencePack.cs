@@ -7,6 +7,7 @@ using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
+using Bascule.Reconcile.Mappings;
 using Bascule.Reconcile.Reports;
 using Bascule.Transform;
 using Bascule.Transform.Manifests;
@@ -170,7 +171,7 @@ public static class EvidencePack
         var mappings = new List<EvidenceMapping>();
         foreach (var used in runs.Select(r => (r.MappingId, r.MappingVersion, r.MappingSha256)).Distinct())
         {
-            var version = FindVersion(mappingsRoot, used.MappingId, used.MappingSha256)
+            var version = RunMappingFolder.Find(mappingsRoot, used.MappingId, used.MappingVersion, used.MappingSha256).Version
                 ?? throw new EvidenceIncompleteException(
                     $"The mapping {used.MappingId} {used.MappingVersion} (SHA-256 {used.MappingSha256}) that a run of this entity and year used is not " +
                     $"under {Path.GetFullPath(mappingsRoot)}: an evidence pack without it would not prove which mapping produced the figures. " +
@@ -195,38 +196,6 @@ public static class EvidencePack
         }
 
         return mappings;
-    }
-
-    private static MappingVersion? FindVersion(string mappingsRoot, string id, string sha256)
-    {
-        var folder = Path.Combine(mappingsRoot, id);
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        foreach (var candidate in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-        {
-            if (!File.Exists(Path.Combine(candidate, Transform.Manifests.ManifestFile.FileName)))
-            {
-                continue;
-            }
-
-            try
-            {
-                var version = MappingVersion.Load(candidate);
-                if (string.Equals(version.Identity.Sha256, sha256, StringComparison.Ordinal))
-                {
-                    return version;
-                }
-            }
-            catch (Exception ex) when (ex is MappingLoadException or IOException)
-            {
-                // A version that cannot be read is not the one a run used: runs start only from versions that load.
-            }
-        }
-
-        return null;
     }
 
     private static Dictionary<string, string> HashFiles(string work)

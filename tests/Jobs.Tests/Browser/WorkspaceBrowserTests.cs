@@ -122,6 +122,67 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
         Assert.Contains(shown, text => text.Contains(PlantedBeneficiary.BadAmountLineMasked, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_accountant_follows_a_new_account_to_its_legacy_accounts_and_to_a_line_with_its_raw_text_and_rule()
+    {
+        Database.SkipIfUnavailable();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var disposePlaywright = playwright;
+        await using var disposeBrowser = browser;
+        var connection = await CreateConnectionAsync();
+        var (published, _) = await MigrateAsync(connection);
+        using var serve = await ServeProcess.StartAsync(
+            Temp.Path,
+            new Dictionary<string, string> { [$"BASCULE_DASHBOARD__USERS__{User}"] = Password, ["BASCULE_ACCESS__ACCOUNTANTS__0"] = User },
+            "--provider", Provider, "--connection", connection, "--workers", "1");
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = User, Password = Password },
+            Locale = "fr-BE",
+        });
+        var page = await context.NewPageAsync();
+
+        // Fleet → the published run: its reconciliation is on its page, in the reader's language.
+        await page.GotoAsync(serve.Url + "/");
+        await page.Locator($"#fleet a[href='/runs/{published}']").First.ClickAsync();
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(1, await page.Locator("#reconciliation #target-accounts").CountAsync());
+
+        // A new account: its lines, every one of them on that account.
+        var account = page.Locator("#target-accounts > tbody > tr").Filter(new() { Has = page.Locator("details table tbody tr") }).First;
+        var target = (await account.Locator("summary a").InnerTextAsync()).Trim();
+        await account.Locator("summary a").ClickAsync();
+        Assert.Contains(target, await page.Locator("#lines caption").InnerTextAsync(), StringComparison.Ordinal);
+        var targets = await page.Locator("#lines tbody tr td:nth-child(9)").AllInnerTextsAsync();
+        Assert.NotEmpty(targets);
+        Assert.All(targets, t => Assert.StartsWith(target + " /", t, StringComparison.Ordinal));
+
+        // Back on the run: the legacy accounts that feed it, and one of them followed to its lines.
+        await page.Locator("#back-to-run").ClickAsync();
+        account = page.Locator("#target-accounts > tbody > tr").Filter(new() { Has = page.Locator($"summary a:text-is('{target}')") });
+        await account.Locator("details").EvaluateAsync("d => d.open = true");
+        var legacy = account.Locator("details table tbody tr a").First;
+        var legacyAccount = (await legacy.InnerTextAsync()).Trim();
+        await legacy.ClickAsync();
+        Assert.Contains(legacyAccount, await page.Locator("#lines caption").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A line: its file and line number lead to the export's own line, shown as read, with its rule and why.
+        var line = page.Locator("#lines tbody tr").First;
+        var file = (await line.Locator("th").InnerTextAsync()).Trim();
+        var number = int.Parse(await line.Locator("td").Nth(0).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var exported = (await File.ReadAllLinesAsync(Temp.Combine("planted", file), Extract.Encodings.ExportEncoding.Windows1252, Ct))[number - 1];
+        // Only a rejected line's raw text is stored; a staged line's is its fields as stored, written back in the export's
+        // format: the same fields, an amount of zero possibly written empty where the export wrote 0,00.
+        var shownFields = (await line.Locator("td.text").InnerTextAsync()).Trim().Split(';');
+        var exportedFields = exported.Split(';');
+        Assert.Equal(exportedFields.Length, shownFields.Length);
+        Assert.All(exportedFields.Zip(shownFields), f => Assert.True(f.First == f.Second || (Zero(f.First) && Zero(f.Second)), $"{f.First} shown as {f.Second}"));
+        Assert.Contains(legacyAccount, exported, StringComparison.Ordinal);
+        var rule = await line.Locator("td:nth-child(8)").InnerTextAsync();
+        Assert.Matches(@"^\S+\s+\S", rule.Trim());
+        Assert.Contains((await line.Locator("td:nth-child(8) strong").InnerTextAsync()).Trim(), await File.ReadAllTextAsync(Temp.Combine("mappings", "bxl-2024", "1.0.0", "rules.csv"), Ct), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Two runs of the CPAS 2023 with a beneficiary planted in its export, by real <c>bascule migrate</c> processes in the
     /// test's folder (reports under out/runs, as serve finds them): one published, then one whose reconciliation FAILED, held.
@@ -151,6 +212,8 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
         // Run ids are UUID v7: in the order they started.
         return (runs[0], runs[1]);
     }
+
+    private static bool Zero(string amount) => amount is "" or "0,00" or "0";
 
     private static async Task<string> ReadAsync(ZipArchiveEntry entry)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Bascule.TestSupport;
 
@@ -60,7 +58,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         bin ??= FindBinaries() ?? throw new InvalidOperationException(UnavailableReason());
         var root = Path.Combine(Path.GetTempPath(), "bascule-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
-        var cluster = new PostgresCluster(bin, root, FreePort(), superuserPassword);
+        var cluster = new PostgresCluster(bin, root, LoopbackPort.Free(), superuserPassword);
         try
         {
             // initdb refuses to run as root: hand the folder to the postgres user.
@@ -129,13 +127,6 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string file, IReadOnlyList<string> args, bool asPostgres = true)

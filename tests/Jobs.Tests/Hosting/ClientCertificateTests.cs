@@ -88,7 +88,7 @@ public sealed class ClientCertificateTests : IDisposable
     private async Task<Hosted> StartAsync(X509Certificate2 server, ClientCertificates certificates)
     {
         var app = ServeHost.Build(new ServeOptions(
-            $"https://127.0.0.1:{FreePort()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, server));
+            $"https://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, server));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new Hosted(app);
     }
@@ -112,13 +112,6 @@ public sealed class ClientCertificateTests : IDisposable
 
     private static X509Certificate2 Certificate(string subject, string usage, bool withIpAddress = false) =>
         TestCertificates.Create(subject, usage, withIpAddress);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record Hosted(WebApplication App) : IAsyncDisposable
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Hosting;
 using Bascule.TestSupport;
@@ -24,7 +23,7 @@ public sealed partial class FailedJobReportLinkTests : IDisposable
         var damaged = await ExportCopies.OneEuroMoreLedgerDebitAsync(export, _temp.Combine("damaged"));
         Directory.Delete(export, recursive: true);
         Directory.Move(damaged, export);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var storage = new InMemoryStorage();
         await using var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1));
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -54,13 +53,6 @@ public sealed partial class FailedJobReportLinkTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("<a href=\"(/runs/[0-9a-f-]{36}/reconciliation\\.html)\">Rapport de réconciliation / Aansluitingsrapport")]
     private static partial Regex ReportLink();

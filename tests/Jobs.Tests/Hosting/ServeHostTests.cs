@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Bascule.Jobs.Cli;
 using Bascule.Jobs.Hosting;
@@ -112,7 +111,7 @@ public sealed class ServeHostTests : IDisposable
 
     private async Task<Served> ServeAsync(IReadOnlyDictionary<string, string> users)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var storage = new InMemoryStorage();
         var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), users, 2));
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -155,13 +154,6 @@ public sealed class ServeHostTests : IDisposable
     {
         var start = text.IndexOf(before, text.IndexOf("<tbody>", StringComparison.Ordinal), StringComparison.Ordinal) + before.Length;
         return text[start..text.IndexOf(after, start, StringComparison.Ordinal)];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Served(WebApplication App, string Url, JobStorage Storage) : IAsyncDisposable

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Bascule.TestSupport;
 
 namespace Bascule.Jobs.Tests.Hosting;
@@ -25,7 +23,7 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts <c>bascule serve --urls URL args…</c> with <paramref name="environment"/> (its settings) and waits until it listens.</summary>
     public static async Task<ServeProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var serve = new ServeProcess(CliProcess.StartInterruptible(folder, ["serve", "--urls", url, .. args], environment), url);
         try
         {
@@ -59,11 +57,4 @@ internal sealed class ServeProcess : IDisposable
     }
 
     public void Dispose() => Cli.Dispose();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Hosting;
@@ -109,7 +108,7 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
             "migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
             "--connection", database, "--out", _temp.Combine("out-run"));
         Assert.True(exit == 0, stdout + stderr);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var app = ServeHost.Build(new ServeOptions(url, new InMemoryStorage(), new StagingTarget("sqlite", database, _temp.Combine("out")), new Dictionary<string, string>(), 1)
         {
             MappingsRoot = RepositoryRoot.Combine("mappings"),
@@ -121,13 +120,6 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
         var http = new HttpClient { BaseAddress = new Uri(url) };
         _clients.Add(http);
         return (http, runs.Single().Id);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("<tr class=\"[a-z]+\" data-key=\"([^\"]+)\"")]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
@@ -109,7 +108,7 @@ public sealed partial class MappingPageTests : IDisposable
     private async Task<Served> ServeAsync(string mappingsRoot)
     {
         var fleet = FleetSample.Write(_temp, entities: 1);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var storage = new InMemoryStorage();
         var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1)
         {
@@ -127,13 +126,6 @@ public sealed partial class MappingPageTests : IDisposable
         }
 
         return served;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Served(WebApplication App, string Url) : IAsyncDisposable

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Composition;
@@ -142,7 +141,7 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
 
     private async Task<Served> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var storage = new InMemoryStorage();
         var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), users, 1)
         {
@@ -198,13 +197,6 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         var input = Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
         Assert.True(input.Success, "the page has no form with an antiforgery token");
         return (input.Groups[1].Value, input.Groups[2].Value);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Served(WebApplication App, string Url, JobStorage Storage) : IAsyncDisposable

@@ -178,7 +178,7 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         using var csv = new MemoryStream();
         await DrillCsv.WriteAsync(csv, lines.AllAsync(list, pageSize: Small, cancellationToken: Ct), lines, ReaderLanguage.Dutch, Ct);
         var bytes = csv.ToArray();
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes.AsSpan(3)));
+        var rows = CsvText.Rows(Encoding.UTF8.GetString(bytes.AsSpan(3)));
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
         Assert.Equal(DrillCsv.Header.Select(h => h.Dutch), rows[0]);
@@ -191,7 +191,7 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         // A rejected line's formula is neutralised, its text otherwise kept.
         using var rejected = new MemoryStream();
         await DrillCsv.WriteAsync(rejected, lines.AllAsync(LineList.Rejected, cancellationToken: Ct), lines, ReaderLanguage.French, Ct);
-        var rejectedRows = ParseCsv(Encoding.UTF8.GetString(rejected.ToArray().AsSpan(3)));
+        var rejectedRows = CsvText.Rows(Encoding.UTF8.GetString(rejected.ToArray().AsSpan(3)));
         Assert.Contains(rejectedRows, r => r[3].StartsWith("'=HYPERLINK", StringComparison.Ordinal));
     }
 
@@ -273,58 +273,6 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         string.Join("\n", lines.Select(l => $"{l.Text}|{l.Label}|{l.Reason}"));
 
     private static decimal Money(string text) => text.Length == 0 ? 0m : decimal.Parse(text, NumberStyles.Number, new NumberFormatInfo { NumberDecimalSeparator = "," });
-
-    // RFC 4180 with ';', CRLF rows.
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ';')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
-    }
 }
 
 public sealed class SqliteDrillDownTests(SqliteDatabase database) : DrillDownTests<SqliteDatabase>(database);

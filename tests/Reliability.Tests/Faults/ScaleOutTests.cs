@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Hosting;
 using Bascule.Load.Providers;
@@ -149,15 +147,8 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
 
     private CliProcess StartServe(string name, string[] shared) => CliProcess.Start(
         _temp.Path,
-        ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--workers", "1", "--invisibility-timeout", $"{InvisibilitySeconds}s", .. shared],
+        ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", "--invisibility-timeout", $"{InvisibilitySeconds}s", .. shared],
         new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out-" + name) });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"^job (\S+): ", RegexOptions.Multiline)]
     private static partial Regex JobLine();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Bascule.Jobs.Hosting;
 using Bascule.Load.Providers.Postgres;
 using Bascule.Load.Runs;
@@ -26,7 +24,7 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         var ct = TestContext.Current.CancellationToken;
         using var serve = CliProcess.StartInterruptible(
             _temp.Path,
-            ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--connection", _temp.Combine("staging.db")],
+            ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--connection", _temp.Combine("staging.db")],
             new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
         Assert.True(await serve.WaitForTextAsync("Application started", ct), serve.Output);
 
@@ -50,7 +48,7 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         var entity = entities[0];
         string[] shared = ["--provider", "postgres", "--connection", staging, "--jobs-storage", "postgres", "--jobs-connection", jobs];
 
-        using var first = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
+        using var first = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
         Assert.True(await first.WaitForTextAsync("Application started", ct), first.Output);
         var (code, enqueued) = await CliProcess.RunAsync(_temp.Path, ["enqueue", "--all", "--year", "2023", "--fleet", fleet, .. shared[4..]], ct);
         Assert.True(code == 0, enqueued);
@@ -68,7 +66,7 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         Assert.Empty((await PublishedState.ReadAsync(provider, entity)).Published);
 
         // Back in the queue: the next serve runs it to the end, at once, not after an invisibility timeout.
-        using var next = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
+        using var next = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
         var storage = JobStorages.Create(JobStorages.Postgres, jobs);
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         string? state;
@@ -107,12 +105,5 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         }
 
         throw new TimeoutException($"serve started no run within 2 minutes:\n{serve.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Bascule.TestSupport;
@@ -32,7 +31,7 @@ public sealed class ServeUnderSystemdTests(ITestOutputHelper output) : IDisposab
         using var wrapper = CliProcess.StartWrapped(
             _temp.Path,
             [parent],
-            ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--connection", _temp.Combine("staging.db")],
+            ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--connection", _temp.Combine("staging.db")],
             new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out"), ["NOTIFY_SOCKET"] = socketPath });
 
         var ready = await ReceiveAsync(notify, "READY=1", wrapper, ct);
@@ -82,12 +81,5 @@ public sealed class ServeUnderSystemdTests(ITestOutputHelper output) : IDisposab
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync(ct);
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

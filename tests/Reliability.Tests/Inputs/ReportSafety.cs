@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using Bascule.Reconcile.Reports;
+using Bascule.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -104,48 +105,5 @@ internal static class ReportSafety
     private static string Shorten(string value) => value.Length > 120 ? value[..120] + "…" : value;
 
     /// <summary>The cells of an RFC 4180 text (<c>;</c>, double quotes), unquoted.</summary>
-    private static IEnumerable<string> CsvCells(string text)
-    {
-        var cell = new StringBuilder();
-        var quoted = false;
-        var at = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (; at < text.Length; at++)
-        {
-            var c = text[at];
-            if (quoted)
-            {
-                if (c == '"' && at + 1 < text.Length && text[at + 1] == '"')
-                {
-                    cell.Append('"');
-                    at++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c is ';' or '\n')
-            {
-                yield return cell.ToString();
-                cell.Clear();
-            }
-            else if (c != '\r')
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0)
-        {
-            yield return cell.ToString();
-        }
-    }
+    private static IEnumerable<string> CsvCells(string text) => CsvText.Rows(text).SelectMany(row => row);
 }

@@ -25,7 +25,7 @@ public sealed class ServeCertificateTests : IDisposable
         var password = "pfx-" + Guid.NewGuid().ToString("N");
         var pfx = _temp.Combine("server.pfx");
         await File.WriteAllBytesAsync(pfx, server.Export(X509ContentType.Pkcs12, password), ct);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
 
         using var serve = CliProcess.Start(
             _temp.Path,
@@ -70,12 +70,5 @@ public sealed class ServeCertificateTests : IDisposable
         using var http = new HttpClient(new SocketsHttpHandler { SslOptions = ssl }) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
         using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
         return response.StatusCode;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ServedProcess : IAsyncDisposable
     public static async Task<ServedProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var temp = new TempDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["BASCULE_OUT"] = temp.Combine("out") };
         var process = CliProcess.Start(temp.Path, ["serve", "--urls", url, "--workers", "1", "--connection", temp.Combine("staging.db")], environment);
         var served = new ServedProcess(temp, process, url);
@@ -51,12 +51,5 @@ public sealed class ServedProcess : IAsyncDisposable
 
         Process.Dispose();
         _temp.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Hosting.Health;
@@ -101,18 +100,11 @@ public sealed class HealthTests : IDisposable
 
     private static async Task<Served> StartAsync(StagingTarget staging, IReadOnlyDictionary<string, string>? users = null, long? minimumFreeBytes = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var options = new ServeOptions(url, new InMemoryStorage(), staging, users ?? new Dictionary<string, string>(), 1);
         var app = ServeHost.Build(minimumFreeBytes is { } bytes ? options with { MinimumFreeBytes = bytes } : options);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new Served(app, new Uri(url));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Served(WebApplication App, Uri Url) : IAsyncDisposable

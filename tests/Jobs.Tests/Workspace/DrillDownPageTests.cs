@@ -76,6 +76,8 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
         Assert.Contains("<html lang=\"nl\">", dutch, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Rekening</th>", dutch, StringComparison.Ordinal);
         Assert.Contains("Regels van de nieuwe rekening 440000", dutch, StringComparison.Ordinal);
+        // The other language, for the same list.
+        Assert.Contains("<a href=\"?target=440000&amp;lang=fr\" hreflang=\"fr\"", dutch, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, twoLists.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.DoesNotContain("<table", noList, StringComparison.Ordinal);

@@ -84,7 +84,7 @@ internal static class DrillSql
 
     private static IReadOnlyList<Table> Tables(LineListKind kind) => kind switch
     {
-        LineListKind.TargetAccount => [Table.Staged],
+        LineListKind.TargetAccount or LineListKind.Rule => [Table.Staged],
         LineListKind.Unmapped => [Table.Unmapped],
         LineListKind.Rejected => [Table.Rejected],
         LineListKind.FileExceptions => [Table.Unmapped, Table.Rejected],
@@ -136,6 +136,7 @@ internal static class DrillSql
     {
         LineListKind.LegacyAccount => "x.account = @value",
         LineListKind.TargetAccount => "x.target_account = @value",
+        LineListKind.Rule => "x.rule_id = @value",
         LineListKind.Journal => "x.journal = @value",
         LineListKind.Article => "x.article = @value",
         LineListKind.Document => "x.journal = @value AND x.document = @document",

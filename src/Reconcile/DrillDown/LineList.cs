@@ -16,12 +16,15 @@ public enum LineListKind
 
     /// <summary>The staged and unmapped lines of the documents whose staged lines do not balance.</summary>
     UnbalancedDocuments,
+
+    /// <summary>The staged lines (parts) one rule of the mapping produced.</summary>
+    Rule,
 }
 
 /// <summary>
 /// One drill-down list of a run: a legacy account's lines (staged and unmapped), a new account's, a journal's (document by
 /// document), a budget article's, one document's, the unmapped or the rejected lines, a file's exceptions or the unbalanced
-/// documents' lines. <see cref="Value"/> is the account, journal, article or file; <see cref="Document"/> the document
+/// documents' lines, or the lines a rule staged. <see cref="Value"/> is the account, journal, article, file or rule; <see cref="Document"/> the document
 /// number of a <see cref="LineListKind.Document"/> list, whose <see cref="Value"/> is its journal.
 /// </summary>
 public sealed record LineList
@@ -51,6 +54,8 @@ public sealed record LineList
     public static LineList Article(string article) => new(LineListKind.Article, Required(article), null);
 
     public static LineList DocumentOf(string journal, string document) => new(LineListKind.Document, Required(journal), Required(document));
+
+    public static LineList Rule(string rule) => new(LineListKind.Rule, Required(rule), null);
 
     public static LineList FileExceptions(string file) => new(LineListKind.FileExceptions, Required(file), null);
 

@@ -63,6 +63,8 @@ public sealed partial class MappingPageTests : IDisposable
         Assert.Contains("<caption>Regels van de versie die in deze uitvoering geen enkele lijn gestaged hebben</caption>", dutch, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Verantwoording</th>", dutch, StringComparison.Ordinal);
         Assert.Equal(used, RuleIds(Table(dutch, "rules-used")));
+        // Each used rule's lines lead to its drill-down list.
+        Assert.All(used, rule => Assert.Contains($"href=\"/runs/{run}/lines?rule={Uri.EscapeDataString(rule)}\"", french, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -110,6 +110,22 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
     }
 
     [Fact]
+    public async Task A_rule_lists_the_staged_lines_it_produced_with_its_lines_and_euros()
+    {
+        await using var provider = await NewProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        var lines = (await RunLines.OpenAsync(provider, run, RepositoryRoot.Combine("mappings"), new ReportOptions(), Ct))!;
+        var totals = await Bascule.Reconcile.Staging.RuleTotals.ReadAsync(provider, run, Ct);
+        var busiest = totals.OrderByDescending(t => t.Lines).First();
+
+        var listed = await AllPagesAsync(lines, LineList.Rule(busiest.RuleId));
+
+        Assert.All(listed, l => Assert.Equal(busiest.RuleId, l.RuleId));
+        Assert.Equal((busiest.Lines, busiest.Debit, busiest.Credit), ((long)listed.Count, listed.Sum(l => l.Debit ?? 0m), listed.Sum(l => l.Credit ?? 0m)));
+        Assert.Empty(await AllPagesAsync(lines, LineList.Rule("NO-SUCH-RULE")));
+    }
+
+    [Fact]
     public async Task A_page_after_a_key_starts_after_it_and_the_same_page_read_twice_is_the_same()
     {
         await using var provider = await NewProviderAsync();

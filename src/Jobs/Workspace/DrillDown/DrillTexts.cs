@@ -63,6 +63,7 @@ internal static class DrillTexts
         LineListKind.FileExceptions => new Bilingual($"Lignes non reprises du fichier {list.Value}", $"Niet overgenomen regels van bestand {list.Value}").In(language),
         LineListKind.UnbalancedDocuments => new Bilingual("Lignes des pièces déséquilibrées", "Regels van de stukken die niet in evenwicht zijn").In(language),
         LineListKind.Unmapped => new Bilingual("Lignes non mappées", "Niet-gemapte regels").In(language),
+        LineListKind.Rule => new Bilingual($"Lignes produites par la règle {list.Value}", $"Regels die mappingregel {list.Value} opleverde").In(language),
         _ => new Bilingual("Lignes rejetées", "Verworpen regels").In(language),
     };
 }

@@ -5,12 +5,12 @@ namespace Bascule.Jobs.Workspace.DrillDown;
 
 /// <summary>
 /// Which list a drill-down URL asks for: exactly one of <c>legacy=</c>, <c>target=</c>, <c>journal=</c> (with
-/// <c>document=</c>: that document), <c>article=</c>, <c>check=</c>, <c>unmapped</c>, <c>rejected</c>; then
+/// <c>document=</c>: that document), <c>article=</c>, <c>rule=</c>, <c>check=</c>, <c>unmapped</c>, <c>rejected</c>; then
 /// <c>after=</c> the key of the last line seen and <c>size=</c> the lines per page.
 /// </summary>
 internal sealed record LinesRequest(LineList? List, bool Understood, LineKey? After, int Size)
 {
-    private static readonly string[] Selectors = ["legacy", "target", "journal", "article", "check", "unmapped", "rejected"];
+    private static readonly string[] Selectors = ["legacy", "target", "journal", "article", "rule", "check", "unmapped", "rejected"];
 
     /// <summary>The list asked for; <see cref="Understood"/> false when none or several are named; a check without a list gives a null list.</summary>
     public static LinesRequest Of(IQueryCollection query)
@@ -37,6 +37,7 @@ internal sealed record LinesRequest(LineList? List, bool Understood, LineKey? Af
             "journal" when Value("document") is { Length: > 0 } document => LineList.DocumentOf(value, document),
             "journal" => LineList.Journal(value),
             "article" => LineList.Article(value),
+            "rule" => LineList.Rule(value),
             "check" => CheckLines.Of(value),
             "unmapped" => LineList.Unmapped,
             _ => LineList.Rejected,

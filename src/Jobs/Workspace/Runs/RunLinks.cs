@@ -30,6 +30,7 @@ public static class RunLinks
             FigureKind.Unmapped when figure.Key.Length > 0 => To(Value("legacy", figure.Key)),
             FigureKind.Unmapped => To("unmapped"),
             FigureKind.Rejected => To("rejected"),
+            FigureKind.MappingRule => To(Value("rule", figure.Key)),
             FigureKind.CheckDifferences when CheckList(result, figure.Key) is { } check => To(Value("check", check)),
             _ => null,
         };

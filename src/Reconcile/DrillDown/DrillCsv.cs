@@ -23,6 +23,14 @@ public static class DrillCsv
         new("Mapping", "Mapping"), new("Version", "Versie"), new("SHA-256 du mapping", "SHA-256 van de mapping"),
     ];
 
+    /// <summary>A line's state as readers see it, on a page and in the CSV.</summary>
+    public static Bilingual State(LineState state) => state switch
+    {
+        LineState.Staged => new("reprise", "overgenomen"),
+        LineState.Unmapped => new("non mappée", "niet gemapt"),
+        _ => new("rejetée", "verworpen"),
+    };
+
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<DrillLine> lines, RunLines run, ReaderLanguage language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -30,7 +38,7 @@ public static class DrillCsv
         await using var csv = new CsvFileWriter(output, CsvDialect.Spreadsheet, Header.Select(h => h.In(language)));
         await foreach (var l in lines.WithCancellation(cancellationToken))
         {
-            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(l.State.ToString().ToLowerInvariant()).Text(l.Text)
+            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(State(l.State).In(language)).Text(l.Text)
                 .Text(l.Journal).Text(l.Document).Text(l.Account).Text(l.Article).Text(l.Label).Text(l.RuleId).Text(l.Justification)
                 .Text(l.TargetAccount).Text(l.TargetEconomic).Text(l.TargetFunction)
                 .Euros(l.SourceDebit).Euros(l.SourceCredit).Euros(l.Debit).Euros(l.Credit).Text(l.Reason)

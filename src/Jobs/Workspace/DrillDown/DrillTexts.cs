@@ -30,11 +30,8 @@ internal static class DrillTexts
         "Deze controle vergelijkt totalen die geen enkele regellijst op zich verklaart: open de lijsten per rekening of per artikel.");
     public static readonly Bilingual UnknownRun = new("Exécution inconnue.", "Onbekende uitvoering.");
     public static readonly Bilingual BadList = new(
-        "Indiquez une seule liste : legacy, target, journal (et document), article, check, unmapped ou rejected.",
-        "Geef één lijst op: legacy, target, journal (en document), article, check, unmapped of rejected.");
-    public static readonly Bilingual Staged = new("reprise", "overgenomen");
-    public static readonly Bilingual Unmapped = new("non mappée", "niet gemapt");
-    public static readonly Bilingual Rejected = new("rejetée", "verworpen");
+        "Indiquez une seule liste : legacy, target, journal (et document), article, rule, check, unmapped ou rejected.",
+        "Geef één lijst op: legacy, target, journal (en document), article, rule, check, unmapped of rejected.");
 
     /// <summary>The columns of a page's table.</summary>
     public static readonly Bilingual[] Columns =
@@ -44,13 +41,6 @@ internal static class DrillTexts
         new("Nouveau compte / code économique / fonction", "Nieuwe rekening / economische code / functie"),
         new("Débit", "Debet"), new("Crédit", "Credit"),
     ];
-
-    public static Bilingual State(LineState state) => state switch
-    {
-        LineState.Staged => Staged,
-        LineState.Unmapped => Unmapped,
-        _ => Rejected,
-    };
 
     /// <summary>What the list shows, as its table's caption.</summary>
     public static string Caption(LineList list, ReaderLanguage language) => list.Kind switch

@@ -31,6 +31,10 @@ public sealed record WorkspaceSources(IStagingProvider Staging, JobStorage Stora
 {
     /// <summary>The runs' reconciliations, computed once per run for its page.</summary>
     public RunReconciliations Reconciliations { get; } = new(Staging);
+
+    /// <summary>The run a page's address names, or null when it names none the staging database holds.</summary>
+    public async Task<RunInfo?> FindRunAsync(string run, CancellationToken cancellationToken) =>
+        RunId.TryParse(run, out var id) ? (await RunList.ReadAsync(Staging, cancellationToken)).FirstOrDefault(r => r.Id == id) : null;
 }
 
 /// <summary>
@@ -94,7 +98,7 @@ public static class WorkspaceEndpoints
     private static async Task<IResult> RunPageAsync(
         WorkspaceSources sources, HttpContext context, string run, ActionOutcome? outcome, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
     {
-        if (await FindAsync(sources, run, cancellationToken) is not { } info)
+        if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
             return Results.Text(WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
@@ -115,9 +119,6 @@ public static class WorkspaceEndpoints
         })
         { StatusCode = status };
     }
-
-    private static async Task<RunInfo?> FindAsync(WorkspaceSources sources, string run, CancellationToken cancellationToken) =>
-        RunId.TryParse(run, out var id) ? (await RunList.ReadAsync(sources.Staging, cancellationToken)).FirstOrDefault(r => r.Id == id) : null;
 
     /// <summary>
     /// Signs the run's report off, or publishes the held run with that sign-off: the signer is the reader signed in, with
@@ -145,7 +146,7 @@ public static class WorkspaceEndpoints
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var comment = form["comment"].ToString();
-        if (await FindAsync(sources, run, cancellationToken) is not { } info)
+        if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
             return Results.Text(WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
@@ -252,7 +253,7 @@ public static class WorkspaceEndpoints
             return Results.Text(WorkspaceTexts.EvidenceNotAllowed.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (await FindAsync(sources, run, cancellationToken) is not { } info)
+        if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
             return Results.Text(WorkspaceTexts.NoSuchRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }

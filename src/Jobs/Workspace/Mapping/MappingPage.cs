@@ -16,10 +16,7 @@ internal static class MappingPage
     public static async Task<IResult> ShowAsync(WorkspaceSources sources, HttpContext context, string run, CancellationToken cancellationToken)
     {
         var language = ReaderLanguages.Of(context);
-        var info = RunId.TryParse(run, out var id)
-            ? (await RunList.ReadAsync(sources.Staging, cancellationToken)).FirstOrDefault(r => r.Id == id)
-            : null;
-        if (info is null)
+        if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
             return Results.Text(WorkspaceTexts.NoSuchRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }

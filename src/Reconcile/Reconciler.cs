@@ -110,8 +110,8 @@ public static class Reconciler
             Staged: new(journals.Sum(j => j.Staged.Debit), journals.Sum(j => j.Staged.Credit)),
             Unmapped: new(journals.Sum(j => j.Unmapped.Debit), journals.Sum(j => j.Unmapped.Credit)),
             Rejected: new(
-                ledgerFiles.Sum(f => f.ControlDebit is { } control ? control - (f.Debit ?? 0m) : 0m),
-                ledgerFiles.Sum(f => f.ControlCredit is { } control ? control - (f.Credit ?? 0m) : 0m)));
+                ledgerFiles.Sum(f => f.ControlDebit is { } control ? control.Value - (f.Amounts?.Debit ?? 0m) : 0m),
+                ledgerFiles.Sum(f => f.ControlCredit is { } control ? control.Value - (f.Amounts?.Credit ?? 0m) : 0m)));
     }
 
     private static async Task<SourceSide> ReadSourceAsync(string folder, ExportProfile profile, CancellationToken cancellationToken)

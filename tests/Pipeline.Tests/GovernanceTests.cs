@@ -36,7 +36,7 @@ public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSu
 
         var runs = await RunList.ReadAsync(provider, Ct);
         var (first, second) = (runs.Single(r => r.Id == rehearsal.RunId), runs.Single(r => r.Id == after.RunId));
-        Assert.Equal((approved, approved), (first.MappingSha256, second.MappingSha256));
+        Assert.Equal((approved, approved), (first.Mapping.Sha256, second.Mapping.Sha256));
         Assert.Null(first.Approval);
         Assert.Equal(new Transform.Mapping.MappingApproval("Anne Peeters, receveuse régionale", new DateOnly(2026, 11, 28)), second.Approval);
         Assert.False(rehearsal.Reconciliation.Run.IsMappingApproved);

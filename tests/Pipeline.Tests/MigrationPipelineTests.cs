@@ -29,7 +29,7 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         Assert.Equal(ledger.Lines, ledger.Staged + ledger.Unmapped + ledger.Rejected);
         var run = Assert.Single(await RunList.ReadAsync(provider, TestContext.Current.CancellationToken));
         Assert.Equal((RunStatus.Published, result.Fingerprint), (run.Status, run.Fingerprint));
-        Assert.Equal(("bxl-2024", "1.0.0"), (run.MappingId, run.MappingVersion));
+        Assert.Equal(("bxl-2024", "1.0.0"), (run.Mapping.Id, run.Mapping.Version));
     }
 
     [Fact]

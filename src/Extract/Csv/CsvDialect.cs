@@ -5,10 +5,12 @@ namespace Bascule.Extract.Csv;
 
 /// <summary>
 /// How a CSV file of Bascule is written: the field separator, the encoding (with its byte order mark, if it has one),
-/// the line end, and whether text fields are neutralised against spreadsheet formulas (<see cref="SpreadsheetText"/>).
-/// Every dialect quotes as RFC 4180 asks: only a field that holds the separator, a quote or a line break, quotes doubled.
+/// the line end, whether text fields are neutralised against spreadsheet formulas (<see cref="SpreadsheetText"/>), and
+/// the character that starts a comment line, for the files that have them (a mapping's <c>rules.csv</c>).
+/// Every dialect quotes as RFC 4180 asks: only a field that holds the separator, a quote or a line break, quotes doubled
+/// (and, with comments, a record's first field that starts with the comment character).
 /// </summary>
-public sealed record CsvDialect(char Separator, Encoding Encoding, string NewLine, bool NeutraliseFormulas)
+public sealed record CsvDialect(char Separator, Encoding Encoding, string NewLine, bool NeutraliseFormulas, char? CommentPrefix = null)
 {
     /// <summary>The legacy exports' files: Windows-1252, <c>;</c>, CRLF, text as it is.</summary>
     public static CsvDialect LegacyExport { get; } = new(';', ExportEncoding.Windows1252, "\r\n", NeutraliseFormulas: false);

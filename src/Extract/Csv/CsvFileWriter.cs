@@ -36,7 +36,7 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
         csv = CsvWriter.Create(
             text,
             // Records of one file may differ in length: the caller decides, as with the writers before this one.
-            new CsvWriterOptions { Separator = dialect.Separator, NewLine = dialect.NewLine, ValidateFieldCount = false },
+            new CsvWriterOptions { Separator = dialect.Separator, NewLine = dialect.NewLine, ValidateFieldCount = false, CommentPrefix = dialect.CommentPrefix },
             leaveOpen: false);
         neutralise = dialect.NeutraliseFormulas;
         try
@@ -72,6 +72,9 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Euros with two decimals and a decimal comma, no grouping (<c>-1234,50</c>), as the exports write them; null is empty.</summary>
     public CsvFileWriter Euros(decimal? value) => Value(value?.ToString("0.00", DecimalComma));
+
+    /// <summary>A comment line: the dialect's comment character, then <paramref name="text"/> as it is, never quoted.</summary>
+    public void Comment(string text) => csv.WriteComment(text);
 
     public void EndRecord()
     {

@@ -174,7 +174,14 @@ public readonly record struct Amount : IComparable<Amount>
         return Value >= 0m ? abs : trailingMinus ? abs + "-" : "-" + abs;
     }
 
-    public override string ToString() => Value.ToString("0.00", CultureInfo.InvariantCulture);
+    public override string ToString() => Format(Value);
+
+    /// <summary>
+    /// Euros as Bascule's data files and JSON write them: a decimal point, exactly two decimals, no grouping, <c>-</c> for
+    /// negatives (<c>12.50</c>, <c>-0.01</c>, <c>3.00</c>). A computed decimal with more places is rounded to the cent (half
+    /// to even) first.
+    /// </summary>
+    public static string Format(decimal euros) => decimal.Round(euros, 2).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static readonly NumberFormatInfo LegacyNumberFormat = new()
     {

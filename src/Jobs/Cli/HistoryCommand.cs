@@ -140,9 +140,9 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
             var r = published.Run;
             var t = published.Totals;
             table.AddRow(
-                Cell(year.Year), Markup.Escape(r.Id.Value), Markup.Escape(r.ReconciliationStatus ?? "-"), Markup.Escape($"{r.MappingId} {r.MappingVersion}"),
+                Cell(year.Year), Markup.Escape(r.Id.Value), Markup.Escape(r.ReconciliationStatus ?? "-"), Markup.Escape($"{r.Mapping.Id} {r.Mapping.Version}"),
                 Markup.Escape(r.Approval is { } a ? $"{a.By}, {a.On:yyyy-MM-dd}" : "NOT APPROVED"),
-                t is null ? "-" : Figures.Amount(t.StagedDebit), t is null ? "-" : Figures.Amount(t.UnmappedDebit + t.UnmappedCredit), t is null ? "-" : Cell(t.RejectedLines),
+                t is null ? "-" : Figures.Amount(t.Staged.Debit), t is null ? "-" : Figures.Amount(t.Unmapped.Debit + t.Unmapped.Credit), t is null ? "-" : Cell(t.RejectedLines),
                 Markup.Escape(held), Markup.Escape(continuity));
         }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Bascule.Extract;
 using Bascule.Extract.Values;
 using Bascule.Transform;
@@ -113,7 +112,7 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
         if (report.Combinations > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(draft)!);
-            await File.WriteAllTextAsync(draft, DraftRulesFile.Write(report, version, exportName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
+            DraftRulesFile.Write(draft, report, version, exportName);
         }
 
         if (settings.Format == "json")

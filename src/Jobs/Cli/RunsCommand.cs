@@ -122,7 +122,7 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
                 Markup.Escape($"{run.EntityName} ({run.EntityType} {run.InsCode})"),
                 run.FiscalYear.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(StatusText(run)),
-                Markup.Escape($"{run.MappingId} {run.MappingVersion}"),
+                Markup.Escape($"{run.Mapping.Id} {run.Mapping.Version}"),
                 Markup.Escape(run.Approval is { } a ? $"{a.By}, {a.On:yyyy-MM-dd}" : "NOT APPROVED"),
                 Markup.Escape(run.Fingerprint is { } f ? f[..16] + "…" : "-"),
                 run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),

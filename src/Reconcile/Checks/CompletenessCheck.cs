@@ -20,16 +20,16 @@ internal static class CompletenessCheck
             var staged = count.GetValueOrDefault(("staged", name));
             var unmapped = count.GetValueOrDefault(("unmapped", name));
             var rejected = count.GetValueOrDefault(("rejected", name));
-            var (debit, credit) = Amounts(context, name);
+            var amounts = Amounts(context, name);
             if (!recorded.TryGetValue(name, out var file))
             {
                 // Rows without their file record: the run's account of what it read is gone.
                 context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:recorded", staged + unmapped + rejected, 0, Verdict.Failed, Units.Lines, new(TopicKind.FileNotRecorded) { File = name }));
-                results.Add(new SourceFileResult(name, "", 0, staged, unmapped, rejected, debit, credit, null, null, null));
+                results.Add(new SourceFileResult(name, "", 0, staged, unmapped, rejected, amounts, null, null, null));
                 continue;
             }
 
-            var result = new SourceFileResult(name, file.Sha256, file.LinesRead, staged, unmapped, rejected, debit, credit, file.ControlLines, file.ControlDebit, file.ControlCredit);
+            var result = new SourceFileResult(name, file.Sha256, file.LinesRead, staged, unmapped, rejected, amounts, file.ControlLines, file.ControlDebit, file.ControlCredit);
             results.Add(result);
             context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:read", file.LinesRead, result.Accounted, Verdict.Failed, Units.Lines, new(TopicKind.FileLinesAccounted) { File = name }));
             if (file.ControlLines is { } control)
@@ -48,22 +48,21 @@ internal static class CompletenessCheck
     }
 
     // Accepted amounts of a file, from the database: the ledger's source amounts (staged once per record, plus unmapped), the trial balance's opening + movements.
-    private static (decimal? Debit, decimal? Credit) Amounts(CheckContext context, string name)
+    private static DebitCredit? Amounts(CheckContext context, string name)
     {
         var snapshot = context.Snapshot;
         if (snapshot.BalanceFileTotals.TryGetValue(name, out var balance))
         {
-            return (balance.Debit, balance.Credit);
+            return balance;
         }
 
         if (!context.LedgerFiles.Contains(name))
         {
-            return (null, null);
+            return null;
         }
 
         var staged = snapshot.StagedSource.Where(s => s.File == name).Select(s => s.Amounts);
         var unmapped = snapshot.Unmapped.Where(u => u.File == name).Select(u => u.Amounts);
-        var sum = DebitCredit.Sum(staged.Concat(unmapped));
-        return (sum.Debit, sum.Credit);
+        return DebitCredit.Sum(staged.Concat(unmapped));
     }
 }

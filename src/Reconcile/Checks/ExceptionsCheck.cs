@@ -14,13 +14,13 @@ internal static class ExceptionsCheck
     {
         var unmapped = context.Snapshot.Unmapped
             .GroupBy(u => (u.Key.Account, u.Key.Article))
-            .Select(g => new UnmappedRow(g.Key.Account, g.Key.Article, g.Sum(u => u.Count), g.Sum(u => u.Amounts.Debit), g.Sum(u => u.Amounts.Credit)))
+            .Select(g => new UnmappedRow(g.Key.Account, g.Key.Article, g.Sum(u => u.Count), DebitCredit.Sum(g.Select(u => u.Amounts))))
             .OrderBy(u => u.Account, StringComparer.Ordinal).ThenBy(u => u.Article, StringComparer.Ordinal)
             .ToList();
         var tolerances = context.Snapshot.Run.Tolerances;
         context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedLines", unmapped.Sum(u => u.Count), tolerances.UnmappedLines, Units.Lines, new(TopicKind.UnmappedLines)));
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedDebit", unmapped.Sum(u => u.Debit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Debit }));
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedCredit", unmapped.Sum(u => u.Credit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Credit }));
+        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedDebit", unmapped.Sum(u => u.Amounts.Debit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Debit }));
+        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedCredit", unmapped.Sum(u => u.Amounts.Credit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Credit }));
         var rejected = context.Snapshot.Rejected.Select(r => (r.File, r.Line)).Distinct().LongCount();
         context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:rejectedLines", rejected, tolerances.RejectedLines, Units.Lines, new(TopicKind.RejectedLines)));
         return unmapped;

@@ -20,10 +20,10 @@ internal static class LegacyAccountCheck
             var u = unmapped.GetValueOrDefault(account);
             var targets = flows.GetValueOrDefault(account, [])
                 .GroupBy(f => f.Target)
-                .Select(g => new AccountFlow(g.Key, g.Sum(f => f.Amounts.Debit), g.Sum(f => f.Amounts.Credit)))
+                .Select(g => new AccountFlow(g.Key, DebitCredit.Sum(g.Select(f => f.Amounts))))
                 .OrderBy(t => t.Account, StringComparer.Ordinal)
                 .ToList();
-            rows.Add(new LegacyAccountRow(account, s, new DebitCredit(targets.Sum(t => t.Debit), targets.Sum(t => t.Credit)), u, targets));
+            rows.Add(new LegacyAccountRow(account, s, DebitCredit.Sum(targets.Select(t => t.Amounts)), u, targets));
         }
 
         var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();

@@ -15,18 +15,18 @@ internal static class TargetAccountCheck
             .Select(g =>
             {
                 var feeds = g.GroupBy(f => f.Key.Account)
-                    .Select(a => new AccountFlow(a.Key, a.Sum(f => f.Amounts.Debit), a.Sum(f => f.Amounts.Credit)))
+                    .Select(a => new AccountFlow(a.Key, DebitCredit.Sum(a.Select(f => f.Amounts))))
                     .OrderBy(a => a.Account, StringComparer.Ordinal)
                     .ToList();
-                return new TargetAccountRow(g.Key, feeds.Sum(f => f.Debit), feeds.Sum(f => f.Credit), feeds);
+                return new TargetAccountRow(g.Key, DebitCredit.Sum(feeds.Select(f => f.Amounts)), feeds);
             })
             .OrderBy(t => t.Account, StringComparer.Ordinal)
             .ToList();
 
         var source = DebitCredit.Sum(context.Ledger.Lines.Values);
         var unmapped = DebitCredit.Sum(context.Snapshot.Unmapped.Select(u => u.Amounts));
-        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Debit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Debit }));
-        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Credit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Credit }));
+        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Amounts.Debit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Debit }));
+        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Amounts.Credit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Credit }));
         return rows;
     }
 }

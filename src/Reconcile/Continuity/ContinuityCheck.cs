@@ -1,3 +1,4 @@
+using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Checks;
@@ -17,7 +18,7 @@ internal static class ContinuityCheck
     public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(IStagingProvider provider, StagingSnapshot snapshot, CheckContext context, CancellationToken cancellationToken)
     {
         var run = snapshot.Run;
-        var self = new PairRun(run.RunId, run.FiscalYear.Value, run.RunStatus.ToCode(), run.Mapping.Version, run.Fingerprint);
+        var self = new PairRun(run.RunId, run.FiscalYear, run.RunStatus, run.Mapping.Version, run.Fingerprint);
         var neighbours = await NeighboursAsync(provider, run, cancellationToken);
         var own = YearBalances.From(snapshot);
         var pairs = new List<ContinuityPair>
@@ -59,21 +60,21 @@ internal static class ContinuityCheck
 
     private static async Task<ContinuityPair> PairAsync(
         IStagingProvider provider,
-        IReadOnlyList<(PairRun Run, bool Published)> neighbours,
+        IReadOnlyList<PairRun> neighbours,
         int year,
         Func<PairRun?, (PairRun? Earlier, PairRun? Later)> order,
         YearBalances own,
         bool earlierIsOther,
         CancellationToken cancellationToken)
     {
-        var ofYear = neighbours.Where(n => n.Run.FiscalYear == year).ToList();
-        var published = ofYear.Where(n => n.Published).Select(n => n.Run).FirstOrDefault();
+        var ofYear = neighbours.Where(n => n.FiscalYear.Value == year).ToList();
+        var published = ofYear.FirstOrDefault(n => n.Status == RunStatus.Published);
         var (earlier, later) = order(published);
         if (published is null)
         {
             return new ContinuityPair(earlierIsOther ? year : year - 1, earlier, later, [])
             {
-                HeldInMissingYear = ofYear.Select(n => n.Run.RunId.Value).ToList(),
+                HeldInMissingYear = ofYear.Select(n => n.RunId.Value).ToList(),
             };
         }
 
@@ -84,7 +85,7 @@ internal static class ContinuityCheck
             : ContinuityComparison.Compare(earlier!, own, later!, other);
     }
 
-    private static async Task<IReadOnlyList<(PairRun Run, bool Published)>> NeighboursAsync(IStagingProvider provider, RunSummary run, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PairRun>> NeighboursAsync(IStagingProvider provider, RunSummary run, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         var db = new StagingReader(connection, run.RunId);
@@ -92,6 +93,6 @@ internal static class ContinuityCheck
             ContinuityQueries.Neighbours,
             new { run = run.RunId.Value, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear.Value - 1, after = run.FiscalYear.Value + 1 },
             cancellationToken);
-        return rows.Select(r => (new PairRun(r.RunId, r.FiscalYear, r.Status, r.MappingVersion, r.Fingerprint), r.Status == "published")).ToList();
+        return rows.Select(r => new PairRun(r.RunId, new FiscalYear(r.FiscalYear), RunStatuses.Parse(r.Status), r.MappingVersion, r.Fingerprint)).ToList();
     }
 }

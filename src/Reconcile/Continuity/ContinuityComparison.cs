@@ -14,7 +14,7 @@ internal static class ContinuityComparison
     {
         var (legacy, legacyResult) = Side(ContinuitySide.Legacy, closing.Legacy, opening.Legacy);
         var (target, newResult) = Side(ContinuitySide.New, closing.New, opening.New);
-        return new ContinuityPair(earlier.FiscalYear, earlier, later, [.. legacy, .. target])
+        return new ContinuityPair(earlier.FiscalYear.Value, earlier, later, [.. legacy, .. target])
         {
             LegacyResult = legacyResult,
             NewResult = newResult,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Bascule.Extract.Privacy;
+using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Reports;
@@ -30,7 +31,7 @@ public sealed class RunLines
     private readonly ReportOptions _options;
     private readonly IReadOnlyDictionary<string, string>? _justifications;
 
-    private RunLines(IStagingProvider provider, RunId run, string entity, int fiscalYear, string status, MappingIdentity mapping,
+    private RunLines(IStagingProvider provider, RunId run, string entity, FiscalYear fiscalYear, RunStatus status, MappingIdentity mapping,
         IReadOnlyDictionary<string, string>? justifications, PersonalDataMasker masker, HashSet<string> thirdPartyFiles, ReportOptions options)
     {
         _provider = provider;
@@ -49,9 +50,9 @@ public sealed class RunLines
 
     public string Entity { get; }
 
-    public int FiscalYear { get; }
+    public FiscalYear FiscalYear { get; }
 
-    public string Status { get; }
+    public RunStatus Status { get; }
 
     public MappingIdentity Mapping { get; }
 
@@ -65,14 +66,14 @@ public sealed class RunLines
         ArgumentNullException.ThrowIfNull(options);
         await using var connection = await provider.OpenAsync(cancellationToken);
         var db = new StagingReader(connection, run);
-        if ((await db.RowsAsync<Queries.RunRow>(Queries.Run, cancellationToken)).SingleOrDefault() is not { } row)
+        if (await StagingSnapshot.ReadRunAsync(db, cancellationToken) is not { } summary)
         {
             return null;
         }
 
-        var mapping = new MappingIdentity(row.MappingId, row.MappingVersion, row.MappingSha256);
-        var (masker, files) = options.ShowPersonalData ? (PersonalDataMasker.Empty, new HashSet<string>()) : await MaskerAsync(db, run, row.Status, cancellationToken);
-        return new RunLines(provider, run, row.Entity, row.FiscalYear, row.Status, mapping, RuleJustifications.Of(mappingsRoot, mapping), masker, files, options);
+        var (masker, files) = options.ShowPersonalData ? (PersonalDataMasker.Empty, new HashSet<string>()) : await MaskerAsync(db, run, summary.RunStatus, cancellationToken);
+        return new RunLines(
+            provider, run, summary.Entity, summary.FiscalYear, summary.RunStatus, summary.Mapping, RuleJustifications.Of(mappingsRoot, summary.Mapping), masker, files, options);
     }
 
     /// <summary>The lines of <paramref name="list"/> after <paramref name="after"/> (from the start when null), at most <paramref name="size"/>.</summary>
@@ -144,7 +145,7 @@ public sealed class RunLines
     private bool IsThirdPartyFile(string file) =>
         _thirdPartyFiles.Contains(file) || file.Contains("TIERS", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<(PersonalDataMasker, HashSet<string>)> MaskerAsync(StagingReader db, RunId run, string status, CancellationToken cancellationToken)
+    private static async Task<(PersonalDataMasker, HashSet<string>)> MaskerAsync(StagingReader db, RunId run, RunStatus status, CancellationToken cancellationToken)
     {
         if (Maskers.TryGetValue(run, out var known))
         {
@@ -154,7 +155,7 @@ public sealed class RunLines
         var masker = await StagedThirdParties.MaskerAsync(db, cancellationToken);
         var files = (await db.RowsAsync<string>(Queries.ThirdPartyFiles, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         // A loading run may still gain third parties; a handful of completed runs is all a workspace reads at once.
-        if (status != "loading")
+        if (status != RunStatus.Loading)
         {
             if (Maskers.Count >= 16)
             {

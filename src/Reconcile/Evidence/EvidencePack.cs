@@ -154,7 +154,7 @@ public static class EvidencePack
             run.StartedBy,
             run.ToolVersion,
             run.Job,
-            new EvidenceMappingReference(run.MappingId, run.MappingVersion, run.MappingSha256, run.Approval?.By, run.Approval?.On),
+            new EvidenceMappingReference(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256, run.Approval?.By, run.Approval?.On),
             run.ReconciliationStatus,
             fingerprint,
             run.Override is { } o ? new EvidencePublication(o.By, o.Utc, o.Reason) : null,
@@ -169,11 +169,11 @@ public static class EvidencePack
     private static List<EvidenceMapping> GatherMappings(IReadOnlyList<RunInfo> runs, string mappingsRoot, string work)
     {
         var mappings = new List<EvidenceMapping>();
-        foreach (var used in runs.Select(r => (r.MappingId, r.MappingVersion, r.MappingSha256)).Distinct())
+        foreach (var used in runs.Select(r => r.Mapping).Distinct())
         {
-            var version = RunMappingFolder.Find(mappingsRoot, used.MappingId, used.MappingVersion, used.MappingSha256).Version
+            var version = RunMappingFolder.Find(mappingsRoot, used.Id, used.Version, used.Sha256).Version
                 ?? throw new EvidenceIncompleteException(
-                    $"The mapping {used.MappingId} {used.MappingVersion} (SHA-256 {used.MappingSha256}) that a run of this entity and year used is not " +
+                    $"The mapping {used.Id} {used.Version} (SHA-256 {used.Sha256}) that a run of this entity and year used is not " +
                     $"under {Path.GetFullPath(mappingsRoot)}: an evidence pack without it would not prove which mapping produced the figures. " +
                     "Give the mappings folder that holds it with --mappings. Nothing was written.");
             var root = Path.GetFullPath(mappingsRoot);
@@ -192,7 +192,7 @@ public static class EvidencePack
             }
 
             var approval = version.Approval;
-            mappings.Add(new EvidenceMapping(used.MappingId, used.MappingVersion, used.MappingSha256, approval?.By, approval?.On, files));
+            mappings.Add(new EvidenceMapping(used.Id, used.Version, used.Sha256, approval?.By, approval?.On, files));
         }
 
         return mappings;

@@ -27,4 +27,4 @@ public sealed record HistoryYear(int Year, HistoryRun? Published, IReadOnlyList<
 public sealed record HistoryRun(RunInfo Run, HistoryTotals? Totals);
 
 /// <summary>What a run staged and left out: the staged lines' debit and credit, the unmapped euros and lines, the rejected lines.</summary>
-public sealed record HistoryTotals(decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit, long UnmappedLines, long RejectedLines);
+public sealed record HistoryTotals(DebitCredit Staged, DebitCredit Unmapped, long UnmappedLines, long RejectedLines);

@@ -99,7 +99,7 @@ public static class EntityHistoryReader
         return new EntityHistory(latest.EntityName, latest.EntityType, latest.InsCode, years, pairs, DateTime.UtcNow);
     }
 
-    private static PairRun PairRun(RunInfo run) => new(run.Id, run.FiscalYear, run.Status.ToCode(), run.MappingVersion, run.Fingerprint);
+    private static PairRun PairRun(RunInfo run) => new(run.Id, new FiscalYear(run.FiscalYear), run.Status, run.Mapping.Version, run.Fingerprint);
 
     private static async Task<HistoryTotals?> TotalsAsync(IStagingProvider provider, RunInfo run, CancellationToken cancellationToken)
     {
@@ -111,7 +111,7 @@ public static class EntityHistoryReader
         await using var connection = await provider.OpenAsync(cancellationToken);
         var totals = (await new StagingReader(connection, run.Id).RowsAsync<TotalsRow>(Totals, cancellationToken)).Single();
         return new HistoryTotals(
-            totals.StagedDebit.Value, totals.StagedCredit.Value, totals.UnmappedDebit.Value, totals.UnmappedCredit.Value, totals.UnmappedLines, totals.RejectedLines);
+            new(totals.StagedDebit.Value, totals.StagedCredit.Value), new(totals.UnmappedDebit.Value, totals.UnmappedCredit.Value), totals.UnmappedLines, totals.RejectedLines);
     }
 
     /// <summary>A row of <see cref="Totals"/>: a NULL sum (no line) reads as zero.</summary>

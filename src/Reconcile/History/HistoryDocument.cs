@@ -33,7 +33,7 @@ public sealed record HistoryYearDocument(int FiscalYear, HistoryRunDocument? Pub
 
 /// <summary>A run of the history: its state, mapping and key totals (null once its rows were pruned).</summary>
 public sealed record HistoryRunDocument(
-    string RunId, string Status, string? ReconciliationStatus, DateTime StartedUtc, string? Fingerprint, MappingDocument Mapping, HistoryTotals? Totals)
+    string RunId, string Status, string? ReconciliationStatus, DateTime StartedUtc, string? Fingerprint, MappingDocument Mapping, HistoryTotalsDocument? Totals)
 {
     public static HistoryRunDocument? From(HistoryRun? run)
     {
@@ -44,6 +44,16 @@ public sealed record HistoryRunDocument(
 
         var r = run.Run;
         return new(r.Id.Value, r.Status.ToCode(), r.ReconciliationStatus, r.StartedUtc, r.Fingerprint,
-            MappingDocument.From(r.MappingId, r.MappingVersion, r.MappingSha256, r.Approval), run.Totals);
+            MappingDocument.From(r.Mapping, r.Approval), HistoryTotalsDocument.From(run.Totals));
     }
+}
+
+/// <summary>A run's key totals: the staged lines' debit and credit, the unmapped euros and lines, the rejected lines.</summary>
+public sealed record HistoryTotalsDocument(
+    decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit, long UnmappedLines, long RejectedLines)
+{
+    public static HistoryTotalsDocument? From(HistoryTotals? totals) =>
+        totals is null
+            ? null
+            : new(totals.Staged.Debit, totals.Staged.Credit, totals.Unmapped.Debit, totals.Unmapped.Credit, totals.UnmappedLines, totals.RejectedLines);
 }

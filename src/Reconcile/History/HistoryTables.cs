@@ -35,8 +35,8 @@ public static class HistoryTables
 
             var run = published.Run;
             var t = published.Totals;
-            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.MappingId} {run.MappingVersion}", ApprovalText.Brief(published.Run.Approval),
-                t?.StagedDebit, t?.StagedCredit, t is null ? null : t.UnmappedDebit + t.UnmappedCredit, t?.UnmappedLines, t?.RejectedLines, held, continuity]);
+            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.Mapping.Id} {run.Mapping.Version}", ApprovalText.Brief(published.Run.Approval),
+                t?.Staged.Debit, t?.Staged.Credit, t is null ? null : t.Unmapped.Debit + t.Unmapped.Credit, t?.UnmappedLines, t?.RejectedLines, held, continuity]);
         }
 
         return new(Years, "Exercices", "Boekjaren",

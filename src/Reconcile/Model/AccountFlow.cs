@@ -1,4 +1,4 @@
 namespace Bascule.Reconcile.Model;
 
 /// <summary>Debit and credit that flowed between a legacy account and a new account.</summary>
-public sealed record AccountFlow(string Account, decimal Debit, decimal Credit);
+public sealed record AccountFlow(string Account, DebitCredit Amounts);

@@ -1,3 +1,4 @@
+using Bascule.Extract.Values;
 using Bascule.Load.Runs;
 
 namespace Bascule.Reconcile.Model;
@@ -35,7 +36,7 @@ public sealed record ContinuityPair(int EarlierYear, PairRun? Earlier, PairRun? 
 }
 
 /// <summary>A run that stands for its year in a continuity pair: the published run, or the run being reconciled.</summary>
-public sealed record PairRun(RunId RunId, int FiscalYear, string Status, string MappingVersion, string? Fingerprint);
+public sealed record PairRun(RunId RunId, FiscalYear FiscalYear, RunStatus Status, string MappingVersion, string? Fingerprint);
 
 /// <summary>Which books a continuity row is about: the legacy accounts as exported, or the new accounts after mapping.</summary>
 public enum ContinuitySide

@@ -1,7 +1,7 @@
 namespace Bascule.Reconcile.Model;
 
 /// <summary>Check 9: the unmapped lines of one legacy account and budget article.</summary>
-public sealed record UnmappedRow(string Account, string? Article, long Count, decimal Debit, decimal Credit);
+public sealed record UnmappedRow(string Account, string? Article, long Count, DebitCredit Amounts);
 
 /// <summary>Check 9: one rejected line, with the column at fault, the reason code, the message and the raw text as read.</summary>
 public sealed record RejectedLineRow(string File, long Line, string? Column, string Reason, string Message, string RawText);

@@ -1,3 +1,5 @@
+using Bascule.Extract.Values;
+
 namespace Bascule.Reconcile.Model;
 
 /// <summary>
@@ -11,11 +13,10 @@ public sealed record SourceFileResult(
     long Staged,
     long Unmapped,
     long Rejected,
-    decimal? Debit,
-    decimal? Credit,
+    DebitCredit? Amounts,
     long? ControlLines,
-    decimal? ControlDebit,
-    decimal? ControlCredit)
+    Amount? ControlDebit,
+    Amount? ControlCredit)
 {
     public long Accounted => Staged + Unmapped + Rejected;
 }

@@ -63,7 +63,7 @@ internal sealed record StagingSnapshot(
             ?? throw new ReconcileException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
         var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))
-            .Select(f => new RecordedFile(f.SourceFile, f.Sha256, f.LinesRead, f.ControlLines, f.ControlDebit?.Value, f.ControlCredit?.Value))
+            .Select(f => new RecordedFile(f.SourceFile, f.Sha256, f.LinesRead, f.ControlLines, f.ControlDebit, f.ControlCredit))
             .ToList();
         var staged = await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
         var stagedSource = staged.GroupBy(s => (s.SourceFile, s.Key))
@@ -112,7 +112,7 @@ internal sealed record StagingSnapshot(
 }
 
 /// <summary>A <c>run_files</c> row: the hash, records read and control file figures of one source file.</summary>
-internal sealed record RecordedFile(string Name, string Sha256, long LinesRead, long? ControlLines, decimal? ControlDebit, decimal? ControlCredit);
+internal sealed record RecordedFile(string Name, string Sha256, long LinesRead, long? ControlLines, Amount? ControlDebit, Amount? ControlCredit);
 
 /// <summary>Unmapped lines of one file at the ledger grain.</summary>
 internal sealed record UnmappedGroup(string File, LedgerKey Key, long Count, DebitCredit Amounts);

@@ -1,4 +1,5 @@
 using System.Text;
+using Bascule.Extract.Csv;
 using Bascule.Extract.Values;
 using Bascule.Transform.Rules;
 using static System.FormattableString;
@@ -14,57 +15,68 @@ namespace Bascule.Transform.Suggestions;
 /// </summary>
 public static class DraftRulesFile
 {
-    public static string Write(SuggestionReport report, MappingVersion version, string exportName)
+    // A rules file is read by Bascule, not opened as a spreadsheet: codes are written as they are, never neutralised. The
+    // draft is edited by hand and copied into a version folder, so its lines end as the platform's editors expect.
+    private static readonly CsvDialect Dialect =
+        new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Environment.NewLine, NeutraliseFormulas: false, CommentPrefix: '#');
+
+    /// <summary>Creates (or overwrites) the draft at <paramref name="path"/>.</summary>
+    public static void Write(string path, SuggestionReport report, MappingVersion version, string exportName)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(version);
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(';', RulesFile.Columns));
-        text.AppendLine(Invariant($"# Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} against {exportName} ({report.EntityType.ToCode()} {report.Year}),"));
-        text.AppendLine(Invariant($"# {report.Combinations} account/article combinations no rule covers: {report.Lines} lines, debit {report.Debit}, credit {report.Credit}."));
-        text.AppendLine("# A draft belongs to no version and is never applied. Review each rule, write its JUSTIFICATION (empty here:");
-        text.AppendLine("# validation refuses a rule without one), then copy it into a new version folder.");
+        using var csv = new CsvFileWriter(path, Dialect, RulesFile.Columns);
+        csv.Comment(Invariant($" Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} against {exportName} ({report.EntityType.ToCode()} {report.Year}),"));
+        csv.Comment(Invariant($" {report.Combinations} account/article combinations no rule covers: {report.Lines} lines, debit {report.Debit}, credit {report.Credit}."));
+        csv.Comment(" A draft belongs to no version and is never applied. Review each rule, write its JUSTIFICATION (empty here:");
+        csv.Comment(" validation refuses a rule without one), then copy it into a new version folder.");
         foreach (var suggestion in report.Suggestions)
         {
-            text.AppendLine("#");
-            Comment(text, suggestion);
+            csv.Comment("");
+            Comment(csv, suggestion);
             if (suggestion.Best is { } best)
             {
                 var c = suggestion.Combination;
-                text.AppendLine(string.Join(';', suggestion.RuleId, suggestion.EntityType?.ToCode() ?? "", "", c.Account, c.ArticleText,
-                    best.TargetAccount, best.TargetEconomic ?? "", best.TargetFunction ?? Rule.KeepFunction, "", ""));
+                foreach (var field in new[]
+                {
+                    suggestion.RuleId, suggestion.EntityType?.ToCode() ?? "", "", c.Account, c.ArticleText,
+                    best.TargetAccount, best.TargetEconomic ?? "", best.TargetFunction ?? Rule.KeepFunction, "", "",
+                })
+                {
+                    csv.Value(field);
+                }
+
+                csv.EndRecord();
             }
         }
-
-        return text.ToString();
     }
 
-    private static void Comment(StringBuilder text, Suggestion suggestion)
+    private static void Comment(CsvFileWriter csv, Suggestion suggestion)
     {
         var c = suggestion.Combination;
-        text.AppendLine(Invariant($"# {suggestion.RuleId}: account {c.Account} article {(c.Article is null ? "(none)" : c.ArticleText)}: {c.Lines} lines, debit {c.Debit}, credit {c.Credit} (first: {c.First.File} line {c.First.Line})"));
+        csv.Comment(Invariant($" {suggestion.RuleId}: account {c.Account} article {(c.Article is null ? "(none)" : c.ArticleText)}: {c.Lines} lines, debit {c.Debit}, credit {c.Credit} (first: {c.First.File} line {c.First.Line})"));
         for (var i = 0; i < suggestion.Candidates.Count; i++)
         {
             var candidate = suggestion.Candidates[i];
-            text.AppendLine(Invariant($"#   {i + 1}. {candidate.TargetText}, score {candidate.Score:0.00}"));
-            Reasons(text, "account", candidate.Account);
+            csv.Comment(Invariant($"   {i + 1}. {candidate.TargetText}, score {candidate.Score:0.00}"));
+            Reasons(csv, "account", candidate.Account);
             if (candidate.Economic is { } economic)
             {
-                Reasons(text, "economic", economic);
+                Reasons(csv, "economic", economic);
             }
 
             if (candidate.Coherence is { } coherence)
             {
-                text.AppendLine("#      pair: " + coherence);
+                csv.Comment("      pair: " + coherence);
             }
         }
 
         if (suggestion.Note is { } note)
         {
-            text.AppendLine("#   NOTE: " + note);
+            csv.Comment("   NOTE: " + note);
         }
     }
 
-    private static void Reasons(StringBuilder text, string kind, ScoredTarget target) =>
-        text.AppendLine(Invariant($"#      {kind} {target.Code} ({target.Score:0.00}): {string.Join("; ", target.Reasons)}"));
+    private static void Reasons(CsvFileWriter csv, string kind, ScoredTarget target) =>
+        csv.Comment(Invariant($"      {kind} {target.Code} ({target.Score:0.00}): {string.Join("; ", target.Reasons)}"));
 }

@@ -93,7 +93,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         }
 
         var mapping = Assert.Single(root.GetProperty("mappings").EnumerateArray().ToList());
-        Assert.Equal(runs[0].MappingSha256, mapping.GetProperty("sha256").GetString());
+        Assert.Equal(runs[0].Mapping.Sha256, mapping.GetProperty("sha256").GetString());
         var signOff = Assert.Single(root.GetProperty("signOffs").EnumerateArray().ToList());
         Assert.Equal((held.Value, "auditor", "publish-held", Reason), (signOff.GetProperty("runId").GetString(), signOff.GetProperty("role").GetString(), signOff.GetProperty("decision").GetString(), signOff.GetProperty("comment").GetString()));
         Assert.Equal(Sha256Of(heldReport), signOff.GetProperty("reportSha256").GetString());

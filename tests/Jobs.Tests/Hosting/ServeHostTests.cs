@@ -7,7 +7,6 @@ using Bascule.Jobs.Hosting;
 using Bascule.TestSupport;
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Builder;
 
 namespace Bascule.Jobs.Tests.Hosting;
 
@@ -109,16 +108,11 @@ public sealed class ServeHostTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<Served> ServeAsync(IReadOnlyDictionary<string, string> users)
-    {
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var storage = new InMemoryStorage();
-        var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), users, 2));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new Served(app, url, storage);
-    }
+    private Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users) => ServedHost.StartAsync(
+        new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), users, 2),
+        TestContext.Current.CancellationToken);
 
-    private static async Task MigrateAsync(Served served, Fleet fleet)
+    private static async Task MigrateAsync(ServedHost served, Fleet fleet)
     {
         var client = new BackgroundJobClient(served.Storage);
         var jobs = FleetEnqueuer.EnqueueAll(client, fleet, FleetSample.Year);
@@ -154,14 +148,5 @@ public sealed class ServeHostTests : IDisposable
     {
         var start = text.IndexOf(before, text.IndexOf("<tbody>", StringComparison.Ordinal), StringComparison.Ordinal) + before.Length;
         return text[start..text.IndexOf(after, start, StringComparison.Ordinal)];
-    }
-
-    private sealed record Served(WebApplication App, string Url, JobStorage Storage) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await App.StopAsync(CancellationToken.None);
-            await App.DisposeAsync();
-        }
     }
 }

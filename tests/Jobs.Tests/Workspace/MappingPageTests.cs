@@ -7,7 +7,6 @@ using Bascule.TestSupport;
 using Bascule.Transform;
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Builder;
 
 namespace Bascule.Jobs.Tests.Workspace;
 
@@ -107,35 +106,24 @@ public sealed partial class MappingPageTests : IDisposable
     private static string RunOf(string fleetPage) => Regex.Match(fleetPage, "data-published=\"([0-9a-f-]{36})\"").Groups[1].Value;
 
     // A serve without users (the local reader), one entity migrated by a real job before the test reads the pages.
-    private async Task<Served> ServeAsync(string mappingsRoot)
+    private async Task<ServedHost> ServeAsync(string mappingsRoot)
     {
         var fleet = FleetSample.Write(_temp, entities: 1);
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var storage = new InMemoryStorage();
-        var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1)
-        {
-            ReaderAccess = new AccessOptions(),
-            MappingsRoot = mappingsRoot,
-        });
-        await app.StartAsync(Ct);
-        var served = new Served(app, url);
-        var job = FleetEnqueuer.Enqueue(new BackgroundJobClient(storage), fleet.Entities[0], FleetSample.Year);
+        var served = await ServedHost.StartAsync(
+            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1)
+            {
+                ReaderAccess = new AccessOptions(),
+                MappingsRoot = mappingsRoot,
+            },
+            Ct);
+        var job = FleetEnqueuer.Enqueue(new BackgroundJobClient(served.Storage), fleet.Entities[0], FleetSample.Year);
         using var deadline = new CancellationTokenSource(Timeout);
-        using var connection = storage.GetConnection();
+        using var connection = served.Storage.GetConnection();
         while (connection.GetStateData(job)?.Name != "Succeeded")
         {
             await Task.Delay(100, deadline.Token);
         }
 
         return served;
-    }
-
-    private sealed record Served(WebApplication App, string Url) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await App.StopAsync(CancellationToken.None);
-            await App.DisposeAsync();
-        }
     }
 }

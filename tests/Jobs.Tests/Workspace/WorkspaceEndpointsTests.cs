@@ -8,7 +8,6 @@ using Bascule.Jobs.Tests.Hosting;
 using Bascule.TestSupport;
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Builder;
 
 namespace Bascule.Jobs.Tests.Workspace;
 
@@ -139,24 +138,20 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<Served> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null)
-    {
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var storage = new InMemoryStorage();
-        var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), users, 1)
-        {
-            ReaderAccess = access,
-            FleetEntities = fleet,
-            MappingsRoot = RepositoryRoot.Combine("mappings"),
-        });
-        await app.StartAsync(Ct);
-        return new Served(app, url, storage);
-    }
+    private Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null) =>
+        ServedHost.StartAsync(
+            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), users, 1)
+            {
+                ReaderAccess = access,
+                FleetEntities = fleet,
+                MappingsRoot = RepositoryRoot.Combine("mappings"),
+            },
+            Ct);
 
-    private static async Task RunAsync(Served served, FleetEntity entity) =>
+    private static async Task RunAsync(ServedHost served, FleetEntity entity) =>
         await WaitForAsync(served, FleetEnqueuer.Enqueue(new BackgroundJobClient(served.Storage), entity, FleetSample.Year), "Succeeded");
 
-    private static async Task WaitForAsync(Served served, string job, string state)
+    private static async Task WaitForAsync(ServedHost served, string job, string state)
     {
         using var deadline = new CancellationTokenSource(Timeout);
         using var connection = served.Storage.GetConnection();
@@ -166,7 +161,7 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         }
     }
 
-    private static HttpClient Client(Served served, string user, string password) => new(new HttpClientHandler { AllowAutoRedirect = false })
+    private static HttpClient Client(ServedHost served, string user, string password) => new(new HttpClientHandler { AllowAutoRedirect = false })
     {
         BaseAddress = new Uri(served.Url),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))) },
@@ -197,14 +192,5 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         var input = Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
         Assert.True(input.Success, "the page has no form with an antiforgery token");
         return (input.Groups[1].Value, input.Groups[2].Value);
-    }
-
-    private sealed record Served(WebApplication App, string Url, JobStorage Storage) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await App.StopAsync(CancellationToken.None);
-            await App.DisposeAsync();
-        }
     }
 }

@@ -27,7 +27,7 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         var info = await StagedCounts.RunAsync(provider, run.Id);
         Assert.Equal(RunStatus.Published, info.Status);
         Assert.Equal(fingerprint, info.Fingerprint);
-        Assert.Equal(("bxl-2024", "1.0.0", 2023), (info.MappingId, info.MappingVersion, info.FiscalYear));
+        Assert.Equal(("bxl-2024", "1.0.0", 2023), (info.Mapping.Id, info.Mapping.Version, info.FiscalYear));
         Assert.NotNull(info.FinishedUtc);
     }
 

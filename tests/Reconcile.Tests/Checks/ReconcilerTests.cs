@@ -38,7 +38,7 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         Assert.Equal(Commune.Debit(), result.Totals.Source.Debit);
         Assert.Equal(Commune.Credit(), result.Totals.Staged.Credit);
         Assert.Equal(3000, result.SourceFiles.Single(f => f.Name == "ECRITURES.csv").Staged);
-        Assert.Equal(result.Totals.Staged.Debit, result.TargetAccounts.Sum(t => t.Debit));
+        Assert.Equal(result.Totals.Staged.Debit, result.TargetAccounts.Sum(t => t.Amounts.Debit));
         Assert.Equal(32, result.TrialBalance.Count(t => t.Agrees));
         Assert.NotEmpty(result.Articles);
     }
@@ -203,7 +203,7 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         AssertCheck(result, "balance:unbalancedDocuments", Verdict.Warning, 0, 1);
         Assert.True(Assert.Single(result.UnbalancedDocuments).ExplainedByUnmapped);
         var unmapped = Assert.Single(result.Unmapped);
-        Assert.Equal((line.Account, 1L, line.Debit), (unmapped.Account, unmapped.Count, unmapped.Debit));
+        Assert.Equal((line.Account, 1L, line.Debit), (unmapped.Account, unmapped.Count, unmapped.Amounts.Debit));
         Assert.Equal(result.Totals.Source.Debit, result.Totals.Staged.Debit + result.Totals.Unmapped.Debit);
     }
 

@@ -56,8 +56,8 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         foreach (var target in result.TargetAccounts)
         {
             var listed = await AllPagesAsync(lines, LineList.TargetAccount(target.Account));
-            Assert.Equal(target.Debit, listed.Sum(l => l.Debit));
-            Assert.Equal(target.Credit, listed.Sum(l => l.Credit));
+            Assert.Equal(target.Amounts.Debit, listed.Sum(l => l.Debit));
+            Assert.Equal(target.Amounts.Credit, listed.Sum(l => l.Credit));
             Assert.All(listed, l => Assert.False(string.IsNullOrWhiteSpace(l.Justification)));
             all.AddRange(listed);
         }

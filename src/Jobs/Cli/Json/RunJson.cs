@@ -32,7 +32,7 @@ public sealed record RunJson(
         return new(
             run.Id.Value, run.EntityName, run.EntityType, run.InsCode, run.FiscalYear, run.Status.ToCode(),
             new MappingJson(
-                run.MappingId, run.MappingVersion, run.MappingSha256,
+                run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256,
                 run.Approval is { } a ? new ApprovalJson(a.By, a.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null),
             run.Fingerprint, run.StartedUtc, run.FinishedUtc,
             run.StartedBy, run.ToolVersion, run.FailureMessage, run.Job,

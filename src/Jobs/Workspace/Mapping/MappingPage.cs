@@ -21,7 +21,7 @@ internal static class MappingPage
             return Results.Text(WorkspaceTexts.NoSuchRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var folder = RunMappingFolder.Find(sources.MappingsRoot, info.MappingId, info.MappingVersion, info.MappingSha256);
+        var folder = RunMappingFolder.Find(sources.MappingsRoot, info.Mapping.Id, info.Mapping.Version, info.Mapping.Sha256);
         var totals = await RuleTotals.ReadAsync(sources.Staging, info.Id, cancellationToken);
         return new RazorComponentResult<MappingView>(new Dictionary<string, object?>
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Reports.Json;
@@ -49,7 +50,7 @@ public sealed record ContinuityDocument(
 public sealed record PairRunDocument(string RunId, int FiscalYear, string Status, string MappingVersion, string? Fingerprint)
 {
     public static PairRunDocument? From(PairRun? run) =>
-        run is null ? null : new(run.RunId.Value, run.FiscalYear, run.Status, run.MappingVersion, run.Fingerprint);
+        run is null ? null : new(run.RunId.Value, run.FiscalYear.Value, run.Status.ToCode(), run.MappingVersion, run.Fingerprint);
 }
 
 /// <summary>One side of a checked pair: how many accounts, the earlier year's result, the account it went to (null: none found), and the accounts that differ.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bascule.Extract.Values;
 
 namespace Bascule.Reconcile.Reports.Json;
 
@@ -19,5 +19,5 @@ public sealed class JsonMoney : JsonConverter<decimal>
         writer.WriteRawValue(Format(value), skipInputValidation: true);
     }
 
-    public static string Format(decimal value) => decimal.Round(value, 2).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Format(decimal value) => Amount.Format(value);
 }

@@ -12,11 +12,8 @@ public sealed record MappingDocument(string Id, string Version, string Sha256, A
     public static MappingDocument From(MappingIdentity mapping, MappingApproval? approval)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return From(mapping.Id, mapping.Version, mapping.Sha256, approval);
+        return new(mapping.Id, mapping.Version, mapping.Sha256, approval is null ? null : new ApprovalDocument(approval.By, approval.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
-
-    public static MappingDocument From(string id, string version, string sha256, MappingApproval? approval) =>
-        new(id, version, sha256, approval is null ? null : new ApprovalDocument(approval.By, approval.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 }
 
 /// <summary>Who approved the mapping version and on which day (<c>yyyy-MM-dd</c>).</summary>

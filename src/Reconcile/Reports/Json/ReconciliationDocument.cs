@@ -52,10 +52,10 @@ public sealed record ReconciliationDocument(
             r.LedgerSource,
             r.ComputedUtc,
             r.SourceFiles.Select(f => new SourceFileDocument(
-                f.Name, f.Sha256, f.Lines, f.Staged, f.Unmapped, f.Rejected, f.Debit, f.Credit, f.ControlLines, f.ControlDebit, f.ControlCredit)).ToList(),
+                f.Name, f.Sha256, f.Lines, f.Staged, f.Unmapped, f.Rejected, f.Amounts?.Debit, f.Amounts?.Credit, f.ControlLines, f.ControlDebit?.Value, f.ControlCredit?.Value)).ToList(),
             new TotalsDocument(
                 t.Source.Debit, t.Source.Credit, t.Staged.Debit, t.Staged.Credit, t.Unmapped.Debit, t.Unmapped.Credit, t.Rejected.Debit, t.Rejected.Credit),
-            r.TargetAccounts.Select(a => new TargetAccountDocument(a.Account, a.Debit, a.Credit, Flows(a.Feeds))).ToList(),
+            r.TargetAccounts.Select(a => new TargetAccountDocument(a.Account, a.Amounts.Debit, a.Amounts.Credit, Flows(a.Feeds))).ToList(),
             r.Checks.Select(CheckDocument.From).ToList(),
             r.Status.ToCode(),
             r.LegacyAccounts.Select(a => new LegacyAccountDocument(
@@ -70,7 +70,7 @@ public sealed record ReconciliationDocument(
                 a.Article, ReportTables.Mask(r, a.Label, options), a.Kind,
                 a.Budget.Committed, a.Budget.Charged, a.Commitments.Committed, a.Commitments.Charged, a.LedgerCharged)).ToList(),
             new ExceptionsDocument(
-                r.Unmapped.Select(u => new UnmappedDocument(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList(),
+                r.Unmapped.Select(u => new UnmappedDocument(u.Account, u.Article, u.Count, u.Amounts.Debit, u.Amounts.Credit)).ToList(),
                 r.Rejected.Select(j => new RejectedDocument(
                     j.File, j.Line, j.Column, j.Reason, ReportTables.Mask(r, j.Message, options), ReportTables.RawText(r, j, options))).ToList(),
                 r.UnbalancedDocuments.Select(d => new UnbalancedDocumentDocument(
@@ -80,7 +80,7 @@ public sealed record ReconciliationDocument(
     }
 
     private static List<FlowDocument> Flows(IReadOnlyList<AccountFlow> flows) =>
-        flows.Select(f => new FlowDocument(f.Account, f.Debit, f.Credit)).ToList();
+        flows.Select(f => new FlowDocument(f.Account, f.Amounts.Debit, f.Amounts.Credit)).ToList();
 }
 
 /// <summary>A source file: its hash, its records and where they went, its accepted amounts and what the control file announced (null: none).</summary>

@@ -64,7 +64,7 @@ public static class ReportTables
                  new("Lignes annoncées", "Aangekondigde lijnen", CellKind.Count), new("Chargées", "Geladen", CellKind.Count),
                  new("Non mappées", "Niet gemapt", CellKind.Count), new("Rejetées", "Verworpen", CellKind.Count), Debit, Credit,
                  new("Total débit annoncé", "Aangekondigd debettotaal", CellKind.Money), new("Total crédit annoncé", "Aangekondigd credittotaal", CellKind.Money)],
-                result.SourceFiles.Select(f => Row(f.Name, f.Sha256, f.Lines, f.ControlLines, f.Staged, f.Unmapped, f.Rejected, f.Debit, f.Credit, f.ControlDebit, f.ControlCredit)).ToList())
+                result.SourceFiles.Select(f => Row(f.Name, f.Sha256, f.Lines, f.ControlLines, f.Staged, f.Unmapped, f.Rejected, f.Amounts?.Debit, f.Amounts?.Credit, f.ControlDebit?.Value, f.ControlCredit?.Value)).ToList())
             {
                 Figures = (row, column) => column switch
                 {
@@ -81,13 +81,13 @@ public static class ReportTables
                 result.LegacyAccounts.Select(a => Row(a.Account, a.Source.Debit, a.Source.Credit, a.Staged.Debit, a.Staged.Credit, a.Unmapped.Debit, a.Unmapped.Credit, a.DebitDifference, a.CreditDifference)).ToList()),
             new(LegacyToTarget, "Compte ancien → lignes cibles", "Oude rekening → doellijnen",
                 [LegacyAccount, NewAccount, Debit, Credit],
-                result.LegacyAccounts.SelectMany(a => a.Targets.Select(t => Row(a.Account, t.Account, t.Debit, t.Credit))).ToList()),
+                result.LegacyAccounts.SelectMany(a => a.Targets.Select(t => Row(a.Account, t.Account, t.Amounts.Debit, t.Amounts.Credit))).ToList()),
             new(TargetAccounts, "Par compte nouveau", "Per nieuwe rekening",
                 [NewAccount, Debit, Credit, new("Solde", "Saldo", CellKind.Money), new("Comptes anciens", "Oude rekeningen", CellKind.Count)],
-                result.TargetAccounts.Select(t => Row(t.Account, t.Debit, t.Credit, t.Net, (long)t.Feeds.Count)).ToList()),
+                result.TargetAccounts.Select(t => Row(t.Account, t.Amounts.Debit, t.Amounts.Credit, t.Amounts.Net, (long)t.Feeds.Count)).ToList()),
             new(TargetFeeds, "Compte nouveau ← comptes anciens", "Nieuwe rekening ← oude rekeningen",
                 [NewAccount, LegacyAccount, Debit, Credit],
-                result.TargetAccounts.SelectMany(t => t.Feeds.Select(f => Row(t.Account, f.Account, f.Debit, f.Credit))).ToList()),
+                result.TargetAccounts.SelectMany(t => t.Feeds.Select(f => Row(t.Account, f.Account, f.Amounts.Debit, f.Amounts.Credit))).ToList()),
             new(Journals, "Par exercice et journal", "Per boekjaar en dagboek",
                 [new("Exercice", "Boekjaar", CellKind.Count), new("Journal", "Dagboek", CellKind.Text),
                  new("Débit source", "Debet bron", CellKind.Money), new("Crédit source", "Credit bron", CellKind.Money),
@@ -120,7 +120,7 @@ public static class ReportTables
             },
             new(Unmapped, "Lignes non mappées", "Niet-gemapte lijnen",
                 [LegacyAccount, new("Article", "Artikel", CellKind.Text), new("Lignes", "Lijnen", CellKind.Count), Debit, Credit],
-                result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Debit, u.Credit)).ToList())
+                result.Unmapped.Select(u => Row(u.Account, u.Article, u.Count, u.Amounts.Debit, u.Amounts.Credit)).ToList())
             {
                 Figures = (row, column) => column switch
                 {

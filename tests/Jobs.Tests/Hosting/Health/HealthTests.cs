@@ -4,7 +4,6 @@ using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Hosting.Health;
 using Bascule.TestSupport;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace Bascule.Jobs.Tests.Hosting.Health;
@@ -21,7 +20,7 @@ public sealed class HealthTests : IDisposable
     public async Task Health_answers_200_without_authentication_and_shows_only_states()
     {
         await using var app = await StartAsync(new StagingTarget("sqlite", "", _temp.Combine("out")), users: new Dictionary<string, string> { ["alice"] = "s3cret" });
-        using var http = new HttpClient { BaseAddress = app.Url };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
 
         var page = await http.GetAsync("/", TestContext.Current.CancellationToken);
         var health = await http.GetAsync(HealthEndpoint.Path, TestContext.Current.CancellationToken);
@@ -36,7 +35,7 @@ public sealed class HealthTests : IDisposable
     public async Task Health_answers_503_when_the_output_folder_is_short_of_space_and_names_no_path()
     {
         await using var app = await StartAsync(new StagingTarget("sqlite", "", _temp.Combine("out")), minimumFreeBytes: long.MaxValue);
-        using var http = new HttpClient { BaseAddress = app.Url };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
 
         var health = await http.GetAsync(HealthEndpoint.Path, TestContext.Current.CancellationToken);
         var body = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -56,7 +55,7 @@ public sealed class HealthTests : IDisposable
         await using var cluster = await PostgresCluster.CreateAsync();
         var staging = new StagingTarget("postgres", new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = true }.ConnectionString, _temp.Combine("out"));
         await using var app = await StartAsync(staging);
-        using var http = new HttpClient { BaseAddress = app.Url };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
 
         await cluster.StopAsync();
@@ -98,21 +97,9 @@ public sealed class HealthTests : IDisposable
         }
     }
 
-    private static async Task<Served> StartAsync(StagingTarget staging, IReadOnlyDictionary<string, string>? users = null, long? minimumFreeBytes = null)
+    private static Task<ServedHost> StartAsync(StagingTarget staging, IReadOnlyDictionary<string, string>? users = null, long? minimumFreeBytes = null)
     {
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var options = new ServeOptions(url, new InMemoryStorage(), staging, users ?? new Dictionary<string, string>(), 1);
-        var app = ServeHost.Build(minimumFreeBytes is { } bytes ? options with { MinimumFreeBytes = bytes } : options);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new Served(app, new Uri(url));
-    }
-
-    private sealed record Served(WebApplication App, Uri Url) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await App.StopAsync(CancellationToken.None);
-            await App.DisposeAsync();
-        }
+        var options = new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), staging, users ?? new Dictionary<string, string>(), 1);
+        return ServedHost.StartAsync(minimumFreeBytes is { } bytes ? options with { MinimumFreeBytes = bytes } : options, TestContext.Current.CancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Bascule.Jobs.Workspace;
 using Bascule.Jobs.Workspace.Fleet;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Reports;
+using Bascule.Transform.Mapping;
 
 namespace Bascule.Jobs.Tests.Workspace.Fleet;
 
@@ -118,7 +119,7 @@ public sealed class FleetViewTests
     {
         Assert.True(RunId.TryParse(Guid.CreateVersion7().ToString(), out var id));
         return new RunInfo(
-            id, "Commune d'Etterbeek", "COMMUNE", "21005", year, status, "bxl-2024", "1.0.0", new string('a', 64), new string('f', 64),
+            id, "Commune d'Etterbeek", "COMMUNE", "21005", year, status, new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), new string('f', 64),
             new DateTime(2026, 12, 3, 10, minutes, 0, DateTimeKind.Utc), null, "test", "test", null, null, ReconciliationStatus: reconciliation);
     }
 }

@@ -39,6 +39,12 @@ public abstract class StagingSuite<TDatabase>(TDatabase database) : IClassFixtur
     /// <summary>A new, empty database of this test, as <c>--connection</c> takes it.</summary>
     protected Task<string> CreateConnectionAsync() => database.CreateAsync();
 
+    /// <summary>
+    /// A provider on <paramref name="connection"/> as the command line opens it from <c>--provider</c> and <c>--connection</c>;
+    /// the caller disposes it.
+    /// </summary>
+    protected IStagingProvider Open(string connection) => StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)

@@ -47,12 +47,18 @@ public abstract class StagingSuite<TDatabase>(TDatabase database) : IClassFixtur
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeAsyncCore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the test's providers and deletes its folder; a suite that started more extends it.</summary>
+    protected virtual async ValueTask DisposeAsyncCore()
+    {
         foreach (var provider in _providers)
         {
             await provider.DisposeAsync();
         }
 
         Temp.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -5,8 +5,8 @@ using System.Text.Json;
 using Bascule.Jobs.Cli;
 using Bascule.Pipeline;
 using Bascule.Load;
-using Bascule.Load.Providers.Sqlite;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Microsoft.VisualBasic.FileIO;
 using Spectre.Console;
 
@@ -14,13 +14,12 @@ namespace Bascule.Jobs.Tests.Cli;
 
 /// <summary>
 /// <c>bascule cutover</c> on runs of the committed samples made by the real migration pipeline: the manifest's counts,
-/// totals and SHA-256 are recomputed from the written files with an independent CSV reader.
+/// totals and SHA-256 are recomputed from the written files with an independent CSV reader. Run once per provider.
 /// </summary>
-public sealed class CutoverCommandTests : IDisposable
+public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly string Mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
-
-    private readonly TempDirectory _temp = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,10 +28,11 @@ public sealed class CutoverCommandTests : IDisposable
     [InlineData("cpas-etterbeek-2023")]
     public async Task The_package_of_a_committed_sample_has_the_totals_and_hashes_its_manifest_says(string sample)
     {
-        var run = await MigrateAsync(sample);
-        var outDir = _temp.Combine("package");
+        var connection = await CreateConnectionAsync();
+        var run = await MigrateAsync(connection, sample);
+        var outDir = Temp.Combine("package");
 
-        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = run, Connection = Database, Out = outDir });
+        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = run, Provider = Provider, Connection = connection, Out = outDir });
 
         Assert.True(exit == CutoverCommand.Written, output);
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json"), Ct));
@@ -66,24 +66,21 @@ public sealed class CutoverCommandTests : IDisposable
     [Fact]
     public async Task A_superseded_run_is_refused_with_exit_code_1()
     {
-        var first = await MigrateAsync("cpas-etterbeek-2023");
-        await MigrateAsync("cpas-etterbeek-2023");
+        var connection = await CreateConnectionAsync();
+        var first = await MigrateAsync(connection, "cpas-etterbeek-2023");
+        await MigrateAsync(connection, "cpas-etterbeek-2023");
 
-        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = first, Connection = Database, Out = _temp.Combine("refused") });
+        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = first, Provider = Provider, Connection = connection, Out = Temp.Combine("refused") });
 
         Assert.Equal(CutoverCommand.NotWritten, exit);
         Assert.Contains("superseded, not published", output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.Combine("refused")));
+        Assert.False(Directory.Exists(Temp.Combine("refused")));
     }
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Database => _temp.Combine("staging.db");
-
-    private async Task<string> MigrateAsync(string sample)
+    private async Task<string> MigrateAsync(string connection, string sample)
     {
-        await using var provider = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Database, _temp.Path));
-        var request = new MigrationRequest(RepositoryRoot.Combine("samples", sample), Mapping, null, _temp.Combine("out"), new StagingOptions { BatchSize = 500 });
+        await using var provider = Open(connection);
+        var request = new MigrationRequest(RepositoryRoot.Combine("samples", sample), Mapping, null, Temp.Combine("out"), new StagingOptions { BatchSize = 500 });
         return (await new MigrationPipeline(provider).RunAsync(request, Ct)).RunId.Value;
     }
 
@@ -109,3 +106,9 @@ public sealed class CutoverCommandTests : IDisposable
         return records;
     }
 }
+
+public sealed class SqliteCutoverCommandTests(SqliteDatabase database) : CutoverCommandTests<SqliteDatabase>(database);
+
+public sealed class PostgresCutoverCommandTests(PostgresDatabase database) : CutoverCommandTests<PostgresDatabase>(database);
+
+public sealed class SqlServerCutoverCommandTests(SqlServerDatabase database) : CutoverCommandTests<SqlServerDatabase>(database);

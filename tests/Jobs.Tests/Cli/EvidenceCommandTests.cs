@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Bascule.Jobs.Cli;
-using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
 using Bascule.TestSupport.Staging;
@@ -156,7 +155,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
 
     private async Task<IReadOnlyList<RunInfo>> RunsAsync(string connection)
     {
-        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+        await using var provider = Open(connection);
         return await RunList.ReadAsync(provider, Ct);
     }
 

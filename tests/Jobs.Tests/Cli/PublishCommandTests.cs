@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Cli;
-using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.TestSupport;
@@ -181,7 +180,7 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Contains("verified", output, StringComparison.Ordinal);
 
         // One label of one staged line edited in the database after the run: the fingerprint read back no longer matches.
-        await using (var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out")))
+        await using (var provider = Open(connection))
         await using (var db = await provider.OpenAsync(Ct))
         {
             Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
@@ -226,13 +225,13 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
 
     private async Task<IReadOnlyList<SignOff>> SignOffsAsync(string connection, RunId run)
     {
-        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+        await using var provider = Open(connection);
         return await SignOffStore.ListAsync(provider, run, Ct);
     }
 
     private async Task<IReadOnlyList<RunInfo>> RunsAsync(string connection)
     {
-        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+        await using var provider = Open(connection);
         return await RunList.ReadAsync(provider, Ct);
     }
 
@@ -249,7 +248,7 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     /// <summary>The runs the ERP import team sees: those of published_runs, and the runs whose lines published_staged_lines shows.</summary>
     private async Task<List<string>> PublishedRunIdsAsync(string connection)
     {
-        await using var provider = StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+        await using var provider = Open(connection);
         await using var db = await provider.OpenAsync(Ct);
         var runs = (await db.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct))).ToList();
         var lines = (await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();

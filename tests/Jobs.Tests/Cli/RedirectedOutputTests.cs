@@ -1,29 +1,30 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 
 namespace Bascule.Jobs.Tests.Cli;
 
 /// <summary>
 /// The real executable (<c>dotnet bascule.dll</c>, copied beside this test) with its output redirected, as cron or a
-/// log sees it: no line is wrapped, whatever width the terminal claims, and every amount is written one way.
+/// log sees it: no line is wrapped, whatever width the terminal claims, and every amount is written one way, whichever
+/// provider the amounts were read from. Run once per provider.
 /// </summary>
-public sealed partial class RedirectedOutputTests : IDisposable
+public abstract partial class RedirectedOutputTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
-    private readonly TempDirectory _temp = new();
 
     [Fact]
     public async Task Migrate_and_runs_write_whole_lines_and_amounts_the_one_way()
     {
         var commune = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
         var mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
-        var held = await ExportCopies.OneEuroMoreLedgerDebitAsync(commune, _temp.Combine("one-euro-more"));
-        string[] staging = ["--provider", "sqlite", "--connection", _temp.Combine("staging.db")];
+        var held = await ExportCopies.OneEuroMoreLedgerDebitAsync(commune, Temp.Combine("one-euro-more"));
+        string[] staging = ["--provider", Provider, "--connection", await CreateConnectionAsync()];
 
-        var published = await BasculeAsync(["migrate", "--export", commune, "--mapping", mapping, .. staging, "--out", _temp.Combine("out-published")]);
-        var failed = await BasculeAsync(["migrate", "--export", held, "--mapping", mapping, .. staging, "--out", _temp.Combine("out-held")]);
+        var published = await BasculeAsync(["migrate", "--export", commune, "--mapping", mapping, .. staging, "--out", Temp.Combine("out-published")]);
+        var failed = await BasculeAsync(["migrate", "--export", held, "--mapping", mapping, .. staging, "--out", Temp.Combine("out-held")]);
         var runs = await BasculeAsync(["runs", .. staging]);
 
         Assert.True(published.Exit == 0, published.Stdout + published.Stderr);
@@ -32,7 +33,7 @@ public sealed partial class RedirectedOutputTests : IDisposable
         foreach (var (migrate, outDir) in new[] { (published, "out-published"), (failed, "out-held") })
         {
             // The report's path and the run id each appear whole on one line: they can be copied from the log.
-            Assert.Contains(Lines(migrate.Stdout), l => l == "  report: " + Path.Combine(_temp.Combine(outDir), "reconciliation.html"));
+            Assert.Contains(Lines(migrate.Stdout), l => l == "  report: " + Path.Combine(Temp.Combine(outDir), "reconciliation.html"));
             var runId = RunLine().Match(migrate.Stdout).Groups["run"].Value;
             Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", runId);
             Assert.Contains(Lines(runs.Stdout), l => l.Contains(runId, StringComparison.Ordinal) && l.Contains("Commune d'Etterbeek (COMMUNE 21005)", StringComparison.Ordinal));
@@ -47,8 +48,6 @@ public sealed partial class RedirectedOutputTests : IDisposable
         }
     }
 
-    public void Dispose() => _temp.Dispose();
-
     private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
     /// <summary>
@@ -60,7 +59,7 @@ public sealed partial class RedirectedOutputTests : IDisposable
         var start = new ProcessStartInfo
         {
             FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet",
-            WorkingDirectory = _temp.Path,
+            WorkingDirectory = Temp.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -99,3 +98,9 @@ public sealed partial class RedirectedOutputTests : IDisposable
     [GeneratedRegex(@"^Run (?<run>\S+) (published|held, not published,) in ", RegexOptions.Multiline)]
     private static partial Regex RunLine();
 }
+
+public sealed class SqliteRedirectedOutputTests(SqliteDatabase database) : RedirectedOutputTests<SqliteDatabase>(database);
+
+public sealed class PostgresRedirectedOutputTests(PostgresDatabase database) : RedirectedOutputTests<PostgresDatabase>(database);
+
+public sealed class SqlServerRedirectedOutputTests(SqlServerDatabase database) : RedirectedOutputTests<SqlServerDatabase>(database);

@@ -6,24 +6,42 @@ using Bascule.Jobs.Cli;
 using Bascule.Extract.Values;
 using Bascule.Jobs.Hosting;
 using Bascule.Load;
+using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
 using Bascule.Jobs.Tests.Hosting.JobLog;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Hangfire;
+using Hangfire.InMemory;
 using Spectre.Console;
 
 namespace Bascule.Jobs.Tests.Hosting;
 
-/// <summary>The migration job's behaviour, run once per job storage (in memory, PostgreSQL) on real servers, exports and staging.</summary>
-public abstract partial class MigrationJobTests : IDisposable
+/// <summary>
+/// The migration job's behaviour on real servers, exports and staging, run once per provider, each with the job storage
+/// that goes with it: the embedded default (Hangfire.InMemory, one object both servers share, each still opening its
+/// own connections) beside SQLite, and the shared storage of a scale-out (Hangfire.PostgreSql, Hangfire.SqlServer, each
+/// server with its own storage object) in a database of its own on the same server as PostgreSQL or SQL Server staging.
+/// </summary>
+public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    protected TempDirectory Temp { get; } = new();
-
     /// <summary>A factory of storage objects over one job storage (each call a new object, where the storage allows), and the staging target.</summary>
-    protected abstract Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync();
+    private async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
+    {
+        var staging = new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out"));
+        if (Database.Kind == StagingProviderKind.Sqlite)
+        {
+            var storage = new InMemoryStorage();
+            return (() => storage, staging);
+        }
+
+        var jobs = await CreateConnectionAsync();
+        return (() => JobStorages.Create(Provider, jobs), staging);
+    }
 
     [Fact]
     public async Task A_fleet_of_six_entity_years_across_two_servers_publishes_exactly_one_run_each()
@@ -239,12 +257,6 @@ public abstract partial class MigrationJobTests : IDisposable
         Assert.Equal((run.Id.Value, "ERROR"), (logged.GetProperty("run").GetString(), logged.GetProperty("level").GetString()));
     }
 
-    public void Dispose()
-    {
-        Temp.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private static MigrationJobOptions Options(StagingTarget staging) => new(staging, TimeSpan.FromMinutes(1));
 
     // The entity and year of a fleet entity's run, as another loader would record them.
@@ -275,7 +287,7 @@ public abstract partial class MigrationJobTests : IDisposable
         var settings = new RunsCommand.Settings
         {
             Provider = staging.Provider,
-            Connection = staging.Provider == "sqlite" && staging.Connection.Length == 0 ? Path.Combine(staging.OutRoot, "staging.db") : staging.Connection,
+            Connection = staging.Connection,
             Format = "json",
         };
 
@@ -314,3 +326,9 @@ public abstract partial class MigrationJobTests : IDisposable
     [GeneratedRegex(@"(FICHIER=ECRITURES\.csv;[^\r\n]*TOTAL_DEBIT=)([0-9]+,[0-9]{2})")]
     private static partial Regex OneEuroMoreLedgerDebit();
 }
+
+public sealed class SqliteMigrationJobTests(SqliteDatabase database) : MigrationJobTests<SqliteDatabase>(database);
+
+public sealed class PostgresMigrationJobTests(PostgresDatabase database) : MigrationJobTests<PostgresDatabase>(database);
+
+public sealed class SqlServerMigrationJobTests(SqlServerDatabase database) : MigrationJobTests<SqlServerDatabase>(database);

@@ -6,20 +6,21 @@ using Bascule.Jobs.Tests.Cli;
 using Bascule.Load.Runs;
 using Bascule.TestSupport;
 using Bascule.TestSupport.Samples;
+using Bascule.TestSupport.Staging;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 
 namespace Bascule.Jobs.Tests.Workspace;
 
 /// <summary>
-/// The drill-down pages of a real <c>serve</c> host on 127.0.0.1, over a run of the commune sample migrated into SQLite:
+/// The drill-down pages of a real <c>serve</c> host on 127.0.0.1, over a run of the commune sample migrated into the staging database:
 /// a list followed page by page through its "next" links gives every line of the account once, the page declares its
-/// language and labels its table, and the CSV download holds the whole list.
+/// language and labels its table, and the CSV download holds the whole list. Run once per provider.
 /// </summary>
-public sealed partial class DrillDownPageTests : IAsyncDisposable
+public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private const string Suppliers = "4400000";
-    private readonly TempDirectory _temp = new();
     private readonly List<WebApplication> _hosts = [];
     private readonly List<HttpClient> _clients = [];
 
@@ -84,7 +85,8 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
         Assert.Contains("role=\"alert\"", noList, StringComparison.Ordinal);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the hosts before the suite's own cleanup deletes their folders.</summary>
+    protected override async ValueTask DisposeAsyncCore()
     {
         foreach (var client in _clients)
         {
@@ -97,7 +99,7 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
             await host.DisposeAsync();
         }
 
-        _temp.Dispose();
+        await base.DisposeAsyncCore();
     }
 
     private static List<Dictionary<string, string>> Records() =>
@@ -105,19 +107,19 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
 
     private async Task<(HttpClient Http, RunId Run)> ServeAsync()
     {
-        var database = _temp.Combine("staging.db");
+        var connection = await CreateConnectionAsync();
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
             "migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
-            "--connection", database, "--out", _temp.Combine("out-run"));
+            "--provider", Provider, "--connection", connection, "--out", Temp.Combine("out-run"));
         Assert.True(exit == 0, stdout + stderr);
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var app = ServeHost.Build(new ServeOptions(url, new InMemoryStorage(), new StagingTarget("sqlite", database, _temp.Combine("out")), new Dictionary<string, string>(), 1)
+        var app = ServeHost.Build(new ServeOptions(url, new InMemoryStorage(), new StagingTarget(Provider, connection, Temp.Combine("out")), new Dictionary<string, string>(), 1)
         {
             MappingsRoot = RepositoryRoot.Combine("mappings"),
         });
         await app.StartAsync(Ct);
         _hosts.Add(app);
-        await using var staging = new StagingTarget("sqlite", database, _temp.Combine("out")).Open();
+        await using var staging = Open(connection);
         var runs = await RunList.ReadAsync(staging, Ct);
         var http = new HttpClient { BaseAddress = new Uri(url) };
         _clients.Add(http);
@@ -133,3 +135,9 @@ public sealed partial class DrillDownPageTests : IAsyncDisposable
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex Next();
 }
+
+public sealed class SqliteDrillDownPageTests(SqliteDatabase database) : DrillDownPageTests<SqliteDatabase>(database);
+
+public sealed class PostgresDrillDownPageTests(PostgresDatabase database) : DrillDownPageTests<PostgresDatabase>(database);
+
+public sealed class SqlServerDrillDownPageTests(SqlServerDatabase database) : DrillDownPageTests<SqlServerDatabase>(database);

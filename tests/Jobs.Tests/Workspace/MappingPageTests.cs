@@ -4,6 +4,7 @@ using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Tests.Hosting;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Bascule.Transform;
 using Hangfire;
 using Hangfire.InMemory;
@@ -13,12 +14,12 @@ namespace Bascule.Jobs.Tests.Workspace;
 /// <summary>
 /// The mapping page of a run (<c>/runs/{run}/mapping</c>) on <c>serve</c>'s host, after a real job: in French and Dutch,
 /// every rule of the version either used (with its justification and euros) or listed apart as never used; and with a
-/// mappings folder that does not hold the version, the page says so and still shows the euros per rule.
+/// mappings folder that does not hold the version, the page says so and still shows the euros per rule. Run once per provider.
 /// </summary>
-public sealed partial class MappingPageTests : IDisposable
+public abstract partial class MappingPageTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _temp = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -69,8 +70,8 @@ public sealed partial class MappingPageTests : IDisposable
     [Fact]
     public async Task A_mappings_folder_without_the_version_is_explained_and_the_euros_per_rule_still_show()
     {
-        Directory.CreateDirectory(_temp.Combine("empty-mappings"));
-        await using var served = await ServeAsync(_temp.Combine("empty-mappings"));
+        Directory.CreateDirectory(Temp.Combine("empty-mappings"));
+        await using var served = await ServeAsync(Temp.Combine("empty-mappings"));
         using var reader = new HttpClient { BaseAddress = new Uri(served.Url) };
         var run = RunOf(await reader.GetStringAsync("/", Ct));
 
@@ -89,8 +90,6 @@ public sealed partial class MappingPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    public void Dispose() => _temp.Dispose();
-
     private static string Table(string page, string id)
     {
         var start = page.IndexOf($"<table id=\"{id}\"", StringComparison.Ordinal);
@@ -108,9 +107,9 @@ public sealed partial class MappingPageTests : IDisposable
     // A serve without users (the local reader), one entity migrated by a real job before the test reads the pages.
     private async Task<ServedHost> ServeAsync(string mappingsRoot)
     {
-        var fleet = FleetSample.Write(_temp, entities: 1);
+        var fleet = FleetSample.Write(Temp, entities: 1);
         var served = await ServedHost.StartAsync(
-            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1)
+            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")), new Dictionary<string, string>(), 1)
             {
                 ReaderAccess = new AccessOptions(),
                 MappingsRoot = mappingsRoot,
@@ -127,3 +126,9 @@ public sealed partial class MappingPageTests : IDisposable
         return served;
     }
 }
+
+public sealed class SqliteMappingPageTests(SqliteDatabase database) : MappingPageTests<SqliteDatabase>(database);
+
+public sealed class PostgresMappingPageTests(PostgresDatabase database) : MappingPageTests<PostgresDatabase>(database);
+
+public sealed class SqlServerMappingPageTests(SqlServerDatabase database) : MappingPageTests<SqlServerDatabase>(database);

@@ -6,6 +6,7 @@ using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Tests.Hosting;
 using Bascule.TestSupport;
+using Bascule.TestSupport.Staging;
 using Hangfire;
 using Hangfire.InMemory;
 
@@ -13,19 +14,19 @@ namespace Bascule.Jobs.Tests.Workspace;
 
 /// <summary>
 /// The workspace's roles and actions on <c>serve</c>'s host: what an operator, an accountant and the local reader of a
-/// <c>serve</c> without users may do, and a job that failed before it created a run, on the fleet page.
+/// <c>serve</c> without users may do, and a job that failed before it created a run, on the fleet page. Run once per provider.
 /// </summary>
-public sealed partial class WorkspaceEndpointsTests : IDisposable
+public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase database) : StagingSuite<TDatabase>(database)
+    where TDatabase : StagingDatabase
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _temp = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Roles_come_from_the_access_settings_and_only_accountants_and_auditors_sign_or_download_evidence()
     {
-        var fleet = FleetSample.Write(_temp, entities: 1);
+        var fleet = FleetSample.Write(Temp, entities: 1);
         var access = new AccessOptions { Accountants = ["alice"], Operators = ["olivier"] };
         await using var served = await ServeAsync(new Dictionary<string, string> { ["alice"] = "a-pass", ["olivier"] = "o-pass" }, access);
         await RunAsync(served, fleet.Entities[0]);
@@ -55,7 +56,7 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
     [Fact]
     public async Task A_sign_off_needs_the_token_of_the_signer_and_a_comment_when_the_reconciliation_is_not_ok()
     {
-        var fleet = FleetSample.Write(_temp, entities: 1);
+        var fleet = FleetSample.Write(Temp, entities: 1);
         var access = new AccessOptions { Accountants = ["alice", "bob"] };
         await using var served = await ServeAsync(new Dictionary<string, string> { ["alice"] = "a-pass", ["bob"] = "b-pass" }, access);
         await RunAsync(served, fleet.Entities[0]);
@@ -100,7 +101,7 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
     [Fact]
     public async Task The_local_reader_of_a_serve_without_users_reads_everything_but_cannot_sign()
     {
-        var fleet = FleetSample.Write(_temp, entities: 1);
+        var fleet = FleetSample.Write(Temp, entities: 1);
         await using var served = await ServeAsync(new Dictionary<string, string>(), new AccessOptions());
         await RunAsync(served, fleet.Entities[0]);
         using var local = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(served.Url) };
@@ -119,7 +120,7 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
     [Fact]
     public async Task A_job_that_failed_before_it_created_a_run_shows_on_the_fleet_page()
     {
-        var fleet = FleetSample.Write(_temp, entities: 1);
+        var fleet = FleetSample.Write(Temp, entities: 1);
         var missing = fleet.Entities[0] with { Export = "exports/{year}/nowhere" };
         await using var served = await ServeAsync(new Dictionary<string, string>(), new AccessOptions(), [fleet.Entities[0]]);
         var job = FleetEnqueuer.Enqueue(new BackgroundJobClient(served.Storage), missing, FleetSample.Year);
@@ -136,11 +137,9 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         Assert.Contains("geen gepubliceerd", row, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _temp.Dispose();
-
-    private Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null) =>
-        ServedHost.StartAsync(
-            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), users, 1)
+    private async Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null) =>
+        await ServedHost.StartAsync(
+            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")), users, 1)
             {
                 ReaderAccess = access,
                 FleetEntities = fleet,
@@ -194,3 +193,9 @@ public sealed partial class WorkspaceEndpointsTests : IDisposable
         return (input.Groups[1].Value, input.Groups[2].Value);
     }
 }
+
+public sealed class SqliteWorkspaceEndpointsTests(SqliteDatabase database) : WorkspaceEndpointsTests<SqliteDatabase>(database);
+
+public sealed class PostgresWorkspaceEndpointsTests(PostgresDatabase database) : WorkspaceEndpointsTests<PostgresDatabase>(database);
+
+public sealed class SqlServerWorkspaceEndpointsTests(SqlServerDatabase database) : WorkspaceEndpointsTests<SqlServerDatabase>(database);

@@ -39,7 +39,20 @@ public abstract class StagingSuite<TDatabase>(TDatabase database) : IClassFixtur
     /// <summary>A new, empty database of this test, as <c>--connection</c> takes it.</summary>
     protected Task<string> CreateConnectionAsync() => database.CreateAsync();
 
+    /// <summary>
+    /// A provider on <paramref name="connection"/> as the command line opens it from <c>--provider</c> and <c>--connection</c>;
+    /// the caller disposes it.
+    /// </summary>
+    protected IStagingProvider Open(string connection) => StagingProviders.Create(Provider, connection, Temp.Combine("out"));
+
     public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the test's providers and deletes its folder; a suite that started more extends it.</summary>
+    protected virtual async ValueTask DisposeAsyncCore()
     {
         foreach (var provider in _providers)
         {
@@ -47,6 +60,5 @@ public abstract class StagingSuite<TDatabase>(TDatabase database) : IClassFixtur
         }
 
         Temp.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -1,25 +1,8 @@
 using System.Reflection;
 using Bascule.Jobs.Hosting;
-using Bascule.TestSupport;
-using Hangfire;
 using Hangfire.SqlServer;
-using Microsoft.Data.SqlClient;
 
 namespace Bascule.Jobs.Tests.Hosting;
-
-/// <summary>
-/// The shared storage of a scale-out on SQL Server: Hangfire.SqlServer, each server with its own storage object, and
-/// SQL Server staging. Skipped, with the reason, where no SQL Server is reachable (BASCULE_TEST_SQLSERVER or Docker).
-/// </summary>
-public sealed class SqlServerMigrationJobTests(SqlServerInstance instance) : MigrationJobTests
-{
-    protected override async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
-    {
-        var jobs = await instance.CreateDatabaseAsync();
-        var staging = await instance.CreateDatabaseAsync();
-        return (() => JobStorages.Create(JobStorages.SqlServer, jobs), new StagingTarget("sqlserver", staging, Temp.Combine("out")));
-    }
-}
 
 /// <summary>The job storage each choice really produces, without a database server.</summary>
 public sealed class JobStorageChoiceTests

@@ -28,7 +28,7 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
         using var disposePlaywright = playwright;
         await using var disposeBrowser = browser;
         var connection = await CreateConnectionAsync();
-        var mappings = CopyMappings(Temp.Combine("audit", "mappings"));
+        var mappings = MappingsCopy.To(Temp.Combine("audit", "mappings"));
         var version = Path.Combine(mappings, "bxl-2024", "1.0.0");
         var (exit, output) = await CliProcess.RunAsync(
             Temp.Path, ["migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", version, "--provider", Provider, "--connection", connection], Ct);
@@ -91,19 +91,6 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
     // The rules file read as the mappings README describes it: ';'-separated, a header, '#' lines are comments.
     private static List<string> RuleIds(string rulesFile) =>
         [.. CsvText.Rows(string.Join('\n', File.ReadLines(rulesFile).Where(l => !l.StartsWith('#')))).Skip(1).Where(r => r[0].Length > 0).Select(r => r[0])];
-
-    private static string CopyMappings(string to)
-    {
-        var from = RepositoryRoot.Combine("mappings");
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        return to;
-    }
 }
 
 public sealed class SqliteMappingPageBrowserTests(SqliteDatabase database) : MappingPageBrowserTests<SqliteDatabase>(database);

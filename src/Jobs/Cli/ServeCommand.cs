@@ -122,12 +122,6 @@ public sealed class ServeCommand(
                 FleetEntities = File.Exists(jobs.Value.Fleet) ? Fleet.Load(jobs.Value.Fleet).Entities : null,
                 MappingsRoot = mappings,
             });
-            if (settings.Mappings is null && !Directory.Exists(mappings))
-            {
-                console.MarkupLineInterpolated(
-                    CultureInfo.InvariantCulture,
-                    $"[yellow]No mappings folder at {mappings}: the mapping pages and evidence packs will say that the runs' mapping versions are missing. Give it with --mappings.[/]");
-            }
             if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
             {
                 console.MarkupLineInterpolated(
@@ -178,7 +172,8 @@ public sealed class ServeCommand(
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
     }
 
-    // A folder given on the command line must exist; the default one may be absent (serve then says so once).
+    // A folder given on the command line must exist; the default one may be absent: the mapping page and the evidence pack
+    // then say, in the reader's language, that the run's version is not there.
     private static string MappingsFolder(string? given)
     {
         var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(given) ? "mappings" : given);

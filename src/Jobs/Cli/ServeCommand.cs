@@ -73,6 +73,10 @@ public sealed class ServeCommand(
         [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting Serve:AllowedHosts.")]
         public string? AllowedHosts { get; init; }
 
+        [CommandOption("--mappings <DIR>")]
+        [Description("The mappings folder holding the versions the runs used, found by their SHA-256 (the mapping page checks it still holds the recorded one). Default: mappings.")]
+        public string? Mappings { get; init; }
+
         public override ValidationResult Validate() =>
             Workers < 1 ? ValidationResult.Error($"--workers {Workers} must be at least 1.")
             : !LogFormats.IsValid(LogFormat) ? ValidationResult.Error($"--log-format '{LogFormat}' is unknown: use text or json.")
@@ -99,6 +103,7 @@ public sealed class ServeCommand(
                 throw new ServeRefusedException(refusal);
             }
 
+            var mappings = MappingsFolder(settings.Mappings);
             var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
             // Both databases are checked before the host is built: a serve that cannot work says which and why, within 30 s.
@@ -115,6 +120,7 @@ public sealed class ServeCommand(
                 ReaderAccess = access.Value,
                 LocalPersonalData = reports.Value.ShowPersonalData,
                 FleetEntities = File.Exists(jobs.Value.Fleet) ? Fleet.Load(jobs.Value.Fleet).Entities : null,
+                MappingsRoot = mappings,
             });
             if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
             {
@@ -164,6 +170,16 @@ public sealed class ServeCommand(
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
+    }
+
+    // A folder given on the command line must exist; the default one may be absent: the mapping page and the evidence pack
+    // then say, in the reader's language, that the run's version is not there.
+    private static string MappingsFolder(string? given)
+    {
+        var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(given) ? "mappings" : given);
+        return given is null || Directory.Exists(folder)
+            ? folder
+            : throw new ServeRefusedException($"The mappings folder {folder} (--mappings) does not exist: give the folder holding the mapping versions, e.g. --mappings mappings.");
     }
 
     private static Dictionary<string, string> NonEmpty(Dictionary<string, string> entries) =>

@@ -32,7 +32,7 @@ public sealed record ServeOptions(
     /// <summary>The fleet file's entities, if there is one: the fleet page names an entity whose jobs never created a run.</summary>
     public IReadOnlyList<FleetEntity>? FleetEntities { get; init; }
 
-    /// <summary>The mappings folder an evidence pack finds the runs' mapping versions in (by their SHA-256).</summary>
+    /// <summary>The mappings folder (<c>serve --mappings</c>) where the mapping page and the evidence pack find the runs' mapping versions, by their SHA-256.</summary>
     public string MappingsRoot { get; init; } = Path.GetFullPath("mappings");
 
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;

@@ -90,8 +90,12 @@ public static class WorkspaceEndpoints
             MappingPage.ShowAsync(sources, context, run, cancellationToken));
         app.MapGet("/runs/{run}/evidence", (string run, HttpContext context, CancellationToken cancellationToken) =>
             EvidenceAsync(sources, context, run, cancellationToken));
-        app.MapGet("/runs/{run}/{file}", (string run, string file) =>
-            sources.Files.Find(run, file) is { } path ? Results.File(path, RunFiles.ContentType(file), file) : Results.NotFound());
+        app.MapGet("/runs/{run}/{file}", (string run, string file, HttpContext context) =>
+            sources.Files.Find(run, file) is not { } path ? Results.NotFound()
+            // Written with personal data shown: only for a reader with that right, whoever wrote it.
+            : !WorkspaceRoles.SeesPersonalData(context.User) && ReportWriter.ShowsPersonalData(Path.GetDirectoryName(path)!)
+                ? Results.Text(WorkspaceTexts.ReportShowsPersonalData.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)
+            : Results.File(path, RunFiles.ContentType(file), file));
         return app;
     }
 

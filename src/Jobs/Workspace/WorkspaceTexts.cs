@@ -117,6 +117,11 @@ public static class WorkspaceTexts
     public static readonly Bilingual RefusedDatabase = new(
         "la base de staging a refusé l'opération (message technique ci-dessous, pour le service informatique).",
         "de staging-databank weigerde de bewerking (technisch bericht hieronder, voor de informaticadienst).");
+    public static readonly Bilingual ReportShowsPersonalData = new(
+        "Ce fichier a été écrit avec les données personnelles des tiers visibles (noms, IBAN) et vous n'avez pas le droit de les voir (Access:PersonalData). " +
+        "La page de l'exécution montre la même réconciliation, masquée. Pour un fichier masqué, demandez à l'IT de régénérer les rapports sans --show-personal-data (bascule report).",
+        "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar (namen, IBAN) en u hebt niet het recht ze te zien (Access:PersonalData). " +
+        "De pagina van de uitvoering toont dezelfde reconciliatie, gemaskeerd. Voor een gemaskeerd bestand: vraag IT de rapporten opnieuw aan te maken zonder --show-personal-data (bascule report).");
     public static readonly Bilingual EvidenceNotAllowed = new(
         "Seuls un comptable ou un auditeur téléchargent le dossier de preuves (Access:Accountants, Access:Auditors).",
         "Enkel een boekhouder of een auditor downloadt het bewijsdossier (Access:Accountants, Access:Auditors).");

@@ -120,7 +120,8 @@ public static class EvidencePack
         string? reports = null;
         var regenerated = false;
         var written = Path.Combine(options.ReportsRoot, run.Id.Value);
-        if (completed && File.Exists(Path.Combine(written, ReportWriter.HtmlFile)))
+        // Reports written with personal data shown go only into a pack that may show it; another pack gets them regenerated, masked.
+        if (completed && File.Exists(Path.Combine(written, ReportWriter.HtmlFile)) && (options.Reports.ShowPersonalData || !ReportWriter.ShowsPersonalData(written)))
         {
             // The reports as written when the run ran (or last regenerated): the files people read and signed.
             Directory.CreateDirectory(target);

@@ -15,7 +15,7 @@ public sealed record CheckResult(CheckId Check, string Name, Verdict Status, dec
 
     public bool IsMoney => Unit == Units.Euro;
 
-    /// <summary>What the comparison is about, for the sentence readers see; null for checks that have none (the cut-over's).</summary>
+    /// <summary>What the comparison is about, for the sentence readers see; null for a comparison built without one.</summary>
     public CheckTopic? Topic { get; init; }
 
     /// <summary>
@@ -38,4 +38,6 @@ public static class Units
     public const string Documents = "documents";
     public const string Articles = "articles";
     public const string Files = "files";
+    public const string Items = "items";
+    public const string Commitments = "commitments";
 }

@@ -24,6 +24,22 @@ public enum TopicKind
     ContinuityDiffering,
     ContinuityAccount,
     ContinuityResultAllocation,
+
+    // A cut-over package's comparisons (its checks 1 to 3).
+    CutoverOpeningDebitCredit,
+    CutoverOpeningLegacyClosing,
+    CutoverOpeningResultClosed,
+    CutoverOpeningAccountsDiffering,
+    CutoverOpeningLedgerClosing,
+    CutoverOpeningAccountMapped,
+    CutoverOpenItemsAccount,
+    CutoverOpenItemsControlAccount,
+    CutoverOpenItemsWithoutThirdParty,
+    CutoverCommitmentsTotal,
+    CutoverCommitmentsArticle,
+    CutoverCommitmentsOverCharged,
+    CutoverCommitmentsWithoutNewArticle,
+    CutoverCommitmentsSeveralNewArticles,
 }
 
 /// <summary>The side of the books a comparison is about.</summary>
@@ -47,6 +63,9 @@ public sealed record CheckTopic(TopicKind Kind)
     public string? Journal { get; init; }
 
     public string? Account { get; init; }
+
+    /// <summary>A legacy budget article (the cut-over's open commitments per article).</summary>
+    public string? Article { get; init; }
 
     public BookSide? Side { get; init; }
 

@@ -44,6 +44,11 @@ public static partial class ReportTexts
         var side = t?.Side is { } s ? SideName(s) : new("", "");
         var accounts = t?.NewAccounts == true ? new Bilingual("nouveaux", "nieuwe") : new Bilingual("anciens", "oude");
         var tolerance = check.Tolerance is { } limit ? new Bilingual($" (tolérance {Shown(check, limit)})", $" (tolerantie {Shown(check, limit)})") : new Bilingual("", "");
+        if (CutoverWhat(check, e, f, d) is { } cutover)
+        {
+            return cutover;
+        }
+
         return t?.Kind switch
         {
             TopicKind.FileNotRecorded => new(
@@ -122,6 +127,11 @@ public static partial class ReportTexts
         var lost = (new Bilingual(
             "Des montants ou des lignes ont disparu ou sont apparus pendant la migration : ne pas approuver ; relancer la migration et, si l'écart demeure, le signaler",
             "Bedragen of lijnen zijn verdwenen of verschenen tijdens de migratie: niet goedkeuren; de migratie opnieuw uitvoeren en, als het verschil blijft, het melden"), It);
+        if (CutoverNextStep(check) is { } cutover)
+        {
+            return cutover;
+        }
+
         var explainedByExceptions = check.Status == Model.Verdict.Warning;
         return check.Topic?.Kind switch
         {

@@ -116,6 +116,8 @@ public static partial class ReportTexts
         Units.Documents => new("pièces", "stukken"),
         Units.Articles => new("articles", "artikelen"),
         Units.Files => new("fichiers", "bestanden"),
+        Units.Items => new("postes", "posten"),
+        Units.Commitments => new("engagements", "vastleggingen"),
         _ => new(unit, unit),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Bascule.Reconcile.Model;
 using Bascule.Reconcile.Reports.Csv;
 using Bascule.Reconcile.Reports.Html;
@@ -46,6 +47,25 @@ public static class ReportWriter
         cancellationToken.ThrowIfCancellationRequested();
         pending.Commit([JsonFile, HtmlFile, XlsxFile, .. csv]);
         return new ReportFiles(pending.Final(JsonFile), pending.Final(HtmlFile), pending.Final(XlsxFile), csv.Select(pending.Final).ToList());
+    }
+
+    /// <summary>
+    /// Whether the reports in <paramref name="folder"/> (written together, all or none) show third parties' personal data,
+    /// as their <c>reconciliation.json</c> records it. A folder whose JSON is missing or unreadable may show it: true.
+    /// </summary>
+    public static bool ShowsPersonalData(string folder)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, JsonFile)));
+            var root = json.RootElement;
+            return root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("runId", out _)
+                || (root.TryGetProperty("personalDataShown", out var shown) && shown.ValueKind != JsonValueKind.False);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return true;
+        }
     }
 }
 

@@ -190,15 +190,7 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
     private async Task<(string Published, string Held)> MigrateAsync(string connection)
     {
         // The mappings tree where serve's evidence pack looks for the runs' versions: its working folder's.
-        var mappings = RepositoryRoot.Combine("mappings");
-        foreach (var file in Directory.GetFiles(mappings, "*", SearchOption.AllDirectories))
-        {
-            var copy = Temp.Combine("mappings", Path.GetRelativePath(mappings, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        var mapping = Temp.Combine("mappings", "bxl-2024", "1.0.0");
+        var mapping = Path.Combine(MappingsCopy.To(Temp.Combine("mappings")), "bxl-2024", "1.0.0");
 
         await PlantedBeneficiary.WriteAsync(Temp.Combine("planted"));
         var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Temp.Combine("planted"), Temp.Combine("failing"));

@@ -40,6 +40,18 @@ public sealed partial class ServeCommandTests : IDisposable
         Assert.StartsWith(reason, Blanks().Replace(stdout, " ").Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_refuses_a_mappings_folder_that_does_not_exist_and_exits_1()
+    {
+        var (exit, stdout, stderr) = await RunAsync("serve", "--urls", "http://127.0.0.1:1", "--mappings", "nowhere");
+
+        Assert.True(exit == 1, $"exit code {exit}\n{stdout}\n{stderr}");
+        Assert.Matches(
+            @"^The mappings folder /\S*/nowhere \(--mappings\) does not exist: give the folder holding the mapping versions, e\.g\. --mappings mappings\.$",
+            Blanks().Replace(stdout, " ").Trim());
+        Assert.Equal("", stderr.Trim());
+    }
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary><c>dotnet bascule.dll args…</c> from this test's output folder, in an empty folder, with no BASCULE_ setting.</summary>

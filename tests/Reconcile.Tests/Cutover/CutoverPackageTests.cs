@@ -8,6 +8,7 @@ using Bascule.Reconcile.Cutover;
 using Bascule.Reconcile.Cutover.Package;
 using Bascule.Reconcile.Cutover.Reports;
 using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Reports.Html;
 using Bascule.Reconcile.Tests.Support;
 using Bascule.TestSupport;
 using Bascule.TestSupport.Staging;
@@ -112,13 +113,23 @@ public sealed class CutoverPackageTests : IDisposable
         Assert.NotEmpty(report.RootElement.GetProperty("openItemControlAccounts").EnumerateArray());
 
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportHtmlFile), Ct);
-        Assert.Contains($"<tr class=\"diff\" data-check-name=\"{name}\">", html, StringComparison.Ordinal);
+        // People read a sentence naming the article and its difference, with what to do; the technical name stays in the JSON.
+        var (french, dutch) = ($"Article {gone.Article} : ", $"Artikel {gone.Article}: ");
+        var difference = $"{HtmlText.Money(-open)} EUR)";
+        Assert.DoesNotContain("openCommitments:", html, StringComparison.Ordinal);
+        Assert.Contains(html.Split("<tr"), r => r.Contains("class=\"diff\"", StringComparison.Ordinal) && r.Contains(french, StringComparison.Ordinal)
+            && r.Contains(dutch, StringComparison.Ordinal) && r.Contains(difference, StringComparison.Ordinal) && r.Contains("FAILED", StringComparison.Ordinal));
+        Assert.Contains("(comptable)", html, StringComparison.Ordinal);
         foreach (var title in (string[])["Engagements ouverts par article", "Openstaande vastleggingen per artikel", "Postes ouverts par compte collectif ancien", "Openstaande posten per oude centralisatierekening"])
         {
             Assert.Contains(title, html, StringComparison.Ordinal);
         }
 
-        Assert.Contains(File.ReadLines(Path.Combine(outDir, "cutover-reconciliation-checks.csv")), l => l.StartsWith($"3;{name};FAILED;", StringComparison.Ordinal));
+        var csv = File.ReadLines(Path.Combine(outDir, "cutover-reconciliation-checks.csv")).ToList();
+        // No comparison falls back to the generic "title: expected, found" sentence, nor shows a technical name.
+        Assert.All(csv, l => Assert.DoesNotMatch(@"(openingBalances|openItems|openCommitments):| : attendu ", l));
+        Assert.Contains(csv, l => l.StartsWith("3;Engagements ouverts / Openstaande vastleggingen;FAILED;", StringComparison.Ordinal)
+            && l.Contains(french, StringComparison.Ordinal) && l.Contains(dutch, StringComparison.Ordinal) && l.Contains(difference, StringComparison.Ordinal));
         Assert.Contains(File.ReadLines(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenCommitmentArticles}.csv")), l => l.StartsWith($"{gone.Article};", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenItemControlAccounts}.csv")));
 
@@ -127,7 +138,10 @@ public sealed class CutoverPackageTests : IDisposable
         Assert.Contains(CutoverTables.OpenCommitmentArticles, sheets.Select(s => s.Name!.Value));
         Assert.Contains(CutoverTables.OpenItemControlAccounts, sheets.Select(s => s.Name!.Value));
         var checks = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheets.Single(s => s.Name == CutoverTables.Checks).Id!)).Worksheet;
-        Assert.Contains(name, checks.Descendants<InlineString>().Select(t => t.InnerText));
+        var texts = checks.Descendants<InlineString>().Select(t => t.InnerText).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("openCommitments:", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith(french, StringComparison.Ordinal) && t.Contains(difference, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith(dutch, StringComparison.Ordinal));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -2,6 +2,7 @@ using Bascule.Jobs.Hosting;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
 
 namespace Bascule.Jobs.Workspace.Fleet;
 
@@ -24,28 +25,52 @@ public sealed record MigrationJobState(string Id, string EntityKey, int Year, Jo
 /// <summary>
 /// The migration jobs the job storage still holds, read through Hangfire's monitoring API: the fleet page shows each
 /// entity and year's last one, also when it failed before it created a run (an export folder that is missing), which the
-/// staging database never hears of. The newest <see cref="PerState"/> of each state are read.
+/// staging database never hears of. Each state's list is read to its end, <see cref="Page"/> jobs at a time: an entity
+/// and year whose last job is older than thousands of others' still shows it. Hangfire expires succeeded jobs (a day by
+/// default) but keeps failed ones, so the failed list is the one that grows; its jobs are read in as many pages as it has.
 /// </summary>
 public static class MigrationJobs
 {
-    public const int PerState = 500;
+    public const int Page = 500;
 
     public static IReadOnlyList<MigrationJobState> Read(JobStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var api = storage.GetMonitoringApi();
         var jobs = new List<MigrationJobState>();
-        jobs.AddRange(api.FailedJobs(0, PerState).Select(j => Of(j.Key, j.Value.Job, JobState.Failed, j.Value.FailedAt, j.Value.ExceptionMessage)).OfType<MigrationJobState>());
-        jobs.AddRange(api.ProcessingJobs(0, PerState).Select(j => Of(j.Key, j.Value.Job, JobState.Processing, j.Value.StartedAt, null)).OfType<MigrationJobState>());
+        jobs.AddRange(All((from, count) => api.FailedJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Failed, j.Value.FailedAt, j.Value.ExceptionMessage)));
+        jobs.AddRange(All((from, count) => api.ProcessingJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Processing, j.Value.StartedAt, null)));
         // A job waiting for its next attempt is scheduled; a job's failed attempts before it are in its history.
-        jobs.AddRange(api.ScheduledJobs(0, PerState).Select(j => Of(j.Key, j.Value.Job, JobState.Scheduled, j.Value.ScheduledAt, null)).OfType<MigrationJobState>());
-        jobs.AddRange(api.SucceededJobs(0, PerState).Select(j => Of(j.Key, j.Value.Job, JobState.Succeeded, j.Value.SucceededAt, null)).OfType<MigrationJobState>());
+        jobs.AddRange(All((from, count) => api.ScheduledJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Scheduled, j.Value.ScheduledAt, null)));
+        jobs.AddRange(All((from, count) => api.SucceededJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Succeeded, j.Value.SucceededAt, null)));
         foreach (var queue in api.Queues())
         {
-            jobs.AddRange(api.EnqueuedJobs(queue.Name, 0, PerState).Select(j => Of(j.Key, j.Value.Job, JobState.Enqueued, j.Value.EnqueuedAt, null)).OfType<MigrationJobState>());
+            jobs.AddRange(All((from, count) => api.EnqueuedJobs(queue.Name, from, count), j => Of(j.Key, j.Value.Job, JobState.Enqueued, j.Value.EnqueuedAt, null)));
         }
 
         return jobs;
+    }
+
+    // A state's list, page after page until a page comes back short. A job that changes state meanwhile may be read in
+    // two lists or twice in one: the fleet keeps each entity and year's latest, so a duplicate changes nothing.
+    private static IEnumerable<MigrationJobState> All<T>(Func<int, int, JobList<T>> page, Func<KeyValuePair<string, T>, MigrationJobState?> of)
+    {
+        for (var from = 0; ; from += Page)
+        {
+            var jobs = page(from, Page);
+            foreach (var job in jobs)
+            {
+                if (of(job) is { } migration)
+                {
+                    yield return migration;
+                }
+            }
+
+            if (jobs.Count < Page)
+            {
+                yield break;
+            }
+        }
     }
 
     // The job's arguments are MigrationJob.RunAsync's: entity key, year, folders. Any other job is not a migration.

@@ -29,11 +29,8 @@ public static class CutoverTables
         ArgumentNullException.ThrowIfNull(options);
         return
         [
-            new(Checks, "Contrôles", "Controles",
-                [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
-                 new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
-                 new("Unité", "Eenheid", CellKind.Text)],
-                result.Checks.Select(c => Row((long)c.Number, c.Name, c.Status.ToCode(), c.Expected, c.Found, c.Difference, c.Unit)).ToList()),
+            // Each comparison as the run's are: a sentence in both languages with what to do next and who; the technical names stay in the JSON.
+            new(Checks, "Contrôles", "Controles", ReportTables.CheckColumns(), result.Checks.Select(ReportTables.CheckRow).ToList()),
             new(OpeningBalances, "Soldes d'ouverture", "Openingssaldi",
                 [NewAccount, Debit, Credit, new("Dont résultat clôturé", "Waarvan afgesloten resultaat", CellKind.Money)],
                 result.OpeningBalances.Select(b => Row(b.Account, b.Debit, b.Credit, b.ClosedResult)).ToList()),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
@@ -8,7 +9,9 @@ namespace Bascule.Reconcile.Reports.Json;
 /// <summary>
 /// <c>reconciliation.json</c>: the spec's stable field names (<c>runId</c>, <c>entity</c>, <c>fiscalYear</c>,
 /// <c>mapping</c>, <c>sourceFiles</c>, <c>totals</c>, <c>targetAccounts</c>, <c>checks</c>, <c>status</c>) and the
-/// per-table details after them, in this order; amounts are JSON numbers with two decimals.
+/// per-table details after them, in this order; amounts are JSON numbers with two decimals. <c>personalDataShown</c>,
+/// written only when true, says that this folder's reports show third parties' names and IBANs (they were written with
+/// <c>Reports:ShowPersonalData</c>): <c>serve</c> hands them only to readers with that right.
 /// </summary>
 public sealed record ReconciliationDocument(
     string RunId,
@@ -32,7 +35,8 @@ public sealed record ReconciliationDocument(
     IReadOnlyList<BudgetArticleDocument> BudgetArticles,
     ExceptionsDocument Exceptions,
     IReadOnlyList<ContinuityDocument> Continuity,
-    IReadOnlyList<SignOffDocument> SignOffs)
+    IReadOnlyList<SignOffDocument> SignOffs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PersonalDataShown = false)
 {
     /// <summary>The document of <paramref name="r"/>; labels and rejected lines masked as <paramref name="options"/> say.</summary>
     public static ReconciliationDocument From(ReconciliationResult r, ReportOptions options)
@@ -76,7 +80,8 @@ public sealed record ReconciliationDocument(
                 r.UnbalancedDocuments.Select(d => new UnbalancedDocumentDocument(
                     d.FiscalYear, d.Journal, d.Document, d.Staged.Debit, d.Staged.Credit, d.Unmapped.Debit, d.Unmapped.Credit)).ToList()),
             ContinuityDocument.From(r.Continuity),
-            r.SignOffs.Select(SignOffDocument.From).ToList());
+            r.SignOffs.Select(SignOffDocument.From).ToList(),
+            options.ShowPersonalData);
     }
 
     private static List<FlowDocument> Flows(IReadOnlyList<AccountFlow> flows) =>

@@ -50,12 +50,7 @@ public static class ReportTables
                     Row("Approbation / Goedkeuring", ApprovalText.Bilingual(run.MappingApproval)),
                 ]),
             // Each comparison as a sentence in both languages, with what to do next and who: the technical names stay in the JSON.
-            new(Checks, "Contrôles", "Controles",
-                [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
-                 new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
-                 new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure),
-                 new("Constat et suite à donner", "Constat et suite à donner", CellKind.Text), new("Vaststelling en opvolging", "Vaststelling en opvolging", CellKind.Text)],
-                result.Checks.Select(c => CheckRow(c)).ToList())
+            new(Checks, "Contrôles", "Controles", CheckColumns(), result.Checks.Select(CheckRow).ToList())
             {
                 Figures = (row, column) => column == 0 ? new ReportFigure(FigureKind.CheckDifferences, Convert.ToString(row[0], CultureInfo.InvariantCulture)!) : null,
             },
@@ -165,7 +160,15 @@ public static class ReportTables
                 (s.Fingerprint == result.Run.Fingerprint ? ReportTexts.SameFingerprint : ReportTexts.OtherFingerprint).In(ReaderLanguage.Both), s.Comment)).ToList());
     }
 
-    private static object?[] CheckRow(CheckResult c)
+    /// <summary>The checks table's columns, the run's and the cut-over package's: figures, then the sentences in both languages.</summary>
+    internal static ReportColumn[] CheckColumns() =>
+        [new("N°", "Nr", CellKind.Count), new("Contrôle", "Controle", CellKind.Text), new("Statut", "Status", CellKind.Text),
+         new("Attendu", "Verwacht", CellKind.Figure), new("Trouvé", "Gevonden", CellKind.Figure), new("Différence", "Verschil", CellKind.Figure),
+         new("Unité", "Eenheid", CellKind.Text), new("Tolérance", "Tolerantie", CellKind.Figure),
+         new("Constat et suite à donner", "Constat et suite à donner", CellKind.Text), new("Vaststelling en opvolging", "Vaststelling en opvolging", CellKind.Text)];
+
+    /// <summary>A comparison as a row of the checks table: its check's title, never its technical name (that stays in the JSON).</summary>
+    internal static object?[] CheckRow(CheckResult c)
     {
         var sentence = ReportTexts.Sentence(c);
         return Row((long)c.Number, $"{c.Check.French} / {c.Check.Dutch}", c.Status.ToCode(), Figure(c, c.Expected), Figure(c, c.Found), Figure(c, c.Difference),

@@ -67,6 +67,29 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     }
 
     [Fact]
+    public async Task The_source_side_a_load_read_reconciles_its_run_as_a_reread_does()
+    {
+        await using var provider = await CreateProviderAsync();
+        var folder = SampleRun.SampleFolder(SampleRun.Commune);
+        // As migrate does: the ledger's source side summed from the load's own read, before mapping.
+        var (run, source) = await SampleRun.LoadKeepingSourceAsync(provider, folder, Ct);
+        var line = await UnsplitDebitLineAsync(provider, run);
+        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+
+        var fromLoad = await Reconciler.ComputeFromLoadAsync(provider, run, source, Ct);
+        var fromReread = await Reconciler.ComputeAsync(provider, run, folder, Ct);
+
+        Assert.Equal("ECRITURES.csv", fromLoad.LedgerSource);
+        Assert.Equal(fromReread.Checks, fromLoad.Checks);
+        Assert.Equal(fromReread.Totals, fromLoad.Totals);
+        AssertCheck(fromLoad, "completeness:ECRITURES.csv:read", Verdict.Failed, 3000, 2999);
+        AssertCheck(fromLoad, $"legacyAccounts:{line.Account}:debit", Verdict.Failed, null, null, -line.Debit);
+        var hashes = fromLoad.Checks.Where(c => c.Name.StartsWith("completeness:", StringComparison.Ordinal) && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, hashes.Count);
+        Assert.All(hashes, c => Assert.Equal(Verdict.Ok, c.Status));
+    }
+
+    [Fact]
     public async Task The_cpas_sample_reconciles_from_the_database_alone()
     {
         await using var provider = await CreateProviderAsync();

@@ -27,10 +27,9 @@ public static class Reconciler
 
     /// <summary>
     /// Starts the source side of a reconciliation: <c>ECRITURES.csv</c> re-read and aggregated, then every data file
-    /// hashed, by a reader of its own. It needs nothing from the staging database, so a migration starts it with the
-    /// load, where it takes the processor time the load leaves idle, and hands it to
-    /// <see cref="ComputeAsync(IStagingProvider, RunId, SourceReread?, CancellationToken)"/> once the run is loaded.
-    /// It is still the files themselves that are read, never the load's counters.
+    /// hashed, by a reader of its own, independent of any load. It needs nothing from the staging database, so it can run
+    /// while the database aggregates the run, and is handed to
+    /// <see cref="ComputeAsync(IStagingProvider, RunId, SourceReread?, CancellationToken)"/>.
     /// </summary>
     public static SourceReread StartSourceReread(string exportFolder, ExportProfile profile, CancellationToken cancellationToken) =>
         new(exportFolder, Task.Run(() => ReadSourceAsync(exportFolder, profile, cancellationToken), cancellationToken));

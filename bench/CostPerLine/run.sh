@@ -47,28 +47,18 @@ libpq() {
 ADMIN=$(libpq "$PG" "")
 export PGOPTIONS="-c client_min_messages=warning"
 
-# Processor time of the throwaway PostgreSQL cluster so far (postmaster, backends, workers; exited processes count
-# through their parent), in seconds; empty when the connection string names a server of one's own.
-server_cpu() {
-  local pidfile="$WORK/pg/data/postmaster.pid"
-  [ -f "$pidfile" ] || return 0
-  local postmaster ticks=0 pid fields
-  postmaster=$(head -1 "$pidfile")
-  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-    read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue
-    [ "${#fields[@]}" -gt 14 ] && ticks=$((ticks + fields[11] + fields[12] + fields[13] + fields[14]))
-  done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
-}
+# The throwaway cluster's processor time (bench/server-cpu.sh), printed beside each PostgreSQL side: both share the
+# machine's cores, so the wall time depends on both.
+source "$ROOT/bench/server-cpu.sh"
 
 # One timed process: prints "seconds;peak_mb;cpu_seconds;server_cpu_seconds" (the last empty off PostgreSQL or without
 # a throwaway cluster); its own output goes to $WORK/last.log.
 timed() {
   local provider=$1 before="" after="" server=""
   shift
-  if [ "$provider" = postgres ]; then before=$(server_cpu); fi
+  if [ "$provider" = postgres ]; then before=$(server_cpu "$WORK/pg/data"); fi
   /usr/bin/time -f "%e;%M;%U;%S" -o "$WORK/time" "$@" > "$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; exit 1; }
-  if [ "$provider" = postgres ]; then after=$(server_cpu); fi
+  if [ "$provider" = postgres ]; then after=$(server_cpu "$WORK/pg/data"); fi
   if [ -n "$before" ] && [ -n "$after" ]; then server=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }'); fi
   awk -F';' -v server="$server" '{ printf "%.2f;%.0f;%.2f;%s", $1, $2 / 1024, $3 + $4, server }' "$WORK/time"
 }

@@ -3,8 +3,10 @@
 # table of text columns (no parsing of amounts or dates, no mapping), alternately, same machine, same moment.
 #   PostgreSQL: psql's \copy (format csv, delimiter ';', header, encoding WIN1252)
 #   SQLite:     sqlite3's .import --skip 1, on the file converted to UTF-8 first (the conversion untimed)
-# Each side runs as its own process on a database of its own; wall time and peak resident memory come from
-# /usr/bin/time. Prints every pair, then per provider the medians, the ratio and the peak memory.
+# Each side runs as its own process on a database of its own; wall time, processor time (user + system) and peak
+# resident memory come from /usr/bin/time; on a throwaway cluster, the PostgreSQL server's processor time during each
+# PostgreSQL side is printed beside it (\copy's work is mostly the server's). Prints every pair, then per provider the
+# medians, the ratio and the peak memory. On a shared machine, compare processor times: wall times move with the load.
 # usage: bench/CostPerLine/run.sh [lines] [pairs] [postgres-connection]
 # Without a connection string, a throwaway PostgreSQL cluster is started from Debian's binaries and stopped at the end.
 set -euo pipefail
@@ -45,10 +47,20 @@ libpq() {
 ADMIN=$(libpq "$PG" "")
 export PGOPTIONS="-c client_min_messages=warning"
 
-# One timed process: prints "seconds;peak_mb"; its own output goes to $WORK/last.log.
+# The throwaway cluster's processor time (bench/server-cpu.sh), printed beside each PostgreSQL side: both share the
+# machine's cores, so the wall time depends on both.
+source "$ROOT/bench/server-cpu.sh"
+
+# One timed process: prints "seconds;peak_mb;cpu_seconds;server_cpu_seconds" (the last empty off PostgreSQL or without
+# a throwaway cluster); its own output goes to $WORK/last.log.
 timed() {
-  /usr/bin/time -f "%e;%M" -o "$WORK/time" "$@" > "$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; exit 1; }
-  awk -F';' '{ printf "%.2f;%.0f", $1, $2 / 1024 }' "$WORK/time"
+  local provider=$1 before="" after="" server=""
+  shift
+  if [ "$provider" = postgres ]; then before=$(server_cpu "$WORK/pg/data"); fi
+  /usr/bin/time -f "%e;%M;%U;%S" -o "$WORK/time" "$@" > "$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; exit 1; }
+  if [ "$provider" = postgres ]; then after=$(server_cpu "$WORK/pg/data"); fi
+  if [ -n "$before" ] && [ -n "$after" ]; then server=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }'); fi
+  awk -F';' -v server="$server" '{ printf "%.2f;%.0f;%.2f;%s", $1, $2 / 1024, $3 + $4, server }' "$WORK/time"
 }
 
 fresh_pg_database() { # name: a new, empty database; prints its Npgsql connection string
@@ -57,30 +69,30 @@ fresh_pg_database() { # name: a new, empty database; prints its Npgsql connectio
 }
 
 RESULTS="$WORK/results.csv"
-echo "pair;provider;side;seconds;peak_mb" | tee "$RESULTS"
+echo "pair;provider;side;seconds;peak_mb;cpu_seconds;server_cpu_seconds" | tee "$RESULTS"
 for pair in $(seq 1 "$PAIRS"); do
   # PostgreSQL: the reference, then migrate, each into a new database (dropped untimed before the next).
   psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS bench_raw" -c "CREATE DATABASE bench_raw" >/dev/null
   psql "$(libpq "$PG" bench_raw)" -q -c "CREATE TABLE raw ($COLUMNS)" >/dev/null
-  echo "$pair;postgres;copy;$(timed psql "$(libpq "$PG" bench_raw)" -q -c "\\copy raw from '$LEDGER' with (format csv, delimiter ';', header true, encoding 'WIN1252')")" | tee -a "$RESULTS"
+  echo "$pair;postgres;copy;$(timed postgres psql "$(libpq "$PG" bench_raw)" -q -c "\\copy raw from '$LEDGER' with (format csv, delimiter ';', header true, encoding 'WIN1252')")" | tee -a "$RESULTS"
   staging=$(fresh_pg_database bench_migrate)
-  echo "$pair;postgres;migrate;$(timed "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider postgres --connection "$staging" --out "$WORK/out")" | tee -a "$RESULTS"
+  echo "$pair;postgres;migrate;$(timed postgres "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider postgres --connection "$staging" --out "$WORK/out")" | tee -a "$RESULTS"
   # SQLite: a new file each time.
   rm -f "$WORK/raw.db" "$WORK/staging.db"*
   sqlite3 "$WORK/raw.db" "CREATE TABLE raw ($COLUMNS)"
-  echo "$pair;sqlite;import;$(timed sqlite3 "$WORK/raw.db" ".mode csv" ".separator ;" ".import --skip 1 $WORK/ecritures.utf8.csv raw")" | tee -a "$RESULTS"
-  echo "$pair;sqlite;migrate;$(timed "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider sqlite --connection "$WORK/staging.db" --out "$WORK/out")" | tee -a "$RESULTS"
+  echo "$pair;sqlite;import;$(timed sqlite sqlite3 "$WORK/raw.db" ".mode csv" ".separator ;" ".import --skip 1 $WORK/ecritures.utf8.csv raw")" | tee -a "$RESULTS"
+  echo "$pair;sqlite;migrate;$(timed sqlite "${BASCULE[@]}" migrate --export "$WORK/export" --mapping "$MAPPING" --provider sqlite --connection "$WORK/staging.db" --out "$WORK/out")" | tee -a "$RESULTS"
 done
 rows=$(sqlite3 "$WORK/raw.db" "SELECT COUNT(*) FROM raw")
 [ "$rows" = "$LINES" ] || { echo "cost-per-line: sqlite3 imported $rows rows of $LINES" >&2; exit 1; }
 
 echo
-echo "provider;lines;pairs;migrate_seconds;reference;reference_seconds;ratio;goal;migrate_peak_mb;reference_peak_mb"
+echo "provider;lines;pairs;migrate_seconds;reference;reference_seconds;ratio;goal;migrate_peak_mb;reference_peak_mb;migrate_cpu_seconds;reference_cpu_seconds;migrate_server_cpu_seconds;reference_server_cpu_seconds"
 for provider in postgres sqlite; do
   reference=$([ "$provider" = postgres ] && echo copy || echo import)
   goal=$([ "$provider" = postgres ] && echo 3.5 || echo 3.0)
-  median() { grep ";$provider;$1;" "$RESULTS" | cut -d';' -f"$2" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  median() { grep ";$provider;$1;" "$RESULTS" | cut -d';' -f"$2" | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
   peak() { grep ";$provider;$1;" "$RESULTS" | cut -d';' -f5 | sort -n | tail -1; }
   m=$(median migrate 4); r=$(median "$reference" 4)
-  echo "$provider;$LINES;$PAIRS;$m;$reference;$r;$(awk -v m="$m" -v r="$r" 'BEGIN { printf "%.2f", m / r }');$goal;$(peak migrate);$(peak "$reference")"
+  echo "$provider;$LINES;$PAIRS;$m;$reference;$r;$(awk -v m="$m" -v r="$r" 'BEGIN { printf "%.2f", m / r }');$goal;$(peak migrate);$(peak "$reference");$(median migrate 6);$(median "$reference" 6);$(median migrate 7);$(median "$reference" 7)"
 done

@@ -26,26 +26,15 @@ else
   trap 'rm -rf "$WORK"' EXIT
 fi
 
-# Processor time of the throwaway PostgreSQL cluster so far (server, backends, background workers; exited processes
-# count through their parent), in seconds; empty with a cluster of one's own. Printed beside each PostgreSQL path:
-# both share the machine's cores, so the wall time depends on both.
-server_cpu() {
-  local pidfile="$WORK/pg/data/postmaster.pid"
-  [ -f "$pidfile" ] || return 0
-  local postmaster ticks=0 pid fields
-  postmaster=$(head -1 "$pidfile")
-  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-    read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue
-    [ "${#fields[@]}" -gt 14 ] && ticks=$((ticks + fields[11] + fields[12] + fields[13] + fields[14]))
-  done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
-}
+# The throwaway cluster's processor time (bench/server-cpu.sh), printed beside each PostgreSQL side: both share the
+# machine's cores, so the wall time depends on both.
+source "$ROOT/bench/server-cpu.sh"
 
 timed() { # provider, then the bench's arguments: runs one path, and for PostgreSQL prints the server's share
   local before="" after=""
-  if [ "$1" = postgres ]; then before=$(server_cpu); fi
+  if [ "$1" = postgres ]; then before=$(server_cpu "$WORK/pg/data"); fi
   $BENCH "${@:2}" | tee -a "$RESULTS"
-  if [ "$1" = postgres ]; then after=$(server_cpu); fi
+  if [ "$1" = postgres ]; then after=$(server_cpu "$WORK/pg/data"); fi
   if [ -n "$before" ] && [ -n "$after" ]; then
     echo "#   PostgreSQL server processor time: $(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }') s"
   fi

@@ -36,6 +36,9 @@ public sealed class FileSummary(ExportFile file, string name, string encoding, C
 
     public bool Completed { get; private set; }
 
+    /// <summary>The SHA-256 of the bytes this read parsed, once <see cref="Completed"/>; null before.</summary>
+    public string? Sha256 { get; private set; }
+
     public bool CountAgrees => Records == Control.Lines;
 
     /// <summary>Read minus announced; null when the control file gives no total for this file.</summary>
@@ -59,5 +62,9 @@ public sealed class FileSummary(ExportFile file, string name, string encoding, C
         Credit += credit;
     }
 
-    internal void Complete() => Completed = true;
+    internal void Complete(string sha256)
+    {
+        Sha256 = sha256;
+        Completed = true;
+    }
 }

@@ -170,11 +170,12 @@ public sealed class LegacyExport
     /// <summary>
     /// Counts the records of every data file against <c>EXPORT.txt</c> without parsing their values (a fraction of
     /// a full read), so that a run can refuse an incomplete export before it loads anything. The same pass reads the
-    /// ledger's EXERCICE and refuses a ledger of which more than half the records carry another fiscal year.
-    /// Throws <see cref="ExportFileException"/> for the first file at fault.
+    /// ledger's EXERCICE and refuses a ledger of which more than half the records carry another fiscal year, and hashes
+    /// each file's bytes as they are counted. Throws <see cref="ExportFileException"/> for the first file at fault.
     /// </summary>
-    public void VerifyRecordCounts(CancellationToken ct = default)
+    public IReadOnlyDictionary<ExportFile, CountedFile> VerifyRecordCounts(CancellationToken ct = default)
     {
+        var counted = new Dictionary<ExportFile, CountedFile>();
         foreach (var file in Enum.GetValues<ExportFile>())
         {
             var layout = Profile.Layout(file);
@@ -191,7 +192,10 @@ public sealed class LegacyExport
 
             years?.ThrowIfAnotherYear(layout.FileName, reader.Record);
             RecordStream.ThrowIfCountDisagrees(layout.FileName, reader.Record, EntryOf(file).Lines);
+            counted[file] = new CountedFile(file, layout.FileName, reader.Record, reader.Sha256());
         }
+
+        return counted;
     }
 
     public IAsyncEnumerable<Parsed<LedgerLine>> ReadLedgerAsync(CancellationToken ct = default) =>

@@ -34,33 +34,21 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         RequireApproval(policy, mapper, control);
         // A file-level fault (an incomplete file, a ledger of another year) is found before the staging database is
         // touched at all, even to look for another run of the entity and year: a refused export leaves it as it was.
-        VerifyRecordCounts(export, cancellationToken);
+        // The same pass hashes each file: the run records the count of the very bytes whose SHA-256 it records.
+        var counted = VerifyRecordCounts(export, cancellationToken);
         var header = new RunHeader(
             control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
             mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
-        // A run of the same entity and year still loading elsewhere stops this one, or is waited for, before anything is
-        // spent on re-reading the export (it would compete with that run for the processors).
+        // A run of the same entity and year still loading elsewhere stops this one, or is waited for.
         await WaitForEntityYearAsync(header, request, cancellationToken);
-        // The reconciliation's source side re-reads the export itself, with nothing from the load: it starts now and
-        // runs alongside the checks and the load, on the processor time they leave idle; it is stopped if the run fails.
-        using var stopReread = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reread = Reconciler.StartSourceReread(export.Folder, export.Profile, stopReread.Token);
         StagingRun run;
-        Task<IReadOnlyDictionary<ExportFile, string>> hashes;
         try
         {
-            hashes = Task.Run(() => HashFilesAsync(export, cancellationToken), cancellationToken);
             run = await BeginAsync(header, request, cancellationToken);
         }
-        catch (Exception ex)
+        catch (OperationCanceledException ex)
         {
-            await StopAsync(reread, stopReread);
-            if (ex is OperationCanceledException)
-            {
-                throw NotStarted(ex, cancellationToken);
-            }
-
-            throw;
+            throw NotStarted(ex, cancellationToken);
         }
 
         // The heartbeat stops on every way out; a run that lost its lease (another run cleaned it up) stops at once.
@@ -76,10 +64,12 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var step = "loading";
         try
         {
-            await LoadLedgerAsync(export, mapper, run, token);
+            // The reconciliation's source side: the ledger as the load reads it, summed apart from the load's counters.
+            var source = new LoadedSource(export);
+            await LoadLedgerAsync(export, mapper, source, run, token);
             await LoadSideFilesAsync(export, run, token);
             step = "recording the source files";
-            await run.RecordFilesAsync(RunFiles(export, await hashes), token);
+            await run.RecordFilesAsync(RunFiles(export, counted), token);
 
             step = "loading";
             await run.FlushAsync(token);
@@ -88,7 +78,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             // publishing, so a run that cannot be reconciled is never published.
             step = "computing the fingerprint and reconciling";
             var fingerprinting = FingerprintAsync(run, token);
-            var reconciling = ReconcileAsync(run, reread, token);
+            var reconciling = ReconcileAsync(run, source, token);
             await Task.WhenAll(fingerprinting, reconciling);
             fingerprint = await fingerprinting;
             report = await reconciling;
@@ -114,7 +104,6 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         }
         catch (Exception ex)
         {
-            await StopAsync(reread, stopReread);
             throw await FailedAsync(run, step, ex, request, cancellationToken);
         }
 
@@ -190,17 +179,10 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         return fingerprint;
     }
 
-    // A run that stops before its reconciliation stops the re-read too, and waits for it (its fault, if any, observed).
-    private static async Task StopAsync(SourceReread reread, CancellationTokenSource stop)
-    {
-        await stop.CancelAsync();
-        await reread.SettleAsync();
-    }
-
-    private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, SourceReread reread, CancellationToken cancellationToken)
+    private async Task<ReconciliationResult> ReconcileAsync(StagingRun run, LoadedSource source, CancellationToken cancellationToken)
     {
         _progress.Started("reconcile", null);
-        var report = await Reconciler.ComputeAsync(provider, run.Id, reread, cancellationToken);
+        var report = await Reconciler.ComputeFromLoadAsync(provider, run.Id, source, cancellationToken);
         _progress.Completed("reconcile", $"{report.Status.ToString().ToUpperInvariant()}, {report.Checks.Count} checks");
         return report;
     }
@@ -261,11 +243,11 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     }
 
     // An incomplete export (a record count that disagrees with EXPORT.txt) stops the run before anything is loaded.
-    private static void VerifyRecordCounts(LegacyExport export, CancellationToken cancellationToken)
+    private static IReadOnlyDictionary<ExportFile, CountedFile> VerifyRecordCounts(LegacyExport export, CancellationToken cancellationToken)
     {
         try
         {
-            export.VerifyRecordCounts(cancellationToken);
+            return export.VerifyRecordCounts(cancellationToken);
         }
         catch (ExportFileException ex)
         {
@@ -335,7 +317,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
                 MigrationFailureKind.Infrastructure,
                 ex);
 
-    private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, StagingRun run, CancellationToken cancellationToken)
+    private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, LoadedSource source, StagingRun run, CancellationToken cancellationToken)
     {
         const string stage = "ledger";
         var entry = export.Control.Entry(export.Profile.Layout(ExportFile.Ledger).FileName);
@@ -350,6 +332,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             }
             else
             {
+                source.Add(parsed.Value!);
                 var mapped = mapper.Map(parsed.Value!);
                 if (mapped.IsUnmapped)
                 {
@@ -409,22 +392,14 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         _progress.Completed(stage, string.Create(CultureInfo.InvariantCulture, $"{read} records, {rejected} rejected"));
     }
 
-    private static async Task<IReadOnlyDictionary<ExportFile, string>> HashFilesAsync(LegacyExport export, CancellationToken cancellationToken)
-    {
-        var hashes = new Dictionary<ExportFile, string>();
-        foreach (var file in Enum.GetValues<ExportFile>())
-        {
-            hashes[file] = await FileHashes.Sha256Async(export.PathOf(file), cancellationToken);
-        }
-
-        return hashes;
-    }
-
-    private static List<RunFile> RunFiles(LegacyExport export, IReadOnlyDictionary<ExportFile, string> hashes) =>
+    // Each file as the count found it: its records and its SHA-256, both from the one pass before the load, apart from
+    // the load's own read (whose hash the reconciliation compares with this one).
+    private static List<RunFile> RunFiles(LegacyExport export, IReadOnlyDictionary<ExportFile, CountedFile> counted) =>
         Enum.GetValues<ExportFile>().Select(file =>
         {
-            var summary = export.Summary(file) ?? throw new InvalidOperationException($"{file} was not read.");
-            return new RunFile(summary.Name, hashes[file], summary.Records, summary.Control.Lines, summary.Control.TotalDebit, summary.Control.TotalCredit);
+            var control = export.Summary(file)?.Control ?? throw new InvalidOperationException($"{file} was not read.");
+            var count = counted[file];
+            return new RunFile(count.Name, count.Sha256, count.Records, control.Lines, control.TotalDebit, control.TotalCredit);
         }).ToList();
 
     // Bascule's own exceptions already say what, where and what to do, and a database's or the disk's own message says

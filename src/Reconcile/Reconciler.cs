@@ -13,10 +13,12 @@ using Bascule.Reconcile.Staging;
 namespace Bascule.Reconcile;
 
 /// <summary>
-/// Computes a run's reconciliation (the ten checks of the reconciliation spec) from what the staging database holds,
-/// never from counters kept during the load. With <c>exportFolder</c>, the source side of the ledger checks (3, 5, 6, 7, 8)
-/// is recomputed from <c>ECRITURES.csv</c> itself and every file's SHA-256 is compared with the one the run recorded;
-/// without it, the source side is read back from the staged lines' source amounts and the unmapped lines.
+/// Computes a run's reconciliation (the ten checks of the reconciliation spec), its staged side from what the staging
+/// database holds, never from counters kept during the load. With <c>exportFolder</c>, the source side of the ledger
+/// checks (3, 5, 6, 7, 8) is recomputed from <c>ECRITURES.csv</c> itself and every file's SHA-256 is compared with the one
+/// the run recorded; a migration gives instead the source side its load read (<see cref="LoadedSource"/>: the parsed
+/// records before mapping, and the hashes of the bytes parsed); without either, the source side is read back from the
+/// staged lines' source amounts and the unmapped lines.
 /// </summary>
 public static class Reconciler
 {
@@ -25,16 +27,26 @@ public static class Reconciler
 
     /// <summary>
     /// Starts the source side of a reconciliation: <c>ECRITURES.csv</c> re-read and aggregated, then every data file
-    /// hashed, by a reader of its own. It needs nothing from the staging database, so a migration starts it with the
-    /// load, where it takes the processor time the load leaves idle, and hands it to
-    /// <see cref="ComputeAsync(IStagingProvider, RunId, SourceReread?, CancellationToken)"/> once the run is loaded.
-    /// It is still the files themselves that are read, never the load's counters.
+    /// hashed, by a reader of its own, independent of any load. It needs nothing from the staging database, so it can run
+    /// while the database aggregates the run, and is handed to
+    /// <see cref="ComputeAsync(IStagingProvider, RunId, SourceReread?, CancellationToken)"/>.
     /// </summary>
     public static SourceReread StartSourceReread(string exportFolder, ExportProfile profile, CancellationToken cancellationToken) =>
         new(exportFolder, Task.Run(() => ReadSourceAsync(exportFolder, profile, cancellationToken), cancellationToken));
 
     /// <summary>The reconciliation of a run, with the source side from <paramref name="reread"/> (or, when null, from the staged rows).</summary>
-    public static async Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, SourceReread? reread, CancellationToken cancellationToken)
+    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, SourceReread? reread, CancellationToken cancellationToken) =>
+        ComputeAsync(provider, runId, reread, null, cancellationToken);
+
+    /// <summary>
+    /// The reconciliation of the run that has just loaded, with the source side its load read: the ledger's figures summed
+    /// from the parsed records, and each file's hash as parsed, compared with the one the run recorded from its count.
+    /// </summary>
+    public static Task<ReconciliationResult> ComputeFromLoadAsync(IStagingProvider provider, RunId runId, LoadedSource source, CancellationToken cancellationToken) =>
+        ComputeAsync(provider, runId, null, source, cancellationToken);
+
+    private static async Task<ReconciliationResult> ComputeAsync(
+        IStagingProvider provider, RunId runId, SourceReread? reread, LoadedSource? loaded, CancellationToken cancellationToken)
     {
         // The database aggregates the run while the export is re-read (or has been): the two sides are independent.
         var reading = StagingSnapshot.ReadAsync(provider, runId, cancellationToken);
@@ -54,7 +66,13 @@ public static class Reconciler
 
         SourceLedger ledger;
         IReadOnlyDictionary<string, string>? hashes = null;
-        if (reread is null)
+        if (loaded is not null)
+        {
+            var source = loaded.Side();
+            ledger = source.Ledger;
+            hashes = source.Hashes;
+        }
+        else if (reread is null)
         {
             ledger = SourceLedger.FromDatabase(snapshot);
         }

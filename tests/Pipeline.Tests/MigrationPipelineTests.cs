@@ -1,3 +1,4 @@
+using Bascule.Extract;
 using Bascule.Pipeline;
 using Bascule.Load;
 using Bascule.Load.Providers;
@@ -168,6 +169,74 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         var result = await loading;
         Assert.Equal(holder.Id, result.RunId);
         Assert.Equal([RunStatus.Published], (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task A_ledger_changed_between_its_count_and_its_load_holds_the_run_on_its_hash()
+    {
+        var provider = await NewProviderAsync();
+        var export = CopySample(Commune);
+        var ledger = Path.Combine(export, "ECRITURES.csv");
+        var original = FileHashes.Sha256(ledger);
+        // Counted and hashed already, not yet opened by the load: the load reads another file than the one counted.
+        var progress = new OnStage("ledger", () => SwapLastTwoLines(ledger));
+
+        var held = await new MigrationPipeline(provider, progress).RunAsync(Request(export, Mapping), TestContext.Current.CancellationToken);
+
+        AssertHeldOnLedgerHashOnly(held, original);
+    }
+
+    [Fact]
+    public async Task A_ledger_changed_while_it_loads_holds_the_run_on_its_hash()
+    {
+        var provider = await NewProviderAsync();
+        var export = CopySample(Commune);
+        var ledger = Path.Combine(export, "ECRITURES.csv");
+        var original = FileHashes.Sha256(ledger);
+        var request = Request(export, Mapping) with
+        {
+            Staging = new StagingOptions
+            {
+                BatchSize = 100,
+                // Two batches in, the reader is still far from the end of the ledger: the bytes it has yet to read change.
+                BeforeBatchWrite = (attempt, _) =>
+                {
+                    if (attempt.Batch == 2 && attempt.Attempt == 1)
+                    {
+                        SwapLastTwoLines(ledger);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            },
+        };
+
+        var held = await new MigrationPipeline(provider).RunAsync(request, TestContext.Current.CancellationToken);
+
+        AssertHeldOnLedgerHashOnly(held, original);
+    }
+
+    // Same records, same totals, other bytes: the amounts still agree, only the file's hash tells that it changed.
+    private static void AssertHeldOnLedgerHashOnly(MigrationResult held, string original)
+    {
+        Assert.True(held.IsHeld);
+        Assert.Equal(Verdict.Failed, held.Reconciliation.Status);
+        var failed = held.Reconciliation.Checks.Where(c => c.Status != Verdict.Ok).Select(c => c.Name);
+        Assert.Equal(["completeness:ECRITURES.csv:sha256"], failed);
+        Assert.Equal(original, held.Reconciliation.SourceFiles.Single(f => f.Name == "ECRITURES.csv").Sha256);
+    }
+
+    // In place, same length, never truncated: a reader part-way through the file goes on reading it.
+    private static void SwapLastTwoLines(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var last = Array.LastIndexOf(bytes, (byte)'\n', bytes.Length - 2) + 1;
+        var previous = Array.LastIndexOf(bytes, (byte)'\n', last - 2) + 1;
+        byte[] swapped = [.. bytes[last..], .. bytes[previous..last]];
+        Assert.NotEqual(bytes[previous..], swapped);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        stream.Position = previous;
+        stream.Write(swapped);
     }
 
     private MigrationRequest Request(string export, string mapping, int batchSize = 500) =>

@@ -13,13 +13,15 @@ namespace Bascule.Extract.Reading;
 /// </summary>
 internal sealed class CsvRecordReader : IDisposable
 {
+    private readonly HashingStream _bytes;
     private readonly StreamReader _text;
     private readonly SepReader _sep;
     private readonly int[] _columns;
 
-    private CsvRecordReader(string fileName, StreamReader text, SepReader sep, int[] columns, int expectedColumns)
+    private CsvRecordReader(string fileName, HashingStream bytes, StreamReader text, SepReader sep, int[] columns, int expectedColumns)
     {
         FileName = fileName;
+        _bytes = bytes;
         _text = text;
         _sep = sep;
         _columns = columns;
@@ -63,10 +65,11 @@ internal sealed class CsvRecordReader : IDisposable
     public static CsvRecordReader Open(string path, FileLayout layout, ExportProfile profile, DetectedEncoding encoding, IReadOnlyList<string> fields)
     {
         var fileName = Path.GetFileName(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var stream = new HashingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         if (encoding.HasByteOrderMark)
         {
-            stream.Position = 3;
+            // Read, not skipped: the file's hash covers its byte order mark too.
+            stream.ReadExactly(stackalloc byte[3]);
         }
 
         var text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
@@ -78,7 +81,7 @@ internal sealed class CsvRecordReader : IDisposable
                 DisableColCountCheck = true,
                 Unescape = false,
             }.From(text);
-            var reader = layout.HasHeader ? FromHeader(fileName, text, sep, layout, fields) : FromColumnOrder(fileName, text, sep, layout, fields);
+            var reader = layout.HasHeader ? FromHeader(fileName, stream, text, sep, layout, fields) : FromColumnOrder(fileName, stream, text, sep, layout, fields);
             return reader;
         }
         catch
@@ -115,13 +118,19 @@ internal sealed class CsvRecordReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The SHA-256 of the file's bytes as this reader read them, once <see cref="MoveNext"/> has returned false: the hash
+    /// of exactly what was counted or parsed, even if the file was replaced since it was opened.
+    /// </summary>
+    public string Sha256() => _bytes.Finish();
+
     public void Dispose()
     {
         _sep.Dispose();
         _text.Dispose();
     }
 
-    private static CsvRecordReader FromHeader(string fileName, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    private static CsvRecordReader FromHeader(string fileName, HashingStream bytes, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
     {
         var found = false;
         while (!found && sep.MoveNext())
@@ -142,10 +151,10 @@ internal sealed class CsvRecordReader : IDisposable
 
         var line = StartLine(sep.Current);
         var columns = HeaderMap.Resolve(fileName, line, names, layout, fields);
-        return new CsvRecordReader(fileName, text, sep, columns, names.Length);
+        return new CsvRecordReader(fileName, bytes, text, sep, columns, names.Length);
     }
 
-    private static CsvRecordReader FromColumnOrder(string fileName, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    private static CsvRecordReader FromColumnOrder(string fileName, HashingStream bytes, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
     {
         var order = layout.ColumnOrder ?? fields;
         var columns = new int[fields.Count];
@@ -159,7 +168,7 @@ internal sealed class CsvRecordReader : IDisposable
             }
         }
 
-        return new CsvRecordReader(fileName, text, sep, columns, order.Count);
+        return new CsvRecordReader(fileName, bytes, text, sep, columns, order.Count);
     }
 
     // Sep 0.17.1 reports line 2 as the start of the very first row; every later row is right.

@@ -41,7 +41,7 @@ internal static class RecordStream
         // A wrong delivery first: the ledger of another year rarely has the announced count either, and that is not what to fix.
         years?.ThrowIfAnotherYear(summary.Name, summary.Records);
         ThrowIfCountDisagrees(summary.Name, summary.Records, summary.Control.Lines);
-        summary.Complete();
+        summary.Complete(reader.Sha256());
     }
 
     public static void ThrowIfCountDisagrees(string file, long records, long announced)

@@ -6,9 +6,10 @@ namespace Bascule.Reconcile.Staging;
 
 /// <summary>
 /// The accepted source ledger lines, summed per year, journal, account and article: the "source" side of checks 3, 5, 7
-/// and 8. Either recomputed from <c>ECRITURES.csv</c> itself (the export folder was given) or read back from the staging
-/// database (each staged record's source amounts once, plus the unmapped lines). Only the first catches a ledger line
-/// that vanished from the staging database without a trace.
+/// and 8. Either recomputed from <c>ECRITURES.csv</c> itself (the export folder was given), summed by a migration from its
+/// own read of it (<see cref="LoadedSource"/>), or read back from the staging database (each staged record's source amounts
+/// once, plus the unmapped lines). Only the first two catch a ledger line that vanished from the staging database without
+/// a trace.
 /// </summary>
 internal sealed class SourceLedger
 {
@@ -35,6 +36,9 @@ internal sealed class SourceLedger
 
         return new SourceLedger(FromStaging, lines);
     }
+
+    /// <summary>The ledger as the load read it (<see cref="LoadedSource"/>): figures summed from the parsed records, before mapping.</summary>
+    public static SourceLedger FromRead(string ledgerFile, IReadOnlyDictionary<LedgerKey, DebitCredit> lines) => new(ledgerFile, lines);
 
     public static async Task<SourceLedger> FromExportAsync(LegacyExport export, CancellationToken cancellationToken)
     {

@@ -48,20 +48,50 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     {
         await using var provider = await CreateProviderAsync();
         var folder = SampleRun.SampleFolder(SampleRun.Commune);
-        // As migrate does: the export is re-read while the run loads.
+        // The export re-read while the run loads, independent of the load.
         var early = Reconciler.StartSourceReread(folder, Bascule.Extract.Profiles.ExportProfile.Default, Ct);
         var run = await SampleRun.LoadAsync(provider, folder, Ct);
-        var line = await UnsplitDebitLineAsync(provider, run);
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+        var line = await DeleteUnsplitDebitLineAsync(provider, run);
 
         var fromEarly = await Reconciler.ComputeAsync(provider, run, early, Ct);
         var fromLate = await Reconciler.ComputeAsync(provider, run, folder, Ct);
 
-        Assert.Equal("ECRITURES.csv", fromEarly.LedgerSource);
         Assert.Equal(fromLate.Checks, fromEarly.Checks);
-        AssertCheck(fromEarly, "completeness:ECRITURES.csv:read", Verdict.Failed, 3000, 2999);
-        AssertCheck(fromEarly, $"legacyAccounts:{line.Account}:debit", Verdict.Failed, null, null, -line.Debit);
-        var hashes = fromEarly.Checks.Where(c => c.Name.StartsWith("completeness:", StringComparison.Ordinal) && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
+        AssertOneLineMissing(fromEarly, line);
+    }
+
+    [Fact]
+    public async Task The_source_side_a_load_read_reconciles_its_run_as_a_reread_does()
+    {
+        await using var provider = await CreateProviderAsync();
+        var folder = SampleRun.SampleFolder(SampleRun.Commune);
+        // As migrate does: the ledger's source side summed from the load's own read, before mapping.
+        var (run, source) = await SampleRun.LoadKeepingSourceAsync(provider, folder, Ct);
+        var line = await DeleteUnsplitDebitLineAsync(provider, run);
+
+        var fromLoad = await Reconciler.ComputeFromLoadAsync(provider, run, source, Ct);
+        var fromReread = await Reconciler.ComputeAsync(provider, run, folder, Ct);
+
+        Assert.Equal(fromReread.Checks, fromLoad.Checks);
+        Assert.Equal(fromReread.Totals, fromLoad.Totals);
+        AssertOneLineMissing(fromLoad, line);
+    }
+
+    // One staged line removed behind the pipeline's back; its source stays in the ledger.
+    private static async Task<(long Record, string Account, decimal Debit)> DeleteUnsplitDebitLineAsync(IStagingProvider provider, RunId run)
+    {
+        var line = await UnsplitDebitLineAsync(provider, run);
+        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+        return (line.Record, line.Account, line.Debit);
+    }
+
+    // The source side read from ECRITURES.csv itself sees the line the staging database lost; every file is the one the run read.
+    private static void AssertOneLineMissing(ReconciliationResult result, (long Record, string Account, decimal Debit) line)
+    {
+        Assert.Equal("ECRITURES.csv", result.LedgerSource);
+        AssertCheck(result, "completeness:ECRITURES.csv:read", Verdict.Failed, 3000, 2999);
+        AssertCheck(result, $"legacyAccounts:{line.Account}:debit", Verdict.Failed, null, null, -line.Debit);
+        var hashes = result.Checks.Where(c => c.Name.StartsWith("completeness:", StringComparison.Ordinal) && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, hashes.Count);
         Assert.All(hashes, c => Assert.Equal(Verdict.Ok, c.Status));
     }

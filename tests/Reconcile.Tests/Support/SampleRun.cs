@@ -55,9 +55,21 @@ internal static class SampleRun
     public static Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken) =>
         LoadAsync(provider, exportFolder, MappingFolder, cancellationToken);
 
-    public static async Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken)
+    public static async Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken) =>
+        (await LoadAsync(provider, exportFolder, mappingFolder, keepSource: false, cancellationToken)).Run;
+
+    /// <summary>The same load, summing its ledger's source side as <c>bascule migrate</c> does (before mapping).</summary>
+    public static async Task<(RunId Run, LoadedSource Source)> LoadKeepingSourceAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken)
+    {
+        var (run, source) = await LoadAsync(provider, exportFolder, MappingFolder, keepSource: true, cancellationToken);
+        return (run, source!);
+    }
+
+    private static async Task<(RunId Run, LoadedSource? Source)> LoadAsync(
+        IStagingProvider provider, string exportFolder, string mappingFolder, bool keepSource, CancellationToken cancellationToken)
     {
         var export = LegacyExport.Open(exportFolder);
+        var source = keepSource ? new LoadedSource(export) : null;
         var mapper = MappingVersion.Load(mappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
         var control = export.Control;
         var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, "test", "test");
@@ -71,6 +83,7 @@ internal static class SampleRun
                 continue;
             }
 
+            source?.Add(parsed.Value!);
             var mapped = mapper.Map(parsed.Value!);
             if (mapped.IsUnmapped)
             {
@@ -100,7 +113,7 @@ internal static class SampleRun
 
         await run.RecordFilesAsync(files, cancellationToken);
         await run.CompleteAsync(cancellationToken);
-        return run.Id;
+        return (run.Id, source);
     }
 
     private static async Task AddAllAsync<T>(StagingRun run, IAsyncEnumerable<Parsed<T>> records, Func<T, ValueTask> add, CancellationToken cancellationToken)

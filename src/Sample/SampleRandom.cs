@@ -7,18 +7,18 @@ namespace Bascule.Sample;
 /// </summary>
 public sealed class SampleRandom
 {
-    private ulong s0;
-    private ulong s1;
-    private ulong s2;
-    private ulong s3;
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
 
     public SampleRandom(ulong seed)
     {
         var x = seed;
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
     }
 
     /// <summary>An independent stream for one purpose (one third party, one article), stable whatever else is drawn.</summary>
@@ -35,14 +35,14 @@ public sealed class SampleRandom
 
     public ulong NextUInt64()
     {
-        var result = unchecked(RotateLeft(s1 * 5, 7) * 9);
-        var t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = RotateLeft(s3, 45);
+        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9);
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
         return result;
     }
 

@@ -10,34 +10,34 @@ namespace Bascule.Reliability.Tests;
 /// </summary>
 public sealed class Tally : IDisposable
 {
-    private static long _faultsInjected;
-    private static long _runsRecovered;
-    private static long _runsUnchanged;
-    private static long _inputsTried;
-    private static long _linesRead;
-    private static long _linesLost;
+    private static long FaultsInjected;
+    private static long RunsRecovered;
+    private static long RunsUnchanged;
+    private static long InputsTried;
+    private static long LinesRead;
+    private static long LinesLost;
 
-    public static void FaultInjected(long count = 1) => Interlocked.Add(ref _faultsInjected, count);
+    public static void FaultInjected(long count = 1) => Interlocked.Add(ref FaultsInjected, count);
 
     /// <summary>A run that met a fault and still published one complete, correct run (after a retry or a re-run).</summary>
-    public static void RunRecovered() => Interlocked.Increment(ref _runsRecovered);
+    public static void RunRecovered() => Interlocked.Increment(ref RunsRecovered);
 
     /// <summary>A run that met a fault and left the published data exactly as it was.</summary>
-    public static void RunUnchanged() => Interlocked.Increment(ref _runsUnchanged);
+    public static void RunUnchanged() => Interlocked.Increment(ref RunsUnchanged);
 
     /// <summary>An input (corpus file, fuzzed export) pushed through the pipeline, with the lines it held and those unaccounted for.</summary>
     public static void InputTried(long linesRead, long linesLost)
     {
-        Interlocked.Increment(ref _inputsTried);
-        Interlocked.Add(ref _linesRead, linesRead);
-        Interlocked.Add(ref _linesLost, linesLost);
+        Interlocked.Increment(ref InputsTried);
+        Interlocked.Add(ref LinesRead, linesRead);
+        Interlocked.Add(ref LinesLost, linesLost);
     }
 
     public static string Summary => string.Create(
         CultureInfo.InvariantCulture,
-        $"reliability: {Interlocked.Read(ref _faultsInjected)} faults injected, {Interlocked.Read(ref _runsRecovered)} runs recovered, " +
-        $"{Interlocked.Read(ref _runsUnchanged)} runs left published data unchanged, {Interlocked.Read(ref _inputsTried)} inputs tried " +
-        $"({Interlocked.Read(ref _linesRead)} lines read), lines lost: {Interlocked.Read(ref _linesLost)}");
+        $"reliability: {Interlocked.Read(ref FaultsInjected)} faults injected, {Interlocked.Read(ref RunsRecovered)} runs recovered, " +
+        $"{Interlocked.Read(ref RunsUnchanged)} runs left published data unchanged, {Interlocked.Read(ref InputsTried)} inputs tried " +
+        $"({Interlocked.Read(ref LinesRead)} lines read), lines lost: {Interlocked.Read(ref LinesLost)}");
 
     public void Dispose()
     {

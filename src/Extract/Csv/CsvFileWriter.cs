@@ -13,8 +13,8 @@ namespace Bascule.Extract.Csv;
 /// </summary>
 public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
 {
-    private readonly CsvWriter csv;
-    private readonly bool neutralise;
+    private readonly CsvWriter _csv;
+    private readonly bool _neutralise;
 
     private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
 
@@ -33,12 +33,12 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
     private CsvFileWriter(StreamWriter text, CsvDialect dialect, IEnumerable<string> header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        csv = CsvWriter.Create(
+        _csv = CsvWriter.Create(
             text,
             // Records of one file may differ in length: the caller decides, as with the writers before this one.
             new CsvWriterOptions { Separator = dialect.Separator, NewLine = dialect.NewLine, ValidateFieldCount = false, CommentPrefix = dialect.CommentPrefix },
             leaveOpen: false);
-        neutralise = dialect.NeutraliseFormulas;
+        _neutralise = dialect.NeutraliseFormulas;
         try
         {
             foreach (var name in header)
@@ -46,11 +46,11 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
                 Text(name);
             }
 
-            csv.EndRecord();
+            _csv.EndRecord();
         }
         catch
         {
-            csv.Dispose();
+            _csv.Dispose();
             throw;
         }
     }
@@ -60,13 +60,13 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
 
     public CsvFileWriter Text(string? text)
     {
-        csv.WriteField(neutralise && text is not null ? SpreadsheetText.Neutralise(text) : text);
+        _csv.WriteField(_neutralise && text is not null ? SpreadsheetText.Neutralise(text) : text);
         return this;
     }
 
     public CsvFileWriter Value(string? value)
     {
-        csv.WriteField(value);
+        _csv.WriteField(value);
         return this;
     }
 
@@ -74,21 +74,21 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
     public CsvFileWriter Euros(decimal? value) => Value(value?.ToString("0.00", DecimalComma));
 
     /// <summary>A comment line: the dialect's comment character, then <paramref name="text"/> as it is, never quoted.</summary>
-    public void Comment(string text) => csv.WriteComment(text);
+    public void Comment(string text) => _csv.WriteComment(text);
 
     public void EndRecord()
     {
-        csv.EndRecord();
+        _csv.EndRecord();
         Records++;
     }
 
     public async ValueTask EndRecordAsync(CancellationToken cancellationToken)
     {
-        await csv.EndRecordAsync(cancellationToken);
+        await _csv.EndRecordAsync(cancellationToken);
         Records++;
     }
 
-    public void Dispose() => csv.Dispose();
+    public void Dispose() => _csv.Dispose();
 
-    public ValueTask DisposeAsync() => csv.DisposeAsync();
+    public ValueTask DisposeAsync() => _csv.DisposeAsync();
 }

@@ -9,12 +9,12 @@ namespace Bascule.Load.Providers;
 /// </summary>
 public static class StagingTypeHandlers
 {
-    private static int _registered;
+    private static int Registered;
 
     /// <summary>Registers the handlers once per process; later calls do nothing.</summary>
     public static void Register()
     {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
+        if (Interlocked.Exchange(ref Registered, 1) == 0)
         {
             SqlMapper.AddTypeHandler(new AmountTypeHandler());
             SqlMapper.AddTypeHandler(new RunIdTypeHandler());

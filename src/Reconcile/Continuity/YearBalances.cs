@@ -12,12 +12,12 @@ namespace Bascule.Reconcile.Continuity;
 /// </summary>
 internal sealed class YearBalances
 {
-    private readonly Dictionary<string, Balance> legacy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Balance> target = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Balance> _legacy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Balance> _target = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, Balance> Legacy => legacy;
+    public IReadOnlyDictionary<string, Balance> Legacy => _legacy;
 
-    public IReadOnlyDictionary<string, Balance> New => target;
+    public IReadOnlyDictionary<string, Balance> New => _target;
 
     /// <summary>From the reconciliation's own snapshot: the run being reconciled is not read twice.</summary>
     public static YearBalances From(StagingSnapshot snapshot)
@@ -25,17 +25,17 @@ internal sealed class YearBalances
         var balances = new YearBalances();
         foreach (var (_, key, sides) in snapshot.StagedSource)
         {
-            Add(balances.legacy, key.Journal, key.Account, sides.Net);
+            Add(balances._legacy, key.Journal, key.Account, sides.Net);
         }
 
         foreach (var unmapped in snapshot.Unmapped)
         {
-            Add(balances.legacy, unmapped.Key.Journal, unmapped.Key.Account, unmapped.Amounts.Net);
+            Add(balances._legacy, unmapped.Key.Journal, unmapped.Key.Account, unmapped.Amounts.Net);
         }
 
         foreach (var (key, account, sides) in snapshot.StagedFlows)
         {
-            Add(balances.target, key.Journal, account, sides.Net);
+            Add(balances._target, key.Journal, account, sides.Net);
         }
 
         return balances;
@@ -53,13 +53,13 @@ internal sealed class YearBalances
         var parameters = new { run = runId.Value, openingOnly = openingOnly ? 1 : 0 };
         foreach (var row in await db.RowsAsync<ContinuityQueries.StagedBalanceRow>(ContinuityQueries.StagedBalances, parameters, cancellationToken))
         {
-            Add(balances.legacy, row.Journal, row.Account, row.SourceNet);
-            Add(balances.target, row.Journal, row.TargetAccount, row.Net);
+            Add(balances._legacy, row.Journal, row.Account, row.SourceNet);
+            Add(balances._target, row.Journal, row.TargetAccount, row.Net);
         }
 
         foreach (var row in await db.RowsAsync<ContinuityQueries.BalanceRow>(ContinuityQueries.UnmappedBalances, parameters, cancellationToken))
         {
-            Add(balances.legacy, row.Journal, row.Account, row.Net);
+            Add(balances._legacy, row.Journal, row.Account, row.Net);
         }
 
         return balances;

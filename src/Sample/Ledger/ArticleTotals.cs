@@ -6,7 +6,7 @@ namespace Bascule.Sample.Ledger;
 public sealed class ArticleTotals(CatalogArticle article)
 {
     private const int KeptThirdParties = 3;
-    private readonly List<string> thirdParties = [];
+    private readonly List<string> _thirdParties = [];
 
     public CatalogArticle Article { get; } = article;
 
@@ -21,7 +21,7 @@ public sealed class ArticleTotals(CatalogArticle article)
     public long Charged => Article.IsExpenditure ? Debit - Credit : Credit - Debit;
 
     /// <summary>Up to three third parties seen on the article's lines, named by its commitments.</summary>
-    public IReadOnlyList<string> ThirdParties => thirdParties;
+    public IReadOnlyList<string> ThirdParties => _thirdParties;
 
     public void Add(in LedgerEntry entry)
     {
@@ -34,9 +34,9 @@ public sealed class ArticleTotals(CatalogArticle article)
             Credit += entry.Cents;
         }
 
-        if (entry.ThirdParty.Length > 0 && thirdParties.Count < KeptThirdParties && !thirdParties.Contains(entry.ThirdParty))
+        if (entry.ThirdParty.Length > 0 && _thirdParties.Count < KeptThirdParties && !_thirdParties.Contains(entry.ThirdParty))
         {
-            thirdParties.Add(entry.ThirdParty);
+            _thirdParties.Add(entry.ThirdParty);
         }
     }
 }

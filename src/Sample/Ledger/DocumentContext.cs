@@ -11,8 +11,8 @@ public sealed class DocumentContext
     private static readonly string[] Months =
         ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
-    private readonly Dictionary<ArticleUse, CatalogArticle[]> articlesByUse;
-    private int lastReference;
+    private readonly Dictionary<ArticleUse, CatalogArticle[]> _articlesByUse;
+    private int _lastReference;
 
     public DocumentContext(SampleRandom random, FiscalYear year, IReadOnlyList<CatalogArticle> articles, ThirdPartyPool thirdParties, LedgerTotals totals)
     {
@@ -20,7 +20,7 @@ public sealed class DocumentContext
         Year = year;
         ThirdParties = thirdParties;
         Totals = totals;
-        articlesByUse = articles.GroupBy(a => a.Use).ToDictionary(g => g.Key, g => g.ToArray());
+        _articlesByUse = articles.GroupBy(a => a.Use).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public SampleRandom Random { get; }
@@ -38,7 +38,7 @@ public sealed class DocumentContext
 
     public PendingItems Receivables { get; } = new();
 
-    public IReadOnlyList<CatalogArticle> Articles(ArticleUse use) => articlesByUse.GetValueOrDefault(use) ?? [];
+    public IReadOnlyList<CatalogArticle> Articles(ArticleUse use) => _articlesByUse.GetValueOrDefault(use) ?? [];
 
     public CatalogArticle Pick(ArticleUse use) => Random.Pick(Articles(use));
 
@@ -51,7 +51,7 @@ public sealed class DocumentContext
 
     /// <summary>A running number for invoices, rolls and orders, unique within the export.</summary>
     public string NextReference() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Year.Value}-{++lastReference:00000}");
+        string.Create(CultureInfo.InvariantCulture, $"{Year.Value}-{++_lastReference:00000}");
 
     public static string MonthName(DateOnly date) => Months[date.Month - 1];
 

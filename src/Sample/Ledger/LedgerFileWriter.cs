@@ -11,18 +11,18 @@ public sealed class LedgerFileWriter : IDisposable
     public const string FileName = "ECRITURES.csv";
     public const string OpeningJournal = "OUV";
 
-    private readonly CsvFileWriter csv;
-    private readonly SampleRandom random;
-    private readonly string year;
-    private readonly Dictionary<string, int> lastDocument = new(StringComparer.Ordinal);
+    private readonly CsvFileWriter _csv;
+    private readonly SampleRandom _random;
+    private readonly string _year;
+    private readonly Dictionary<string, int> _lastDocument = new(StringComparer.Ordinal);
 
     public LedgerFileWriter(string folder, FiscalYear year, SampleRandom random, LedgerTotals totals)
     {
-        csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
+        _csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
             "EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL",
             "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT"]);
-        this.year = year.ToString();
-        this.random = random;
+        _year = year.ToString();
+        _random = random;
         Totals = totals;
     }
 
@@ -31,17 +31,17 @@ public sealed class LedgerFileWriter : IDisposable
     public void Write(string journal, DateOnly date, IReadOnlyList<LedgerEntry> lines)
     {
         EnsureBalanced(journal, lines);
-        var document = lastDocument.GetValueOrDefault(journal) + 1;
-        lastDocument[journal] = document;
+        var document = _lastDocument.GetValueOrDefault(journal) + 1;
+        _lastDocument[journal] = document;
         var documentText = document.ToString(CultureInfo.InvariantCulture);
         var dateText = date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var opening = journal == OpeningJournal;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var amount = AmountStyle.Format(line.Cents, random);
-            var unused = AmountStyle.Unused(random);
-            csv.Text(year).Text(journal).Text(documentText).Text((i + 1).ToString(CultureInfo.InvariantCulture))
+            var amount = AmountStyle.Format(line.Cents, _random);
+            var unused = AmountStyle.Unused(_random);
+            _csv.Text(_year).Text(journal).Text(documentText).Text((i + 1).ToString(CultureInfo.InvariantCulture))
                 .Text(dateText).Text(line.Account).Text(line.Article?.Code ?? "").Text(line.Article?.Service.ToCode() ?? "")
                 .Text(line.ThirdParty).Text(line.Label)
                 .Text(line.IsDebit ? amount : unused).Text(line.IsDebit ? unused : amount)
@@ -50,7 +50,7 @@ public sealed class LedgerFileWriter : IDisposable
         }
     }
 
-    public void Dispose() => csv.Dispose();
+    public void Dispose() => _csv.Dispose();
 
     // The generator promises balanced documents: a slip here would silently corrupt every sample built on it.
     private static void EnsureBalanced(string journal, IReadOnlyList<LedgerEntry> lines)

@@ -11,7 +11,7 @@ namespace Bascule.Sample.Ledger;
 public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<CatalogAccount> accounts, YearClosing? previous = null)
 {
     // Kinds keep state of their own (the payroll remembers which months are paid): a fresh set per export.
-    private readonly DocumentKind[] kinds =
+    private readonly DocumentKind[] _kinds =
     [
         new PurchaseDocument(), new InvestmentDocument(), new TransferDocument(), new SocialAidDocument(),
         new PersonRevenueDocument(), new AuthorityRevenueDocument(), new CapitalSubsidyDocument(), new LoanDocument(),
@@ -19,7 +19,7 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
     ];
 
     // Purchases take two to six lines, so any remainder of two or more can be filled exactly.
-    private DocumentKind Filler => kinds[0];
+    private DocumentKind Filler => _kinds[0];
 
     /// <summary>The fewest ledger lines an export can have: the opening plus one two-line document.</summary>
     public static int MinimumLines(IReadOnlyList<CatalogAccount> accounts) => OpeningDocument.LineCount(accounts) + 2;
@@ -48,7 +48,7 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
 
         writer.Write(LedgerFileWriter.OpeningJournal, firstDay, lines);
         var written = (long)lines.Count;
-        var weights = new int[kinds.Length];
+        var weights = new int[_kinds.Length];
         while (written < lineCount)
         {
             var remaining = lineCount - written;
@@ -79,9 +79,9 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
     private (DocumentKind Kind, int Size) Choose(long remaining, int[] weights)
     {
         var total = 0;
-        for (var i = 0; i < kinds.Length; i++)
+        for (var i = 0; i < _kinds.Length; i++)
         {
-            weights[i] = kinds[i].Weight(context);
+            weights[i] = _kinds[i].Weight(context);
             total += weights[i];
         }
 
@@ -93,7 +93,7 @@ public sealed class LedgerGenerator(DocumentContext context, IReadOnlyList<Catal
             chosen++;
         }
 
-        var kind = kinds[chosen];
+        var kind = _kinds[chosen];
         var preferred = kind.PreferredSize(context);
         if (Fits(kind, preferred, remaining))
         {

@@ -10,22 +10,22 @@ public sealed record PendingItem(string Account, string ThirdParty, long Cents, 
 public sealed class PendingItems
 {
     private const int Capacity = 1024;
-    private readonly Queue<PendingItem> items = new();
+    private readonly Queue<PendingItem> _items = new();
 
-    public int Count => items.Count;
+    public int Count => _items.Count;
 
     public void Add(PendingItem item)
     {
-        if (items.Count == Capacity)
+        if (_items.Count == Capacity)
         {
-            items.Dequeue();
+            _items.Dequeue();
         }
 
-        items.Enqueue(item);
+        _items.Enqueue(item);
     }
 
-    public PendingItem Take() => items.Dequeue();
+    public PendingItem Take() => _items.Dequeue();
 
     /// <summary>The items still open, oldest first, as the next year takes them over.</summary>
-    public IReadOnlyList<PendingItem> Snapshot() => [.. items];
+    public IReadOnlyList<PendingItem> Snapshot() => [.. _items];
 }

@@ -10,12 +10,12 @@ namespace Bascule.Sample.Ledger;
 /// </summary>
 public sealed class YearClosing
 {
-    private readonly Dictionary<string, long> balances;
+    private readonly Dictionary<string, long> _balances;
 
     private YearClosing(FiscalYear year, Dictionary<string, long> balances, IReadOnlyList<PendingItem> payables, IReadOnlyList<PendingItem> receivables)
     {
         Year = year;
-        this.balances = balances;
+        _balances = balances;
         Payables = payables;
         Receivables = receivables;
     }
@@ -26,7 +26,7 @@ public sealed class YearClosing
     /// The year's result in net debit-minus-credit terms: charges (class 6) minus income (class 7). A surplus is
     /// negative (a credit), as it adds to the equity it is carried onto.
     /// </summary>
-    public long Result => balances.Where(b => IsResultAccount(b.Key)).Sum(b => b.Value);
+    public long Result => _balances.Where(b => IsResultAccount(b.Key)).Sum(b => b.Value);
 
     /// <summary>Payables still open at year end, oldest first: the next year's bank journal pays them first.</summary>
     public IReadOnlyList<PendingItem> Payables { get; }
@@ -35,7 +35,7 @@ public sealed class YearClosing
     public IReadOnlyList<PendingItem> Receivables { get; }
 
     /// <summary>The closing balance of an account, zero when the year never booked on it.</summary>
-    public long Closing(string account) => balances.GetValueOrDefault(account);
+    public long Closing(string account) => _balances.GetValueOrDefault(account);
 
     public static YearClosing From(DocumentContext context) =>
         new(context.Year,

@@ -11,11 +11,11 @@ namespace Bascule.Sample.ThirdParties;
 /// </summary>
 public sealed class ThirdPartyPool
 {
-    private readonly ulong seed;
+    private readonly ulong _seed;
 
     public ThirdPartyPool(ulong seed, EntityType entityType, long ledgerLines)
     {
-        this.seed = seed;
+        _seed = seed;
         Authorities = [.. LegacyCatalog.Authorities(entityType).OrderBy(a => a.Code, StringComparer.Ordinal)];
         SupplierCount = (int)Math.Clamp(ledgerLines / 40, 40, 4_000);
         PersonCount = (int)Math.Clamp(ledgerLines / 10, 100, 50_000);
@@ -41,7 +41,7 @@ public sealed class ThirdPartyPool
     {
         foreach (var authority in Authorities)
         {
-            var random = SampleRandom.For(seed, "authority", long.Parse(authority.Code[1..], CultureInfo.InvariantCulture));
+            var random = SampleRandom.For(_seed, "authority", long.Parse(authority.Code[1..], CultureInfo.InvariantCulture));
             yield return new SampleThirdParty(
                 authority.Code, authority.Name, CheckDigits.EnterpriseNumber(random), CheckDigits.BelgianIban(random),
                 authority.PostalCode, authority.Locality, 'A');
@@ -65,7 +65,7 @@ public sealed class ThirdPartyPool
 
     public SampleThirdParty Supplier(int index)
     {
-        var random = SampleRandom.For(seed, "supplier", index);
+        var random = SampleRandom.For(_seed, "supplier", index);
         var trade = random.Pick(SampleNames.Trades);
         var family = random.Pick(SampleNames.LastNames);
         var form = random.Pick(SampleNames.LegalForms);
@@ -82,7 +82,7 @@ public sealed class ThirdPartyPool
 
     private SampleThirdParty Person(int index, string code, char type)
     {
-        var random = SampleRandom.For(seed, code[..1], index);
+        var random = SampleRandom.For(_seed, code[..1], index);
         var name = $"{random.Pick(SampleNames.LastNames).ToUpperInvariant()} {random.Pick(SampleNames.FirstNames)}";
         // Not every person has given the administration a bank account.
         var iban = random.Chance(0.8) ? CheckDigits.BelgianIban(random) : "";

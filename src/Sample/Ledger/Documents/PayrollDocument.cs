@@ -13,7 +13,7 @@ public sealed class PayrollDocument : DocumentKind
     private const long EmployeeShareBasisPoints = 1_307;
     private const long WithholdingBasisPoints = 2_200;
 
-    private readonly HashSet<(string Function, int Month)> paid = [];
+    private readonly HashSet<(string Function, int Month)> _paid = [];
 
     public override string Journal => "OD";
 
@@ -30,7 +30,7 @@ public sealed class PayrollDocument : DocumentKind
         long employer = 0;
         foreach (var salary in Due(context).Take((size - 3) / 2).ToList())
         {
-            paid.Add((salary.Function, bookingDate.Month));
+            _paid.Add((salary.Function, bookingDate.Month));
             var contribution = context.Articles(ArticleUse.SalaryContribution).First(a => a.Function == salary.Function);
             var salaryCents = context.Draw(salary.TypicalAmount, sigma: 0.05);
             var contributionCents = salaryCents * context.Random.Between(3_300, 3_600) / 10_000;
@@ -52,5 +52,5 @@ public sealed class PayrollDocument : DocumentKind
     }
 
     private IEnumerable<CatalogArticle> Due(DocumentContext context) =>
-        context.Articles(ArticleUse.Salary).Where(a => !paid.Contains((a.Function, context.Today.Month)));
+        context.Articles(ArticleUse.Salary).Where(a => !_paid.Contains((a.Function, context.Today.Month)));
 }

@@ -97,7 +97,7 @@ public static partial class DrillIndexes
             var present = existing.Where(e => e.Valid).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var run in wanted.Where(r => only is null || r == only))
             {
-                foreach (var (list, columns) in Lists)
+                foreach (var (list, _) in Lists)
                 {
                     var name = Name(list, run);
                     if (present.Contains(name))
@@ -111,7 +111,7 @@ public static partial class DrillIndexes
                         return new DrillIndexSync(created, dropped) { Deferred = true };
                     }
 
-                    await ExecuteAsync(connection, Create(provider.Kind, name, columns, run), cancellationToken);
+                    await ExecuteAsync(connection, Create(provider.Kind, list, run), cancellationToken);
                     created++;
                     built?.Invoke(name);
                 }
@@ -160,24 +160,42 @@ public static partial class DrillIndexes
     }
 
     /// <summary>
-    /// The statement that builds one index. PostgreSQL builds it concurrently: loads of other runs go on while it is built
-    /// (a plain build would lock them out of the table). SQL Server builds it offline, holding the table's shared lock.
+    /// The statement that builds a run's index for one of <see cref="Lists"/>. PostgreSQL builds it concurrently: loads of
+    /// other runs go on while it is built (a plain build would lock them out of the table). SQL Server builds it offline,
+    /// holding the table's shared lock for the build (an online build needs its Enterprise edition).
     /// </summary>
-    public static string Create(StagingProviderKind engine, string name, string columns, RunId run) => engine switch
+    public static string Create(StagingProviderKind engine, string list, RunId run)
     {
-        StagingProviderKind.Postgres => $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {Literal(run)}",
-        StagingProviderKind.SqlServer =>
-            $"IF INDEXPROPERTY(OBJECT_ID('staged_lines'), '{name}', 'IndexID') IS NULL CREATE INDEX {name} ON staged_lines ({columns}) WHERE run_id = {Literal(run)}",
-        _ => $"CREATE INDEX IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {Literal(run)}",
-    };
+        var columns = Lists.Single(l => l.List == list).Columns;
+        var name = Name(list, run);
+        var literal = Literal(run);
+        return engine switch
+        {
+            StagingProviderKind.Postgres => $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
+            StagingProviderKind.SqlServer =>
+                $"IF INDEXPROPERTY(OBJECT_ID('staged_lines'), '{name}', 'IndexID') IS NULL CREATE INDEX {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
+            _ => $"CREATE INDEX IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
+        };
+    }
 
-    /// <summary>The statement that drops one index; on PostgreSQL concurrently, so that it never waits with the table locked.</summary>
-    public static string Drop(StagingProviderKind engine, string name) => engine switch
+    /// <summary>
+    /// The statement that drops one index of the family (any other name is refused); on PostgreSQL concurrently, so that
+    /// it never waits with the table locked.
+    /// </summary>
+    public static string Drop(StagingProviderKind engine, string name)
     {
-        StagingProviderKind.Postgres => $"DROP INDEX CONCURRENTLY IF EXISTS {name}",
-        StagingProviderKind.SqlServer => $"DROP INDEX IF EXISTS {name} ON staged_lines",
-        _ => $"DROP INDEX IF EXISTS {name}",
-    };
+        if (RunOf(name) is null)
+        {
+            throw new ArgumentException($"'{name}' is not a drill-down index.", nameof(name));
+        }
+
+        return engine switch
+        {
+            StagingProviderKind.Postgres => $"DROP INDEX CONCURRENTLY IF EXISTS {name}",
+            StagingProviderKind.SqlServer => $"DROP INDEX IF EXISTS {name} ON staged_lines",
+            _ => $"DROP INDEX IF EXISTS {name}",
+        };
+    }
 
     // No time limit: a build on a large run takes as long as it takes, and a cancellation still stops it.
     private static Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken) =>

@@ -134,6 +134,22 @@ public sealed class RunLines
         while (after is not null);
     }
 
+    /// <summary>
+    /// A completed run's unbalanced documents, as its reconciliation found them (the same sums): its balance check's list
+    /// then names them from its first page on, without finding them again.
+    /// </summary>
+    public static void RememberUnbalanced(RunId run, IEnumerable<(int FiscalYear, string Journal, string Document)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var keys = documents.Take(DrillSql.MaxNamedDocuments + 1).Select(d => new DocumentKey { FiscalYear = d.FiscalYear, Journal = d.Journal, Document = d.Document }).ToList();
+        if (UnbalancedDocuments.Count >= 16)
+        {
+            UnbalancedDocuments.Clear();
+        }
+
+        UnbalancedDocuments[run] = keys.Count > DrillSql.MaxNamedDocuments ? null : keys;
+    }
+
     // The run's unbalanced documents, once per completed run; null when there are more than a page's condition names.
     private async Task<IReadOnlyList<DocumentKey>?> UnbalancedAsync(CancellationToken cancellationToken)
     {

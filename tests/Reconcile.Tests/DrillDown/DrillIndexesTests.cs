@@ -74,8 +74,7 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
         // Indexes a superseded run still has (a sync that did not run) go with its rows when it is pruned.
         await using (var connection = await provider.OpenAsync(Ct))
         {
-            var (list, columns) = DrillIndexes.Lists[0];
-            await connection.ExecuteAsync(DrillIndexes.Create(provider.Kind, DrillIndexes.Name(list, first), columns, first));
+            await connection.ExecuteAsync(DrillIndexes.Create(provider.Kind, DrillIndexes.Lists[0].List, first));
         }
 
         Assert.Single(await IndexesOfAsync(provider, first));
@@ -122,6 +121,8 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
         Assert.Null(DrillIndexes.RunOf("ix_drill_account_" + run.Value));
         Assert.Null(DrillIndexes.RunOf(DrillIndexes.Name("account", run) + "; DROP TABLE runs"));
         Assert.Equal($"'{run.Value}'", DrillIndexes.Literal(run));
+        Assert.Throws<ArgumentException>(() => DrillIndexes.Drop(StagingProviderKind.Sqlite, "ix_staged_lines_run"));
+        Assert.Throws<InvalidOperationException>(() => DrillIndexes.Create(StagingProviderKind.Sqlite, "label", run));
     }
 
     // The lists the indexes serve, on the run's busiest values: a legacy account, a new account, a journal, an article,

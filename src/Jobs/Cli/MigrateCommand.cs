@@ -6,6 +6,7 @@ using Bascule.Jobs.Composition;
 using Bascule.Jobs.Hosting;
 using Bascule.Load;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.Reports;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -56,6 +57,10 @@ public sealed class MigrateCommand(
         [CommandOption("--wait")]
         [Description("When another run of the same entity and year is loading, wait until it ends (or its lease expires), then load. Default: stop at once, before writing anything.")]
         public bool Wait { get; init; }
+
+        [CommandOption("--no-drill-indexes")]
+        [Description("Do not build the run's drill-down indexes after it is published or held (serve builds the missing ones in the background; the drill-down works without them, slower).")]
+        public bool NoDrillIndexes { get; init; }
 
         [CommandOption("--batch-size <N>")]
         [Description("Rows per batch, the unit of commit and retry (default 20000).")]
@@ -128,7 +133,8 @@ public sealed class MigrateCommand(
         {
             var result = await RunAsync(provider, request, cancellationToken);
             MigrationSummary.Write(console, result, provider);
-            return result.IsHeld ? ReconciliationFailed : Completed;
+            var code = result.IsHeld ? ReconciliationFailed : Completed;
+            return settings.NoDrillIndexes ? code : await BuildDrillIndexesAsync(provider, result, code, cancellationToken);
         }
         catch (MigrationFailedException ex)
         {
@@ -140,6 +146,32 @@ public sealed class MigrateCommand(
             // Cancelled by no one here (a driver's own time limit, say): a failure, not an interruption.
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{provider.Scrub(ex.Message)}[/]");
             return CouldNotComplete;
+        }
+    }
+
+    // After the run is published or held, never during the load: the drill-down's indexes of this run (DrillIndexes).
+    // An interruption or a database fault here leaves the run as it is: each index is whole or absent, and serve builds
+    // the missing ones.
+    private async Task<int> BuildDrillIndexesAsync(IStagingProvider provider, MigrationResult result, int code, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var sync = await DrillIndexes.SyncAsync(provider, result.RunId, build: true, built: null, cancellationToken);
+            var deferred = sync.Deferred ? "; the rest waits until no run is loading (serve builds them)" : "";
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"  drill-down indexes: {sync.Created} built in {clock.Elapsed.TotalSeconds:0.0} s, {sync.Dropped} of other runs dropped{deferred}");
+            return code;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException)
+        {
+            var why = cancellationToken.IsCancellationRequested ? "interrupted" : provider.Scrub(ex.Message);
+            var state = result.IsHeld ? "held" : "published";
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[yellow]  drill-down indexes not all built ({why}): the run is {state} as said above; serve builds the missing indexes, and the drill-down works without them, slower.[/]");
+            return cancellationToken.IsCancellationRequested ? Interruption.ExitCode : code;
         }
     }
 

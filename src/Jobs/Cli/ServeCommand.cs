@@ -69,6 +69,10 @@ public sealed class ServeCommand(
         [Description("How long a job of a serve process that died stays hidden before another takes it over: 30s, 5m, 1h or hh:mm:ss, from 10 s to 24 h (default 30m); else setting Jobs:InvisibilityTimeout.")]
         public string? InvisibilityTimeout { get; init; }
 
+        [CommandOption("--no-drill-indexes")]
+        [Description("Do not build the drill-down indexes of published and held runs in the background (the drill-down works without them, slower).")]
+        public bool NoDrillIndexes { get; init; }
+
         [CommandOption("--allowed-hosts <HOSTS>")]
         [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting Serve:AllowedHosts.")]
         public string? AllowedHosts { get; init; }
@@ -121,6 +125,7 @@ public sealed class ServeCommand(
                 LocalPersonalData = reports.Value.ShowPersonalData,
                 FleetEntities = File.Exists(jobs.Value.Fleet) ? Fleet.Load(jobs.Value.Fleet).Entities : null,
                 MappingsRoot = mappings,
+                DrillIndexes = !settings.NoDrillIndexes,
             });
             if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
             {

@@ -49,6 +49,7 @@ public sealed class MigrationJob(MigrationJobOptions options)
         }
 
         context.Items[JobLog.JobLifecycleLog.RunItem] = result.RunId.Value;
+        options.RunCompleted?.Invoke(result.RunId);
         if (result.IsHeld)
         {
             throw new DataFaultException(string.Create(

@@ -15,6 +15,9 @@ public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTim
     /// <summary>The governance policies of every job (approved mappings required, tolerances); none when null.</summary>
     public Pipeline.PolicySet? Policies { get; init; }
 
+    /// <summary>Called with the run once it is published or held (serve builds its drill-down indexes then).</summary>
+    public Action<Load.Runs.RunId>? RunCompleted { get; init; }
+
     public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
 
     /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and tests.</summary>

@@ -81,8 +81,21 @@ public static class ServeHost
         // Accented letters as they are (the pages are UTF-8), not as numeric entities: pages read the same in their source.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHostedService(_ => new StagingSchemaAtStart(staging));
+        // After the schema: the drill-down indexes of the runs published or held, built in the background (DrillIndexBuilder).
+        DrillIndexBuilder? drillIndexes = null;
+        if (options.DrillIndexes)
+        {
+            builder.Services.AddSingleton(services => drillIndexes = new DrillIndexBuilder(staging, services.GetRequiredService<ILogger<DrillIndexBuilder>>()));
+            builder.Services.AddHostedService(services => services.GetRequiredService<DrillIndexBuilder>());
+        }
+
         builder.Services.AddBasculeHealthChecks(staging, options.Storage, options.Staging.OutRoot, options.MinimumFreeBytes);
-        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout) { Provider = staging, Policies = options.Policies };
+        var jobs = new MigrationJobOptions(options.Staging, MigrationJobOptions.DefaultLockTimeout)
+        {
+            Provider = staging,
+            Policies = options.Policies,
+            RunCompleted = _ => drillIndexes?.Nudge(),
+        };
         builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}", new JobLifecycleLog(log)));
 
         var app = builder.Build();

@@ -35,5 +35,8 @@ public sealed record ServeOptions(
     /// <summary>The mappings folder (<c>serve --mappings</c>) where the mapping page and the evidence pack find the runs' mapping versions, by their SHA-256.</summary>
     public string MappingsRoot { get; init; } = Path.GetFullPath("mappings");
 
+    /// <summary>Whether the drill-down indexes of published and held runs are built in the background (<see cref="DrillIndexBuilder"/>).</summary>
+    public bool DrillIndexes { get; init; } = true;
+
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;
 }

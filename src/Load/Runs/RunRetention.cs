@@ -39,6 +39,12 @@ public static class RunRetention
                     continue;
                 }
 
+                // Its drill-down indexes first, if any are left (a superseded run's go at the next sync after it was superseded).
+                if (RunId.TryParse(run.RunId, out var indexed))
+                {
+                    await DrillIndexes.DropAsync(provider, indexed, cancellationToken);
+                }
+
                 if (await PruneOneAsync(connection, run.RunId, by, cancellationToken) && RunId.TryParse(run.RunId, out var id))
                 {
                     pruned.Add(new PrunedRun(id, run.EntityName, run.EntityType, run.FiscalYear, RunStatuses.Parse(run.Status), started));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 
 namespace Bascule.Reconcile.DrillDown;
 
@@ -6,9 +8,11 @@ namespace Bascule.Reconcile.DrillDown;
 /// The SQL of a drill-down page: one SELECT per table the list reads (staged, unmapped, rejected lines), each filtered,
 /// started after the key and cut at the page size in key order, then merged in key order and cut again. Paging is by
 /// key, never by offset. The unmapped and rejected lines are read through their lineage indexes, one page's worth of
-/// entries; the staged lines through their run index, a list's lines sorted by key (indexes that end with the key cost
-/// every load too much: bench/README.md, DrillBench), so a page of a large account costs a sort of that account. Only the
-/// SQL that differs by engine is chosen here: the page size clause, and the key comparison (SQL Server has no row values).
+/// entries. The staged lines are read through the run's drill-down indexes (<see cref="DrillIndexes"/>: partial indexes
+/// of one run, built after it was published), one page's worth of entries; until they are built, through the run index,
+/// a list's lines sorted by key. A partial index serves a query only when the query names the run as the index's
+/// condition does, as a literal (SQLite, SQL Server): the staged lines' condition on the run is written so. Only the SQL
+/// that differs by engine is chosen here: the page size clause, and the key comparison (SQL Server has no row values).
 /// </summary>
 internal static class DrillSql
 {
@@ -53,12 +57,25 @@ internal static class DrillSql
         FROM rejected_lines x
         """;
 
+    /// <summary>
+    /// Up to this many unbalanced documents are named in the page's condition (three parameters each); beyond, the page
+    /// finds them again itself (<see cref="Unbalanced"/>), a sum over the run's lines on every page.
+    /// </summary>
+    public const int MaxNamedDocuments = 200;
+
     // The documents whose staged lines do not balance (check 4), met by each table's lines of the run.
     private const string Unbalanced =
         """
          JOIN (SELECT fiscal_year, journal, document FROM staged_lines WHERE run_id = @run
                GROUP BY fiscal_year, journal, document HAVING SUM(debit) <> SUM(credit)) d
             ON d.fiscal_year = x.fiscal_year AND d.journal = x.journal AND d.document = x.document
+        """;
+
+    /// <summary>The documents whose staged lines do not balance, parameter <c>@run</c>: what a run's unbalanced list names.</summary>
+    public const string UnbalancedDocumentKeys =
+        """
+        SELECT fiscal_year AS FiscalYear, journal AS Journal, document AS Document FROM staged_lines WHERE run_id = @run
+        GROUP BY fiscal_year, journal, document HAVING SUM(debit) <> SUM(credit)
         """;
 
     private enum Table
@@ -68,11 +85,21 @@ internal static class DrillSql
         Rejected,
     }
 
-    /// <summary>The page query: parameters <c>@run</c>, <c>@value</c>, <c>@document</c> and, with a key, <c>@afterDocument</c>, <c>@afterFile</c>, <c>@afterRecord</c>, <c>@afterPart</c>.</summary>
-    public static string Page(StagingProviderKind engine, LineList list, bool afterKey, int rows)
+    /// <summary>
+    /// The page query: parameters <c>@run</c>, <c>@value</c>, <c>@document</c> and, with a key, <c>@afterDocument</c>,
+    /// <c>@afterFile</c>, <c>@afterRecord</c>, <c>@afterPart</c>. The unbalanced documents' list names its
+    /// <paramref name="documents"/> documents (<c>@year0</c>, <c>@journal0</c>, <c>@document0</c>, …), or finds them itself
+    /// when null.
+    /// </summary>
+    public static string Page(StagingProviderKind engine, RunId run, LineList list, bool afterKey, int rows, int? documents = null)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var branches = Tables(list.Kind).Select(t => Branch(engine, list, t, afterKey, rows)).ToList();
+        if (documents > MaxNamedDocuments)
+        {
+            throw new ArgumentOutOfRangeException(nameof(documents), documents, $"At most {MaxNamedDocuments} documents are named.");
+        }
+
+        var branches = Tables(list.Kind).Select(t => Branch(engine, run, list, t, afterKey, rows, documents)).ToList();
         if (branches.Count == 1)
         {
             return branches[0];
@@ -91,7 +118,7 @@ internal static class DrillSql
         _ => [Table.Staged, Table.Unmapped],
     };
 
-    private static string Branch(StagingProviderKind engine, LineList list, Table table, bool afterKey, int rows)
+    private static string Branch(StagingProviderKind engine, RunId run, LineList list, Table table, bool afterKey, int rows, int? documents)
     {
         var select = table switch
         {
@@ -99,11 +126,18 @@ internal static class DrillSql
             Table.Unmapped => UnmappedColumns,
             _ => RejectedColumns,
         };
-        var join = list.Kind == LineListKind.UnbalancedDocuments ? Unbalanced : "";
-        var where = new List<string> { "x.run_id = @run" };
+        var unbalanced = list.Kind == LineListKind.UnbalancedDocuments;
+        var join = unbalanced && documents is null ? Unbalanced : "";
+        // The run as a literal where its drill-down indexes may serve (see DrillIndexes.Literal), a parameter elsewhere.
+        var where = new List<string> { table == Table.Staged ? "x.run_id = " + DrillIndexes.Literal(run) : "x.run_id = @run" };
         if (Filter(list.Kind, table) is { } filter)
         {
             where.Add(filter);
+        }
+
+        if (unbalanced && documents is { } count)
+        {
+            where.Add(count == 0 ? "1 = 0" : "(" + string.Join(" OR ", Enumerable.Range(0, count).Select(Document)) + ")");
         }
 
         // The unmapped lines have no part column: each is whole, part 1. A record is staged, unmapped or rejected, never
@@ -131,6 +165,9 @@ internal static class DrillSql
 
         return $"{select}{join}\nWHERE {string.Join(" AND ", where)}\nORDER BY {string.Join(", ", key)} {Limit(engine, rows)}";
     }
+
+    private static string Document(int i) =>
+        string.Create(CultureInfo.InvariantCulture, $"(x.fiscal_year = @year{i} AND x.journal = @journal{i} AND x.document = @document{i})");
 
     private static string? Filter(LineListKind kind, Table table) => kind switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Bascule.Extract.Privacy;
 using Bascule.Extract.Values;
@@ -24,6 +25,10 @@ public sealed class RunLines
 
     // A completed run's third parties never change: their masker (tens of thousands of names on a large run) is built once.
     private static readonly ConcurrentDictionary<RunId, (PersonalDataMasker Masker, HashSet<string> Files)> Maskers = new();
+
+    // A completed run's unbalanced documents never change either: found once (a sum over every line of the run, seconds on
+    // a million lines), then named by every page of the balance check's list. Null: too many to name.
+    private static readonly ConcurrentDictionary<RunId, IReadOnlyList<DocumentKey>?> UnbalancedDocuments = new();
 
     private readonly IStagingProvider _provider;
     private readonly PersonalDataMasker _masker;
@@ -82,10 +87,16 @@ public sealed class RunLines
         ArgumentNullException.ThrowIfNull(list);
         size = Math.Clamp(size, 1, MaxPageSize);
         await using var connection = await _provider.OpenAsync(cancellationToken);
+        var documents = list.Kind == LineListKind.UnbalancedDocuments ? await UnbalancedAsync(cancellationToken) : null;
+        if (documents is { Count: 0 })
+        {
+            return new DrillPage([], null);
+        }
+
         // One more row than the page says whether there is a next page.
-        var sql = DrillSql.Page(_provider.Kind, list, after is not null, size + 1);
+        var sql = DrillSql.Page(_provider.Kind, Run, list, after is not null, size + 1, documents?.Count);
         var key = after ?? default;
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
             run = Run.Value,
             value = list.Value,
@@ -94,7 +105,14 @@ public sealed class RunLines
             afterFile = key.SourceFile,
             afterRecord = key.Record,
             afterPart = key.Part,
-        };
+        });
+        for (var i = 0; i < (documents?.Count ?? 0); i++)
+        {
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"year{i}"), documents![i].FiscalYear);
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"journal{i}"), documents[i].Journal);
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"document{i}"), documents[i].Document);
+        }
+
         var rows = (await connection.QueryAsync<DrillRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         var lines = rows.Take(size).Select(r => Line(r, list.ByDocument)).ToList();
         return new DrillPage(lines, rows.Count > size ? lines[^1].Key : null);
@@ -115,6 +133,48 @@ public sealed class RunLines
             after = page.Next;
         }
         while (after is not null);
+    }
+
+    /// <summary>
+    /// A completed run's unbalanced documents, as its reconciliation found them (the same sums): its balance check's list
+    /// then names them from its first page on, without finding them again.
+    /// </summary>
+    public static void RememberUnbalanced(RunId run, IEnumerable<(int FiscalYear, string Journal, string Document)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var keys = documents.Take(DrillSql.MaxNamedDocuments + 1).Select(d => new DocumentKey { FiscalYear = d.FiscalYear, Journal = d.Journal, Document = d.Document }).ToList();
+        if (UnbalancedDocuments.Count >= 16)
+        {
+            UnbalancedDocuments.Clear();
+        }
+
+        UnbalancedDocuments[run] = keys.Count > DrillSql.MaxNamedDocuments ? null : keys;
+    }
+
+    // The run's unbalanced documents, once per completed run; null when there are more than a page's condition names.
+    private async Task<IReadOnlyList<DocumentKey>?> UnbalancedAsync(CancellationToken cancellationToken)
+    {
+        if (UnbalancedDocuments.TryGetValue(Run, out var known))
+        {
+            return known;
+        }
+
+        await using var connection = await _provider.OpenForRunScanAsync(cancellationToken);
+        var found = (await connection.QueryAsync<DocumentKey>(new CommandDefinition(DrillSql.UnbalancedDocumentKeys, new { run = Run.Value }, cancellationToken: cancellationToken)))
+            .Take(DrillSql.MaxNamedDocuments + 1)
+            .ToList();
+        var documents = found.Count > DrillSql.MaxNamedDocuments ? null : found;
+        if (Status != RunStatus.Loading)
+        {
+            if (UnbalancedDocuments.Count >= 16)
+            {
+                UnbalancedDocuments.Clear();
+            }
+
+            UnbalancedDocuments[Run] = documents;
+        }
+
+        return documents;
     }
 
     private DrillLine Line(DrillRow r, bool byDocument)
@@ -167,4 +227,14 @@ public sealed class RunLines
 
         return (masker, files);
     }
+}
+
+/// <summary>A document of a run: fiscal year, journal and number, read by column name.</summary>
+internal sealed class DocumentKey
+{
+    public int FiscalYear { get; set; }
+
+    public string Journal { get; set; } = "";
+
+    public string Document { get; set; } = "";
 }

@@ -105,6 +105,54 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
     private static List<Dictionary<string, string>> Records() =>
         IndependentExportReader.Table(RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "ECRITURES.csv");
 
+    [Fact]
+    public async Task Serve_builds_the_drill_down_indexes_a_migrate_left_out_and_migrate_builds_its_runs_and_drops_the_superseded_ones()
+    {
+        var database = await CreateConnectionAsync();
+        var target = new StagingTarget(Provider, database, Temp.Combine("out"));
+        var export = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
+        var mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine("out-1"),
+            "--no-drill-indexes");
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.DoesNotContain("drill-down indexes", stdout, StringComparison.Ordinal);
+        await using var staging = target.Open();
+        var first = (await RunList.ReadAsync(staging, Ct)).Single().Id;
+        Assert.Empty(await DrillIndexNamesAsync(staging));
+
+        // serve builds them in the background once it has started.
+        var app = ServeHost.Build(new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), target, new Dictionary<string, string>(), 1)
+        {
+            MappingsRoot = RepositoryRoot.Combine("mappings"),
+        });
+        await app.StartAsync(Ct);
+        while ((await DrillIndexNamesAsync(staging)).Count < DrillIndexes.Lists.Count)
+        {
+            await Task.Delay(200, Ct);
+        }
+
+        await app.StopAsync(Ct);
+        await app.DisposeAsync();
+        Assert.All(await DrillIndexNamesAsync(staging), name => Assert.Equal(first, DrillIndexes.RunOf(name)));
+
+        // A migrate builds its run's once published, and drops those of the run it superseded.
+        (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine("out-2"));
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains($"drill-down indexes: {DrillIndexes.Lists.Count} built in", stdout, StringComparison.Ordinal);
+        var second = (await RunList.ReadAsync(staging, Ct)).Single(r => r.Id != first).Id;
+        var names = await DrillIndexNamesAsync(staging);
+        Assert.Equal(DrillIndexes.Lists.Count, names.Count);
+        Assert.All(names, name => Assert.Equal(second, DrillIndexes.RunOf(name)));
+    }
+
+    private static async Task<List<string>> DrillIndexNamesAsync(Load.Providers.IStagingProvider staging)
+    {
+        await using var connection = await staging.OpenAsync(Ct);
+        return (await DrillIndexes.ExistingAsync(connection, staging.Kind, Ct)).Select(i => i.Name).ToList();
+    }
+
     private async Task<(HttpClient Http, RunId Run)> ServeAsync()
     {
         var connection = await CreateConnectionAsync();

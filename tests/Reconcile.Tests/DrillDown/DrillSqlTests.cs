@@ -1,4 +1,5 @@
 using Bascule.Load.Providers;
+using Bascule.Load.Runs;
 using Bascule.Reconcile.DrillDown;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -10,12 +11,13 @@ namespace Bascule.Reconcile.Tests.DrillDown;
 /// </summary>
 public sealed class DrillSqlTests
 {
-    public static TheoryData<LineListKind, bool> Lists =>
-        [.. Enum.GetValues<LineListKind>().SelectMany(k => new[] { (k, false), (k, true) })];
+    public static TheoryData<LineListKind, bool, int?> Lists =>
+        [.. Enum.GetValues<LineListKind>().SelectMany(k => new[] { (k, false, (int?)null), (k, true, null) })
+            .Concat([(LineListKind.UnbalancedDocuments, false, 0), (LineListKind.UnbalancedDocuments, true, 3)])];
 
     [Theory]
     [MemberData(nameof(Lists))]
-    public void The_SQL_Server_page_query_parses_as_T_SQL(LineListKind kind, bool afterKey)
+    public void The_SQL_Server_page_query_parses_as_T_SQL(LineListKind kind, bool afterKey, int? documents)
     {
         var list = kind switch
         {
@@ -29,12 +31,35 @@ public sealed class DrillSqlTests
             LineListKind.Rejected => LineList.Rejected,
             _ => LineList.UnbalancedDocuments,
         };
-        var sql = DrillSql.Page(StagingProviderKind.SqlServer, list, afterKey, 101);
+        var run = RunId.New();
+        var sql = DrillSql.Page(StagingProviderKind.SqlServer, run, list, afterKey, 101, documents);
+
+        AssertParses(sql);
+        Assert.DoesNotContain("LIMIT", sql, StringComparison.Ordinal);
+        // The staged lines' condition names the run as its filtered indexes do, or they serve no page.
+        if (kind is not (LineListKind.Unmapped or LineListKind.Rejected or LineListKind.FileExceptions))
+        {
+            Assert.Contains($"x.run_id = '{run.Value}'", sql, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_SQL_Server_drill_down_indexes_parse_as_T_SQL()
+    {
+        var run = RunId.New();
+        foreach (var (list, _) in DrillIndexes.Lists)
+        {
+            AssertParses(DrillIndexes.Create(StagingProviderKind.SqlServer, list, run));
+            AssertParses(DrillIndexes.Drop(StagingProviderKind.SqlServer, DrillIndexes.Name(list, run)));
+        }
+    }
+
+    private static void AssertParses(string sql)
+    {
         using var reader = new StringReader(sql);
 
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
 
         Assert.True(errors.Count == 0, sql + "\n" + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
-        Assert.DoesNotContain("LIMIT", sql, StringComparison.Ordinal);
     }
 }

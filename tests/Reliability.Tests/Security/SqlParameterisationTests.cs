@@ -38,7 +38,17 @@ public sealed partial class SqlParameterisationTests
         new("src/Reconcile/DrillDown/DrillSql.cs", "join",
             "empty, or the constant join on the unbalanced documents"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\" AND \", where)",
-            "constant conditions on constant columns, their values bound as parameters (@run, @value, @document, @after…)"),
+            "constant conditions on constant columns, their values bound as parameters (@run, @value, @document, @after…, the named " +
+            "unbalanced documents' @yearN, @journalN, @documentN with N an int), except the staged lines' run: DrillIndexes.Literal, " +
+            "a RunId re-formatted from its parsed GUID (hexadecimal digits and dashes only), so that the run's partial indexes serve the page"),
+        new("src/Load/Runs/DrillIndexes.cs", "name",
+            "a drill-down index's name: the constant prefix, a constant list name of DrillIndexes.Lists and a parsed GUID's 32 hexadecimal " +
+            "digits (Create builds it with Name; Drop refuses any name RunOf does not parse, that is outside ^ix_drill_[a-z]+_[0-9a-f]{32}$)"),
+        new("src/Load/Runs/DrillIndexes.cs", "columns",
+            "the constant index columns of one of DrillIndexes.Lists"),
+        new("src/Load/Runs/DrillIndexes.cs", "literal",
+            "the run as an SQL literal (DrillIndexes.Literal: a parsed GUID re-formatted, hexadecimal digits and dashes only): a partial " +
+            "index's condition cannot take a parameter"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\", \", key)",
             "the constant key columns of the table (document, source_file, record, part)"),
     ];

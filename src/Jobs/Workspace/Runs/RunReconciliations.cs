@@ -3,6 +3,7 @@ using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile;
+using Bascule.Reconcile.DrillDown;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Jobs.Workspace.Runs;
@@ -32,7 +33,13 @@ public sealed class RunReconciliations(IStagingProvider staging)
         {
             _order.Enqueue(id);
             // Not the request's token: the result is shared by every later request of the run.
-            return new Lazy<Task<ReconciliationResult>>(() => Reconciler.ComputeAsync(staging, id, exportFolder: null, CancellationToken.None));
+            return new Lazy<Task<ReconciliationResult>>(async () =>
+            {
+                var computed = await Reconciler.ComputeAsync(staging, id, exportFolder: null, CancellationToken.None);
+                // The balance check's drill-down names these documents from its first page on.
+                RunLines.RememberUnbalanced(id, computed.UnbalancedDocuments.Select(d => (d.FiscalYear, d.Journal, d.Document)));
+                return computed;
+            });
         });
         while (_order.Count > Kept && _order.TryDequeue(out var oldest))
         {

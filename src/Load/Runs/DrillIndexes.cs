@@ -20,6 +20,15 @@ public static partial class DrillIndexes
     /// <summary>Every drill-down index's name starts so: the name is the prefix, the list and the run id without dashes.</summary>
     public const string Prefix = "ix_drill_";
 
+    /// <summary>
+    /// How many runs have indexes on SQLite: the most recently finished published or held runs. SQLite tests each partial
+    /// index's condition on every row a load inserts, about 3.3 s of processor time per million lines for each indexed run
+    /// (bench/README.md, DrillBench), so a staging file holding many runs would tax every load; older runs' pages are served
+    /// without them, slower. PostgreSQL and SQL Server index every published and held run (a few hundredths of a second
+    /// of the server's time per run and million lines).
+    /// </summary>
+    public const int SqliteIndexedRuns = 2;
+
     /// <summary>The lists served, by name, and the index columns of each: the list's filter, then the line key.</summary>
     public static IReadOnlyList<(string List, string Columns)> Lists { get; } =
     [
@@ -58,8 +67,9 @@ public static partial class DrillIndexes
 
     /// <summary>
     /// Brings the drill-down indexes in line with the runs: drops those of runs that are neither published nor held (or no
-    /// longer exist) and those an interruption left incomplete, then builds the missing ones of the published and held runs
-    /// (of <paramref name="only"/> alone when given), newest run first, one index at a time. Each index is either there,
+    /// longer exist, or on SQLite are not among the <see cref="SqliteIndexedRuns"/> most recently finished) and those an
+    /// interruption left incomplete, then builds the missing ones of the published and held runs (of
+    /// <paramref name="only"/> alone when given), most recently finished first, one index at a time. Each index is either there,
     /// whole, or not: an interrupted build leaves none (SQLite, SQL Server: one statement) or an invalid one that the next
     /// sync drops (PostgreSQL's concurrent build). With <paramref name="build"/> false, only drops.
     /// </summary>
@@ -76,8 +86,10 @@ public static partial class DrillIndexes
 
         var existing = await ExistingAsync(connection, provider.Kind, cancellationToken);
         var wanted = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT run_id FROM runs WHERE status IN ('published', 'held') ORDER BY run_id DESC", cancellationToken: cancellationToken)))
+                "SELECT run_id FROM runs WHERE status IN ('published', 'held') ORDER BY finished_utc DESC, started_utc DESC, run_id DESC",
+                cancellationToken: cancellationToken)))
             .Select(RunId.Parse)
+            .Take(provider.Kind == StagingProviderKind.Sqlite ? SqliteIndexedRuns : int.MaxValue)
             .ToList();
         var keep = wanted.ToHashSet();
         var dropped = 0;

@@ -85,6 +85,34 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
     }
 
     [Fact]
+    public async Task On_sqlite_only_the_most_recently_finished_runs_keep_indexes_elsewhere_every_published_run()
+    {
+        await using var provider = await NewProviderAsync();
+        var runs = new List<RunId>();
+        foreach (var sample in new[] { "commune-etterbeek-2022", SampleRun.Commune, SampleRun.Cpas })
+        {
+            runs.Add(await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(sample), Ct));
+            await DrillIndexes.SyncAsync(provider, null, build: true, built: null, Ct);
+        }
+
+        var indexed = new List<RunId>();
+        foreach (var run in runs)
+        {
+            if ((await IndexesOfAsync(provider, run)).Count == DrillIndexes.Lists.Count)
+            {
+                indexed.Add(run);
+            }
+        }
+
+        var expected = provider.Kind == StagingProviderKind.Sqlite ? runs.TakeLast(DrillIndexes.SqliteIndexedRuns) : runs;
+        Assert.Equal(expected, indexed);
+        if (provider.Kind == StagingProviderKind.Sqlite)
+        {
+            Assert.Empty(await IndexesOfAsync(provider, runs[0]));
+        }
+    }
+
+    [Fact]
     public async Task An_index_left_incomplete_by_an_interrupted_build_is_dropped_and_built_again()
     {
         await using var provider = await NewProviderAsync();

@@ -29,5 +29,6 @@ var seconds = stopwatch.Elapsed.TotalSeconds;
 var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 var peak = process.PeakWorkingSet64 / 1_048_576.0;
 Console.WriteLine(FormattableString.Invariant(
-    $"{mode,-10} {records,10:N0} records  {seconds,6:F2} s  {records / seconds,12:N0} records/s  {megabytes / seconds,7:F1} MB/s  cpu {cpu,6:F2} s  {records / cpu,12:N0} records/cpu-s  peak working set {peak,6:F0} MB"));
+    $"{mode,-10} {records,10:N0} records  {seconds,6:F2} s  {records / seconds,12:N0} records/s  {megabytes / seconds,7:F1} MB/s  cpu {
+        cpu,6:F2} s  {records / cpu,12:N0} records/cpu-s  peak working set {peak,6:F0} MB"));
 return 0;

@@ -6,7 +6,8 @@ using Bascule.Load.Runs;
 
 namespace Bascule.MigrateBench;
 
-/// <summary>A real provider whose bulk path only turns rows into values and drops them: isolates the database's share of the time.</summary>
+/// <summary>A real provider whose bulk path only turns rows into values and drops them: isolates the database's share of the
+/// time.</summary>
 internal sealed class DiscardingProvider(IStagingProvider inner) : IStagingProvider
 {
     public StagingProviderKind Kind => inner.Kind;
@@ -17,7 +18,13 @@ internal sealed class DiscardingProvider(IStagingProvider inner) : IStagingProvi
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => inner.EnsureSchemaAsync(cancellationToken);
 
-    public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    public Task WriteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StagingBatch batch,
+        RunId run,
+        int batchNumber,
+        CancellationToken cancellationToken)
     {
         foreach (var table in Bascule.Load.Tables.StagingTables.All)
         {

@@ -12,7 +12,8 @@ namespace Bascule.MigrateBench;
 /// The narrow floor: parse, then the database's fastest way in for the parsed ledger fields alone, into a table with
 /// no index and no lineage: one binary COPY on PostgreSQL, one prepared INSERT reused in one transaction on SQLite, both
 /// written by the same row writers as Bascule's bulk path (its own binary COPY encoder, SQLite's statement API bound by
-/// position), which are faster than the drivers' generic paths. Nothing else Bascule does (runs, batches, retries, mapping, lineage, fingerprint, reconciliation) is in it.
+/// position), which are faster than the drivers' generic paths. Nothing else Bascule does (runs, batches, retries, mapping, lineage,
+/// fingerprint, reconciliation) is in it.
 /// </summary>
 internal static class NarrowFloor
 {
@@ -33,7 +34,11 @@ internal static class NarrowFloor
                 label TEXT NOT NULL, debit NUMERIC(19,2) NOT NULL, credit NUMERIC(19,2) NOT NULL)
             """);
         long lines;
-        await using (var writer = await PostgresCopyWriter.BeginAsync(connection, $"COPY {Table} ({Columns}) FROM STDIN (FORMAT BINARY)", 12, CancellationToken.None))
+        await using (var writer = await PostgresCopyWriter.BeginAsync(
+            connection,
+            $"COPY {Table} ({Columns}) FROM STDIN (FORMAT BINARY)",
+            12,
+            CancellationToken.None))
         {
             lines = await WriteLedgerAsync(export, writer);
             await writer.CompleteAsync();
@@ -62,7 +67,9 @@ internal static class NarrowFloor
         long lines;
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
-            using (var sink = new SqliteRowSink(connection, $"INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"))
+            using (var sink = new SqliteRowSink(
+                connection,
+                $"INSERT INTO {Table} ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"))
             {
                 lines = await WriteLedgerAsync(export, sink);
             }

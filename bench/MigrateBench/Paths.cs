@@ -43,7 +43,14 @@ internal static class Paths
     public static async Task<long> FloorAsync(LegacyExport export, IStagingProvider provider, System.Diagnostics.Stopwatch watch)
     {
         var control = export.Control;
-        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, new MappingIdentity("floor", "0", new string('0', 64)), "bench", "bench");
+        var header = new RunHeader(
+            control.EntityName,
+            control.EntityType,
+            control.InsCode,
+            control.FiscalYear,
+            new MappingIdentity("floor", "0", new string('0', 64)),
+            "bench",
+            "bench");
         var run = await StagingRun.BeginAsync(provider, header);
         long lines = 0;
         await foreach (var parsed in export.ReadLedgerAsync())

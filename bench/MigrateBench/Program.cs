@@ -18,7 +18,8 @@ using Bascule.Transform;
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("usage: MigrateBench <parse|map|narrow|discard|floor|migrate> <export-dir> <mapping-dir> <sqlite|postgres> [connection]");
+    Console.Error.WriteLine(
+        "usage: MigrateBench <parse|map|narrow|discard|floor|migrate> <export-dir> <mapping-dir> <sqlite|postgres> [connection]");
     return 64;
 }
 
@@ -37,7 +38,10 @@ switch (mode)
         break;
     case "narrow":
         lines = providerName == "postgres"
-            ? await NarrowFloor.PostgresAsync(LegacyExport.Open(exportDir), connection ?? throw new ArgumentException("narrow on postgres needs a connection string"), watch)
+            ? await NarrowFloor.PostgresAsync(
+                LegacyExport.Open(exportDir),
+                connection ?? throw new ArgumentException("narrow on postgres needs a connection string"),
+                watch)
             : await NarrowFloor.SqliteAsync(LegacyExport.Open(exportDir), connection ?? Path.Combine("out", "bench", "narrow.db"), watch);
         break;
     case "floor":
@@ -58,7 +62,9 @@ switch (mode)
     {
         await using var provider = StagingProviders.Create(providerName, connection, Path.Combine("out", "bench"));
         var result = await new MigrationPipeline(provider, clock)
-            .RunAsync(new MigrationRequest(exportDir, mappingDir, Path.Combine("out", "bench", "reconciliation"), "out", new StagingOptions()), CancellationToken.None);
+            .RunAsync(
+                new MigrationRequest(exportDir, mappingDir, Path.Combine("out", "bench", "reconciliation"), "out", new StagingOptions()),
+                CancellationToken.None);
         lines = result.Reconciliation.SourceFiles.Where(f => f.Name == "ECRITURES.csv").Sum(f => f.Lines);
         break;
     }
@@ -68,5 +74,7 @@ watch.Stop();
 using var self = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"{mode};{providerName};{lines};{watch.Elapsed.TotalSeconds:0.00};{lines / watch.Elapsed.TotalSeconds:0};{self.PeakWorkingSet64 / (1024 * 1024)};{self.TotalProcessorTime.TotalSeconds:0.00};{clock}"));
+    $"{mode};{providerName};{lines};{watch.Elapsed.TotalSeconds:0.00};{lines / watch.Elapsed.TotalSeconds:0};{
+        self.PeakWorkingSet64 / (1024 * 1024)};{self.TotalProcessorTime.TotalSeconds:0.00};{
+        clock}"));
 return 0;

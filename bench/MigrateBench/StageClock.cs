@@ -22,7 +22,8 @@ internal sealed class StageClock : IMigrationProgress
         _stages.Add((stage, Stopwatch.GetElapsedTime(start).TotalSeconds));
     }
 
-    /// <summary>Stages as <c>name=seconds</c>, comma-separated, the side files summed as <c>side</c>; empty for paths without stages.</summary>
+    /// <summary>Stages as <c>name=seconds</c>, comma-separated, the side files summed as <c>side</c>; empty for paths without
+    /// stages.</summary>
     public override string ToString()
     {
         if (_stages.Count == 0)

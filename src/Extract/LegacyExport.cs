@@ -79,7 +79,11 @@ public sealed class LegacyExport
     {
         if (string.IsNullOrWhiteSpace(folder))
         {
-            throw new ExportFileException("(export)", null, null, "no export folder was given. Give the folder that holds EXPORT.txt and the CSV files.");
+            throw new ExportFileException(
+                "(export)",
+                null,
+                null,
+                "no export folder was given. Give the folder that holds EXPORT.txt and the CSV files.");
         }
 
         string full;
@@ -89,7 +93,12 @@ public sealed class LegacyExport
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new ExportFileException(Path.GetFileName(folder), null, null, $"the export folder '{folder}' is not a valid path ({ex.Message}). Give the folder that holds EXPORT.txt and the CSV files.");
+            throw new ExportFileException(
+                Path.GetFileName(folder),
+                null,
+                null,
+                $"the export folder '{folder}' is not a valid path ({ex.Message}). Give the folder that holds EXPORT.txt and the CSV "
+                    + $"files.");
         }
 
         if (System.IO.File.Exists(full))
@@ -100,7 +109,11 @@ public sealed class LegacyExport
 
         if (!Directory.Exists(full))
         {
-            throw new ExportFileException(Path.GetFileName(full), null, null, $"the export folder {full} does not exist. Give the folder that holds EXPORT.txt and the CSV files.");
+            throw new ExportFileException(
+                Path.GetFileName(full),
+                null,
+                null,
+                $"the export folder {full} does not exist. Give the folder that holds EXPORT.txt and the CSV files.");
         }
 
         return full;
@@ -108,11 +121,14 @@ public sealed class LegacyExport
 
     private static void CheckName(string name)
     {
-        if (name.Length == 0 || name is "." or ".." || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
-            || Path.IsPathRooted(name) || Path.GetFileName(name) != name)
+        if (name.Length == 0 || name is "." or ".." || name.Contains('/', StringComparison.Ordinal)
+            || name.Contains('\\', StringComparison.Ordinal)
+            || Path.IsPathRooted(name)
+            || Path.GetFileName(name) != name)
         {
             throw new ExportFileException(name, null, null,
-                $"'{name}' is not a plain file name: the files of an export are read from its folder only. Fix the file name in the export profile.");
+                $"'{name}' is not a plain file name: the files of an export are read from its folder only. Fix the file name in the "
+                    + $"export profile.");
         }
     }
 
@@ -130,7 +146,11 @@ public sealed class LegacyExport
         // would wait for a writer that never comes (.NET gives no portable way to tell it from a regular file).
         if (info.Exists && info.Length == 0)
         {
-            throw new ExportFileException(name, 1, null, "the file is empty (0 bytes, or not a regular file): it has no header line. Export the file again.");
+            throw new ExportFileException(
+                name,
+                1,
+                null,
+                "the file is empty (0 bytes, or not a regular file): it has no header line. Export the file again.");
         }
 
         if (info.LinkTarget is null)
@@ -142,7 +162,8 @@ public sealed class LegacyExport
         if (target is null || !target.Exists)
         {
             throw new ExportFileException(name, null, null,
-                $"{path} is a symbolic link to {target?.FullName ?? info.LinkTarget}, which does not exist. Copy the file itself into the export folder.");
+                $"{path} is a symbolic link to {target?.FullName ?? info.LinkTarget}, which does not exist. Copy the file itself into the "
+                    + $"export folder.");
         }
 
         if (target is DirectoryInfo || !IsInside(target.FullName, folder))
@@ -159,7 +180,10 @@ public sealed class LegacyExport
         var resolvedFolder = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
         return Path.GetDirectoryName(full) is { } parent
             && (string.Equals(Path.TrimEndingDirectorySeparator(parent), folder, StringComparison.Ordinal)
-                || (resolvedFolder is not null && string.Equals(Path.TrimEndingDirectorySeparator(parent), Path.TrimEndingDirectorySeparator(resolvedFolder), StringComparison.Ordinal)));
+                || (resolvedFolder is not null && string.Equals(
+                    Path.TrimEndingDirectorySeparator(parent),
+                    Path.TrimEndingDirectorySeparator(resolvedFolder),
+                    StringComparison.Ordinal)));
     }
 
     /// <summary>The summary of the latest read of a file (complete once that read reached its end); null if never read.</summary>
@@ -180,7 +204,12 @@ public sealed class LegacyExport
         {
             var layout = Profile.Layout(file);
             var years = YearsOf(file);
-            using var reader = CsvRecordReader.Open(PathOf(file), layout, Profile, _encodings[file], FileSchema.Fields(file, layout.DebitCredit));
+            using var reader = CsvRecordReader.Open(
+                PathOf(file),
+                layout,
+                Profile,
+                _encodings[file],
+                FileSchema.Fields(file, layout.DebitCredit));
             while (reader.MoveNext())
             {
                 years?.Add(reader);
@@ -199,7 +228,9 @@ public sealed class LegacyExport
     }
 
     public IAsyncEnumerable<Parsed<LedgerLine>> ReadLedgerAsync(CancellationToken ct = default) =>
-        Read(ExportFile.Ledger, () => new LedgerLineParser(Profile.Layout(ExportFile.Ledger).DebitCredit, new DuplicateDetector(EntryOf(ExportFile.Ledger).Lines)), ct);
+        Read(ExportFile.Ledger, () => new LedgerLineParser(
+            Profile.Layout(ExportFile.Ledger).DebitCredit,
+            new DuplicateDetector(EntryOf(ExportFile.Ledger).Lines)), ct);
 
     public IAsyncEnumerable<Parsed<BalanceLine>> ReadBalanceAsync(CancellationToken ct = default) =>
         Read(ExportFile.Balance, () => new BalanceLineParser(), ct);
@@ -216,7 +247,8 @@ public sealed class LegacyExport
     private ControlFileEntry EntryOf(ExportFile file) => Control.Entry(Profile.Layout(file).FileName)!;
 
     // Only the ledger is refused for its years: the side files' lines of another year stay individual rejects.
-    private LedgerYears? YearsOf(ExportFile file) => file == ExportFile.Ledger ? new LedgerYears(LedgerLineParser.YearField, Control.FiscalYear) : null;
+    private LedgerYears? YearsOf(ExportFile file)
+        => file == ExportFile.Ledger ? new LedgerYears(LedgerLineParser.YearField, Control.FiscalYear) : null;
 
     private SyncAsyncEnumerable<Parsed<T>> Read<T>(ExportFile file, Func<IRecordParser<T>> parser, CancellationToken ct)
         where T : class =>

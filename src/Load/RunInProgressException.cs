@@ -36,7 +36,8 @@ public sealed class RunInProgressException : StagingException
     {
         ArgumentNullException.ThrowIfNull(holder);
         var after = waited > TimeSpan.Zero ? $" after waiting {Waited(waited)} for it" : "";
-        return $"Another run of {holder.EntityName} {holder.FiscalYear.ToString(CultureInfo.InvariantCulture)} is still loading: {holder.Describe()}. " +
+        return $"Another run of {holder.EntityName} {holder.FiscalYear.ToString(CultureInfo.InvariantCulture)} is still loading: "
+            + $"{holder.Describe()}. " +
             $"This run stopped{after} before writing anything. Let that run finish (`bascule runs` lists it), or run migrate " +
             "again with --wait, which waits until it finishes or its lease expires and then loads.";
     }

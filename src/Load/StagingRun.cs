@@ -70,7 +70,11 @@ public sealed class StagingRun : IAsyncDisposable
     /// new run as loading with this process's lease.
     /// </summary>
     /// <exception cref="RunInProgressException">Another run of the entity and year holds a live lease; nothing was written.</exception>
-    public static async Task<StagingRun> BeginAsync(IStagingProvider provider, RunHeader header, StagingOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<StagingRun> BeginAsync(
+        IStagingProvider provider,
+        RunHeader header,
+        StagingOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new StagingOptions();
         await provider.EnsureSchemaAsync(cancellationToken);
@@ -79,9 +83,11 @@ public sealed class StagingRun : IAsyncDisposable
         return new StagingRun(provider, id, header, options) { Abandoned = abandoned };
     }
 
-    public ValueTask AddStagedAsync(TargetLine line, CancellationToken cancellationToken = default) => Added(_batch.Staged.Add, line, cancellationToken);
+    public ValueTask AddStagedAsync(TargetLine line, CancellationToken cancellationToken = default)
+        => Added(_batch.Staged.Add, line, cancellationToken);
 
-    public ValueTask AddUnmappedAsync(LedgerLine line, CancellationToken cancellationToken = default) => Added(_batch.Unmapped.Add, line, cancellationToken);
+    public ValueTask AddUnmappedAsync(LedgerLine line, CancellationToken cancellationToken = default)
+        => Added(_batch.Unmapped.Add, line, cancellationToken);
 
     public ValueTask AddRejectedAsync(Rejected rejected, CancellationToken cancellationToken = default)
     {
@@ -91,13 +97,17 @@ public sealed class StagingRun : IAsyncDisposable
         return Added(_batch.Rejected.Add, new RejectedRow(rejected, _rejectedPart), cancellationToken);
     }
 
-    public ValueTask AddBalanceAsync(LegacyBalanceRow row, CancellationToken cancellationToken = default) => Added(_batch.Balance.Add, row, cancellationToken);
+    public ValueTask AddBalanceAsync(LegacyBalanceRow row, CancellationToken cancellationToken = default)
+        => Added(_batch.Balance.Add, row, cancellationToken);
 
-    public ValueTask AddArticleAsync(BudgetArticleRow row, CancellationToken cancellationToken = default) => Added(_batch.Articles.Add, row, cancellationToken);
+    public ValueTask AddArticleAsync(BudgetArticleRow row, CancellationToken cancellationToken = default)
+        => Added(_batch.Articles.Add, row, cancellationToken);
 
-    public ValueTask AddCommitmentAsync(CommitmentRow row, CancellationToken cancellationToken = default) => Added(_batch.Commitments.Add, row, cancellationToken);
+    public ValueTask AddCommitmentAsync(CommitmentRow row, CancellationToken cancellationToken = default)
+        => Added(_batch.Commitments.Add, row, cancellationToken);
 
-    public ValueTask AddThirdPartyAsync(ThirdPartyRow row, CancellationToken cancellationToken = default) => Added(_batch.ThirdParties.Add, row, cancellationToken);
+    public ValueTask AddThirdPartyAsync(ThirdPartyRow row, CancellationToken cancellationToken = default)
+        => Added(_batch.ThirdParties.Add, row, cancellationToken);
 
     public Task RecordFilesAsync(IReadOnlyList<RunFile> files, CancellationToken cancellationToken = default) =>
         RunStore.RecordFilesAsync(_provider, Id, files, cancellationToken);
@@ -131,7 +141,8 @@ public sealed class StagingRun : IAsyncDisposable
         return await RunFingerprint.ComputeAsync(_provider, Id, cancellationToken);
     }
 
-    /// <summary>Makes the run visible and supersedes the entity's previous run for that year, in one commit; the lease ends with it.</summary>
+    /// <summary>Makes the run visible and supersedes the entity's previous run for that year, in one commit; the lease ends with
+    /// it.</summary>
     public async Task PublishAsync(string fingerprint, CancellationToken cancellationToken = default)
     {
         _lease.Ending();
@@ -152,7 +163,10 @@ public sealed class StagingRun : IAsyncDisposable
     }
 
     /// <summary>Publishes the run unless the published run of its entity and year has a better reconciliation (then holds it).</summary>
-    public async Task<PublishOutcome> PublishUnlessWorseAsync(string fingerprint, string reconciliationStatus, CancellationToken cancellationToken = default)
+    public async Task<PublishOutcome> PublishUnlessWorseAsync(
+        string fingerprint,
+        string reconciliationStatus,
+        CancellationToken cancellationToken = default)
     {
         _lease.Ending();
         var outcome = await RunStore.PublishUnlessWorseAsync(_provider, Id, Header, fingerprint, reconciliationStatus, cancellationToken);
@@ -237,7 +251,9 @@ public sealed class StagingRun : IAsyncDisposable
         {
             var cause = _provider.IsTransient(ex) ? $"still failing after {attempt} attempts" : "a fault that retrying cannot fix";
             throw new StagingException(
-                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): {(ex is DbException or IOException or TimeoutException ? "" : ex.GetType().Name + ": ")}{_provider.Scrub(ex.Message)} " +
+                $"Writing batch {number} of run {Id} to {_provider.Target} failed ({cause}): "
+                    + $"{(ex is DbException or IOException or TimeoutException ? "" :
+                        ex.GetType().Name + ": ")}{_provider.Scrub(ex.Message)} " +
                 "The run was not published and the staging data is as it was; fix the cause and run migrate again.",
                 ex);
         }

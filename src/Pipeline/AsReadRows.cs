@@ -16,10 +16,12 @@ internal static class AsReadRows
         line.InitialCredit, line.AdjustedCredit, line.Committed, line.Charged);
 
     public static CommitmentRow From(CommitmentLine line) => new(
-        line.Lineage, line.Year, line.Article.ToString(), line.CommitmentNumber, line.Date, line.ThirdParty, line.Label, line.Committed, line.Charged);
+        line.Lineage, line.Year, line.Article.ToString(), line.CommitmentNumber, line.Date, line.ThirdParty, line.Label, line
+            .Committed, line.Charged);
 
     public static ThirdPartyRow From(ThirdParty party) => new(
-        party.Lineage, party.Code.Value, party.Name, party.EnterpriseNumber?.ToString(), party.Iban?.ToString(), party.PostalCode, party.Locality, KindCode(party.Kind));
+        party.Lineage, party.Code.Value, party.Name, party.EnterpriseNumber?.ToString(), party.Iban?.ToString(), party.PostalCode, party
+            .Locality, KindCode(party.Kind));
 
     private static string KindCode(ThirdPartyKind kind) => kind switch
     {

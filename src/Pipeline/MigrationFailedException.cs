@@ -23,6 +23,7 @@ public sealed class MigrationFailedException : Exception
     {
     }
 
-    /// <summary>Whether the same request may pass later (<see cref="MigrationFailureKind.Infrastructure"/>) or needs the data fixed.</summary>
+    /// <summary>Whether the same request may pass later (<see cref="MigrationFailureKind.Infrastructure"/>) or needs the data
+    /// fixed.</summary>
     public MigrationFailureKind Kind { get; } = MigrationFailureKind.Infrastructure;
 }

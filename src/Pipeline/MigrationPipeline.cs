@@ -37,7 +37,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         // The same pass hashes each file: the run records the count of the very bytes whose SHA-256 it records.
         var counted = VerifyRecordCounts(export, cancellationToken);
         var header = new RunHeader(
-            control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion.Current, request.Job,
+            control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, Environment.UserName, ToolVersion
+                .Current, request.Job,
             mapper.Version.Approval, policy.Tolerances.IsNone ? null : policy.Tolerances);
         // A run of the same entity and year still loading elsewhere stops this one, or is waited for.
         await WaitForEntityYearAsync(header, request, cancellationToken);
@@ -122,14 +123,16 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new MigrationFailedException(
-                $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them with: bascule report --run {run.Id}.",
+                $"Run {run.Id} was {status.ToCode()}, but its reports could not be written to {outFolder}: {ex.Message} Regenerate them "
+                    + $"with: bascule report --run {run.Id}.",
                 MigrationFailureKind.Infrastructure,
                 ex);
         }
         catch (OperationCanceledException ex)
         {
             throw new MigrationCancelledException(
-                $"Run {run.Id} was {status.ToCode()} before the cancellation, but its reports were not written to {outFolder} (nothing half-written is left there). " +
+                $"Run {run.Id} was {status.ToCode()} before the cancellation, but its reports were not written to {outFolder} (nothing "
+                    + $"half-written is left there). " +
                 $"Regenerate them with: bascule report --run {run.Id}.",
                 run.Id,
                 true,
@@ -141,7 +144,12 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     // What a run that stopped before it was published becomes, and the exception that says so: marked failed with its
     // rows deleted (a cancelled run records request.CancelledMessage, one that lost its lease why), or, when its publish
     // or hold committed all the same, what it is.
-    private async Task<Exception> FailedAsync(StagingRun run, string step, Exception ex, MigrationRequest request, CancellationToken cancellationToken)
+    private async Task<Exception> FailedAsync(
+        StagingRun run,
+        string step,
+        Exception ex,
+        MigrationRequest request,
+        CancellationToken cancellationToken)
     {
         // A lost lease explains whatever fault followed it; after a cancellation, a fault may be how a cancelled statement
         // surfaced (a database error rather than OperationCanceledException): the run was cancelled all the same.
@@ -152,9 +160,12 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         var entityYear = $"{run.Header.EntityName} {run.Header.FiscalYear}";
         if (after is RunStatus.Published or RunStatus.Held)
         {
-            var what = $"Run {run.Id} was {after.Value.ToCode()} just before it met {(cancelled ? "the cancellation" : $"this fault: {message}")}; its reports were not written. " +
+            var what = $"Run {run.Id} was {after.Value.ToCode()} just before it met "
+                + $"{(cancelled ? "the cancellation" : $"this fault: {message}")}; its reports were not written. " +
                 $"Regenerate them with: bascule report --run {run.Id}.";
-            return cancelled ? new MigrationCancelledException(what, run.Id, true, ex, cancellationToken) : new MigrationFailedException(what, ex);
+            return cancelled
+                ? new MigrationCancelledException(what, run.Id, true, ex, cancellationToken)
+                : new MigrationFailedException(what, ex);
         }
 
         if (cancelled)
@@ -187,11 +198,14 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         return report;
     }
 
-    /// <summary>What a held run records as its message: the failed checks (the first 20; the report lists them all), and that it was not published.</summary>
+    /// <summary>What a held run records as its message: the failed checks (the first 20; the report lists them all), and that it was not
+    /// published.</summary>
     public static string HeldMessage(ReconciliationResult report)
     {
         var failed = report.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name).ToList();
-        var names = string.Join(", ", failed.Take(20)) + (failed.Count > 20 ? string.Create(CultureInfo.InvariantCulture, $" and {failed.Count - 20} more") : "");
+        var names = string.Join(", ", failed.Take(20)) + (failed.Count > 20
+            ? string.Create(CultureInfo.InvariantCulture, $" and {failed.Count - 20} more")
+            : "");
         return $"Held, not published: reconciliation FAILED ({names}).";
     }
 
@@ -261,20 +275,26 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         if (policy.RequireApprovedMapping && mapper.Version.Approval is null)
         {
             throw new MigrationFailedException(
-                $"Mapping {mapper.Identity.Id} {mapper.Identity.Version} (sha256 {mapper.Identity.Sha256}) is not approved, and {control.EntityName} may only be " +
-                "migrated with an approved version (setting Governance:RequireApprovedMapping, or requireApprovedMapping of the entity in the fleet file). " +
-                $"Have it reviewed and approved (bascule mapping approve {mapper.Version.Directory} --by \"Name, role\"), or give an approved version. " +
+                $"Mapping {mapper.Identity.Id} {mapper.Identity.Version} (sha256 {mapper.Identity.Sha256}) is not approved, and "
+                    + $"{control.EntityName} may only be " +
+                "migrated with an approved version (setting Governance:RequireApprovedMapping, or requireApprovedMapping of the entity in "
+                    + "the fleet file). " +
+                $"Have it reviewed and approved (bascule mapping approve {mapper.Version.Directory} --by \"Name, role\"), or give an "
+                    + $"approved version. " +
                 "Nothing was written to the staging database.",
                 MigrationFailureKind.Data);
         }
     }
 
-    private static MigrationFailedException Refused(Exception ex) => new(ex.Message + " Nothing was written to the staging database.", MigrationFailureKind.Data, ex);
+    private static MigrationFailedException Refused(Exception ex)
+        => new(ex.Message + " Nothing was written to the staging database.", MigrationFailureKind.Data, ex);
 
     // A file found damaged while loading (e.g. an unreadable byte deep in the ledger) is the data's fault; anything else
     // (database, disk, network) may pass on another attempt.
     private static MigrationFailureKind KindOf(Exception ex) =>
-        ex is ExportFileException or MappingLoadException or MappingUnusableException ? MigrationFailureKind.Data : MigrationFailureKind.Infrastructure;
+        ex is ExportFileException or MappingLoadException or MappingUnusableException
+            ? MigrationFailureKind.Data
+            : MigrationFailureKind.Infrastructure;
 
     private async Task WaitForEntityYearAsync(RunHeader header, MigrationRequest request, CancellationToken cancellationToken)
     {
@@ -306,18 +326,29 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     }
 
     private static MigrationCancelledException NotStarted(Exception ex, CancellationToken cancellationToken) =>
-        new("The migration was cancelled before its run started: nothing was written to the staging database.", null, false, ex, cancellationToken);
+        new(
+            "The migration was cancelled before its run started: nothing was written to the staging database.",
+            null,
+            false,
+            ex,
+            cancellationToken);
 
     // Another run holding the entity and year says so itself; any other fault is the database's.
     private MigrationFailedException CouldNotStart(Exception ex) =>
         ex is RunInProgressException
             ? new MigrationFailedException(provider.Scrub(ex.Message), MigrationFailureKind.Infrastructure, ex)
             : new MigrationFailedException(
-                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable, that the account's name and password are right and that it may create tables; nothing was published.",
+                $"The staging database ({provider.Target}) could not start the run ({Describe(ex)}). Check that it is reachable, that the "
+                    + $"account's name and password are right and that it may create tables; nothing was published.",
                 MigrationFailureKind.Infrastructure,
                 ex);
 
-    private async Task LoadLedgerAsync(LegacyExport export, LineMapper mapper, LoadedSource source, StagingRun run, CancellationToken cancellationToken)
+    private async Task LoadLedgerAsync(
+        LegacyExport export,
+        LineMapper mapper,
+        LoadedSource source,
+        StagingRun run,
+        CancellationToken cancellationToken)
     {
         const string stage = "ledger";
         var entry = export.Control.Entry(export.Profile.Layout(ExportFile.Ledger).FileName);
@@ -358,19 +389,46 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         await run.FlushAsync(cancellationToken);
         _progress.Advanced(stage, read);
         // Counts as plain integers, whatever the machine's culture: the one way the command line writes them (7739).
-        _progress.Completed(stage, string.Create(CultureInfo.InvariantCulture, $"{read} lines: {staged} mapped, {unmapped} unmapped, {rejected} rejected"));
+        _progress.Completed(
+            stage,
+            string.Create(CultureInfo.InvariantCulture, $"{read} lines: {staged} mapped, {unmapped} unmapped, {rejected} rejected"));
     }
 
     private async Task LoadSideFilesAsync(LegacyExport export, StagingRun run, CancellationToken cancellationToken)
     {
-        await LoadAsync("balance", export.ReadBalanceAsync(cancellationToken), line => run.AddBalanceAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
-        await LoadAsync("articles", export.ReadArticlesAsync(cancellationToken), line => run.AddArticleAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
-        await LoadAsync("commitments", export.ReadCommitmentsAsync(cancellationToken), line => run.AddCommitmentAsync(AsReadRows.From(line), cancellationToken), run, cancellationToken);
-        await LoadAsync("third parties", export.ReadThirdPartiesAsync(cancellationToken), party => run.AddThirdPartyAsync(AsReadRows.From(party), cancellationToken), run, cancellationToken);
+        await LoadAsync(
+            "balance",
+            export.ReadBalanceAsync(cancellationToken),
+            line => run.AddBalanceAsync(AsReadRows.From(line), cancellationToken),
+            run,
+            cancellationToken);
+        await LoadAsync(
+            "articles",
+            export.ReadArticlesAsync(cancellationToken),
+            line => run.AddArticleAsync(AsReadRows.From(line), cancellationToken),
+            run,
+            cancellationToken);
+        await LoadAsync(
+            "commitments",
+            export.ReadCommitmentsAsync(cancellationToken),
+            line => run.AddCommitmentAsync(AsReadRows.From(line), cancellationToken),
+            run,
+            cancellationToken);
+        await LoadAsync(
+            "third parties",
+            export.ReadThirdPartiesAsync(cancellationToken),
+            party => run.AddThirdPartyAsync(AsReadRows.From(party), cancellationToken),
+            run,
+            cancellationToken);
         await run.FlushAsync(cancellationToken);
     }
 
-    private async Task LoadAsync<T>(string stage, IAsyncEnumerable<Parsed<T>> records, Func<T, ValueTask> add, StagingRun run, CancellationToken cancellationToken)
+    private async Task LoadAsync<T>(
+        string stage,
+        IAsyncEnumerable<Parsed<T>> records,
+        Func<T, ValueTask> add,
+        StagingRun run,
+        CancellationToken cancellationToken)
         where T : class
     {
         _progress.Started(stage, null);
@@ -406,7 +464,8 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     // what failed (PostgreSQL's with its SQLSTATE); only an unexpected fault gets its type, for the support desk.
     // Messages never carry a secret of the connection string.
     private string Describe(Exception ex) =>
-        provider.Scrub(ex is StagingException or ExportFileException or MappingUnusableException or DbException or IOException or TimeoutException
+        provider.Scrub(ex is StagingException or ExportFileException or MappingUnusableException or DbException or IOException
+            or TimeoutException
             ? ex.Message
             : $"{ex.GetType().Name}: {ex.Message}");
 }

@@ -25,6 +25,8 @@ public sealed record PolicySet(MigrationPolicy Fleet, IReadOnlyList<EntityPolicy
         var own = Entities.FirstOrDefault(e => e.EntityType == entityType && string.Equals(e.InsCode, insCode, StringComparison.Ordinal));
         return own is null
             ? Fleet
-            : new MigrationPolicy(own.RequireApprovedMapping ?? Fleet.RequireApprovedMapping, Fleet.Tolerances.OverriddenBy(own.Tolerances));
+            : new MigrationPolicy(
+                own.RequireApprovedMapping ?? Fleet.RequireApprovedMapping,
+                Fleet.Tolerances.OverriddenBy(own.Tolerances));
     }
 }

@@ -8,7 +8,13 @@ namespace Bascule.Pipeline;
 /// A run that completed, with its reconciliation and the report files written: published, or held (reconciliation
 /// FAILED) with <see cref="StillPublished"/> the entity-year's run that stays published, if any.
 /// </summary>
-public sealed record MigrationResult(RunId RunId, string Fingerprint, ReconciliationResult Reconciliation, ReportFiles Reports, long RowsWritten, int Retries)
+public sealed record MigrationResult(
+    RunId RunId,
+    string Fingerprint,
+    ReconciliationResult Reconciliation,
+    ReportFiles Reports,
+    long RowsWritten,
+    int Retries)
 {
     /// <summary><see cref="RunStatus.Published"/>, or <see cref="RunStatus.Held"/> when the reconciliation is FAILED.</summary>
     public RunStatus Status { get; init; } = RunStatus.Published;

@@ -26,7 +26,10 @@ public sealed class LoadedSource(LegacyExport export)
     /// <summary>One accepted ledger record, as parsed: before mapping, whatever becomes of it.</summary>
     public void Add(LedgerLine line)
     {
-        ref var sides = ref CollectionsMarshal.GetValueRefOrAddDefault(_lines, new ReadKey(line.Year, line.Journal, line.Account, line.Article), out _);
+        ref var sides = ref CollectionsMarshal.GetValueRefOrAddDefault(
+            _lines,
+            new ReadKey(line.Year, line.Journal, line.Account, line.Article),
+            out _);
         sides += new DebitCredit(line.Debit.Value, line.Credit.Value);
     }
 

@@ -22,8 +22,17 @@ namespace Bascule.Reconcile;
 /// </summary>
 public static class Reconciler
 {
-    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, string? exportFolder, CancellationToken cancellationToken, ExportProfile? profile = null) =>
-        ComputeAsync(provider, runId, exportFolder is null ? null : StartSourceReread(exportFolder, profile ?? ExportProfile.Default, cancellationToken), cancellationToken);
+    public static Task<ReconciliationResult> ComputeAsync(
+        IStagingProvider provider,
+        RunId runId,
+        string? exportFolder,
+        CancellationToken cancellationToken,
+        ExportProfile? profile = null) =>
+        ComputeAsync(
+            provider,
+            runId,
+            exportFolder is null ? null : StartSourceReread(exportFolder, profile ?? ExportProfile.Default, cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// Starts the source side of a reconciliation: <c>ECRITURES.csv</c> re-read and aggregated, then every data file
@@ -34,15 +43,24 @@ public static class Reconciler
     public static SourceReread StartSourceReread(string exportFolder, ExportProfile profile, CancellationToken cancellationToken) =>
         new(exportFolder, Task.Run(() => ReadSourceAsync(exportFolder, profile, cancellationToken), cancellationToken));
 
-    /// <summary>The reconciliation of a run, with the source side from <paramref name="reread"/> (or, when null, from the staged rows).</summary>
-    public static Task<ReconciliationResult> ComputeAsync(IStagingProvider provider, RunId runId, SourceReread? reread, CancellationToken cancellationToken) =>
+    /// <summary>The reconciliation of a run, with the source side from <paramref name="reread"/> (or, when null, from the staged
+    /// rows).</summary>
+    public static Task<ReconciliationResult> ComputeAsync(
+        IStagingProvider provider,
+        RunId runId,
+        SourceReread? reread,
+        CancellationToken cancellationToken) =>
         ComputeAsync(provider, runId, reread, null, cancellationToken);
 
     /// <summary>
     /// The reconciliation of the run that has just loaded, with the source side its load read: the ledger's figures summed
     /// from the parsed records, and each file's hash as parsed, compared with the one the run recorded from its count.
     /// </summary>
-    public static Task<ReconciliationResult> ComputeFromLoadAsync(IStagingProvider provider, RunId runId, LoadedSource source, CancellationToken cancellationToken) =>
+    public static Task<ReconciliationResult> ComputeFromLoadAsync(
+        IStagingProvider provider,
+        RunId runId,
+        LoadedSource source,
+        CancellationToken cancellationToken) =>
         ComputeAsync(provider, runId, null, source, cancellationToken);
 
     private static async Task<ReconciliationResult> ComputeAsync(
@@ -143,7 +161,8 @@ public static class Reconciler
         }
         catch (ExportFileException ex)
         {
-            throw new ReconcileException($"The export folder {folder} cannot be read for the reconciliation: {ex.Message} Give the folder the run read, or leave --export out.", ex);
+            throw new ReconcileException($"The export folder {folder} cannot be read for the reconciliation: {ex.Message} Give the folder "
+                + $"the run read, or leave --export out.", ex);
         }
 
         // Hashed once read, as the reconciliation would after it: what the run recorded is compared with these.
@@ -157,13 +176,19 @@ public static class Reconciler
         if (control.InsCode != run.InsCode || control.FiscalYear != run.FiscalYear || control.EntityType.ToCode() != run.EntityType)
         {
             throw new ReconcileException(
-                $"The export folder {folder} is {control.EntityName} ({control.EntityType.ToCode()} {control.InsCode}) {control.FiscalYear}, " +
-                $"but run {run.RunId} is {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}: give the export folder that run read, or leave --export out.");
+                $"The export folder {folder} is {control.EntityName} ({control.EntityType.ToCode()} {control.InsCode}) "
+                    + $"{control.FiscalYear}, " +
+                $"but run {run.RunId} is {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}: give the export folder that run "
+                    + $"read, or leave --export out.");
         }
     }
 
     // The files the run recorded, by name: those hashed with the re-read are taken from it, any other is hashed now.
-    private static async Task<IReadOnlyDictionary<string, string>> HashesAsync(string folder, IEnumerable<string> names, IReadOnlyDictionary<string, string> known, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string>> HashesAsync(
+        string folder,
+        IEnumerable<string> names,
+        IReadOnlyDictionary<string, string> known,
+        CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)

@@ -25,7 +25,9 @@ public static class SampleGenerator
     {
         if (previous is not null && previous.Year.Value + 1 != options.Year.Value)
         {
-            throw new ArgumentException($"Year {options.Year} cannot follow {previous.Year}: a history's years are consecutive.", nameof(previous));
+            throw new ArgumentException(
+                $"Year {options.Year} cannot follow {previous.Year}: a history's years are consecutive.",
+                nameof(previous));
         }
 
         var accounts = LegacyCatalog.Accounts(options.EntityType);

@@ -45,7 +45,8 @@ public sealed class LineMapper
         if (resolution.IsAmbiguous)
         {
             throw new MappingUnusableException(
-                $"{line.Lineage.File} line {line.Lineage.Line}: account {line.Account} article {line.Article?.ToString() ?? "(none)"} matches "
+                $"{line.Lineage.File} line {line.Lineage.Line}: account {line.Account} article {line.Article?.ToString() ?? "(none)"} "
+                    + $"matches "
                 + string.Join(" and ", resolution.Tied.Select(g => $"rule {g.BaseId} (rules.csv line {g.First.Line})"))
                 + " with equal specificity; make one rule more specific and validate the mapping again.");
         }
@@ -76,7 +77,8 @@ public sealed class LineMapper
         {
             throw new MappingUnusableException(
                 $"{line.Lineage.File} line {line.Lineage.Line}: rule {ruleId} keeps the function {article.Function} of article {article}, "
-                + $"which is not an active function of the chart {Version.Chart.File}; add it to the chart in a new mapping version or map this article to an explicit function.");
+                + $"which is not an active function of the chart {Version.Chart.File}; add it to the chart in a new mapping version or "
+                    + $"map this article to an explicit function.");
         }
 
         _keptFunctions.Add(article.Function);

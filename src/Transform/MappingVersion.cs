@@ -79,7 +79,11 @@ public sealed class MappingVersion
         var manifestPath = Path.Combine(versionDirectory, ManifestFile.FileName);
         if (!File.Exists(manifestPath))
         {
-            throw new MappingLoadException(manifestPath, 0, 0, $"no {ManifestFile.FileName} here; give the folder of one mapping version, e.g. mappings/bxl-2024/1.0.0.");
+            throw new MappingLoadException(
+                manifestPath,
+                0,
+                0,
+                $"no {ManifestFile.FileName} here; give the folder of one mapping version, e.g. mappings/bxl-2024/1.0.0.");
         }
 
         var root = Manifests.MappingsRoot.Find(versionDirectory);
@@ -93,7 +97,19 @@ public sealed class MappingVersion
         var rulesText = Text.SourceText.Read(rulesPath, rulesPath);
         var rules = RulesFile.Parse(rulesText, rulesPath);
         var sha = CanonicalContent.Sha256(manifestText, rulesText, Manifests.MappingsRoot.RelativeName(root, chartPath), chartText);
-        return new MappingVersion(versionDirectory, root, manifestPath, manifestText, manifest, rulesPath, rulesText, rules, chartPath, chartText, chart, sha);
+        return new MappingVersion(
+            versionDirectory,
+            root,
+            manifestPath,
+            manifestText,
+            manifest,
+            rulesPath,
+            rulesText,
+            rules,
+            chartPath,
+            chartText,
+            chart,
+            sha);
     }
 
     /// <summary>Every auditor check that needs no export; see <see cref="MappingValidator"/>.</summary>
@@ -108,14 +124,16 @@ public sealed class MappingVersion
         if (errors.Count > 0)
         {
             throw new MappingUnusableException(
-                $"Mapping {Identity.Id} {Identity.Version} has {errors.Count} error(s) and cannot be used; fix them (bascule mapping validate {Directory}):"
+                $"Mapping {Identity.Id} {Identity.Version} has {errors.Count} error(s) and cannot be used; fix them (bascule mapping "
+                    + $"validate {Directory}):"
                 + string.Concat(errors.Take(20).Select(e => Environment.NewLine + "  " + e)));
         }
 
         if (!Covers(entityType, year))
         {
             throw new MappingUnusableException(
-                $"Mapping {Identity.Id} {Identity.Version} covers {string.Join(", ", Manifest.EntityTypes.Select(t => t.ToCode()))} for {Manifest.FiscalYears}, "
+                $"Mapping {Identity.Id} {Identity.Version} covers {string.Join(", ", Manifest.EntityTypes.Select(t => t.ToCode()))} for "
+                    + $"{Manifest.FiscalYears}, "
                 + $"not a {entityType.ToCode()} for {year}; use a version whose manifest covers this export.");
         }
 

@@ -41,20 +41,32 @@ public static partial class Contract
 
         Assert.True(
             failures.IsEmpty,
-            string.Create(CultureInfo.InvariantCulture, $"{failures.Count} of {cases.Count} contract cases broken on {bench.Target}:\n\n") + string.Join("\n\n", failures.Order(StringComparer.Ordinal)));
+            string.Create(CultureInfo.InvariantCulture, $"{failures.Count} of {cases.Count} contract cases broken on {bench.Target}:\n\n")
+                + string.Join("\n\n", failures.Order(StringComparer.Ordinal)));
     }
 
     /// <summary>What one run of a case showed, and what in it breaks the contract.</summary>
-    public sealed record Outcome(ContractCase Case, Target Target, IReadOnlyList<string> Arguments, int? ExitCode, string StandardOutput, string StandardError, IReadOnlyList<string> Problems, TimeSpan Took)
+    public sealed record Outcome(
+        ContractCase Case,
+        Target Target,
+        IReadOnlyList<string> Arguments,
+        int? ExitCode,
+        string StandardOutput,
+        string StandardError,
+        IReadOnlyList<string> Problems,
+        TimeSpan Took)
     {
         public string Output => StandardOutput + StandardError;
 
         public string Summary => string.Create(
-            CultureInfo.InvariantCulture, $"{(Problems.Count == 0 ? "ok  " : "FAIL")} exit {ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {Took.TotalSeconds,5:0.0} s  bascule {Case.Name}: {FirstLine(Output)}");
+            CultureInfo.InvariantCulture, $"{(Problems.Count == 0 ? "ok  " : "FAIL")} exit "
+                + $"{ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {Took.TotalSeconds,5:0.0} s  bascule {Case.Name}: "
+                    + $"{FirstLine(Output)}");
 
         public string Describe() => string.Create(
             CultureInfo.InvariantCulture,
-            $"bascule {Case.Name} on {Target}, expected exit {Case.ExitCode} and \"{Case.Fragment}\":\n  - {string.Join("\n  - ", Problems)}\n  --- stdout\n{Indent(StandardOutput)}\n  --- stderr\n{Indent(StandardError)}");
+            $"bascule {Case.Name} on {Target}, expected exit {Case.ExitCode} and \"{Case.Fragment}\":\n  - "
+                + $"{string.Join("\n  - ", Problems)}\n  --- stdout\n{Indent(StandardOutput)}\n  --- stderr\n{Indent(StandardError)}");
 
         private static string FirstLine(string text) =>
             text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "(no output)";
@@ -84,12 +96,22 @@ public static partial class Contract
         }
 
         clock.Stop();
-        var problems = Check(contractCase, code, cli.StandardOutput, cli.StandardError, bench.Secrets.Concat(Passwords(arguments)).ToList());
+        var problems = Check(
+            contractCase,
+            code,
+            cli.StandardOutput,
+            cli.StandardError,
+            bench.Secrets.Concat(Passwords(arguments)).ToList());
         return new Outcome(contractCase, bench.Target, arguments, code, cli.StandardOutput, cli.StandardError, problems, clock.Elapsed);
     }
 
     /// <summary>Everything the contract asks of one failure's output, as the list of what is wrong with it.</summary>
-    public static IReadOnlyList<string> Check(ContractCase contractCase, int? exitCode, string standardOutput, string standardError, IReadOnlyList<string> secrets)
+    public static IReadOnlyList<string> Check(
+        ContractCase contractCase,
+        int? exitCode,
+        string standardOutput,
+        string standardError,
+        IReadOnlyList<string> secrets)
     {
         ArgumentNullException.ThrowIfNull(contractCase);
         ArgumentNullException.ThrowIfNull(secrets);
@@ -167,7 +189,8 @@ public static partial class Contract
         arguments.SelectMany(a => PasswordValue().Matches(a)).Select(m => m.Groups[1].Value);
 
     // Spaces and line breaks folded, so a fragment matches however the console laid the message out.
-    private static string Flat(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Flat(string text)
+        => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 

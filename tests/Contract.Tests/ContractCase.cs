@@ -9,7 +9,8 @@ public enum Setup
     /// <summary>An empty folder, no settings: the default configuration (embedded SQLite in out/).</summary>
     None = 0,
 
-    /// <summary>The target's staging database holds a published and a superseded run of the commune sample ({published}, {superseded}).</summary>
+    /// <summary>The target's staging database holds a published and a superseded run of the commune sample ({published},
+    /// {superseded}).</summary>
     Runs = 1,
 
     /// <summary>A regular file <c>blocker</c>: no folder can be created under it.</summary>
@@ -27,10 +28,12 @@ public enum Setup
     /// <summary><c>mapping/</c>: a folder without mapping.yaml.</summary>
     MappingWithoutManifest = 32,
 
-    /// <summary><c>invalid/bxl-2024/1.0.0</c>: the shipped mapping with a rule whose target is not in the chart (and the chart in <c>invalid/charts</c>).</summary>
+    /// <summary><c>invalid/bxl-2024/1.0.0</c>: the shipped mapping with a rule whose target is not in the chart (and the chart in
+    /// <c>invalid/charts</c>).</summary>
     InvalidMapping = 64,
 
-    /// <summary><c>export/</c>: a copy of the commune sample whose EXPORT.txt announces one euro more ledger debit: it loads, and its reconciliation FAILS.</summary>
+    /// <summary><c>export/</c>: a copy of the commune sample whose EXPORT.txt announces one euro more ledger debit: it loads, and its
+    /// reconciliation FAILS.</summary>
     ExportOneEuroMore = 128,
 }
 
@@ -62,7 +65,8 @@ public sealed record ContractCase(string CommandLine, int ExitCode, string Fragm
     /// <summary>The test's name: the command line, with the setup when there is one.</summary>
     public string Name => Setup == Setup.None ? CommandLine : $"{CommandLine} [{Setup}]";
 
-    public bool RunsOn(Target target) => On == Targets.Both || (On == Targets.Default ? target == Target.Default : target == Target.Postgres);
+    public bool RunsOn(Target target)
+        => On == Targets.Both || (On == Targets.Default ? target == Target.Default : target == Target.Postgres);
 
     /// <summary>The command line split into arguments as a shell would: on spaces, double quotes keeping a value whole.</summary>
     public IReadOnlyList<string> Arguments()

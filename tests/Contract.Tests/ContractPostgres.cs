@@ -7,7 +7,8 @@ namespace Bascule.Contract.Tests;
 /// The PostgreSQL staging database of the contract: a database owned by a login role whose password is
 /// <see cref="Password"/>, on a server that checks passwords, so a wrong one is refused as on a real server. The server
 /// is a throwaway cluster from the local PostgreSQL binaries, created with password authentication, else the one in
-/// <c>BASCULE_TEST_POSTGRES</c> (an administrator's connection string; it must check passwords). Without either, the PostgreSQL contract is skipped
+/// <c>BASCULE_TEST_POSTGRES</c> (an administrator's connection string; it must check passwords). Without either, the PostgreSQL contract is
+/// skipped
 /// with the reason.
 /// </summary>
 public sealed class ContractPostgres : IAsyncLifetime
@@ -54,7 +55,8 @@ public sealed class ContractPostgres : IAsyncLifetime
         }
         else
         {
-            SkipReason = $"PostgreSQL unavailable: {PostgresServer.EnvironmentVariable} is not set and {PostgresCluster.UnavailableReason()}.";
+            SkipReason
+                = $"PostgreSQL unavailable: {PostgresServer.EnvironmentVariable} is not set and {PostgresCluster.UnavailableReason()}.";
             return;
         }
 
@@ -71,7 +73,11 @@ public sealed class ContractPostgres : IAsyncLifetime
 #pragma warning restore CA2100
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(_admin) { Database = _name, Username = _name, Password = Password, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(_admin) {
+            Database = _name,
+            Username = _name,
+            Password = Password,
+            Pooling = false };
         Connection = builder.ConnectionString;
         builder.Password = WrongPassword;
         WrongPasswordConnection = builder.ConnectionString;

@@ -23,7 +23,9 @@ public sealed class PostgresContract(ContractPostgres postgres) : IClassFixture<
             Assert.Skip(reason);
         }
 
-        Assert.True(postgres.ChecksPasswords, $"The PostgreSQL server ({postgres.Source}) accepts a wrong password: the contract needs one that checks passwords.");
+        Assert.True(
+            postgres.ChecksPasswords,
+            $"The PostgreSQL server ({postgres.Source}) accepts a wrong password: the contract needs one that checks passwords.");
         var cancellationToken = TestContext.Current.CancellationToken;
         using var bench = await Workbench.PostgresAsync(postgres, cancellationToken);
         await Contract.RunAsync(bench, cancellationToken);
@@ -64,11 +66,17 @@ public sealed class CaseTable
         Assert.Single(Contract.Check(contractCase, 255, "could not be used. Check --connection.", "", secrets));
         Assert.Single(Contract.Check(contractCase, null, "could not be used. Check --connection.", "", secrets));
         Assert.Single(Contract.Check(contractCase, 1, "Check --connection: it could not be used.", "", secrets));
-        Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection.", "   at Bascule.Jobs.Cli.RunsCommand.ExecuteAsync()\n", secrets));
+        Assert.Single(Contract.Check(
+            contractCase,
+            1,
+            "could not be used. Check --connection.",
+            "   at Bascule.Jobs.Cli.RunsCommand.ExecuteAsync()\n",
+            secrets));
         Assert.Single(Contract.Check(contractCase, 1, "could not be used (NpgsqlException). Check --connection.", "", secrets));
         Assert.Single(Contract.Check(contractCase, 1, "could not be used (Parameter 'connection'). Check --connection.", "", secrets));
         Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection. See the Inner Exception.", "", secrets));
-        Assert.Single(Contract.Check(contractCase, 1, "could not be used. Check --connection.", "Host=db;Password=Sup3r\nS3cret!", secrets));
+        Assert.Single(
+            Contract.Check(contractCase, 1, "could not be used. Check --connection.", "Host=db;Password=Sup3r\nS3cret!", secrets));
         Assert.Equal(["Wr0ng"], Contract.Passwords(["--connection", "Host=db;Password=Wr0ng;Database=x"]));
     }
 
@@ -81,7 +89,8 @@ public sealed class CaseTable
             Assert.Contains(c.ExitCode, (int[])[1, 2, 3, 130]);
             Assert.NotEmpty(c.Arguments());
         });
-        var names = Cases.All.SelectMany(c => new[] { Target.Default, Target.Postgres }.Where(c.RunsOn).Select(t => $"{c.Name} on {t}")).ToList();
+        var names = Cases.All.SelectMany(c => new[] { Target.Default, Target.Postgres }.Where(c.RunsOn).Select(t => $"{c.Name} on {t}"))
+            .ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
     }
 }

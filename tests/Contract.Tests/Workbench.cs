@@ -19,7 +19,12 @@ public sealed partial class Workbench : IDisposable
     private readonly TempDirectory _seed;
     private readonly Dictionary<string, string> _placeholders;
 
-    private Workbench(Target target, IReadOnlyDictionary<string, string> environment, TempDirectory seed, Dictionary<string, string> placeholders, IReadOnlyList<string> secrets)
+    private Workbench(
+        Target target,
+        IReadOnlyDictionary<string, string> environment,
+        TempDirectory seed,
+        Dictionary<string, string> placeholders,
+        IReadOnlyList<string> secrets)
     {
         Target = target;
         Environment = environment;
@@ -53,11 +58,17 @@ public sealed partial class Workbench : IDisposable
             ["BASCULE_STAGING__PROVIDER"] = "postgres",
             ["BASCULE_STAGING__CONNECTION"] = postgres.Connection,
         };
-        return CreateAsync(Target.Postgres, environment, [ContractPostgres.Password, ContractPostgres.WrongPassword], postgres.WrongPasswordConnection, cancellationToken);
+        return CreateAsync(
+            Target.Postgres,
+            environment,
+            [ContractPostgres.Password, ContractPostgres.WrongPassword],
+            postgres.WrongPasswordConnection,
+            cancellationToken);
     }
 
     private static async Task<Workbench> CreateAsync(
-        Target target, Dictionary<string, string> environment, IReadOnlyList<string> secrets, string wrongPassword, CancellationToken cancellationToken)
+        Target target, Dictionary<string, string> environment, IReadOnlyList<string> secrets, string wrongPassword,
+        CancellationToken cancellationToken)
     {
         var seed = new TempDirectory();
         try
@@ -83,7 +94,8 @@ public sealed partial class Workbench : IDisposable
         }
     }
 
-    /// <summary>The case's arguments with the placeholders ({sample}, {mapping}, {fleet}, {published}, {superseded}, {unknown}, {wrong-password}) filled in.</summary>
+    /// <summary>The case's arguments with the placeholders ({sample}, {mapping}, {fleet}, {published}, {superseded}, {unknown},
+    /// {wrong-password}) filled in.</summary>
     public IReadOnlyList<string> Resolve(ContractCase contractCase)
     {
         ArgumentNullException.ThrowIfNull(contractCase);
@@ -189,7 +201,10 @@ public sealed partial class Workbench : IDisposable
     }
 
     // bascule migrate in the seed folder; the run's id is the folder its reports were written to, out/runs/<runId>/.
-    private static async Task<string> MigrateAsync(string folder, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private static async Task<string> MigrateAsync(
+        string folder,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
     {
         var runs = Path.Combine(folder, "out", "runs");
         var before = Directory.Exists(runs) ? Directory.GetDirectories(runs).ToHashSet() : [];
@@ -199,7 +214,8 @@ public sealed partial class Workbench : IDisposable
         if (code != 0 || made.Count != 1)
         {
             throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture, $"The contract's runs could not be made: bascule migrate exited {code} and wrote {made.Count} report folder(s).\n{migrate.Output}"));
+                CultureInfo.InvariantCulture, $"The contract's runs could not be made: bascule migrate exited {code} and wrote "
+                    + $"{made.Count} report folder(s).\n{migrate.Output}"));
         }
 
         return Path.GetFileName(made[0]);

@@ -31,14 +31,19 @@ public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSu
         var mapping = CopyOfMapping();
 
         var rehearsal = await MigrateAsync(provider, Commune, mapping);
-        var approved = VersionApproval.Approve(MappingVersion.Load(mapping), "Anne Peeters, receveuse régionale", new DateOnly(2026, 11, 28));
+        var approved = VersionApproval.Approve(
+            MappingVersion.Load(mapping),
+            "Anne Peeters, receveuse régionale",
+            new DateOnly(2026, 11, 28));
         var after = await MigrateAsync(provider, Commune, mapping);
 
         var runs = await RunList.ReadAsync(provider, Ct);
         var (first, second) = (runs.Single(r => r.Id == rehearsal.RunId), runs.Single(r => r.Id == after.RunId));
         Assert.Equal((approved, approved), (first.Mapping.Sha256, second.Mapping.Sha256));
         Assert.Null(first.Approval);
-        Assert.Equal(new Transform.Mapping.MappingApproval("Anne Peeters, receveuse régionale", new DateOnly(2026, 11, 28)), second.Approval);
+        Assert.Equal(
+            new Transform.Mapping.MappingApproval("Anne Peeters, receveuse régionale", new DateOnly(2026, 11, 28)),
+            second.Approval);
         Assert.False(rehearsal.Reconciliation.Run.IsMappingApproved);
         Assert.Equal("Anne Peeters, receveuse régionale", after.Reconciliation.Run.MappingApproval?.By);
         Assert.Contains("NON APPROUVÉE", await File.ReadAllTextAsync(rehearsal.Reports.Html, Ct), StringComparison.Ordinal);
@@ -49,7 +54,9 @@ public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSu
     public async Task An_unapproved_version_is_refused_before_loading_when_approval_is_required()
     {
         await using var provider = await CreateProviderAsync();
-        var policies = new PolicySet(MigrationPolicy.None, [new EntityPolicy("21005", EntityType.Commune, RequireApprovedMapping: true, Tolerances: null)]);
+        var policies = new PolicySet(
+            MigrationPolicy.None,
+            [new EntityPolicy("21005", EntityType.Commune, RequireApprovedMapping: true, Tolerances: null)]);
 
         var error = await Assert.ThrowsAsync<MigrationFailedException>(() => MigrateAsync(provider, Commune, CopyOfMapping(), policies));
 
@@ -92,14 +99,23 @@ public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSu
         Assert.Equal(ok.RunId, worse.StillPublished);
         Assert.Contains($"worse than that of the published run {ok.RunId} (OK)", worse.HeldReason, StringComparison.Ordinal);
         var runs = await RunList.ReadAsync(provider, Ct);
-        Assert.Equal((RunStatus.Published, ok.Fingerprint, "OK"), runs.Where(r => r.Id == ok.RunId).Select(r => (r.Status, r.Fingerprint, r.ReconciliationStatus)).Single());
-        Assert.Equal((RunStatus.Held, "WARNING"), runs.Where(r => r.Id == worse.RunId).Select(r => (r.Status, r.ReconciliationStatus)).Single());
+        Assert.Equal(
+            (RunStatus.Published, ok.Fingerprint, "OK"),
+            runs.Where(r => r.Id == ok.RunId).Select(r => (r.Status, r.Fingerprint, r.ReconciliationStatus)).Single());
+        Assert.Equal(
+            (RunStatus.Held, "WARNING"),
+            runs.Where(r => r.Id == worse.RunId).Select(r => (r.Status, r.ReconciliationStatus)).Single());
 
         // Publishing it anyway is a person's recorded decision.
         var published = await RunStore.PublishHeldAsync(
             provider,
             worse.RunId,
-            new SignOffRequest(new Signer("auditor", SignOffRole.Auditor, "os"), new ReadReport("reconciliation.html", new string('0', 64)), null, SignOffDecision.PublishHeld, "Reviewed: the energy account is mapped in the next version."),
+            new SignOffRequest(
+                new Signer("auditor", SignOffRole.Auditor, "os"),
+                new ReadReport("reconciliation.html", new string('0', 64)),
+                null,
+                SignOffDecision.PublishHeld,
+                "Reviewed: the energy account is mapped in the next version."),
             Ct);
         Assert.Equal(ok.RunId, published.Superseded);
     }
@@ -127,8 +143,11 @@ public abstract class GovernanceTests<TDatabase>(TDatabase database) : StagingSu
             Assert.True(verification.Matches, $"{kept.RunId}: {verification.Recorded} recorded, {verification.Recomputed} now");
         }
 
-        Assert.Equal((RunStatus.Published, RunStatus.Held), (runs.Single(r => r.Id == published.RunId).Status, runs.Single(r => r.Id == held.RunId).Status));
-        Assert.Empty(await RunRetention.PruneAsync(provider, keep: 0, startedBefore: DateTime.UtcNow.AddDays(-1), by: "retention-test", Ct));
+        Assert.Equal(
+            (RunStatus.Published, RunStatus.Held),
+            (runs.Single(r => r.Id == published.RunId).Status, runs.Single(r => r.Id == held.RunId).Status));
+        Assert.Empty(
+            await RunRetention.PruneAsync(provider, keep: 0, startedBefore: DateTime.UtcNow.AddDays(-1), by: "retention-test", Ct));
     }
 
     private Task<MigrationResult> MigrateAsync(IStagingProvider provider, string export, string mapping, PolicySet? policies = null) =>

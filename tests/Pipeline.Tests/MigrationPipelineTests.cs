@@ -91,7 +91,9 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         var provider = await NewProviderAsync();
 
         var error = await Assert.ThrowsAsync<MigrationFailedException>(
-            () => new MigrationPipeline(provider).RunAsync(Request(Commune, Temp.Combine("no-such-mapping")), TestContext.Current.CancellationToken));
+            () => new MigrationPipeline(provider).RunAsync(
+                Request(Commune, Temp.Combine("no-such-mapping")),
+                TestContext.Current.CancellationToken));
 
         Assert.Contains("Nothing was written", error.Message, StringComparison.Ordinal);
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
@@ -121,7 +123,8 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
             CancelledMessage = "Interrupted: cancelled by the test.",
         };
 
-        var cancelled = await Assert.ThrowsAsync<MigrationCancelledException>(() => new MigrationPipeline(provider).RunAsync(request, cancel.Token));
+        var cancelled = await Assert.ThrowsAsync<MigrationCancelledException>(
+            () => new MigrationPipeline(provider).RunAsync(request, cancel.Token));
 
         Assert.False(cancelled.Completed);
         Assert.NotNull(cancelled.Run);
@@ -130,9 +133,12 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         var runs = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
         var run = Assert.Single(runs, r => r.Id == cancelled.Run);
         Assert.Equal((RunStatus.Failed, "Interrupted: cancelled by the test."), (run.Status, run.FailureMessage));
-        Assert.Equal((RunStatus.Published, published.Fingerprint), runs.Where(r => r.Id == published.RunId).Select(r => (r.Status, r.Fingerprint)).Single());
+        Assert.Equal(
+            (RunStatus.Published, published.Fingerprint),
+            runs.Where(r => r.Id == published.RunId).Select(r => (r.Status, r.Fingerprint)).Single());
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM staged_lines WHERE run_id = @run", new { run = run.Id.Value }));
+        Assert.Equal(0, await Dapper.SqlMapper
+            .ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM staged_lines WHERE run_id = @run", new { run = run.Id.Value }));
     }
 
     [Fact]
@@ -156,7 +162,9 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
                 },
             },
         };
-        var loading = Task.Run(() => new MigrationPipeline(provider).RunAsync(first, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var loading = Task.Run(
+            () => new MigrationPipeline(provider).RunAsync(first, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
         await holding.Task.WaitAsync(TestContext.Current.CancellationToken);
 
         var refused = await Assert.ThrowsAsync<MigrationFailedException>(() => Migrate(provider, Commune));
@@ -168,7 +176,9 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         release.SetResult();
         var result = await loading;
         Assert.Equal(holder.Id, result.RunId);
-        Assert.Equal([RunStatus.Published], (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Select(r => r.Status));
+        Assert.Equal(
+            [RunStatus.Published],
+            (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Select(r => r.Status));
     }
 
     [Fact]
@@ -181,7 +191,9 @@ public abstract class MigrationPipelineTests<TDatabase>(TDatabase database) : St
         // Counted and hashed already, not yet opened by the load: the load reads another file than the one counted.
         var progress = new OnStage("ledger", () => SwapLastTwoLines(ledger));
 
-        var held = await new MigrationPipeline(provider, progress).RunAsync(Request(export, Mapping), TestContext.Current.CancellationToken);
+        var held = await new MigrationPipeline(provider, progress).RunAsync(
+            Request(export, Mapping),
+            TestContext.Current.CancellationToken);
 
         AssertHeldOnLedgerHashOnly(held, original);
     }

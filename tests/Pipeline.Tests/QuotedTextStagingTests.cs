@@ -30,15 +30,26 @@ public abstract class QuotedTextStagingTests<TDatabase>(TDatabase database) : St
         var provider = await NewProviderAsync();
 
         var result = await new MigrationPipeline(provider).RunAsync(
-            new MigrationRequest(export, RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), null, Temp.Combine("out"), new StagingOptions()),
+            new MigrationRequest(
+                export,
+                RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+                null,
+                Temp.Combine("out"),
+                new StagingOptions()),
             TestContext.Current.CancellationToken);
 
         var run = result.RunId.Value;
         Assert.Equal(Label, await ScalarAsync(provider, 
             "SELECT label FROM staged_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 2 AND part = 1 " +
             "UNION ALL SELECT label FROM unmapped_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 2", run));
-        Assert.Equal(Damaged, await ScalarAsync(provider, "SELECT raw_text FROM rejected_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 4", run));
-        Assert.Equal(Name, await ScalarAsync(provider, "SELECT name FROM third_parties WHERE run_id = @run AND source_file = 'TIERS.csv' AND line = 2", run));
+        Assert.Equal(Damaged, await ScalarAsync(
+            provider,
+            "SELECT raw_text FROM rejected_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv' AND line = 4",
+            run));
+        Assert.Equal(Name, await ScalarAsync(
+            provider,
+            "SELECT name FROM third_parties WHERE run_id = @run AND source_file = 'TIERS.csv' AND line = 2",
+            run));
     }
 
     private string CopySample()
@@ -72,7 +83,8 @@ public abstract class QuotedTextStagingTests<TDatabase>(TDatabase database) : St
     private static async Task<string?> ScalarAsync(IStagingProvider provider, string sql, string run)
     {
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { run }, cancellationToken: TestContext.Current.CancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(sql, new { run }, cancellationToken: TestContext.Current.CancellationToken));
     }
 }
 

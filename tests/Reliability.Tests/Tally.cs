@@ -25,7 +25,8 @@ public sealed class Tally : IDisposable
     /// <summary>A run that met a fault and left the published data exactly as it was.</summary>
     public static void RunUnchanged() => Interlocked.Increment(ref RunsUnchanged);
 
-    /// <summary>An input (corpus file, fuzzed export) pushed through the pipeline, with the lines it held and those unaccounted for.</summary>
+    /// <summary>An input (corpus file, fuzzed export) pushed through the pipeline, with the lines it held and those unaccounted
+    /// for.</summary>
     public static void InputTried(long linesRead, long linesLost)
     {
         Interlocked.Increment(ref InputsTried);

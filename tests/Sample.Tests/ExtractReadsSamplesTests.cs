@@ -29,7 +29,9 @@ public sealed class ExtractReadsSamplesTests
         long count = 0;
         await foreach (var record in records)
         {
-            Assert.False(record.IsRejected, $"{file}: {record.Rejected?.Reason} {record.Rejected?.Column}: {record.Rejected?.Message} in «{record.Rejected?.RawText}»");
+            Assert.False(
+                record.IsRejected,
+                $"{file}: {record.Rejected?.Reason} {record.Rejected?.Column}: {record.Rejected?.Message} in «{record.Rejected?.RawText}»");
             count++;
         }
 

@@ -18,7 +18,8 @@ public sealed class IndependentExportChecksTests
     public void Checks_fail_on_a_damaged_export(string file, string find, string replaceWith)
     {
         using var folder = new TempDirectory();
-        SampleGenerator.Generate(new SampleOptions(folder.Path, EntityType.Commune, new FiscalYear(2023), 300, 1, "Commune d'Etterbeek", "21005"));
+        SampleGenerator.Generate(
+            new SampleOptions(folder.Path, EntityType.Commune, new FiscalYear(2023), 300, 1, "Commune d'Etterbeek", "21005"));
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var windows1252 = Encoding.GetEncoding(1252);
         var path = folder.Combine(file);

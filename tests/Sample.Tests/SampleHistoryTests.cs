@@ -13,7 +13,11 @@ public sealed class SampleHistoryTests
     [InlineData(EntityType.Commune, 1UL, 2022, 2)]
     [InlineData(EntityType.Cpas, 4UL, 2021, 3)]
     [InlineData(EntityType.Commune, 7UL, 2019, 3)]
-    public async Task Each_year_opens_with_the_previous_closing_and_the_result_carried_forward(EntityType type, ulong seed, int first, int count)
+    public async Task Each_year_opens_with_the_previous_closing_and_the_result_carried_forward(
+        EntityType type,
+        ulong seed,
+        int first,
+        int count)
     {
         using var folder = new TempDirectory();
         var years = Write(folder.Path, type, 2_500, seed, first, count);
@@ -27,7 +31,9 @@ public sealed class SampleHistoryTests
     [Fact]
     public async Task Committed_commune_samples_are_one_history()
     {
-        await Continuity.VerifyAsync(RepositoryRoot.Combine("samples", "commune-etterbeek-2022"), RepositoryRoot.Combine("samples", "commune-etterbeek-2023"));
+        await Continuity.VerifyAsync(
+            RepositoryRoot.Combine("samples", "commune-etterbeek-2022"),
+            RepositoryRoot.Combine("samples", "commune-etterbeek-2023"));
     }
 
     [Theory]
@@ -149,11 +155,13 @@ public sealed class SampleHistoryTests
         using var folder = new TempDirectory();
         var first = SampleGenerator.Generate(Options(folder.Combine("2022"), EntityType.Commune, 500, 1, 2022), previous: null);
 
-        Assert.Throws<ArgumentException>(() => SampleGenerator.Generate(Options(folder.Combine("2024"), EntityType.Commune, 500, 1, 2024), first.Closing));
+        Assert.Throws<ArgumentException>(
+            () => SampleGenerator.Generate(Options(folder.Combine("2024"), EntityType.Commune, 500, 1, 2024), first.Closing));
     }
 
     private static List<GeneratedYear> Write(string folder, EntityType type, long lines, ulong seed, int first, int count) =>
-        [.. SampleHistory.Write(SampleHistory.Plan(Options(folder, type, lines, seed, first), new FiscalYear(first), new FiscalYear(first + count - 1)))];
+        [.. SampleHistory.Write(
+            SampleHistory.Plan(Options(folder, type, lines, seed, first), new FiscalYear(first), new FiscalYear(first + count - 1)))];
 
     private static SampleOptions Options(string folder, EntityType type, long lines, ulong seed, int year) =>
         new(folder, type, new FiscalYear(year), lines, seed, SampleOptions.DefaultEntityName(type), SampleOptions.EtterbeekIns);

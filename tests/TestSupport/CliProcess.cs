@@ -62,7 +62,10 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet bascule.dll args…</c> in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static CliProcess Start(
+        string workingDirectory,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null) =>
         StartWrapped(workingDirectory, [], args, environment);
 
     /// <summary>
@@ -70,11 +73,18 @@ public sealed class CliProcess : IDisposable
     /// of a shell without job control inherits SIGINT ignored, and .NET then keeps ignoring it (as nohup intends), so a
     /// test run that way could not interrupt the child. <c>env</c> resets it and execs the CLI under the same process id.
     /// </summary>
-    public static CliProcess StartInterruptible(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static CliProcess StartInterruptible(
+        string workingDirectory,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null) =>
         StartWrapped(workingDirectory, ["env", "--default-signal=INT"], args, environment);
 
     /// <summary>Starts <c>wrapper… dotnet bascule.dll args…</c>; the wrapper must exec its last arguments.</summary>
-    public static CliProcess StartWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static CliProcess StartWrapped(
+        string workingDirectory,
+        IReadOnlyList<string> wrapper,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -179,12 +189,15 @@ public sealed class CliProcess : IDisposable
     /// <summary>Sends a real signal (INT, TERM, STOP, CONT…) to the process, with the system's <c>kill</c>.</summary>
     public async Task SignalAsync(string signal, CancellationToken cancellationToken)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+        using var kill = Process.Start(new ProcessStartInfo(
+            "kill",
+            ["-s", signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("Could not start kill.");
         await kill.WaitForExitAsync(cancellationToken);
         if (kill.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kill -s {signal} {Id} exited with {kill.ExitCode} (the process has exited?). Output so far:\n{Output}");
+            throw new InvalidOperationException(
+                $"kill -s {signal} {Id} exited with {kill.ExitCode} (the process has exited?). Output so far:\n{Output}");
         }
     }
 
@@ -213,7 +226,10 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs to the end and returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IEnumerable<string> args, CancellationToken cancellationToken)
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string workingDirectory,
+        IEnumerable<string> args,
+        CancellationToken cancellationToken)
     {
         using var cli = Start(workingDirectory, args);
         var code = await cli.WaitForExitAsync(cancellationToken);

@@ -8,7 +8,8 @@ namespace Bascule.TestSupport;
 /// <summary>Altered copies of an export folder, for tests of what a damaged delivery gets.</summary>
 public static partial class ExportCopies
 {
-    /// <summary>A copy of an export whose EXPORT.txt announces one euro more ledger debit: the counts agree, so the run loads and check 2 is FAILED.</summary>
+    /// <summary>A copy of an export whose EXPORT.txt announces one euro more ledger debit: the counts agree, so the run loads and check 2
+    /// is FAILED.</summary>
     public static async Task<string> OneEuroMoreLedgerDebitAsync(string sample, string copy)
     {
         Directory.CreateDirectory(copy);
@@ -20,7 +21,8 @@ public static partial class ExportCopies
         var control = Path.Combine(copy, "EXPORT.txt");
         var text = await File.ReadAllTextAsync(control, Encoding.Latin1, TestContext.Current.CancellationToken);
         var raised = LedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
-            CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1);
+            CultureInfo.InvariantCulture,
+            $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1);
         Assert.NotEqual(text, raised);
         await File.WriteAllTextAsync(control, raised, Encoding.Latin1, TestContext.Current.CancellationToken);
         return copy;

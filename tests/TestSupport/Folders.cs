@@ -1,6 +1,7 @@
 namespace Bascule.TestSupport;
 
-/// <summary>Copies of repository folders (a mappings tree, whose versions read their chart beside them) for tests that alter them.</summary>
+/// <summary>Copies of repository folders (a mappings tree, whose versions read their chart beside them) for tests that alter
+/// them.</summary>
 public static class Folders
 {
     public static void Copy(string from, string to)

@@ -24,7 +24,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             + (password is null ? "" : $";Password={password}");
     }
 
-    /// <summary>Superuser connection string to the <c>postgres</c> database (with the superuser password when the cluster checks passwords).</summary>
+    /// <summary>Superuser connection string to the <c>postgres</c> database (with the superuser password when the cluster checks
+    /// passwords).</summary>
     public string ConnectionString { get; }
 
     public int Port => _port;
@@ -47,7 +48,9 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     /// <summary>Why a cluster cannot be made here, or null when the binaries are present.</summary>
     public static string? UnavailableReason() =>
-        FindBinaries() is null ? "no local PostgreSQL binaries (initdb) under /usr/lib/postgresql; install Debian's postgresql package" : null;
+        FindBinaries() is null
+            ? "no local PostgreSQL binaries (initdb) under /usr/lib/postgresql; install Debian's postgresql package"
+            : null;
 
     /// <summary>
     /// Creates a new cluster with initdb and starts it: trusting every connection, or, given <paramref name="superuserPassword"/>,
@@ -80,7 +83,9 @@ public sealed class PostgresCluster : IAsyncDisposable
                 authentication = ["-A", "scram-sha-256", "--pwfile", passwordFile];
             }
 
-            await RunAsync(Path.Combine(bin, "initdb"), ["-D", cluster.DataFolder, "-U", "postgres", .. authentication, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            await RunAsync(
+                Path.Combine(bin, "initdb"),
+                ["-D", cluster.DataFolder, "-U", "postgres", .. authentication, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
             if (superuserPassword is not null)
             {
                 File.Delete(Path.Combine(root, "superuser-password"));

@@ -61,7 +61,8 @@ public sealed class PostgresServer : IAsyncLifetime
             _adminConnectionString = _container.GetConnectionString();
             Source = "Testcontainers";
         }
-        catch (Exception ex) when (ex.GetType().Name.Contains("Docker", StringComparison.Ordinal) || ex is InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex.GetType().Name.Contains("Docker", StringComparison.Ordinal)
+            || ex is InvalidOperationException or TimeoutException)
         {
             reasons.Add($"no Docker engine for Testcontainers ({ex.GetType().Name})");
             _skipReason = "PostgreSQL unavailable: " + string.Join("; ", reasons) + ".";

@@ -32,9 +32,11 @@ public sealed class SqlServerInstance : IAsyncLifetime
             await _container.StartAsync();
             _connectionString = _container.GetConnectionString();
         }
-        catch (Exception ex) when (ex.GetType().Name.Contains("Docker", StringComparison.Ordinal) || ex is InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex.GetType().Name.Contains("Docker", StringComparison.Ordinal)
+            || ex is InvalidOperationException or TimeoutException)
         {
-            _skipReason = $"SQL Server unavailable: {EnvironmentVariable} is not set and no Docker engine answers for Testcontainers.MsSql ({ex.GetType().Name}).";
+            _skipReason = $"SQL Server unavailable: {EnvironmentVariable} is not set and no Docker engine answers for "
+                + $"Testcontainers.MsSql ({ex.GetType().Name}).";
         }
     }
 

@@ -32,5 +32,6 @@ public static class TestCertificates
 
     /// <summary>The SHA-256 fingerprint as <c>openssl x509 -fingerprint -sha256</c> prints it (colons, upper case).</summary>
     public static string OpensslFingerprint(X509Certificate2 certificate) =>
-        string.Join(':', Convert.FromHexString(certificate.GetCertHashString(HashAlgorithmName.SHA256)).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join(':', Convert.FromHexString(certificate.GetCertHashString(HashAlgorithmName.SHA256))
+            .Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -29,7 +29,8 @@ internal sealed class MappingTree : IDisposable
     public static MappingTree WithRules(params string[] rules)
     {
         var tree = new MappingTree();
-        File.WriteAllText(tree.Rules, "RULE;ENTITY_TYPE;YEARS;SOURCE_ACCOUNT;SOURCE_ARTICLE;TARGET_ACCOUNT;TARGET_ECONOMIC;TARGET_FUNCTION;SHARE;JUSTIFICATION\n"
+        File.WriteAllText(tree.Rules,
+            "RULE;ENTITY_TYPE;YEARS;SOURCE_ACCOUNT;SOURCE_ARTICLE;TARGET_ACCOUNT;TARGET_ECONOMIC;TARGET_FUNCTION;SHARE;JUSTIFICATION\n"
             + string.Join('\n', rules) + "\n");
         return tree;
     }

@@ -15,7 +15,8 @@ internal static class ControlFileReader
         if (!File.Exists(path))
         {
             throw new ExportFileException(name, null, null,
-                $"the control file is missing from {Path.GetDirectoryName(path)}. Every export folder holds an EXPORT.txt written by the legacy software: export again, completely.");
+                $"the control file is missing from {Path.GetDirectoryName(path)}. Every export folder holds an EXPORT.txt written by the "
+                    + $"legacy software: export again, completely.");
         }
 
         var encoding = EncodingDetector.Detect(path, pinned).Encoding;
@@ -52,7 +53,11 @@ internal static class ControlFileReader
         {
             if (!values.ContainsKey(key))
             {
-                throw new ExportFileException(name, null, key, $"the control file has no {key}= line. Export again, completely; the legacy software always writes it.");
+                throw new ExportFileException(
+                    name,
+                    null,
+                    key,
+                    $"the control file has no {key}= line. Export again, completely; the legacy software always writes it.");
             }
         }
 
@@ -109,7 +114,9 @@ internal static class ControlFileReader
                     credit = amount;
                     break;
                 default:
-                    throw Fault(lineNumber, $"\"{part}\" is not understood: a FICHIER line reads FICHIER=<name>;LIGNES=<count>[;TOTAL_DEBIT=<amount>;TOTAL_CREDIT=<amount>] with amounts in the notation {notation}.");
+                    throw Fault(lineNumber, $"\"{part}\" is not understood: a FICHIER line reads "
+                        + $"FICHIER=<name>;LIGNES=<count>[;TOTAL_DEBIT=<amount>;TOTAL_CREDIT=<amount>] with amounts in the notation "
+                            + $"{notation}.");
             }
         }
 
@@ -127,5 +134,9 @@ internal static class ControlFileReader
     }
 
     private static ExportFileException Fault(int line, string message) =>
-        new(ControlFile.FileName, line, null, message + " Export again, or correct EXPORT.txt by hand only if the legacy software wrote it wrongly.");
+        new(
+            ControlFile.FileName,
+            line,
+            null,
+            message + " Export again, or correct EXPORT.txt by hand only if the legacy software wrote it wrongly.");
 }

@@ -19,5 +19,6 @@ public sealed record CsvDialect(char Separator, Encoding Encoding, string NewLin
     /// Files for spreadsheets and people (report tables, drill-down lists): <c>;</c> as Excel expects in Belgian locales,
     /// UTF-8 with a BOM (so Excel opens accents right), CRLF, text neutralised.
     /// </summary>
-    public static CsvDialect Spreadsheet { get; } = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), "\r\n", NeutraliseFormulas: true);
+    public static CsvDialect Spreadsheet { get; }
+        = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), "\r\n", NeutraliseFormulas: true);
 }

@@ -20,13 +20,21 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Creates (or overwrites) the file at <paramref name="path"/> and writes its header record, as text.</summary>
     public CsvFileWriter(string path, CsvDialect dialect, IEnumerable<string> header)
-        : this(new StreamWriter(path, append: false, (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding, bufferSize: 1 << 16), dialect, header)
+        : this(new StreamWriter(
+            path,
+            append: false,
+            (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding,
+            bufferSize: 1 << 16), dialect, header)
     {
     }
 
     /// <summary>Writes to <paramref name="stream"/>, left open when the writer is disposed, starting with the header record.</summary>
     public CsvFileWriter(Stream stream, CsvDialect dialect, IEnumerable<string> header)
-        : this(new StreamWriter(stream, (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding, bufferSize: 1 << 16, leaveOpen: true), dialect, header)
+        : this(new StreamWriter(
+            stream,
+            (dialect ?? throw new ArgumentNullException(nameof(dialect))).Encoding,
+            bufferSize: 1 << 16,
+            leaveOpen: true), dialect, header)
     {
     }
 
@@ -36,7 +44,11 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
         _csv = CsvWriter.Create(
             text,
             // Records of one file may differ in length: the caller decides, as with the writers before this one.
-            new CsvWriterOptions { Separator = dialect.Separator, NewLine = dialect.NewLine, ValidateFieldCount = false, CommentPrefix = dialect.CommentPrefix },
+            new CsvWriterOptions {
+                Separator = dialect.Separator,
+                NewLine = dialect.NewLine,
+                ValidateFieldCount = false,
+                CommentPrefix = dialect.CommentPrefix },
             leaveOpen: false);
         _neutralise = dialect.NeutraliseFormulas;
         try
@@ -70,7 +82,8 @@ public sealed class CsvFileWriter : IDisposable, IAsyncDisposable
         return this;
     }
 
-    /// <summary>Euros with two decimals and a decimal comma, no grouping (<c>-1234,50</c>), as the exports write them; null is empty.</summary>
+    /// <summary>Euros with two decimals and a decimal comma, no grouping (<c>-1234,50</c>), as the exports write them; null is
+    /// empty.</summary>
     public CsvFileWriter Euros(decimal? value) => Value(value?.ToString("0.00", DecimalComma));
 
     /// <summary>A comment line: the dialect's comment character, then <paramref name="text"/> as it is, never quoted.</summary>

@@ -9,6 +9,7 @@ public static class SpreadsheetText
 {
     public static string Neutralise(string text) => StartsLikeAFormula(text) ? "'" + text : text;
 
-    /// <summary>Whether a spreadsheet would take <paramref name="text"/> for a formula (the workbook gives such a cell the quote-prefix style).</summary>
+    /// <summary>Whether a spreadsheet would take <paramref name="text"/> for a formula (the workbook gives such a cell the quote-prefix
+    /// style).</summary>
     public static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

@@ -31,7 +31,13 @@ public sealed class UnbalancedDocuments
         [.. _documents
             .Where(pair => pair.Value.Debit != pair.Value.Credit)
             .OrderBy(pair => pair.Value.FirstLine)
-            .Select(pair => new DocumentBalance(pair.Key.Journal, pair.Key.Document, pair.Value.FirstLine, pair.Value.Lines, pair.Value.Debit, pair.Value.Credit))];
+            .Select(pair => new DocumentBalance(
+                pair.Key.Journal,
+                pair.Key.Document,
+                pair.Value.FirstLine,
+                pair.Value.Lines,
+                pair.Value.Debit,
+                pair.Value.Credit))];
 
     private sealed class Totals(long firstLine)
     {

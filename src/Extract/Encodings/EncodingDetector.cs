@@ -29,7 +29,8 @@ public static class EncodingDetector
         if (scan.Utf16Bom)
         {
             throw new ExportFileException(name, 1, null,
-                "the file is UTF-16 (byte order mark FF FE or FE FF), which legacy exports never use. Export it again as Windows-1252 or UTF-8.");
+                "the file is UTF-16 (byte order mark FF FE or FE FF), which legacy exports never use. Export it again as Windows-1252 or "
+                    + "UTF-8.");
         }
 
         if (scan.Utf8Bom)
@@ -61,7 +62,10 @@ public static class EncodingDetector
         }
 
         ThrowIfInvalid(path, scan.FirstUndefined1252, "Windows-1252 (the legacy default: the file is not valid UTF-8)");
-        return new DetectedEncoding(ExportEncoding.Windows1252, false, scan.HasNonAscii ? "not UTF-8: Windows-1252" : "plain ASCII: Windows-1252");
+        return new DetectedEncoding(
+            ExportEncoding.Windows1252,
+            false,
+            scan.HasNonAscii ? "not UTF-8: Windows-1252" : "plain ASCII: Windows-1252");
     }
 
     private static void ThrowIfInvalid(string path, long offset, string encoding)
@@ -97,7 +101,8 @@ public static class EncodingDetector
                 {
                     first = false;
                     result.Utf8Bom = chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-                    result.Utf16Bom = chunk.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || chunk.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+                    result.Utf16Bom = chunk.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+                        || chunk.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
                     start = result.Utf8Bom ? 3 : 0;
                 }
 
@@ -149,7 +154,8 @@ public static class EncodingDetector
     {
         for (var at = chunk.IndexOfAny(Utf8Leads); at >= 0;)
         {
-            if (Rune.DecodeFromUtf8(chunk[at..], out var rune, out _) == OperationStatus.Done && rune.Value is (>= 0xA0 and <= 0xFF) or (>= 0x2000 and <= 0x20FF))
+            if (Rune.DecodeFromUtf8(chunk[at..], out var rune, out _) == OperationStatus.Done
+                && rune.Value is (>= 0xA0 and <= 0xFF) or (>= 0x2000 and <= 0x20FF))
             {
                 return at;
             }

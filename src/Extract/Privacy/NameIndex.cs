@@ -108,7 +108,8 @@ internal sealed class NameIndex
 
         for (var n = Math.Min(MaxWords, words.Length); n > 0; n--)
         {
-            if ((lengths & (1 << (n - 1))) != 0 && _nameLookup.Contains(folded.AsSpan(first.FoldedStart, words[n - 1].FoldedEnd - first.FoldedStart)))
+            if ((lengths & (1 << (n - 1))) != 0
+                && _nameLookup.Contains(folded.AsSpan(first.FoldedStart, words[n - 1].FoldedEnd - first.FoldedStart)))
             {
                 return n;
             }

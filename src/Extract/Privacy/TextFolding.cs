@@ -62,7 +62,9 @@ internal static class TextFolding
     }
 
     private static bool IsWordChar(char c) =>
-        char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+        char.IsAscii(c)
+            ? char.IsAsciiLetterOrDigit(c)
+            : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     private static int Fold(char c, Span<char> into)
     {

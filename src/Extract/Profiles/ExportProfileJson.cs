@@ -20,7 +20,11 @@ internal static class ExportProfileJson
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            throw new ExportFileException(name, null, null, $"the export profile {path} does not exist. Give the path of a profile file (see profiles/ in the repository).");
+            throw new ExportFileException(
+                name,
+                null,
+                null,
+                $"the export profile {path} does not exist. Give the path of a profile file (see profiles/ in the repository).");
         }
 
         ProfileDto dto;
@@ -31,7 +35,11 @@ internal static class ExportProfileJson
         }
         catch (JsonException e)
         {
-            throw new ExportFileException(name, (e.LineNumber ?? 0) + 1, null, $"the export profile is not valid JSON for a profile: {e.Message} Fix it; profiles/default.json shows every setting.");
+            throw new ExportFileException(
+                name,
+                (e.LineNumber ?? 0) + 1,
+                null,
+                $"the export profile is not valid JSON for a profile: {e.Message} Fix it; profiles/default.json shows every setting.");
         }
 
         return ToProfile(dto, name);
@@ -44,15 +52,19 @@ internal static class ExportProfileJson
             : dto.Delimiter.Length == 1 ? dto.Delimiter[0]
             : throw Fault(file, $"delimiter \"{dto.Delimiter}\" must be one character, e.g. \";\".");
         var encoding = dto.Encoding is null or "detect" ? null
-            : ExportEncoding.FromName(dto.Encoding) ?? throw Fault(file, $"encoding \"{dto.Encoding}\" is unknown: use \"windows-1252\", \"utf-8\" or \"detect\".");
+            : ExportEncoding.FromName(dto.Encoding)
+                ?? throw Fault(file, $"encoding \"{dto.Encoding}\" is unknown: use \"windows-1252\", \"utf-8\" or \"detect\".");
         var amounts = dto.Amounts is null ? defaults.Amounts : new AmountNotation(
             Single(dto.Amounts.DecimalSeparator ?? ",", ',', file, "amounts.decimalSeparator"),
-            dto.Amounts.GroupSeparator is null ? null : dto.Amounts.GroupSeparator.Length == 0 ? null : Single(dto.Amounts.GroupSeparator, '.', file, "amounts.groupSeparator"),
+            dto.Amounts.GroupSeparator is null
+                ? null
+                : dto.Amounts.GroupSeparator.Length == 0 ? null : Single(dto.Amounts.GroupSeparator, '.', file, "amounts.groupSeparator"),
             dto.Amounts.TrailingMinus ?? true);
         var files = new Dictionary<ExportFile, FileLayout>();
         foreach (var (key, layout) in dto.Files ?? [])
         {
-            var kind = Enum.GetValues<ExportFile>().FirstOrDefault(f => FileSchema.Key(f).Equals(key, StringComparison.OrdinalIgnoreCase), (ExportFile)(-1));
+            var kind = Enum.GetValues<ExportFile>()
+                .FirstOrDefault(f => FileSchema.Key(f).Equals(key, StringComparison.OrdinalIgnoreCase), (ExportFile)(-1));
             if (kind == (ExportFile)(-1))
             {
                 throw Fault(file, $"files.{key} is not a file of an export: use ECRITURES, BALANCE, ARTICLES, TIERS or ENGAGEMENTS.");
@@ -61,7 +73,13 @@ internal static class ExportProfileJson
             files[kind] = ToLayout(kind, layout, file);
         }
 
-        return new ExportProfile(dto.Name ?? Path.GetFileNameWithoutExtension(file), delimiter, encoding, amounts, dto.DateFormat ?? defaults.DateFormat, files);
+        return new ExportProfile(
+            dto.Name ?? Path.GetFileNameWithoutExtension(file),
+            delimiter,
+            encoding,
+            amounts,
+            dto.DateFormat ?? defaults.DateFormat,
+            files);
     }
 
     private static FileLayout ToLayout(ExportFile kind, FileDto dto, string file)
@@ -70,7 +88,10 @@ internal static class ExportProfileJson
         var debitCredit = dto.DebitCredit is null ? DebitCreditLayout.TwoColumns : dto.DebitCredit.Layout switch
         {
             null or "twoColumns" => DebitCreditLayout.TwoColumns,
-            "amountAndSide" => new DebitCreditLayout(DebitCreditKind.AmountAndSide, dto.DebitCredit.DebitCode ?? "D", dto.DebitCredit.CreditCode ?? "C"),
+            "amountAndSide" => new DebitCreditLayout(
+                DebitCreditKind.AmountAndSide,
+                dto.DebitCredit.DebitCode ?? "D",
+                dto.DebitCredit.CreditCode ?? "C"),
             var other => throw Fault(file, $"debitCredit.layout \"{other}\" is unknown: use \"twoColumns\" or \"amountAndSide\"."),
         };
         if (kind != ExportFile.Ledger && debitCredit.Kind != DebitCreditKind.TwoColumns)
@@ -79,12 +100,17 @@ internal static class ExportProfileJson
         }
 
         var fields = FileSchema.Fields(kind, debitCredit);
-        var headers = (dto.Headers ?? []).ToDictionary(pair => pair.Key.Trim().ToUpperInvariant(), pair => (IReadOnlyList<string>)pair.Value, StringComparer.OrdinalIgnoreCase);
+        var headers = (dto.Headers ?? []).ToDictionary(
+            pair => pair.Key.Trim().ToUpperInvariant(),
+            pair => (IReadOnlyList<string>)pair.Value,
+            StringComparer.OrdinalIgnoreCase);
         foreach (var field in headers.Keys.Concat(dto.ColumnOrder?.Where(c => c.Length > 0) ?? []))
         {
             if (!fields.Contains(field, StringComparer.OrdinalIgnoreCase))
             {
-                throw Fault(file, $"{FileSchema.Key(kind)}: \"{field}\" is not a field of this file; the fields are {string.Join(", ", fields)}.");
+                throw Fault(
+                    file,
+                    $"{FileSchema.Key(kind)}: \"{field}\" is not a field of this file; the fields are {string.Join(", ", fields)}.");
             }
         }
 

@@ -20,12 +20,16 @@ public static class FileSchema
     public static IReadOnlyList<string> Fields(ExportFile file, DebitCreditLayout layout) => file switch
     {
         ExportFile.Ledger => layout.Kind == DebitCreditKind.TwoColumns
-            ? ["EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL", "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT"]
-            : ["EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL", "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", SignedAmount, Side],
-        ExportFile.Balance => ["EXERCICE", "COMPTE_GENERAL", "LIBELLE", "OUVERTURE_DEBIT", "OUVERTURE_CREDIT", "MOUVEMENTS_DEBIT", "MOUVEMENTS_CREDIT", "CLOTURE_DEBIT", "CLOTURE_CREDIT"],
+            ? ["EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL",
+                "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", "DEBIT", "CREDIT"]
+            : ["EXERCICE", "JOURNAL", "NUM_PIECE", "NUM_LIGNE", "DATE_COMPTABLE", "COMPTE_GENERAL",
+                "ARTICLE_BUDGETAIRE", "SERVICE", "TIERS", "LIBELLE", SignedAmount, Side],
+        ExportFile.Balance => ["EXERCICE", "COMPTE_GENERAL", "LIBELLE", "OUVERTURE_DEBIT", "OUVERTURE_CREDIT", "MOUVEMENTS_DEBIT",
+            "MOUVEMENTS_CREDIT", "CLOTURE_DEBIT", "CLOTURE_CREDIT"],
         ExportFile.Articles => ["EXERCICE", "ARTICLE", "LIBELLE", "SERVICE", "TYPE", "CREDIT_INITIAL", "CREDIT_AJUSTE", "ENGAGE", "IMPUTE"],
         ExportFile.ThirdParties => ["CODE_TIERS", "NOM", "NUM_ENTREPRISE", "IBAN", "CODE_POSTAL", "LOCALITE", "TYPE"],
-        ExportFile.Commitments => ["EXERCICE", "ARTICLE", "NUM_ENGAGEMENT", "DATE_ENGAGEMENT", "TIERS", "LIBELLE", "MONTANT_ENGAGE", "MONTANT_IMPUTE"],
+        ExportFile.Commitments => ["EXERCICE", "ARTICLE", "NUM_ENGAGEMENT", "DATE_ENGAGEMENT", "TIERS", "LIBELLE", "MONTANT_ENGAGE",
+            "MONTANT_IMPUTE"],
         _ => throw new ArgumentOutOfRangeException(nameof(file), file, null),
     };
 }

@@ -9,7 +9,8 @@ namespace Bascule.Extract.Reading;
 /// </summary>
 internal sealed class ArticleLineParser : IRecordParser<ArticleLine>
 {
-    private const int Year = 0, Article = 1, Label = 2, ServiceField = 3, Kind = 4, InitialCredit = 5, AdjustedCredit = 6, Committed = 7, Charged = 8;
+    private const int Year = 0, Article = 1, Label = 2, ServiceField = 3, Kind = 4, InitialCredit = 5, AdjustedCredit = 6, Committed
+        = 7, Charged = 8;
 
     private readonly Dictionary<(int Year, BudgetArticle Article), long> _articles = [];
 
@@ -30,11 +31,15 @@ internal sealed class ArticleLineParser : IRecordParser<ArticleLine>
         var key = (year.Value, article!);
         if (!_articles.TryAdd(key, row.Reader.Line))
         {
-            row.Fail(Article, RejectReason.DuplicateLine, $"article {article} of {year} already has a line (line {_articles[key]}): a budget has one line per article.");
+            row.Fail(
+                Article,
+                RejectReason.DuplicateLine,
+                $"article {article} of {year} already has a line (line {_articles[key]}): a budget has one line per article.");
             return row.Rejection<ArticleLine>();
         }
 
-        return Parsed<ArticleLine>.Ok(new ArticleLine(row.Reader.Lineage, year, article!, row.Text(Label), service, kind, initial, adjusted, committed, charged));
+        return Parsed<ArticleLine>.Ok(
+            new ArticleLine(row.Reader.Lineage, year, article!, row.Text(Label), service, kind, initial, adjusted, committed, charged));
     }
 
     // Articles carry budget figures, not debits and credits: they add nothing to the control totals.
@@ -50,6 +55,7 @@ internal sealed class ArticleLineParser : IRecordParser<ArticleLine>
         }
 
         kind = ArticleKind.Revenue;
-        return text is "R" or "r" || row.Fail(Kind, RejectReason.BadValue, $"\"{text}\" is not an article type: D (expenditure) or R (revenue).");
+        return text is "R" or "r"
+            || row.Fail(Kind, RejectReason.BadValue, $"\"{text}\" is not an article type: D (expenditure) or R (revenue).");
     }
 }

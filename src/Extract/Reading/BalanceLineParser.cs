@@ -9,7 +9,8 @@ namespace Bascule.Extract.Reading;
 /// </summary>
 internal sealed class BalanceLineParser : IRecordParser<BalanceLine>
 {
-    private const int Year = 0, Account = 1, Label = 2, OpeningDebit = 3, OpeningCredit = 4, MovementDebit = 5, MovementCredit = 6, ClosingDebit = 7, ClosingCredit = 8;
+    private const int Year = 0, Account = 1, Label = 2, OpeningDebit = 3, OpeningCredit = 4, MovementDebit = 5, MovementCredit
+        = 6, ClosingDebit = 7, ClosingCredit = 8;
 
     private readonly Dictionary<string, long> _accounts = new(StringComparer.Ordinal);
 
@@ -29,12 +30,16 @@ internal sealed class BalanceLineParser : IRecordParser<BalanceLine>
 
         if (!_accounts.TryAdd(account.Value, row.Reader.Line))
         {
-            row.Fail(Account, RejectReason.DuplicateLine, $"account {account.Value} already has a line (line {_accounts[account.Value]}): a trial balance has one line per account.");
+            row.Fail(
+                Account,
+                RejectReason.DuplicateLine,
+                $"account {account.Value} already has a line (line {_accounts[account.Value]}): a trial balance has one line per account.");
             return row.Rejection<BalanceLine>();
         }
 
         return Parsed<BalanceLine>.Ok(new BalanceLine(
-            row.Reader.Lineage, year, account, row.Text(Label), openingDebit, openingCredit, movementDebit, movementCredit, closingDebit, closingCredit));
+            row.Reader.Lineage, year, account, row.Text(
+                Label), openingDebit, openingCredit, movementDebit, movementCredit, closingDebit, closingCredit));
     }
 
     // The control totals of the trial balance are its opening plus movements, per side: the ledger's own totals.

@@ -32,17 +32,22 @@ internal sealed class CommitmentLineParser : IRecordParser<CommitmentLine>
         var numbered = !string.IsNullOrWhiteSpace(number);
         if (numbered && !_numbers.TryAdd((year.Value, number), row.Reader.Line))
         {
-            row.Fail(Number, RejectReason.DuplicateLine, $"commitment {number} of {year} already has a line (line {_numbers[(year.Value, number)]}): a commitment number is used once a year.");
+            row.Fail(Number, RejectReason.DuplicateLine, $"commitment {number} of {year} already has a line (line "
+                + $"{_numbers[(year.Value, number)]}): a commitment number is used once a year.");
             return row.Rejection<CommitmentLine>();
         }
 
         if (!numbered && !_unnumbered.TryAdd(row.Reader.RawText, row.Reader.Line))
         {
-            row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of the commitment without a number on line {_unnumbered[row.Reader.RawText]}.");
+            row.Fail(
+                null,
+                RejectReason.DuplicateLine,
+                $"exact duplicate of the commitment without a number on line {_unnumbered[row.Reader.RawText]}.");
             return row.Rejection<CommitmentLine>();
         }
 
-        return Parsed<CommitmentLine>.Ok(new CommitmentLine(row.Reader.Lineage, year, article!, number, date, thirdParty, row.Text(Label), committed, charged));
+        return Parsed<CommitmentLine>.Ok(
+            new CommitmentLine(row.Reader.Lineage, year, article!, number, date, thirdParty, row.Text(Label), committed, charged));
     }
 
     // Commitments are budget figures, not debits and credits: they add nothing to the control totals.

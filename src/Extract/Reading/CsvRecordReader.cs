@@ -62,10 +62,16 @@ internal sealed class CsvRecordReader : IDisposable
     /// </summary>
     public ReadOnlySpan<char> Text(int field) => Value(field, trimUnquoted: true);
 
-    public static CsvRecordReader Open(string path, FileLayout layout, ExportProfile profile, DetectedEncoding encoding, IReadOnlyList<string> fields)
+    public static CsvRecordReader Open(
+        string path,
+        FileLayout layout,
+        ExportProfile profile,
+        DetectedEncoding encoding,
+        IReadOnlyList<string> fields)
     {
         var fileName = Path.GetFileName(path);
-        var stream = new HashingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        var stream = new HashingStream(
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         if (encoding.HasByteOrderMark)
         {
             // Read, not skipped: the file's hash covers its byte order mark too.
@@ -81,7 +87,9 @@ internal sealed class CsvRecordReader : IDisposable
                 DisableColCountCheck = true,
                 Unescape = false,
             }.From(text);
-            var reader = layout.HasHeader ? FromHeader(fileName, stream, text, sep, layout, fields) : FromColumnOrder(fileName, stream, text, sep, layout, fields);
+            var reader = layout.HasHeader
+                ? FromHeader(fileName, stream, text, sep, layout, fields)
+                : FromColumnOrder(fileName, stream, text, sep, layout, fields);
             return reader;
         }
         catch
@@ -114,7 +122,8 @@ internal sealed class CsvRecordReader : IDisposable
         catch (DecoderFallbackException e)
         {
             throw new ExportFileException(FileName, Line + 1, null,
-                $"a byte cannot be decoded ({e.Message}) after the record that starts on line {Line}. Check the export's encoding, or pin it in the export profile.");
+                $"a byte cannot be decoded ({e.Message}) after the record that starts on line {Line}. Check the export's encoding, or pin "
+                    + $"it in the export profile.");
         }
     }
 
@@ -130,7 +139,13 @@ internal sealed class CsvRecordReader : IDisposable
         _text.Dispose();
     }
 
-    private static CsvRecordReader FromHeader(string fileName, HashingStream bytes, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    private static CsvRecordReader FromHeader(
+        string fileName,
+        HashingStream bytes,
+        StreamReader text,
+        SepReader sep,
+        FileLayout layout,
+        IReadOnlyList<string> fields)
     {
         var found = false;
         while (!found && sep.MoveNext())
@@ -154,7 +169,13 @@ internal sealed class CsvRecordReader : IDisposable
         return new CsvRecordReader(fileName, bytes, text, sep, columns, names.Length);
     }
 
-    private static CsvRecordReader FromColumnOrder(string fileName, HashingStream bytes, StreamReader text, SepReader sep, FileLayout layout, IReadOnlyList<string> fields)
+    private static CsvRecordReader FromColumnOrder(
+        string fileName,
+        HashingStream bytes,
+        StreamReader text,
+        SepReader sep,
+        FileLayout layout,
+        IReadOnlyList<string> fields)
     {
         var order = layout.ColumnOrder ?? fields;
         var columns = new int[fields.Count];
@@ -164,7 +185,8 @@ internal sealed class CsvRecordReader : IDisposable
             if (columns[field] < 0)
             {
                 throw new ExportFileException(fileName, null, fields[field],
-                    $"the export profile's columnOrder for this header-less file has no {fields[field]}. Add it to columnOrder in the profile.");
+                    $"the export profile's columnOrder for this header-less file has no {fields[field]}. Add it to columnOrder in the "
+                        + $"profile.");
             }
         }
 

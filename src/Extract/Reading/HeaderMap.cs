@@ -2,7 +2,8 @@ using Bascule.Extract.Profiles;
 
 namespace Bascule.Extract.Reading;
 
-/// <summary>Maps a header line onto the canonical fields: names compared trimmed and case-insensitively, aliases from the profile.</summary>
+/// <summary>Maps a header line onto the canonical fields: names compared trimmed and case-insensitively, aliases from the
+/// profile.</summary>
 internal static class HeaderMap
 {
     public static int[] Resolve(string fileName, long line, IReadOnlyList<string> names, FileLayout layout, IReadOnlyList<string> fields)
@@ -23,7 +24,8 @@ internal static class HeaderMap
                 if (columns[field] >= 0)
                 {
                     throw new ExportFileException(fileName, line, names[column],
-                        $"columns {columns[field] + 1} and {column + 1} both mean {fields[field]}. Remove one, or list one under ignoredColumns in the export profile.");
+                        $"columns {columns[field] + 1} and {column + 1} both mean {fields[field]}. Remove one, or list one under "
+                            + $"ignoredColumns in the export profile.");
                 }
 
                 columns[field] = column;
@@ -33,7 +35,8 @@ internal static class HeaderMap
             if (columns[field] < 0)
             {
                 throw new ExportFileException(fileName, line, fields[field],
-                    $"the header has no column {fields[field]} (accepted names: {string.Join(", ", accepted)}; found: {string.Join(", ", names)}). " +
+                    $"the header has no column {fields[field]} (accepted names: {string.Join(", ", accepted)}; found: "
+                        + $"{string.Join(", ", names)}). " +
                     "Export the file again with all its columns, or map the delivery's name onto it in the export profile (headers).");
             }
         }
@@ -43,7 +46,8 @@ internal static class HeaderMap
             if (used[column] is null && !layout.IgnoredColumns.Contains(names[column], StringComparer.OrdinalIgnoreCase))
             {
                 throw new ExportFileException(fileName, line, names[column],
-                    $"column {column + 1} \"{names[column]}\" is not a field of {fileName}. If the delivery adds it on purpose, list it under ignoredColumns in the export profile; " +
+                    $"column {column + 1} \"{names[column]}\" is not a field of {fileName}. If the delivery adds it on purpose, list it "
+                        + $"under ignoredColumns in the export profile; " +
                     "if it is a renamed field, map it in headers.");
             }
         }

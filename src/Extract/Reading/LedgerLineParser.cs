@@ -7,7 +7,8 @@ namespace Bascule.Extract.Reading;
 /// <summary>Parses <c>ECRITURES.csv</c> records, in either debit/credit layout, and rejects exact duplicates.</summary>
 internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetector duplicates) : IRecordParser<LedgerLine>
 {
-    private const int Year = 0, Journal = 1, Document = 2, LineNo = 3, Date = 4, Account = 5, Article = 6, ServiceField = 7, ThirdParty = 8, Label = 9, Debit = 10, Credit = 11;
+    private const int Year = 0, Journal = 1, Document = 2, LineNo = 3, Date = 4, Account = 5, Article = 6, ServiceField = 7, ThirdParty
+        = 8, Label = 9, Debit = 10, Credit = 11;
     private const int SignedAmount = 10, Side = 11;
 
     /// <summary>The position of EXERCICE among the ledger's canonical fields.</summary>
@@ -32,18 +33,23 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
         // A quoted journal or document keeps its spaces, but one of spaces only is as empty as none.
         if (string.IsNullOrWhiteSpace(journal) || string.IsNullOrWhiteSpace(document))
         {
-            row.Fail(string.IsNullOrWhiteSpace(journal) ? Journal : Document, RejectReason.BadValue, "is empty: every ledger line belongs to a journal and a document.");
+            row.Fail(
+                string.IsNullOrWhiteSpace(journal) ? Journal : Document,
+                RejectReason.BadValue,
+                "is empty: every ledger line belongs to a journal and a document.");
             return row.Rejection<LedgerLine>();
         }
 
         if (duplicates.IsRepeat(row.Reader.RawSpan))
         {
-            row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of an earlier line: same JOURNAL {journal}, NUM_PIECE {document}, NUM_LIGNE {lineNumber} and same content.");
+            row.Fail(null, RejectReason.DuplicateLine, $"exact duplicate of an earlier line: same JOURNAL {journal}, NUM_PIECE "
+                + $"{document}, NUM_LIGNE {lineNumber} and same content.");
             return row.Rejection<LedgerLine>();
         }
 
         return Parsed<LedgerLine>.Ok(new LedgerLine(
-            row.Reader.Lineage, year, journal, document, lineNumber, date, account, article, service, thirdParty, row.Text(Label), debit, credit));
+            row.Reader.Lineage, year, journal, document, lineNumber, date, account, article, service, thirdParty, row.Text(
+                Label), debit, credit));
     }
 
     public (Amount Debit, Amount Credit) Totals(LedgerLine record) => (record.Debit, record.Credit);
@@ -76,6 +82,9 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
             return true;
         }
 
-        return row.Fail(Side, RejectReason.BadValue, $"\"{side}\" is not a side: {layout.DebitCode} (debit) or {layout.CreditCode} (credit).");
+        return row.Fail(
+            Side,
+            RejectReason.BadValue,
+            $"\"{side}\" is not a side: {layout.DebitCode} (debit) or {layout.CreditCode} (credit).");
     }
 }

@@ -67,8 +67,10 @@ internal sealed class LedgerYears(int field, FiscalYear announced)
         }
 
         throw new ExportFileException(file, null, "EXERCICE",
-            $"{others} of its {records} records carry another fiscal year than the {announced} that EXPORT.txt announces (years found: {years}). " +
-            $"This is not the ledger of {announced}: deliver the export of {announced}, or, if the export really is of another year, fix EXERCICE in EXPORT.txt.");
+            $"{others} of its {records} records carry another fiscal year than the {announced} that EXPORT.txt announces (years found: "
+                + $"{years}). " +
+            $"This is not the ledger of {announced}: deliver the export of {announced}, or, if the export really is of another year, fix "
+                + $"EXERCICE in EXPORT.txt.");
     }
 
     private static string Lines(long count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " line" : " lines");

@@ -12,7 +12,8 @@ namespace Bascule.Extract.Reading;
 internal static class RecordStream
 {
     public static IEnumerable<Parsed<T>> Read<T>(
-        string path, ExportFile file, ExportProfile profile, DetectedEncoding encoding, FiscalYear year, IRecordParser<T> parser, FileSummary summary, LedgerYears? years = null)
+        string path, ExportFile file, ExportProfile profile, DetectedEncoding encoding, FiscalYear year, IRecordParser<T> parser,
+        FileSummary summary, LedgerYears? years = null)
         where T : class
     {
         var layout = profile.Layout(file);

@@ -28,7 +28,10 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     public Parsed<T> WrongColumnCount<T>()
         where T : class
     {
-        Fail(null, RejectReason.WrongColumnCount, $"{reader.ColumnCount} columns where every record of this file has {reader.ExpectedColumns}.");
+        Fail(
+            null,
+            RejectReason.WrongColumnCount,
+            $"{reader.ColumnCount} columns where every record of this file has {reader.ExpectedColumns}.");
         return Rejection<T>();
     }
 
@@ -39,7 +42,8 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     public Parsed<T> NulCharacter<T>()
         where T : class
     {
-        Fail(null, RejectReason.BadValue, $"the line holds a NUL character (byte 0x00, kept as {NulShown} in the raw text), which no text column can store: the line is damaged.");
+        Fail(null, RejectReason.BadValue, $"the line holds a NUL character (byte 0x00, kept as {NulShown} in the raw text), which no text "
+            + $"column can store: the line is damaged.");
         return Rejection<T>();
     }
 
@@ -68,7 +72,10 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
         }
 
         return year == controlYear
-            || Fail(field, RejectReason.OtherFiscalYear, $"the line belongs to {year}, but EXPORT.txt says the export is for {controlYear}.");
+            || Fail(
+                field,
+                RejectReason.OtherFiscalYear,
+                $"the line belongs to {year}, but EXPORT.txt says the export is for {controlYear}.");
     }
 
     public bool TryAmount(int field, out Amount amount) =>
@@ -135,7 +142,12 @@ internal sealed class RowParser(CsvRecordReader reader, IReadOnlyList<string> fi
     {
         var column = field is { } f ? fields[f] : null;
         // The raw text is kept for review in the staging database: a NUL character is shown as the symbol for NUL.
-        _fault = new Rejected(reader.Lineage, column, reason, column is null ? message : $"{column}: {message}", reader.RawText.Replace('\0', NulShown));
+        _fault = new Rejected(
+            reader.Lineage,
+            column,
+            reason,
+            column is null ? message : $"{column}: {message}",
+            reader.RawText.Replace('\0', NulShown));
         return false;
     }
 

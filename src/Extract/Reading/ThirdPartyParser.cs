@@ -27,7 +27,10 @@ internal sealed class ThirdPartyParser : IRecordParser<ThirdParty>
         var enterpriseText = row[Enterprise].Trim();
         if (!enterpriseText.IsEmpty && !EnterpriseNumber.TryParse(enterpriseText, out enterprise))
         {
-            row.Fail(Enterprise, RejectReason.BadValue, $"third party {code}: not a Belgian enterprise number 0123.456.789 (wrong shape or check digits).");
+            row.Fail(
+                Enterprise,
+                RejectReason.BadValue,
+                $"third party {code}: not a Belgian enterprise number 0123.456.789 (wrong shape or check digits).");
             return row.Rejection<ThirdParty>();
         }
 
@@ -46,11 +49,15 @@ internal sealed class ThirdPartyParser : IRecordParser<ThirdParty>
 
         if (!_codes.TryAdd(code!.Value, row.Reader.Line))
         {
-            row.Fail(Code, RejectReason.DuplicateLine, $"third party {code} already has a line (line {_codes[code.Value]}): a code names one third party.");
+            row.Fail(
+                Code,
+                RejectReason.DuplicateLine,
+                $"third party {code} already has a line (line {_codes[code.Value]}): a code names one third party.");
             return row.Rejection<ThirdParty>();
         }
 
-        return Parsed<ThirdParty>.Ok(new ThirdParty(row.Reader.Lineage, code!, row.Text(Name), enterprise, iban, row.Text(PostalCode), row.Text(Locality), kind));
+        return Parsed<ThirdParty>.Ok(
+            new ThirdParty(row.Reader.Lineage, code!, row.Text(Name), enterprise, iban, row.Text(PostalCode), row.Text(Locality), kind));
     }
 
     public (Amount Debit, Amount Credit) Totals(ThirdParty record) => (Amount.Zero, Amount.Zero);

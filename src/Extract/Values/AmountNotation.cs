@@ -8,5 +8,7 @@ public sealed record AmountNotation(char DecimalSeparator, char? GroupSeparator,
     public static readonly AmountNotation Invariant = new('.', null, AllowTrailingMinus: false);
 
     public override string ToString() =>
-        $"decimal '{DecimalSeparator}'" + (GroupSeparator is { } g ? $", grouping '{g}'" : "") + (AllowTrailingMinus ? ", trailing minus allowed" : "");
+        $"decimal '{DecimalSeparator}'" + (GroupSeparator is { } g ? $", grouping '{g}'" : "") + (AllowTrailingMinus
+            ? ", trailing minus allowed"
+            : "");
 }

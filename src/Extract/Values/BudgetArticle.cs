@@ -36,7 +36,9 @@ public sealed record BudgetArticle(string Function, string Economic, string Sub)
     }
 
     public static BudgetArticle Parse(string text) =>
-        TryParse(text, out var article) ? article! : throw new FormatException($"'{text}' is not a budget article FUNCTION/ECONOMIC-SUB (e.g. 104/111-01).");
+        TryParse(text, out var article)
+            ? article!
+            : throw new FormatException($"'{text}' is not a budget article FUNCTION/ECONOMIC-SUB (e.g. 104/111-01).");
 
     public override string ToString() => $"{Function}/{Economic}-{Sub}";
 

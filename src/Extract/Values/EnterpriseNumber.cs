@@ -59,7 +59,9 @@ public sealed record EnterpriseNumber
     }
 
     public static EnterpriseNumber Parse(string text) =>
-        TryParse(text, out var number) ? number! : throw new FormatException($"'{text}' is not a Belgian enterprise number 0123.456.789 (wrong shape or check digits).");
+        TryParse(text, out var number)
+            ? number!
+            : throw new FormatException($"'{text}' is not a Belgian enterprise number 0123.456.789 (wrong shape or check digits).");
 
     /// <summary>Builds a valid number from its first eight digits by computing the check digits.</summary>
     public static EnterpriseNumber Create(int body)

@@ -21,7 +21,8 @@ public readonly record struct FiscalYear
     {
         year = default;
         text = text.Trim();
-        if (text.Length != 4 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1990 or > 2100)
+        if (text.Length != 4 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            || value is < 1990 or > 2100)
         {
             return false;
         }

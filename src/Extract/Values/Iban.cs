@@ -30,7 +30,8 @@ public sealed record Iban
         }
 
         var value = compact[..length];
-        if (length < 15 || !char.IsAsciiLetter(value[0]) || !char.IsAsciiLetter(value[1]) || !char.IsAsciiDigit(value[2]) || !char.IsAsciiDigit(value[3]))
+        if (length < 15 || !char.IsAsciiLetter(value[0]) || !char.IsAsciiLetter(value[1]) || !char.IsAsciiDigit(value[2])
+            || !char.IsAsciiDigit(value[3]))
         {
             return false;
         }

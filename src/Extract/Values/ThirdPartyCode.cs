@@ -36,7 +36,9 @@ public sealed record ThirdPartyCode
     }
 
     public static ThirdPartyCode Parse(string text) =>
-        TryParse(text, out var code) ? code! : throw new FormatException($"'{text}' is not a third-party code (1 to {MaxLength} letters, digits or - _ . /).");
+        TryParse(text, out var code)
+            ? code!
+            : throw new FormatException($"'{text}' is not a third-party code (1 to {MaxLength} letters, digits or - _ . /).");
 
     public override string ToString() => Value;
 }

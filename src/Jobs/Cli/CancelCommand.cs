@@ -53,7 +53,9 @@ public sealed class CancelCommand(IAnsiConsole console, IOptions<JobStorageOptio
 
             if (state is null)
             {
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No job {job} in the job storage: nothing cancelled. {WhereToFindJobs}[/]");
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]No job {job} in the job storage: nothing cancelled. {WhereToFindJobs}[/]");
                 return NotCancelled;
             }
 
@@ -74,7 +76,9 @@ public sealed class CancelCommand(IAnsiConsole console, IOptions<JobStorageOptio
             {
                 console.MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"Job {job} cancelled (it was {state}): {(state == ProcessingState.StateName ? "it stops between batches, marks its run failed and publishes nothing." : "it will not run.")}");
+                    $"Job {job} cancelled (it was {state}): {
+                        (state == ProcessingState.StateName ?
+                            "it stops between batches, marks its run failed and publishes nothing." : "it will not run.")}");
                 return Cancelled;
             }
 
@@ -86,7 +90,8 @@ public sealed class CancelCommand(IAnsiConsole console, IOptions<JobStorageOptio
 
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"[red]{(now is not null && IsFinished(now) ? Finished(job, now) : $"Job {job} was not cancelled: it went from {state} to {now ?? "nothing"} meanwhile. Try again.")}[/]");
+                $"[red]{(now is not null && IsFinished(now) ? Finished(job, now) : $"Job {
+                    job} was not cancelled: it went from {state} to {now ?? "nothing"} meanwhile. Try again.")}[/]");
             return NotCancelled;
         }
         catch (ArgumentException ex)
@@ -100,7 +105,8 @@ public sealed class CancelCommand(IAnsiConsole console, IOptions<JobStorageOptio
             var reason = ex is BackgroundJobClientException ? ex.InnerException?.Message ?? "" : ex.Message;
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"[red]Job {job} could not be cancelled: {reason} Check --jobs-connection (setting Jobs:Connection) and that the database server is reachable.[/]");
+                $"[red]Job {job} could not be cancelled: {
+                    reason} Check --jobs-connection (setting Jobs:Connection) and that the database server is reachable.[/]");
             return NotCancelled;
         }
     }

@@ -33,7 +33,8 @@ public static class CommandFailures
                 // A fault no command expected is a defect: say so plainly, with its kind, and nothing internal.
                 console.MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"[red]Bascule stopped on an unexpected fault ({exception.GetType().Name}); nothing more was done. This is a defect: report it with the command you ran.[/]");
+                    $"[red]Bascule stopped on an unexpected fault ({
+                        exception.GetType().Name}); nothing more was done. This is a defect: report it with the command you ran.[/]");
                 return ExitCodes.CouldNotComplete;
         }
     }

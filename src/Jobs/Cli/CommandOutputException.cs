@@ -1,6 +1,7 @@
 namespace Bascule.Jobs.Cli;
 
-/// <summary>A command's output file cannot be written; the message names the file and what to do. Reported by <see cref="CommandFailures"/>, exit 1.</summary>
+/// <summary>A command's output file cannot be written; the message names the file and what to do. Reported by <see
+/// cref="CommandFailures"/>, exit 1.</summary>
 public sealed class CommandOutputException : Exception
 {
     public CommandOutputException(string message)

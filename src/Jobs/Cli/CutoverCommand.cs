@@ -22,7 +22,8 @@ namespace Bascule.Jobs.Cli;
 /// SIGTERM (the package is written all or none: the folder is then as it was).
 /// </summary>
 public sealed class CutoverCommand(
-    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, IOptions<CutoverDefaultsOptions> cutover,
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports,
+    IOptions<CutoverDefaultsOptions> cutover,
     StandardError errors)
     : AsyncCommand<CutoverCommand.Settings>
 {
@@ -45,11 +46,13 @@ public sealed class CutoverCommand(
         public string? Out { get; init; }
 
         [CommandOption("--result-account <ACCOUNT>")]
-        [Description("Closing rule: the new class-1 account that receives the net of classes 6 and 7 (default 100000; setting Cutover:ResultAccount).")]
+        [Description("Closing rule: the new class-1 account that receives the net of classes 6 and 7 (default 100000; setting "
+            + "Cutover:ResultAccount).")]
         public string? ResultAccount { get; init; }
 
         [CommandOption("--show-personal-data")]
-        [Description("Write third parties' names into the open items and leave labels unmasked (default: codes only, people's names and IBANs masked; setting Reports:ShowPersonalData).")]
+        [Description("Write third parties' names into the open items and leave labels unmasked (default: codes only, people's names and "
+            + "IBANs masked; setting Reports:ShowPersonalData).")]
         public bool ShowPersonalData { get; init; }
 
         [CommandOption(OutputFormat.Option)]
@@ -65,12 +68,14 @@ public sealed class CutoverCommand(
 
             if (string.IsNullOrWhiteSpace(Run))
             {
-                return ValidationResult.Error("--run is required: the published run of the last legacy year, as `bascule runs` lists it, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+                return ValidationResult.Error("--run is required: the published run of the last legacy year, as `bascule runs` lists it, "
+                    + "e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
             }
 
             if (!RunId.TryParse(Run, out _))
             {
-                return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+                return ValidationResult.Error($"--run '{Run}' is not a run id: give the published run listed by `bascule runs`, e.g. "
+                    + $"--run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
             }
 
             return AsOf is null || DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
@@ -86,7 +91,8 @@ public sealed class CutoverCommand(
         Interruption.RunAsync(
             AtOnce,
             token => RunAsync(settings, token),
-            _ => $"the cut-over package of run {settings.Run} was not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
+            _ => $"the cut-over package of run {settings.Run} was not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the "
+                + $"same command again.",
             cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
@@ -112,7 +118,8 @@ public sealed class CutoverCommand(
             {
                 OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"[red]The cut-over package of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                    $"[red]The cut-over package of run {run} could not be written to {Path.GetFullPath(outDir)}: {
+                        ex.Message} Give --out a folder you can write to.[/]");
                 return NotWritten;
             }
 
@@ -131,7 +138,8 @@ public sealed class CutoverCommand(
         catch (Exception ex) when (ex is ArgumentException or CutoverException or DbException or IOException or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors)
+                .MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return NotWritten;
         }
     }
@@ -144,19 +152,26 @@ public sealed class CutoverCommand(
         var result = manifest.Result;
         var run = result.Run;
         var colour = result.Status switch { Verdict.Ok => "green", Verdict.Warning => "yellow", _ => "red" };
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Cut-over of {run.Entity} ({run.EntityType} {run.InsCode}) as of {result.AsOf:yyyy-MM-dd}, from run {run.RunId} ({run.FiscalYear}), mapping {run.Mapping.Id} {run.Mapping.Version}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK)");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Cut-over of {run.Entity} ({run.EntityType} {run.InsCode}) as of {
+            result.AsOf:yyyy-MM-dd}, from run {run.RunId} ({run.FiscalYear}), mapping {run.Mapping.Id} {run.Mapping.Version}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{result.Status.ToCode()}[/] ({
+            result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK)");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {
+                Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {
+                    Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
         }
 
         foreach (var file in manifest.Files.Where(f => f.Rows is not null))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {file.Name}: {Figures.Count(file.Rows!.Value)} rows, {string.Join(", ", file.Totals.Select(t => $"{t.Key} {Figures.Amount(t.Value)}"))}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {file.Name}: {Figures.Count(file.Rows!.Value)} rows, {
+                string.Join(", ", file.Totals.Select(t => $"{t.Key} {Figures.Amount(t.Value)}"))}");
         }
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  package, reconciliation and {CutoverPackage.ManifestFile} in {Path.GetFullPath(outDir)}");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  package, reconciliation and {CutoverPackage.ManifestFile} in {Path.GetFullPath(outDir)}");
     }
 
     private static CutoverDocument Document(PackageManifest manifest, string outDir)
@@ -164,7 +179,8 @@ public sealed class CutoverCommand(
         var result = manifest.Result;
         var run = result.Run;
         return new(
-            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear.Value, result.AsOf, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear.Value, result
+                .AsOf, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
             result.Status.ToCode(), [.. result.Checks.Select(CheckJson.From)],
             [.. manifest.Files.Select(f => new CutoverFileJson(f.Name, f.Sha256, f.Rows, f.Rows is null ? null : f.Totals))],
             Path.GetFullPath(outDir));

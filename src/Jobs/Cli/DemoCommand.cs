@@ -18,7 +18,8 @@ namespace Bascule.Jobs.Cli;
 public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> output) : AsyncCommand<DemoCommand.Settings>
 {
     // The commune's two years in order, so that its history is migrated as it happened.
-    public static readonly string[] Samples = ["samples/commune-etterbeek-2022", "samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
+    public static readonly string[] Samples
+        = ["samples/commune-etterbeek-2022", "samples/commune-etterbeek-2023", "samples/cpas-etterbeek-2023"];
     public const string Mapping = "mappings/bxl-2024/1.0.0";
 
     public sealed class Settings : CommandSettings
@@ -36,7 +37,8 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
         var root = FindRepositoryRoot();
         if (root is null)
         {
-            console.MarkupLine("[red]The demo runs from a clone of the repository: samples/ and mappings/ were not found above the current folder.[/]");
+            console.MarkupLine(
+                "[red]The demo runs from a clone of the repository: samples/ and mappings/ were not found above the current folder.[/]");
             return MigrateCommand.CouldNotComplete;
         }
 
@@ -46,7 +48,13 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
         var worst = MigrateCommand.Completed;
         foreach (var sample in Samples)
         {
-            var request = new MigrationRequest(Path.Combine(root, sample), Path.Combine(root, Mapping), null, outRoot, new StagingOptions(), CancelledMessage: MigrateCommand.InterruptedMessage);
+            var request = new MigrationRequest(
+                Path.Combine(root, sample),
+                Path.Combine(root, Mapping),
+                null,
+                outRoot,
+                new StagingOptions(),
+                CancelledMessage: MigrateCommand.InterruptedMessage);
             try
             {
                 var result = await new MigrationPipeline(provider, new PlainProgress(console)).RunAsync(request, cancellationToken);
@@ -63,8 +71,10 @@ public sealed class DemoCommand(IAnsiConsole console, IOptions<OutputOptions> ou
             }
         }
 
-        console.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in the staging database;");
-        console.MarkupLine("[bold]dotnet run --project src/Jobs -- history --ins 21005 --entity-type COMMUNE[/] shows the commune's two years side by side, and whether 2023 opens where 2022 closed.");
+        console.MarkupLine("Open the HTML reports above in a browser; [bold]dotnet run --project src/Jobs -- runs[/] lists the runs in "
+            + "the staging database;");
+        console.MarkupLine("[bold]dotnet run --project src/Jobs -- history --ins 21005 --entity-type COMMUNE[/] shows the commune's two "
+            + "years side by side, and whether 2023 opens where 2022 closed.");
         return worst;
     }
 

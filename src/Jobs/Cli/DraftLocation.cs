@@ -12,7 +12,8 @@ public static class DraftLocation
         var version = Path.TrimEndingDirectorySeparator(Path.GetFullPath(versionDirectory));
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(draft)); folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            if (string.Equals(Path.TrimEndingDirectorySeparator(folder), version, StringComparison.Ordinal) || File.Exists(Path.Combine(folder, "mapping.yaml")))
+            if (string.Equals(Path.TrimEndingDirectorySeparator(folder), version, StringComparison.Ordinal)
+                || File.Exists(Path.Combine(folder, "mapping.yaml")))
             {
                 return folder;
             }

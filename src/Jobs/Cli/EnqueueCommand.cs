@@ -23,7 +23,8 @@ public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOpti
             var entities = settings.Select(jobs.Value);
             // All or nothing: one missing folder refuses the whole command, so no entity-year is queued half-way.
             var problems = entities
-                .SelectMany(e => settings.FiscalYears.Select(y => FleetFolders.Export(e, y)).Append(FleetFolders.Mapping(e)).Select(c => FleetFolders.Problem(e, c)))
+                .SelectMany(e => settings.FiscalYears.Select(y => FleetFolders.Export(e, y)).Append(FleetFolders.Mapping(e))
+                    .Select(c => FleetFolders.Problem(e, c)))
                 .OfType<string>()
                 .Distinct()
                 .ToList();
@@ -34,7 +35,8 @@ public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOpti
                     console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{problem}.[/]");
                 }
 
-                console.MarkupLine("[red]Nothing was enqueued. Fix the folders or the fleet file (`bascule fleet` lists what each entity resolves to), then enqueue again.[/]");
+                console.MarkupLine("[red]Nothing was enqueued. Fix the folders or the fleet file (`bascule fleet` lists what each entity "
+                    + "resolves to), then enqueue again.[/]");
                 return ExitCodes.CouldNotComplete;
             }
 
@@ -45,7 +47,9 @@ public sealed class EnqueueCommand(IAnsiConsole console, IOptions<JobStorageOpti
                 foreach (var year in settings.FiscalYears)
                 {
                     var job = FleetEnqueuer.Enqueue(client, entity, year);
-                    console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"job [bold]{job}[/]: {entity.Key} {year} ({entity.ExportFolder(year)})");
+                    console.MarkupLineInterpolated(
+                        CultureInfo.InvariantCulture,
+                        $"job [bold]{job}[/]: {entity.Key} {year} ({entity.ExportFolder(year)})");
                 }
             }
 

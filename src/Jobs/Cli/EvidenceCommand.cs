@@ -15,7 +15,11 @@ namespace Bascule.Jobs.Cli;
 /// verifies offline (see <see cref="EvidencePack"/>), written to <c>--out</c> (default <c>out/evidence</c>) under a new
 /// name each time, so that no pack handed over is ever replaced. Exit code 0 when written, 1 when it could not be.
 /// </summary>
-public sealed class EvidenceCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports)
+public sealed class EvidenceCommand(
+    IAnsiConsole console,
+    StagingDatabases databases,
+    IOptions<OutputOptions> output,
+    IOptions<ReportsOptions> reports)
     : AsyncCommand<EvidenceCommand.Settings>
 {
     public const int Written = 0;
@@ -32,11 +36,13 @@ public sealed class EvidenceCommand(IAnsiConsole console, StagingDatabases datab
         public string Mappings { get; init; } = "mappings";
 
         [CommandOption("--reports <DIR>")]
-        [Description("The folder holding one folder of reports per run, as migrate writes them. Default: runs under the output folder (out/runs).")]
+        [Description(
+            "The folder holding one folder of reports per run, as migrate writes them. Default: runs under the output folder (out/runs).")]
         public string? Reports { get; init; }
 
         [CommandOption("--show-personal-data")]
-        [Description("Show third parties' names and IBANs in reports regenerated for the pack (default: masked; setting Reports:ShowPersonalData).")]
+        [Description(
+            "Show third parties' names and IBANs in reports regenerated for the pack (default: masked; setting Reports:ShowPersonalData).")]
         public bool ShowPersonalData { get; init; }
     }
 
@@ -59,7 +65,11 @@ public sealed class EvidenceCommand(IAnsiConsole console, StagingDatabases datab
         EvidencePackFile pack;
         try
         {
-            if (await settings.OnRunAsync(databases, console, (provider, run) => EvidencePack.WriteAsync(provider, run, options, outDir, cancellationToken), cancellationToken)
+            if (await settings.OnRunAsync(
+                databases,
+                console,
+                (provider, run) => EvidencePack.WriteAsync(provider, run, options, outDir, cancellationToken),
+                cancellationToken)
                 is not var (written, _))
             {
                 return NotWritten;
@@ -74,10 +84,13 @@ public sealed class EvidenceCommand(IAnsiConsole console, StagingDatabases datab
         }
 
         var d = pack.Document;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Evidence pack of {d.Entity} ({d.EntityType} {d.InsCode}) {d.FiscalYear}: [bold]{Path.GetFullPath(pack.Path)}[/]");
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"  {d.Runs.Count} run(s), published: {d.PublishedRun ?? "none"}; {d.Mappings.Count} mapping version(s); {d.SignOffs.Count} sign-off(s); {pack.Files} files");
+            $"Evidence pack of {d.Entity} ({d.EntityType} {d.InsCode}) {d.FiscalYear}: [bold]{Path.GetFullPath(pack.Path)}[/]");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  {d.Runs.Count} run(s), published: {d.PublishedRun ?? "none"}; {d.Mappings.Count} mapping version(s); {
+                d.SignOffs.Count} sign-off(s); {pack.Files} files");
         foreach (var run in d.Runs)
         {
             var fingerprint = run.Fingerprint switch
@@ -87,19 +100,24 @@ public sealed class EvidenceCommand(IAnsiConsole console, StagingDatabases datab
                 { Matches: false } => "FINGERPRINT DIFFERS: its rows changed after the run",
                 _ => "fingerprint recorded (rows pruned, not recomputed)",
             };
-            var folder = run.Reports is null ? "no reports" : run.ReportsRegenerated ? "reports regenerated from the staging database" : "reports as written";
+            var folder = run.Reports is null
+                ? "no reports"
+                : run.ReportsRegenerated ? "reports regenerated from the staging database" : "reports as written";
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {run.RunId} {run.Status}: {fingerprint}; {folder}");
         }
 
         var unmatched = d.SignOffs.Count(s => s.ReportInPack is null);
         if (unmatched > 0)
         {
+            const string Why = "(regenerated since, or written elsewhere: see --reports)";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"  [yellow]{unmatched} sign-off(s) name a report whose exact file is not in the pack (regenerated since, or written elsewhere: see --reports).[/]");
+                $"  [yellow]{unmatched} sign-off(s) name a report whose exact file is not in the pack {Why}.[/]");
         }
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  Check it offline: unzip it and run `sha256sum -c {EvidencePack.ManifestFile}` inside.");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  Check it offline: unzip it and run `sha256sum -c {EvidencePack.ManifestFile}` inside.");
         return Written;
     }
 }

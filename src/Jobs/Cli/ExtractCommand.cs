@@ -41,7 +41,8 @@ public sealed class ExtractCommand(IAnsiConsole console, StandardError errors) :
 
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Export)
-                ? ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.")
+                ? ValidationResult.Error(
+                    "--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.")
                 : OutputFormat.Validate(Format);
     }
 
@@ -74,7 +75,10 @@ public sealed class ExtractCommand(IAnsiConsole console, StandardError errors) :
         var control = export.Control;
         if (!json)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{control.EntityName}[/] ({control.EntityType.ToString().ToUpperInvariant()}, INS {control.InsCode}), fiscal year {control.FiscalYear}, exported {control.ExportDate:dd/MM/yyyy HH:mm} by {control.Software}; profile {export.Profile.Name}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{control.EntityName}[/] ({
+                control.EntityType.ToString().ToUpperInvariant()}, INS {control.InsCode}), fiscal year {
+                    control.FiscalYear}, exported {control.ExportDate:dd/MM/yyyy HH:mm} by {
+                    control.Software}; profile {export.Profile.Name}");
         }
 
         var faults = new List<ExportFileException>();
@@ -112,13 +116,20 @@ public sealed class ExtractCommand(IAnsiConsole console, StandardError errors) :
         }
         else if (verdict == ExtractVerdict.Failed)
         {
-            console.MarkupLine("[red]The records read disagree with EXPORT.txt (column EXPORT.txt above): migrate would hold the run, its reconciliation FAILED. Ask for a corrected export, or have the accountants review the difference before migrating.[/]");
+            console.MarkupLine("[red]The records read disagree with EXPORT.txt (column EXPORT.txt above): migrate would hold the run, its "
+                + "reconciliation FAILED. Ask for a corrected export, or have the accountants review the difference before migrating.[/]");
         }
 
         return ExtractVerdict.ExitCode(verdict);
     }
 
-    private static async Task ReadAsync(IAnsiConsole console, LegacyExport export, ExportFile file, List<Rejected> rejects, int keep, CancellationToken ct)
+    private static async Task ReadAsync(
+        IAnsiConsole console,
+        LegacyExport export,
+        ExportFile file,
+        List<Rejected> rejects,
+        int keep,
+        CancellationToken ct)
     {
         var lines = export.Control.Entry(export.Profile.Layout(file).FileName)!.Lines;
         var interactive = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
@@ -136,7 +147,13 @@ public sealed class ExtractCommand(IAnsiConsole console, StandardError errors) :
         });
     }
 
-    private static async Task DrainAsync(LegacyExport export, ExportFile file, List<Rejected> rejects, int keep, Action<double> advance, CancellationToken ct)
+    private static async Task DrainAsync(
+        LegacyExport export,
+        ExportFile file,
+        List<Rejected> rejects,
+        int keep,
+        Action<double> advance,
+        CancellationToken ct)
     {
         const int Step = 1 << 14;
         var kept = 0;

@@ -13,15 +13,26 @@ internal static class ExtractJson
     public static ExtractDocument Unopened(string folder, string? profile, ExportFileException fault) =>
         new(Path.GetFullPath(folder), profile, null, [], [], [Fault(fault)], ExtractVerdict.Fault);
 
-    public static ExtractDocument Read(LegacyExport export, IReadOnlyList<Rejected> rejects, IReadOnlyList<ExportFileException> faults, string verdict)
+    public static ExtractDocument Read(
+        LegacyExport export,
+        IReadOnlyList<Rejected> rejects,
+        IReadOnlyList<ExportFileException> faults,
+        string verdict)
     {
         var control = export.Control;
         return new(
             export.Folder,
             export.Profile.Name,
-            new ExtractControlJson(control.EntityName, control.EntityType.ToCode(), control.InsCode, control.FiscalYear.Value, control.ExportDate, control.Software),
+            new ExtractControlJson(
+                control.EntityName,
+                control.EntityType.ToCode(),
+                control.InsCode,
+                control.FiscalYear.Value,
+                control.ExportDate,
+                control.Software),
             [.. Enum.GetValues<ExportFile>().Select(export.Summary).OfType<FileSummary>().Select(File)],
-            [.. rejects.Select(r => new ExtractRejectJson(r.Lineage.File, r.Lineage.Line, r.Lineage.Record, r.Column, r.Reason.ToString(), r.Message))],
+            [.. rejects.Select(
+                r => new ExtractRejectJson(r.Lineage.File, r.Lineage.Line, r.Lineage.Record, r.Column, r.Reason.ToString(), r.Message))],
             [.. faults.Select(Fault)],
             verdict);
     }
@@ -36,7 +47,8 @@ internal static class ExtractJson
             s.Records,
             s.Accepted,
             s.Rejected,
-            s.RejectedByReason.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal).ToDictionary(pair => pair.Key.ToString(), pair => pair.Value),
+            s.RejectedByReason.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal)
+                .ToDictionary(pair => pair.Key.ToString(), pair => pair.Value),
             totals ? s.Debit.Value : null,
             totals ? s.Credit.Value : null,
             new ExtractExpectedJson(s.Control.Lines, s.Control.TotalDebit?.Value, s.Control.TotalCredit?.Value),

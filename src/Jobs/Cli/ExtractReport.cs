@@ -42,21 +42,28 @@ internal static class ExtractReport
     /// IBANs of the export's third parties, as the reports mask them, and any other IBAN. Always masked: the console is
     /// for IT staff, who need the place and the reason, not the person.
     /// </summary>
-    public static async Task WriteRejectsAsync(IAnsiConsole console, LegacyExport export, IReadOnlyList<Rejected> rejects, CancellationToken cancellationToken)
+    public static async Task WriteRejectsAsync(
+        IAnsiConsole console,
+        LegacyExport export,
+        IReadOnlyList<Rejected> rejects,
+        CancellationToken cancellationToken)
     {
         // TIERS.csv is read again only when there is something to mask.
         var masker = rejects.Count == 0 ? PersonalDataMasker.Empty : await ThirdPartyMasking.FromExportAsync(export, cancellationToken);
         foreach (var rejected in rejects)
         {
             var message = PersonalData.MaskText(masker.Mask(rejected.Message));
-            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {rejected.Lineage.File} line {rejected.Lineage.Line} (record {rejected.Lineage.Record}): {message}");
+            console.MarkupLineInterpolated($"[yellow]{rejected.Reason}[/] {rejected.Lineage.File} line {rejected.Lineage.Line} (record {
+                rejected.Lineage.Record}): {message}");
         }
     }
 
     private static string Rejected(FileSummary summary) =>
         summary.Rejected == 0
             ? Figures.Count(0)
-            : $"{Figures.Count(summary.Rejected)}: " + string.Join(", ", summary.RejectedByReason.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {Figures.Count(pair.Value)}"));
+            : $"{Figures.Count(summary.Rejected)}: " + string.Join(
+                ", ",
+                summary.RejectedByReason.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {Figures.Count(pair.Value)}"));
 
     private static string Agreement(FileSummary summary)
     {

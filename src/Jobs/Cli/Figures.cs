@@ -27,7 +27,8 @@ public static class Figures
     }
 
     /// <summary>An amount with its sign always written, for differences: <c>+1,00</c>, <c>-5,00</c>.</summary>
-    public static string SignedAmount(decimal value) => (decimal.Round(value, 2, MidpointRounding.AwayFromZero) > 0m ? "+" : "") + Amount(value);
+    public static string SignedAmount(decimal value)
+        => (decimal.Round(value, 2, MidpointRounding.AwayFromZero) > 0m ? "+" : "") + Amount(value);
 
     /// <summary>A number of lines, records, rows or files: <c>7739</c>, <c>-1</c>.</summary>
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -16,7 +16,10 @@ namespace Bascule.Jobs.Cli;
 /// for <c>--year</c> or <c>--years</c> the export folder of each of those years, else the years whose folder exists.
 /// Exit 0 when every folder is there, 2 when one is missing or unreadable, 1 when the fleet file cannot be used.
 /// </summary>
-public sealed class FleetCommand(IAnsiConsole console, IOptions<JobStorageOptions> jobs, StandardError errors) : Command<FleetCommand.Settings>
+public sealed class FleetCommand(
+    IAnsiConsole console,
+    IOptions<JobStorageOptions> jobs,
+    StandardError errors) : Command<FleetCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -50,7 +53,8 @@ public sealed class FleetCommand(IAnsiConsole console, IOptions<JobStorageOption
 
             if (Year is < YearRange.Earliest or > YearRange.Latest)
             {
-                return ValidationResult.Error($"--year {Year} is outside {YearRange.Earliest}-{YearRange.Latest}: give the fiscal year of the exports, e.g. --year 2023.");
+                return ValidationResult.Error($"--year {Year} is outside {YearRange.Earliest}-{YearRange.Latest}: give the fiscal year of "
+                    + $"the exports, e.g. --year 2023.");
             }
 
             return Years is not null && YearRange.Parse(Years, FleetSelection.MaxYears, out var problem) is null
@@ -60,7 +64,9 @@ public sealed class FleetCommand(IAnsiConsole console, IOptions<JobStorageOption
 
         /// <summary>The years asked for, or null to list those found.</summary>
         public IReadOnlyList<FiscalYear>? FiscalYears =>
-            Year is { } year ? [new FiscalYear(year)] : Years is null ? null : YearRange.Parse(Years, FleetSelection.MaxYears, out _)!.Years;
+            Year is { } year
+                ? [new FiscalYear(year)]
+                : Years is null ? null : YearRange.Parse(Years, FleetSelection.MaxYears, out _)!.Years;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -73,7 +79,8 @@ public sealed class FleetCommand(IAnsiConsole console, IOptions<JobStorageOption
         }
         catch (FleetFileException ex)
         {
-            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            OutputFormat.Messages(settings.Format, console, errors)
+                .MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
             return ExitCodes.CouldNotComplete;
         }
 
@@ -110,24 +117,30 @@ public sealed class FleetCommand(IAnsiConsole console, IOptions<JobStorageOption
 
             foreach (var export in exports)
             {
-                table.AddRow(Cells(entity, export.Year!.Value.ToString(CultureInfo.InvariantCulture), export.Path, State(export.State), mapping));
+                table.AddRow(
+                    Cells(entity, export.Year!.Value.ToString(CultureInfo.InvariantCulture), export.Path, State(export.State), mapping));
             }
         }
 
         console.Write(table);
-        foreach (var problem in entities.SelectMany(e => e.Exports.Append(e.Mapping).Select(c => FleetFolders.Problem(e.Entity, c))).OfType<string>().Distinct())
+        foreach (var problem in entities.SelectMany(e => e.Exports.Append(e.Mapping).Select(c => FleetFolders.Problem(e.Entity, c)))
+            .OfType<string>()
+            .Distinct())
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{problem}.[/]");
         }
 
         foreach (var (entity, _, _) in entities.Where(e => e.Exports.Count == 0))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{entity.Key}: no export folder matches {entity.Export}.[/]");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]{entity.Key}: no export folder matches {entity.Export}.[/]");
         }
     }
 
     private static string[] Cells(FleetEntity entity, string year, string exportPath, string exportState, FolderCheck mapping) =>
-        [.. new[] { entity.Key, entity.Type.ToCode(), entity.InsCode, year, exportPath, exportState, mapping.Path, State(mapping.State) }.Select(Markup.Escape)];
+        [.. new[] { entity.Key, entity.Type.ToCode(), entity.InsCode, year, exportPath, exportState, mapping.Path, State(mapping.State) }
+            .Select(Markup.Escape)];
 
     private static string State(FolderState state) => state switch
     {

@@ -14,14 +14,16 @@ namespace Bascule.Jobs.Cli;
 public class FleetJobSettings : CommandSettings
 {
     [CommandOption("--jobs-storage <STORAGE>")]
-    [Description("postgres or sqlserver (shared); else setting Jobs:Storage. inmemory lives only inside `bascule serve` and cannot be reached from here.")]
+    [Description("postgres or sqlserver (shared); else setting Jobs:Storage. inmemory lives only inside `bascule serve` and cannot be "
+        + "reached from here.")]
     public string? JobsStorage { get; init; }
 
     [CommandOption("--jobs-connection <CONNECTION>")]
     [Description("Connection string of the shared job storage; else setting Jobs:Connection (BASCULE_JOBS__CONNECTION).")]
     public string? JobsConnection { get; init; }
 
-    /// <summary>The shared job storage the options name (each falling back to its setting), or an error message that says what to configure.</summary>
+    /// <summary>The shared job storage the options name (each falling back to its setting), or an error message that says what to
+    /// configure.</summary>
     public JobStorage OpenSharedStorage(JobStorageOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -30,7 +32,8 @@ public class FleetJobSettings : CommandSettings
         {
             throw new ArgumentException(
                 "The job storage is inmemory, which only the `bascule serve` process itself can see. Use the shared storage: " +
-                "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or sqlserver; settings Jobs:Storage and Jobs:Connection), the same as the serve processes use.");
+                "--jobs-storage postgres --jobs-connection \"Host=...;Database=hangfire;...\" (or sqlserver; settings Jobs:Storage and "
+                    + "Jobs:Connection), the same as the serve processes use.");
         }
 
         try
@@ -40,7 +43,8 @@ public class FleetJobSettings : CommandSettings
         catch (DbException ex)
         {
             throw new ArgumentException(
-                $"The job storage could not be opened: {CommandFailures.Sentence(ex.Message)} Check --jobs-connection (setting Jobs:Connection): the database server must be reachable and the account's name and password right.", ex);
+                $"The job storage could not be opened: {CommandFailures.Sentence(ex.Message)} Check --jobs-connection (setting "
+                    + $"Jobs:Connection): the database server must be reachable and the account's name and password right.", ex);
         }
     }
 }

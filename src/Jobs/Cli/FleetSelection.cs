@@ -40,7 +40,8 @@ public class FleetSelection : FleetJobSettings
         if (All == !string.IsNullOrWhiteSpace(Entity))
         {
             return Spectre.Console.ValidationResult.Error(Year is null && Years is null
-                ? "Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) or --years FIRST-LAST."
+                ? "Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) "
+                    + "or --years FIRST-LAST."
                 : "Give either --entity KEY (one entity of the fleet file) or --all.");
         }
 
@@ -58,8 +59,10 @@ public class FleetSelection : FleetJobSettings
 
         return Year switch
         {
-            null => Spectre.Console.ValidationResult.Error("--year is required: the fiscal year between 1990 and 2100, e.g. --year 2023 (or --years 2019-2023)."),
-            < 1990 or > 2100 => Spectre.Console.ValidationResult.Error($"--year {Year} is outside 1990-2100: give the fiscal year of the exports, e.g. --year 2023."),
+            null => Spectre.Console.ValidationResult
+                .Error("--year is required: the fiscal year between 1990 and 2100, e.g. --year 2023 (or --years 2019-2023)."),
+            < 1990 or > 2100 => Spectre.Console.ValidationResult
+                .Error($"--year {Year} is outside 1990-2100: give the fiscal year of the exports, e.g. --year 2023."),
             _ => Spectre.Console.ValidationResult.Success(),
         };
     }

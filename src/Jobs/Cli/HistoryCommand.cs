@@ -50,7 +50,8 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
         {
             if (Run is null == (Ins is null && EntityType is null) || (Run is null && (Ins is null || EntityType is null)))
             {
-                return ValidationResult.Error("Give the entity: --ins CODE --entity-type COMMUNE|CPAS (e.g. --ins 21005 --entity-type COMMUNE), or --run RUN_ID of one of its runs.");
+                return ValidationResult.Error("Give the entity: --ins CODE --entity-type COMMUNE|CPAS (e.g. --ins 21005 --entity-type "
+                    + "COMMUNE), or --run RUN_ID of one of its runs.");
             }
 
             if (Run is not null && !RunId.TryParse(Run, out _))
@@ -97,7 +98,8 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The history could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The history could not be written to {
+                    Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
                 return ExitCodes.CouldNotComplete;
             }
 
@@ -114,7 +116,8 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
 
             return history.ContinuityStatus == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
-        catch (Exception ex) when (ex is ArgumentException or ReconcileException or StagingException or DbException or IOException or UnauthorizedAccessException
+        catch (Exception ex) when (ex is ArgumentException or ReconcileException or StagingException or DbException or IOException
+            or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
@@ -124,8 +127,20 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
 
     private void Print(EntityHistory history, HistoryFiles files)
     {
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"History of {history.Entity} ({history.EntityType} {history.InsCode}), {history.Years[0].Year}-{history.Years[^1].Year}");
-        var table = new Table().AddColumns("Year", "Published run", "Reconciliation", "Mapping", "Approved", "Staged debit", "Unmapped EUR", "Rejected lines", "Held", "Continuity");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"History of {history.Entity} ({history.EntityType} {history.InsCode}), {history.Years[0].Year}-{history.Years[^1].Year}");
+        var table = new Table().AddColumns(
+            "Year",
+            "Published run",
+            "Reconciliation",
+            "Mapping",
+            "Approved",
+            "Staged debit",
+            "Unmapped EUR",
+            "Rejected lines",
+            "Held",
+            "Continuity");
         foreach (var year in history.Years)
         {
             var pair = history.PairEndingIn(year.Year);
@@ -133,16 +148,29 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
             var held = year.Held.Count == 0 ? "-" : string.Join(", ", year.Held.Select(h => h.Run.Id.Value));
             if (year.Published is not { } published)
             {
-                table.AddRow(Cell(year.Year), "none published", "-", "-", "-", "-", "-", "-", Markup.Escape(held), Markup.Escape(continuity));
+                table.AddRow(
+                    Cell(year.Year),
+                    "none published",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    Markup.Escape(held),
+                    Markup.Escape(continuity));
                 continue;
             }
 
             var r = published.Run;
             var t = published.Totals;
             table.AddRow(
-                Cell(year.Year), Markup.Escape(r.Id.Value), Markup.Escape(r.ReconciliationStatus ?? "-"), Markup.Escape($"{r.Mapping.Id} {r.Mapping.Version}"),
+                Cell(year.Year), Markup.Escape(r.Id.Value), Markup.Escape(r.ReconciliationStatus ?? "-"), Markup.Escape(
+                    $"{r.Mapping.Id} {r.Mapping.Version}"),
                 Markup.Escape(r.Approval is { } a ? $"{a.By}, {a.On:yyyy-MM-dd}" : "NOT APPROVED"),
-                t is null ? "-" : Figures.Amount(t.Staged.Debit), t is null ? "-" : Figures.Amount(t.Unmapped.Debit + t.Unmapped.Credit), t is null ? "-" : Cell(t.RejectedLines),
+                t is null ? "-" : Figures.Amount(t.Staged.Debit), t is null
+                    ? "-"
+                    : Figures.Amount(t.Unmapped.Debit + t.Unmapped.Credit), t is null ? "-" : Cell(t.RejectedLines),
                 Markup.Escape(held), Markup.Escape(continuity));
         }
 
@@ -155,17 +183,23 @@ public sealed class HistoryCommand(IAnsiConsole console, StagingDatabases databa
             {
                 console.MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"  {(row.Side == ContinuitySide.Legacy ? "legacy" : "new"),-6} {row.Account}: closing {pair.EarlierYear} {Figures.Amount(row.Closing)}, expected opening {Figures.Amount(row.Expected)}, opening {pair.LaterYear} {Figures.Amount(row.Opening)}, difference {Figures.Amount(row.Difference)}");
+                    $"  {(row.Side == ContinuitySide.Legacy ? "legacy" : "new"),-6} {row.Account}: closing {pair.EarlierYear} {
+                        Figures.Amount(row.Closing)}, expected opening {
+                            Figures.Amount(row.Expected)}, opening {pair.LaterYear} {Figures.Amount(row.Opening)}, difference {
+                                Figures.Amount(row.Difference)}");
             }
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"HTML: {Path.GetFullPath(files.Html)}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"also {Path.GetFileName(files.Xlsx)} and {Path.GetFileName(files.Json)} in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"also {Path.GetFileName(files.Xlsx)} and {
+            Path.GetFileName(files.Json)} in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
     }
 
     // Validated already: COMMUNE, CPAS or OCMW, in any case.
     private static string EntityTypeCode(string text) =>
-        EntityTypes.TryParse(text, out var type) ? type.ToCode() : throw new ArgumentException($"--entity-type '{text}' is not COMMUNE or CPAS.");
+        EntityTypes.TryParse(text, out var type)
+            ? type.ToCode()
+            : throw new ArgumentException($"--entity-type '{text}' is not COMMUNE or CPAS.");
 
     private static string Cell(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

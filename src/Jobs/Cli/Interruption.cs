@@ -29,7 +29,9 @@ public sealed class Interruption : IDisposable
         _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
         _error = Console.Error;
         _atOnce = atOnce;
-        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(
+            PosixSignal.SIGTERM,
+            OnSignal)];
     }
 
     /// <summary>Cancelled by the first Ctrl-C or SIGTERM, or by <c>outer</c>.</summary>
@@ -56,7 +58,11 @@ public sealed class Interruption : IDisposable
     /// cancelled query may surface as), prints one line, what happened and what state it left (<paramref name="outcome"/>
     /// of the exception), and returns <see cref="ExitCode"/>.
     /// </summary>
-    public static async Task<int> RunAsync(string atOnce, Func<CancellationToken, Task<int>> work, Func<Exception, string> outcome, CancellationToken outer)
+    public static async Task<int> RunAsync(
+        string atOnce,
+        Func<CancellationToken, Task<int>> work,
+        Func<Exception, string> outcome,
+        CancellationToken outer)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -67,7 +73,9 @@ public sealed class Interruption : IDisposable
         }
         catch (Exception ex) when (interruption.Requested && ex is OperationCanceledException or DbException)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Interrupted by {interruption.Cause}: {outcome(ex)}[/]");
+            AnsiConsole.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[yellow]Interrupted by {interruption.Cause}: {outcome(ex)}[/]");
             return ExitCode;
         }
     }

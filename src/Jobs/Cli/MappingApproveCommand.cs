@@ -42,7 +42,8 @@ public sealed class MappingApproveCommand : Command<MappingApproveCommand.Settin
 
         if (version.Manifest.Approval is { } approval)
         {
-            Console.Error.WriteLine($"{version.Identity.Id} {version.Identity.Version} was already approved by {approval.By} on {approval.On:yyyy-MM-dd}; "
+            Console.Error.WriteLine($"{version.Identity.Id} {version.Identity.Version} was already approved by {approval.By} on "
+                + $"{approval.On:yyyy-MM-dd}; "
                 + "an approved version is never edited: put the changes in a new version folder and approve that one.");
             return 1;
         }
@@ -50,7 +51,8 @@ public sealed class MappingApproveCommand : Command<MappingApproveCommand.Settin
         var errors = version.Validate().Where(f => f.IsError).ToList();
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine($"{version.Identity.Id} {version.Identity.Version} has {errors.Count} error(s) and cannot be approved; run bascule mapping validate {settings.Directory}.");
+            Console.Error.WriteLine($"{version.Identity.Id} {version.Identity.Version} has {errors.Count} error(s) and cannot be "
+                + $"approved; run bascule mapping validate {settings.Directory}.");
             foreach (var error in errors)
             {
                 Console.Error.WriteLine("  " + error);

@@ -22,7 +22,10 @@ namespace Bascule.Jobs.Cli;
 /// change moves from which target to which. Exit code 0 when the rules are identical and the new version valid, 3 when
 /// they differ or the new version is not valid, 1 when the versions, the export or the run cannot be read.
 /// </summary>
-public sealed class MappingDiffCommand(IAnsiConsole console, StandardError errors, StagingDatabases databases) : AsyncCommand<MappingDiffCommand.Settings>
+public sealed class MappingDiffCommand(
+    IAnsiConsole console,
+    StandardError errors,
+    StagingDatabases databases) : AsyncCommand<MappingDiffCommand.Settings>
 {
     public sealed class Settings : StagingSettings
     {
@@ -39,7 +42,8 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
         public string? Export { get; init; }
 
         [CommandOption("--run <RUN_ID>")]
-        [Description("Show what the change moves in euros on the lines this run staged or left unmapped (see `bascule runs`; --provider and --connection name its staging database).")]
+        [Description("Show what the change moves in euros on the lines this run staged or left unmapped (see `bascule runs`; --provider "
+            + "and --connection name its staging database).")]
         public string? Run { get; init; }
 
         [CommandOption("--out <FILE>")]
@@ -60,17 +64,20 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
             if (Export is not null && Run is not null)
             {
                 return ValidationResult.Error(
-                    "--export and --run cannot be given together: weigh the change on an export folder (--export EXPORT_DIR) or on the lines a run staged (--run RUN_ID), not both.");
+                    "--export and --run cannot be given together: weigh the change on an export folder (--export EXPORT_DIR) or on the "
+                        + "lines a run staged (--run RUN_ID), not both.");
             }
 
             if (Run is null && (Provider is not null || Connection is not null))
             {
-                return ValidationResult.Error("--provider and --connection name the staging database of --run RUN_ID: give --run too, or leave them out.");
+                return ValidationResult.Error(
+                    "--provider and --connection name the staging database of --run RUN_ID: give --run too, or leave them out.");
             }
 
             return Run is null || RunId.TryParse(Run, out _)
                 ? ValidationResult.Success()
-                : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+                : ValidationResult.Error(
+                    $"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
         }
     }
 
@@ -83,7 +90,8 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
             diff = await CompareAsync(settings, target, cancellationToken);
         }
         // A database fault once cancelled is the cancellation itself.
-        catch (Exception ex) when (ex is MappingLoadException or ExportFileException or ReconcileException or ArgumentException or DbException or IOException
+        catch (Exception ex) when (ex is MappingLoadException or ExportFileException or ReconcileException or ArgumentException
+            or DbException or IOException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
             // On standard error in both formats, as before --format existed: nothing to read on standard output.
@@ -92,7 +100,9 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
         }
 
         var messages = OutputFormat.Messages(settings.Format, console, errors);
-        var report = OutputFormat.IsJson(settings.Format) ? JsonOutput.Serialize(MappingDiffReport.Document(diff)) + "\n" : MappingDiffReport.Text(diff);
+        var report = OutputFormat.IsJson(settings.Format)
+            ? JsonOutput.Serialize(MappingDiffReport.Document(diff)) + "\n"
+            : MappingDiffReport.Text(diff);
         await MappingOutput.WriteAsync(report, settings.Out, console, messages, cancellationToken);
         return diff.NothingToReview ? ExitCodes.Done : ExitCodes.Differences;
     }
@@ -108,7 +118,12 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
             var ledger = await StagedLedger.OpenAsync(provider, ReportSettings.ParseRun(runId), cancellationToken);
             var on = MovedLines.Run(ledger.Run.RunId.Value, ledger.EntityType, ledger.Year);
             var validation = await ValidateOnRunAsync(settings.New, newVersion, ledger, cancellationToken);
-            var staged = await MovementCalculator.ComputeAsync(oldVersion, newVersion, ledger.ReadAsync(cancellationToken), ledger.EntityType, cancellationToken);
+            var staged = await MovementCalculator.ComputeAsync(
+                oldVersion,
+                newVersion,
+                ledger.ReadAsync(cancellationToken),
+                ledger.EntityType,
+                cancellationToken);
             return new MappingDiff(settings.Old, oldVersion, settings.New, newVersion, changes, validation, on, staged);
         }
 
@@ -121,17 +136,31 @@ public sealed class MappingDiffCommand(IAnsiConsole console, StandardError error
 
         var export = LegacyExport.Open(folder);
         var lines = new MappingExportLines(export);
-        var moves = await MovementCalculator.ComputeAsync(oldVersion, newVersion, lines.ReadAsync(cancellationToken), export.Control.EntityType, cancellationToken);
+        var moves = await MovementCalculator.ComputeAsync(
+            oldVersion,
+            newVersion,
+            lines.ReadAsync(cancellationToken),
+            export.Control.EntityType,
+            cancellationToken);
         return new MappingDiff(settings.Old, oldVersion, settings.New, newVersion, changes, findings,
             MovedLines.Export(folder, export.Control.EntityType, export.Control.FiscalYear), moves);
     }
 
     // As `mapping validate NEW --export` would on the export the run read: the version's own findings, then its coverage
     // of the lines the run mapped or left unmapped (its rejected lines never reached the mapping).
-    private static async Task<MappingValidation> ValidateOnRunAsync(string directory, MappingVersion version, StagedLedger ledger, CancellationToken cancellationToken)
+    private static async Task<MappingValidation> ValidateOnRunAsync(
+        string directory,
+        MappingVersion version,
+        StagedLedger ledger,
+        CancellationToken cancellationToken)
     {
         var findings = version.Validate().ToList();
-        var coverage = await ExportCoverage.ComputeAsync(version, ledger.ReadAsync(cancellationToken), ledger.EntityType, ledger.Year, cancellationToken);
+        var coverage = await ExportCoverage.ComputeAsync(
+            version,
+            ledger.ReadAsync(cancellationToken),
+            ledger.EntityType,
+            ledger.Year,
+            cancellationToken);
         findings.AddRange(coverage.Findings);
         return new MappingValidation(directory, version.Identity, findings, null, coverage, 0);
     }

@@ -13,7 +13,8 @@ public sealed class MappingExportLines(LegacyExport export)
 
     public long Rejected { get; private set; }
 
-    public async IAsyncEnumerable<LedgerLine> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LedgerLine> ReadAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var parsed in Export.ReadLedgerAsync(cancellationToken))
         {

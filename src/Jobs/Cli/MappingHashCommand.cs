@@ -4,7 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Bascule.Jobs.Cli;
 
-/// <summary><c>bascule mapping hash DIR</c>: the SHA-256 that identifies a version (see mappings/README.md to recompute it by hand).</summary>
+/// <summary><c>bascule mapping hash DIR</c>: the SHA-256 that identifies a version (see mappings/README.md to recompute it by
+/// hand).</summary>
 public sealed class MappingHashCommand : Command<MappingHashCommand.Settings>
 {
     public sealed class Settings : CommandSettings

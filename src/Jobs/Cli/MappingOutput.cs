@@ -10,7 +10,12 @@ namespace Bascule.Jobs.Cli;
 /// </summary>
 public static class MappingOutput
 {
-    public static async Task WriteAsync(string report, string? file, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string report,
+        string? file,
+        IAnsiConsole console,
+        IAnsiConsole messages,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(messages);
@@ -33,7 +38,8 @@ public static class MappingOutput
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CommandOutputException(
-                $"The report could not be written to {Path.GetFullPath(file)}: {ex.Message} Give --out a file in a folder you can write to, or leave --out out to print it.", ex);
+                $"The report could not be written to {Path.GetFullPath(file)}: {ex.Message} Give --out a file in a folder you can write "
+                    + $"to, or leave --out out to print it.", ex);
         }
 
         await messages.Profile.Out.Writer.WriteLineAsync($"Report written to {file}");

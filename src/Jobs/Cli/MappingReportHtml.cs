@@ -31,7 +31,8 @@ public static class MappingReportHtml
 
         html.Append("<p class=\"").Append(validation.IsValid ? "ok" : "ko").Append("\"><strong>")
             .Append(validation.IsValid ? "VALIDE / GELDIG" : "NON VALIDE / NIET GELDIG").Append("</strong> — ")
-            .Append(inv, $"{validation.Count(FindingSeverity.Error)} error(s), {validation.Count(FindingSeverity.Warning)} warning(s), {validation.Count(FindingSeverity.Info)} note(s)")
+            .Append(inv, $"{validation.Count(FindingSeverity.Error)} error(s), {validation.Count(FindingSeverity.Warning)} warning(s), "
+                + $"{validation.Count(FindingSeverity.Info)} note(s)")
             .Append("</p>\n");
         if (validation.Coverage is { } c)
         {
@@ -39,18 +40,22 @@ public static class MappingReportHtml
                 .Append(inv, $"<tr><th>Lines / Lignes / Lijnen</th><td class=\"n\">{c.Lines}</td></tr>")
                 .Append(inv, $"<tr><th>Combinations</th><td class=\"n\">{c.Combinations}</td></tr>")
                 .Append(inv, $"<tr><th>Uncovered combinations</th><td class=\"n\">{c.Uncovered.Count}</td></tr>")
-                .Append(inv, $"<tr><th>Mapped lines / debit / credit</th><td class=\"n\">{c.MappedLines} / {Figures.Amount(c.MappedDebit.Value)} / {Figures.Amount(c.MappedCredit.Value)}</td></tr>")
-                .Append(inv, $"<tr><th>Unmapped lines / debit / credit</th><td class=\"n\">{c.UnmappedLines} / {Figures.Amount(c.UnmappedDebit.Value)} / {Figures.Amount(c.UnmappedCredit.Value)}</td></tr>")
+                .Append(inv, $"<tr><th>Mapped lines / debit / credit</th><td class=\"n\">{c.MappedLines} / "
+                    + $"{Figures.Amount(c.MappedDebit.Value)} / {Figures.Amount(c.MappedCredit.Value)}</td></tr>")
+                .Append(inv, $"<tr><th>Unmapped lines / debit / credit</th><td class=\"n\">{c.UnmappedLines} / "
+                    + $"{Figures.Amount(c.UnmappedDebit.Value)} / {Figures.Amount(c.UnmappedCredit.Value)}</td></tr>")
                 .Append(inv, $"<tr><th>Rules never used</th><td class=\"n\">{c.UnusedRules.Count}</td></tr>")
                 .Append(inv, $"<tr><th>Damaged lines rejected by Extract</th><td class=\"n\">{validation.RejectedLines}</td></tr>")
                 .Append("</table>\n");
             if (c.Uncovered.Count > 0)
             {
-                html.Append("<h3>Uncovered</h3>\n<table><tr><th>Account</th><th>Article</th><th>Lines</th><th>Debit</th><th>Credit</th><th>First line</th></tr>\n");
+                html.Append("<h3>Uncovered</h3>\n<table><tr><th>Account</th><th>Article</th><th>Lines</th>"
+                    + "<th>Debit</th><th>Credit</th><th>First line</th></tr>\n");
                 foreach (var u in c.Uncovered)
                 {
                     html.Append("<tr><td>").Append(E(u.Account)).Append("</td><td>").Append(E(u.ArticleText))
-                        .Append(inv, $"</td><td class=\"n\">{u.Lines}</td><td class=\"n\">{Figures.Amount(u.Debit.Value)}</td><td class=\"n\">{Figures.Amount(u.Credit.Value)}</td><td>")
+                        .Append(inv, $"</td><td class=\"n\">{u.Lines}</td><td class=\"n\">{Figures.Amount(u.Debit.Value)}</td><td "
+                            + $"class=\"n\">{Figures.Amount(u.Credit.Value)}</td><td>")
                         .Append(E($"{u.First.File}:{u.First.Line}")).Append("</td></tr>\n");
                 }
 
@@ -58,7 +63,8 @@ public static class MappingReportHtml
             }
         }
 
-        html.Append("<h2>Findings / Constats / Bevindingen</h2>\n<table><tr><th>Severity</th><th>Check</th><th>Rule</th><th>File:line</th><th>Message</th></tr>\n");
+        html.Append("<h2>Findings / Constats / "
+            + "Bevindingen</h2>\n<table><tr><th>Severity</th><th>Check</th><th>Rule</th><th>File:line</th><th>Message</th></tr>\n");
         foreach (var f in validation.Findings)
         {
             html.Append("<tr class=\"").Append(f.Severity).Append("\"><td>").Append(f.Severity).Append("</td><td>").Append(E(f.Check))

@@ -29,7 +29,8 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
         public string? Mapping { get; init; }
 
         [CommandOption("--out <FILE>")]
-        [Description("The draft rules file to write (rules.csv format, empty justifications); outside every mapping version folder, and not an existing file.")]
+        [Description("The draft rules file to write (rules.csv format, empty justifications); outside every mapping version folder, and "
+            + "not an existing file.")]
         public string? Out { get; init; }
 
         [CommandOption("--candidates <N>")]
@@ -44,7 +45,8 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
         {
             if (string.IsNullOrWhiteSpace(Export))
             {
-                return ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.");
+                return ValidationResult.Error(
+                    "--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.");
             }
 
             if (string.IsNullOrWhiteSpace(Mapping))
@@ -62,7 +64,9 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
                 return ValidationResult.Error($"--candidates {Candidates} must be between 1 and 20.");
             }
 
-            return Format is "text" or "json" ? ValidationResult.Success() : ValidationResult.Error($"--format '{Format}' is not text or json.");
+            return Format is "text" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--format '{Format}' is not text or json.");
         }
     }
 
@@ -81,12 +85,14 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
         var draft = Path.GetFullPath(settings.Out!);
         if (DraftLocation.VersionFolderHolding(draft, version.Directory) is { } folder)
         {
-            return Refuse($"--out {settings.Out} is inside the mapping version folder {folder}: a draft is never put into a version. Write it elsewhere (e.g. out/draft-rules.csv) and copy the rules you have justified into a new version folder.");
+            return Refuse($"--out {settings.Out} is inside the mapping version folder {folder}: a draft is never put into a version. "
+                + $"Write it elsewhere (e.g. out/draft-rules.csv) and copy the rules you have justified into a new version folder.");
         }
 
         if (File.Exists(draft) || Directory.Exists(draft))
         {
-            return Refuse($"{settings.Out} already exists and may hold justifications written since: give another file name, or remove it first.");
+            return Refuse(
+                $"{settings.Out} already exists and may hold justifications written since: give another file name, or remove it first.");
         }
 
         ExportRead read;
@@ -97,8 +103,10 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
             exportName = Path.GetFileName(export.Folder);
             if (!version.Covers(export.Control.EntityType, export.Control.FiscalYear))
             {
-                return Refuse($"Mapping {version.Identity.Id} {version.Identity.Version} covers {string.Join(", ", version.Manifest.EntityTypes.Select(t => t.ToCode()))} "
-                    + $"for {version.Manifest.FiscalYears}, not this export ({export.Control.EntityType.ToCode()} {export.Control.FiscalYear}); suggest against a version that covers it.");
+                return Refuse($"Mapping {version.Identity.Id} {version.Identity.Version} covers "
+                    + $"{string.Join(", ", version.Manifest.EntityTypes.Select(t => t.ToCode()))} "
+                    + $"for {version.Manifest.FiscalYears}, not this export ({export.Control.EntityType.ToCode()} "
+                        + $"{export.Control.FiscalYear}); suggest against a version that covers it.");
             }
 
             read = await ExportReading.ReadAsync(version, export, cancellationToken);
@@ -117,7 +125,8 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
 
         if (settings.Format == "json")
         {
-            await console.Profile.Out.Writer.WriteLineAsync(MappingSuggestJson.Write(report, version, exportName, report.Combinations > 0 ? settings.Out! : null));
+            await console.Profile.Out.Writer
+                .WriteLineAsync(MappingSuggestJson.Write(report, version, exportName, report.Combinations > 0 ? settings.Out! : null));
             return ExitCodes.Done;
         }
 
@@ -129,18 +138,22 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
     {
         if (report.Combinations == 0)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Every account/article combination of the export is covered by a rule: nothing to draft, {file} not written.");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"Every account/article combination of the export is covered by a rule: nothing to draft, {file} not written.");
             return;
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"[bold]{report.Combinations}[/] account/article combinations no rule covers: {report.Lines} lines, debit {report.Debit}, credit {report.Credit}.");
+            $"[bold]{report.Combinations}[/] account/article combinations no rule covers: {report.Lines} lines, debit {
+                report.Debit}, credit {report.Credit}.");
         var table = new Table().AddColumns("Rule", "Account", "Article", "Lines", "Debit", "Credit", "Best candidate", "Score");
         foreach (var suggestion in report.Suggestions)
         {
             var c = suggestion.Combination;
             table.AddRow(
-                Markup.Escape(suggestion.RuleId), c.Account, c.Article?.ToString() ?? "(none)", c.Lines.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(suggestion.RuleId), c.Account, c.Article?.ToString() ?? "(none)", c.Lines
+                    .ToString(CultureInfo.InvariantCulture),
                 c.Debit.ToString(), c.Credit.ToString(), Markup.Escape(suggestion.Best?.TargetText ?? "(none: write it by hand)"),
                 suggestion.Best?.Score.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
         }
@@ -148,11 +161,13 @@ public sealed class MappingSuggestCommand(IAnsiConsole console) : AsyncCommand<M
         console.Write(table);
         if (rejected > 0)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{rejected} damaged ledger lines were rejected by Extract and are not counted here (bascule extract lists them).[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{
+                rejected} damaged ledger lines were rejected by Extract and are not counted here (bascule extract lists them).[/]");
         }
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Draft written to [bold]{file}[/]: the ranked candidates and their reasons are in its comments, every JUSTIFICATION is empty. Review each rule and write why it exists; bascule mapping validate refuses a rule without one.");
+        const string Next = "the ranked candidates and their reasons are in its comments, every JUSTIFICATION is empty. "
+            + "Review each rule and write why it exists; bascule mapping validate refuses a rule without one.";
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Draft written to [bold]{file}[/]: {Next}");
     }
 
     private int Refuse(string message)

@@ -33,9 +33,17 @@ public static class MappingSuggestJson
     }
 
     private static SuggestionEntry Suggestion(Suggestion s) => new(
-        s.RuleId, s.Combination.Account, s.Combination.Article?.ToString(), s.Combination.Lines, s.Combination.Debit.Value, s.Combination.Credit.Value,
+        s.RuleId, s.Combination.Account, s.Combination.Article?.ToString(), s.Combination.Lines, s.Combination.Debit.Value, s.Combination
+            .Credit
+            .Value,
         $"{s.Combination.First.File}:{s.Combination.First.Line}", s.EntityType?.ToCode(), s.Note,
-        s.Candidates.Select((c, i) => new CandidateEntry(i + 1, c.TargetAccount, c.TargetEconomic, c.TargetFunction ?? Rule.KeepFunction, c.Score, Reasons(c))).ToList());
+        s.Candidates.Select((c, i) => new CandidateEntry(
+            i + 1,
+            c.TargetAccount,
+            c.TargetEconomic,
+            c.TargetFunction ?? Rule.KeepFunction,
+            c.Score,
+            Reasons(c))).ToList());
 
     private static List<ReasonEntry> Reasons(Candidate candidate) =>
     [
@@ -48,7 +56,12 @@ public static class MappingSuggestJson
         new(about, JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()), reason.Points, reason.Text);
 }
 
-public sealed record SuggestDocument(MappingRef Mapping, ExportRef Export, string? Draft, UncoveredTotals Uncovered, IReadOnlyList<SuggestionEntry> Suggestions);
+public sealed record SuggestDocument(
+    MappingRef Mapping,
+    ExportRef Export,
+    string? Draft,
+    UncoveredTotals Uncovered,
+    IReadOnlyList<SuggestionEntry> Suggestions);
 
 public sealed record MappingRef(string Id, string Version, string Sha256);
 
@@ -57,10 +70,17 @@ public sealed record ExportRef(string Folder, string EntityType, int Year);
 public sealed record UncoveredTotals(int Combinations, long Lines, decimal Debit, decimal Credit);
 
 public sealed record SuggestionEntry(
-    string Rule, string Account, string? Article, long Lines, decimal Debit, decimal Credit, string FirstLine, string? EntityType, string? Note,
+    string Rule, string Account, string? Article, long Lines, decimal Debit, decimal Credit, string FirstLine, string? EntityType,
+    string? Note,
     IReadOnlyList<CandidateEntry> Candidates);
 
-public sealed record CandidateEntry(int Rank, string TargetAccount, string? TargetEconomic, string TargetFunction, decimal Score, IReadOnlyList<ReasonEntry> Reasons);
+public sealed record CandidateEntry(
+    int Rank,
+    string TargetAccount,
+    string? TargetEconomic,
+    string TargetFunction,
+    decimal Score,
+    IReadOnlyList<ReasonEntry> Reasons);
 
 public sealed record ReasonEntry(string About, string Kind, decimal Points, string Text);
 

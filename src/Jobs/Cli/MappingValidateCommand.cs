@@ -48,7 +48,12 @@ public sealed class MappingValidateCommand(IAnsiConsole console, StandardError e
             Html => MappingReportHtml.Write(validation),
             _ => MappingReportText.Write(validation),
         };
-        await MappingOutput.WriteAsync(report, settings.Out, console, OutputFormat.Messages(settings.Format, console, errors), cancellationToken);
+        await MappingOutput.WriteAsync(
+            report,
+            settings.Out,
+            console,
+            OutputFormat.Messages(settings.Format, console, errors),
+            cancellationToken);
         return validation.IsValid ? ExitCodes.Done : ExitCodes.CouldNotComplete;
     }
 
@@ -62,7 +67,13 @@ public sealed class MappingValidateCommand(IAnsiConsole console, StandardError e
         catch (MappingLoadException ex)
         {
             return new MappingValidation(directory, null,
-                [new MappingFinding(FindingSeverity.Error, ex.Line > 0 ? "SYNTAX" : "UNREADABLE", null, ex.File, ex.Line, ex.Line > 0 ? $"column {ex.Column}: {ex.Problem}" : ex.Problem)], exportFolder, null, 0);
+                [new MappingFinding(
+                    FindingSeverity.Error,
+                    ex.Line > 0 ? "SYNTAX" : "UNREADABLE",
+                    null,
+                    ex.File,
+                    ex.Line,
+                    ex.Line > 0 ? $"column {ex.Column}: {ex.Problem}" : ex.Problem)], exportFolder, null, 0);
         }
 
         var findings = version.Validate().ToList();
@@ -75,13 +86,24 @@ public sealed class MappingValidateCommand(IAnsiConsole console, StandardError e
         {
             var export = LegacyExport.Open(exportFolder);
             var lines = new MappingExportLines(export);
-            var coverage = await ExportCoverage.ComputeAsync(version, lines.ReadAsync(cancellationToken), export.Control.EntityType, export.Control.FiscalYear, cancellationToken);
+            var coverage = await ExportCoverage.ComputeAsync(
+                version,
+                lines.ReadAsync(cancellationToken),
+                export.Control.EntityType,
+                export.Control.FiscalYear,
+                cancellationToken);
             findings.AddRange(coverage.Findings);
             return new MappingValidation(directory, version.Identity, findings, exportFolder, coverage, lines.Rejected);
         }
         catch (ExportFileException ex)
         {
-            findings.Add(new MappingFinding(FindingSeverity.Error, "EXPORT_UNREADABLE", null, ex.File.Length > 0 ? ex.File : exportFolder, (int)(ex.Line ?? 0), ex.Message));
+            findings.Add(new MappingFinding(
+                FindingSeverity.Error,
+                "EXPORT_UNREADABLE",
+                null,
+                ex.File.Length > 0 ? ex.File : exportFolder,
+                (int)(ex.Line ?? 0),
+                ex.Message));
             return new MappingValidation(directory, version.Identity, findings, exportFolder, null, 0);
         }
     }

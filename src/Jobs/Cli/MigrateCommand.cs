@@ -31,10 +31,12 @@ public sealed class MigrateCommand(
 
     /// <summary>What an interrupted run records as its failure message.</summary>
     public const string InterruptedMessage =
-        "Interrupted: the run was cancelled (Ctrl-C or SIGTERM) before it was published; its rows were deleted and the published run of its entity and year is unchanged.";
+        "Interrupted: the run was cancelled (Ctrl-C or SIGTERM) before it was published; its rows were deleted and the published run of "
+            + "its entity and year is unchanged.";
 
     /// <summary>What a second Ctrl-C leaves: the run as a killed process leaves it.</summary>
-    public const string AtOnce = "the run stays 'loading', invisible to every reader, and the next migrate of the same entity and year cleans it up";
+    public const string AtOnce
+        = "the run stays 'loading', invisible to every reader, and the next migrate of the same entity and year cleans it up";
 
     public sealed class Settings : StagingSettings
     {
@@ -55,11 +57,13 @@ public sealed class MigrateCommand(
         public string? Out { get; init; }
 
         [CommandOption("--wait")]
-        [Description("When another run of the same entity and year is loading, wait until it ends (or its lease expires), then load. Default: stop at once, before writing anything.")]
+        [Description("When another run of the same entity and year is loading, wait until it ends (or its lease expires), then load. "
+            + "Default: stop at once, before writing anything.")]
         public bool Wait { get; init; }
 
         [CommandOption("--no-drill-indexes")]
-        [Description("Do not build the run's drill-down indexes after it is published or held (serve builds the missing ones in the background; the drill-down works without them, slower).")]
+        [Description("Do not build the run's drill-down indexes after it is published or held (serve builds the missing ones in the "
+            + "background; the drill-down works without them, slower).")]
         public bool NoDrillIndexes { get; init; }
 
         [CommandOption("--batch-size <N>")]
@@ -70,7 +74,8 @@ public sealed class MigrateCommand(
         {
             if (string.IsNullOrWhiteSpace(Export))
             {
-                return ValidationResult.Error("--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.");
+                return ValidationResult.Error(
+                    "--export is required: the folder that holds EXPORT.txt, e.g. --export samples/commune-etterbeek-2023.");
             }
 
             if (string.IsNullOrWhiteSpace(Mapping))
@@ -85,7 +90,8 @@ public sealed class MigrateCommand(
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Interruption.RunAsync(AtOnce, token => MigrateAsync(settings, token), Interrupted, cancellationToken);
 
-    /// <summary>What an interrupted migration says: what became of its run (from the pipeline), and to run it again unless it completed.</summary>
+    /// <summary>What an interrupted migration says: what became of its run (from the pipeline), and to run it again unless it
+    /// completed.</summary>
     public static string Interrupted(Exception exception) => exception switch
     {
         MigrationCancelledException { Completed: true } completed => completed.Message,
@@ -114,7 +120,9 @@ public sealed class MigrateCommand(
         }
         catch (Exception ex) when (ex is FleetFileException or ArgumentException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The governance policies could not be read: {ex.Message}[/]");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]The governance policies could not be read: {ex.Message}[/]");
             return CouldNotComplete;
         }
 
@@ -124,7 +132,8 @@ public sealed class MigrateCommand(
             WaitForLease = settings.Wait ? Timeout.InfiniteTimeSpan : TimeSpan.Zero,
             Waiting = holder => console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"waiting: another run is loading, {holder.Describe()}. This run starts once it ends or its lease expires; Ctrl-C stops waiting."),
+                $"waiting: another run is loading, {
+                    holder.Describe()}. This run starts once it ends or its lease expires; Ctrl-C stops waiting."),
         };
         var request = new MigrationRequest(
             settings.Export!, settings.Mapping!, settings.Out, output.Value.Root, staging, settings.Profile,
@@ -152,7 +161,11 @@ public sealed class MigrateCommand(
     // After the run is published or held, never during the load: the drill-down's indexes of this run (DrillIndexes).
     // An interruption or a database fault here leaves the run as it is: each index is whole or absent, and serve builds
     // the missing ones.
-    private async Task<int> BuildDrillIndexesAsync(IStagingProvider provider, MigrationResult result, int code, CancellationToken cancellationToken)
+    private async Task<int> BuildDrillIndexesAsync(
+        IStagingProvider provider,
+        MigrationResult result,
+        int code,
+        CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -161,7 +174,8 @@ public sealed class MigrateCommand(
             var deferred = sync.Deferred ? "; the rest waits until no run is loading (serve builds them)" : "";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"  drill-down indexes: {sync.Created} built in {clock.Elapsed.TotalSeconds:0.0} s, {sync.Dropped} of other runs dropped{deferred}");
+                $"  drill-down indexes: {sync.Created} built in {clock.Elapsed.TotalSeconds:0.0} s, {sync.Dropped} of other runs dropped{
+                    deferred}");
             return code;
         }
         catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException)
@@ -170,8 +184,11 @@ public sealed class MigrateCommand(
             var state = result.IsHeld ? "held" : "published";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"[yellow]  drill-down indexes not all built ({why}): the run is {state} as said above; serve builds the missing indexes, and the drill-down works without them, slower.[/]");
-            return cancellationToken.IsCancellationRequested ? Interruption.ExitCode : code;
+                $"[yellow]  drill-down indexes not all built ({why}): the run is {
+                    state} as said above; serve builds the missing indexes, and the drill-down works without them, slower.[/]");
+            // The exit code says what happened to the run (published 0, held 2), as the README's table does: an
+            // interruption here stopped only the optional indexes, not the migration.
+            return code;
         }
     }
 

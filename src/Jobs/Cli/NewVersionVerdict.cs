@@ -35,13 +35,16 @@ public static class NewVersionVerdict
         var errors = validation.Findings.Count(f => f.IsError);
         if (WouldBeRefused(validation))
         {
-            return $"The new version {name} is NOT VALID ({Figures.Count(errors)} error(s)): migrate would refuse it; fix the findings above before it is approved.";
+            return $"The new version {name} is NOT VALID ({Figures.Count(errors)} error(s)): migrate would refuse it; fix the findings "
+                + $"above before it is approved.";
         }
 
         var unmapped = validation.Coverage is CoverageReport c
-            ? $"{Figures.Count(c.UnmappedLines)} line(s) (debit {Figures.Amount(c.UnmappedDebit.Value)}, credit {Figures.Amount(c.UnmappedCredit.Value)})"
+            ? $"{Figures.Count(c.UnmappedLines)} line(s) (debit {Figures.Amount(c.UnmappedDebit.Value)}, credit "
+                + $"{Figures.Amount(c.UnmappedCredit.Value)})"
             : "lines";
-        return $"The new version {name} is NOT VALID ({Figures.Count(errors)} error(s)): migrate would leave {unmapped} of {on?.Name} unmapped "
+        return $"The new version {name} is NOT VALID ({Figures.Count(errors)} error(s)): migrate would leave {unmapped} of {on?.Name} "
+            + $"unmapped "
             + "and the reconciliation would flag them as exceptions; add rules for them before it is approved.";
     }
 }

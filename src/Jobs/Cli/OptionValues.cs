@@ -44,7 +44,8 @@ public static class OptionValues
 
             if (value.IsWholeNumber && !IsWholeNumber(given, value.Type))
             {
-                return $"{token} '{given}' is not a whole number: write it with digits only{(value.Default is { } example ? $", e.g. {token} {example}" : "")}.";
+                return $"{token} '{given}' is not a whole number: write it with digits "
+                    + $"only{(value.Default is { } example ? $", e.g. {token} {example}" : "")}.";
             }
 
             i++;
@@ -75,7 +76,8 @@ public static class OptionValues
             ["--version"] = null,
         };
         var settings = typeof(OptionValues).Assembly.GetTypes().Where(t => typeof(CommandSettings).IsAssignableFrom(t));
-        foreach (var property in settings.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
+        foreach (var property in settings.SelectMany(
+            t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
         {
             if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
             {
@@ -83,7 +85,9 @@ public static class OptionValues
             }
 
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var value = option.ValueName is null || option.ValueIsOptional ? null : new Value(type, option.ValueName, Default(property, type));
+            var value = option.ValueName is null || option.ValueIsOptional
+                ? null
+                : new Value(type, option.ValueName, Default(property, type));
             foreach (var name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
             {
                 if (!names.TryAdd(name, value) && names[name] is { } known && value is not null && known.Name != value.Name)
@@ -99,7 +103,8 @@ public static class OptionValues
     // A number option's default, when its settings have one (--batch-size 20000): the example of a well-written value.
     private static string? Default(PropertyInfo property, Type type)
     {
-        if (type != typeof(string) && !property.DeclaringType!.IsAbstract && property.DeclaringType.GetConstructor(Type.EmptyTypes) is { } constructor)
+        if (type != typeof(string) && !property.DeclaringType!.IsAbstract
+            && property.DeclaringType.GetConstructor(Type.EmptyTypes) is { } constructor)
         {
             var value = property.GetValue(constructor.Invoke(null));
             if (value is IFormattable number && value is not 0 and not 0L and not 0UL)

@@ -14,7 +14,8 @@ public static class OutputFormat
     public const string Option = "--format <FORMAT>";
     public const string Description = "text (default) or json: one JSON document on standard output, messages on standard error.";
 
-    /// <summary>Accepts <paramref name="format"/> when it is one of <paramref name="valid"/> (default text and json), else names them.</summary>
+    /// <summary>Accepts <paramref name="format"/> when it is one of <paramref name="valid"/> (default text and json), else names
+    /// them.</summary>
     public static ValidationResult Validate(string? format, params string[] valid)
     {
         valid = valid.Length == 0 ? [Text, Json] : valid;

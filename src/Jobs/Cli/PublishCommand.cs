@@ -18,7 +18,11 @@ namespace Bascule.Jobs.Cli;
 /// sign-off and the publication are one commit, which supersedes the entity-year's published run. Exit code 0 when
 /// published, 1 when refused or not possible.
 /// </summary>
-public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<AccessOptions> access)
+public sealed class PublishCommand(
+    IAnsiConsole console,
+    StagingDatabases databases,
+    IOptions<OutputOptions> output,
+    IOptions<AccessOptions> access)
     : AsyncCommand<PublishCommand.Settings>
 {
     public const int Published = 0;
@@ -31,7 +35,8 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
         public string? Reason { get; init; }
 
         [CommandOption("--report <FILE>")]
-        [Description("The report the reviewer read, whose SHA-256 the sign-off records. Default: reconciliation.html of the run under the output folder.")]
+        [Description("The report the reviewer read, whose SHA-256 the sign-off records. Default: reconciliation.html of the run under the "
+            + "output folder.")]
         public string? Report { get; init; }
 
         [CommandOption("--role <ROLE>")]
@@ -52,13 +57,18 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
             }
 
             return string.IsNullOrWhiteSpace(Reason)
-                ? ValidationResult.Error("--reason is required: who reviewed and signed the run's report, and why its FAILED checks are accepted, e.g. --reason \"Reviewed by J. Dupont, 1 EUR rounding in the legacy totals\".")
+                ? ValidationResult.Error("--reason is required: who reviewed and signed the run's report, and why its FAILED checks are "
+                    + "accepted, e.g. --reason \"Reviewed by J. Dupont, 1 EUR rounding in the legacy totals\".")
                 : ValidationResult.Success();
         }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(settings, token), _ => $"run {settings.Run} was not published, unless its publish had already committed: `bascule runs` shows whether it is.", cancellationToken);
+        Interruption.RunAsync(
+            "nothing is left half-done: the database rolls back what was not committed",
+            token => RunAsync(settings, token),
+            _ => $"run {settings.Run} was not published, unless its publish had already committed: `bascule runs` shows whether it is.",
+            cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
@@ -73,7 +83,10 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
                 await RunStore.EnsureHeldAsync(provider, run, cancellationToken);
                 var asked = settings.Role is null ? (SignOffRole?)null : SignOffCodes.ParseRole(settings.Role);
                 var role = access.Value.SigningRole(user, asked) ?? throw new SignOffRefusedException(NoRole(user, settings.Role));
-                var report = ReportRead(settings.Report ?? Path.Combine(output.Value.Root, "runs", run.Value, "reconciliation.html"), run, settings.Report is null);
+                var report = ReportRead(
+                    settings.Report ?? Path.Combine(output.Value.Root, "runs", run.Value, "reconciliation.html"),
+                    run,
+                    settings.Report is null);
                 var signOff = new SignOffRequest(new Signer(user, role, "os"), report, null, SignOffDecision.PublishHeld, settings.Reason);
                 return await RunStore.PublishHeldAsync(provider, run, signOff, cancellationToken);
             },
@@ -86,24 +99,30 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
 
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"Run [bold]{published.Run}[/] ({published.EntityName} {published.FiscalYear}) published in {target} over its FAILED reconciliation.");
+            $"Run [bold]{published.Run}[/] ({published.EntityName} {published.FiscalYear}) published in {
+                target} over its FAILED reconciliation.");
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
             $"  by {published.Override.By} at {published.Override.Utc:yyyy-MM-dd HH:mm:ss} UTC, reason: {published.Override.Reason}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {published.Fingerprint}");
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"  signed off by {published.SignOff.Signer.Name} ({published.SignOff.Signer.Role.ToCode()}), report {published.SignOff.Report.Name} SHA-256 {published.SignOff.Report.Sha256}");
+            $"  signed off by {published.SignOff.Signer.Name} ({published.SignOff.Signer.Role.ToCode()}), report {
+                published.SignOff.Report.Name} SHA-256 {published.SignOff.Report.Sha256}");
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"  {(published.Superseded is { } superseded ? $"superseded run {superseded}" : "no run of this entity and year was published before")}");
+            $"  {(published.Superseded is { } superseded ?
+                $"superseded run {superseded}" : "no run of this entity and year was published before")}");
         return Published;
     }
 
     private static string NoRole(string user, string? asked) => asked is null
-        ? $"Publishing a held run needs a sign-off by an accountant or an auditor, and the account {user} is neither (or is both: say which with --role). " +
-          $"Add it to Access:Accountants or Access:Auditors (appsettings.json, or BASCULE_ACCESS__ACCOUNTANTS__0={user}). Nothing was published."
-        : $"The account {user} has no {asked} role: Access:{(asked == "accountant" ? "Accountants" : "Auditors")} does not name it. Nothing was published.";
+        ? $"Publishing a held run needs a sign-off by an accountant or an auditor, and the account {user} is neither (or is both: say "
+            + $"which with --role). " +
+          $"Add it to Access:Accountants or Access:Auditors (appsettings.json, or BASCULE_ACCESS__ACCOUNTANTS__0={user}). Nothing was "
+              + $"published."
+        : $"The account {user} has no {asked} role: Access:{(asked == "accountant" ? "Accountants" : "Auditors")} does not name it. "
+            + $"Nothing was published.";
 
     // The sign-off records the SHA-256 of the report the reviewer read; a file that is not this run's report is refused.
     // A report names its run in its first lines (the HTML header, the JSON's runId).
@@ -117,14 +136,17 @@ public sealed class PublishCommand(IAnsiConsole console, StagingDatabases databa
             if (!System.Text.Encoding.UTF8.GetString(head, 0, read).Contains(run.Value, StringComparison.Ordinal))
             {
                 throw new SignOffRefusedException(
-                    $"{path} is not a report of run {run} (it does not name it): give --report the report the reviewer read. Nothing was published.");
+                    $"{path} is not a report of run {run} (it does not name it): give --report the report the reviewer read. Nothing was "
+                        + $"published.");
             }
 
             return new ReadReport(Path.GetFileName(path), FileHashes.Sha256(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var what = byDefault ? $"Run {run}'s report {Path.GetFullPath(path)} cannot be read ({ex.Message})" : $"The report {path} cannot be read ({ex.Message})";
+            var what = byDefault
+                ? $"Run {run}'s report {Path.GetFullPath(path)} cannot be read ({ex.Message})"
+                : $"The report {path} cannot be read ({ex.Message})";
             throw new SignOffRefusedException(
                 $"{what}: the sign-off records the SHA-256 of the report the reviewer read. Give it with --report FILE, " +
                 $"or write it with `bascule report --run {run}`. Nothing was published.");

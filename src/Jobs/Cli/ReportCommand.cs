@@ -16,13 +16,15 @@ using Spectre.Console.Cli;
 namespace Bascule.Jobs.Cli;
 
 /// <summary>
-/// <c>bascule report --run RUN_ID</c> (and <c>bascule report diff RUN_A RUN_B</c>, see <see cref="ReportDiff"/>): recomputes a run's reconciliation from the staging database (and, with --export,
+/// <c>bascule report --run RUN_ID</c> (and <c>bascule report diff RUN_A RUN_B</c>, see <see cref="ReportDiff"/>): recomputes a run's
+/// reconciliation from the staging database (and, with --export,
 /// from the source files) and writes the JSON, HTML, Excel and CSV reports. Exit code 0 when the reconciliation is OK or
 /// WARNING, 2 when it is FAILED, 1 when it could not be computed, 130 when interrupted by Ctrl-C or SIGTERM (the reports
 /// are written all or none: the folder is then as it was).
 /// </summary>
 public sealed class ReportCommand(
-    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output, IOptions<ReportsOptions> reports, StandardError errors)
+    IAnsiConsole console, StagingDatabases databases, IOptions<OutputOptions> output,
+        IOptions<ReportsOptions> reports, StandardError errors)
     : AsyncCommand<ReportSettings>
 {
     // A second Ctrl-C can leave only the hidden folder the reports were being written into.
@@ -34,7 +36,8 @@ public sealed class ReportCommand(
             token => settings.IsDiff ? new ReportDiff(console, databases, errors).RunAsync(settings, token) : WriteAsync(settings, token),
             _ => settings.IsDiff
                 ? $"the comparison of runs {settings.RunA} and {settings.RunB} stopped; nothing was written."
-                : $"the reports of run {settings.Run} were not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same command again.",
+                : $"the reports of run {settings.Run} were not written; {Path.GetFullPath(OutDir(settings))} is as it was. Run the same "
+                    + $"command again.",
             cancellationToken);
 
     private async Task<int> WriteAsync(ReportSettings settings, CancellationToken cancellationToken)
@@ -51,12 +54,15 @@ public sealed class ReportCommand(
             // A report that was signed is never overwritten: the new ones go beside it, in a folder of their own.
             if (SignedReportIn(outDir, await SignOffStore.ListAsync(provider, run, cancellationToken)) is { } signed)
             {
-                outDir = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"regenerated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}"));
+                outDir = Path.Combine(
+                    outDir,
+                    string.Create(CultureInfo.InvariantCulture, $"regenerated-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}"));
                 if (!OutputFormat.IsJson(settings.Format))
                 {
                     console.MarkupLineInterpolated(
                         CultureInfo.InvariantCulture,
-                        $"{signed} was signed off and is kept as it was: the regenerated reports are written to {Path.GetFullPath(outDir)}.");
+                        $"{signed} was signed off and is kept as it was: the regenerated reports are written to {
+                            Path.GetFullPath(outDir)}.");
                 }
             }
 
@@ -69,7 +75,8 @@ public sealed class ReportCommand(
             {
                 OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"[red]The reports of run {run} could not be written to {Path.GetFullPath(outDir)}: {ex.Message} Give --out a folder you can write to.[/]");
+                    $"[red]The reports of run {run} could not be written to {Path.GetFullPath(outDir)}: {
+                        ex.Message} Give --out a folder you can write to.[/]");
                 return ExitCodes.CouldNotComplete;
             }
 
@@ -84,10 +91,12 @@ public sealed class ReportCommand(
             return result.Status == Verdict.Failed ? ExitCodes.Failed : ExitCodes.Done;
         }
         // A database fault once cancelled is the cancellation itself, reported by the caller.
-        catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException or UnauthorizedAccessException
+        catch (Exception ex) when (ex is ArgumentException or ExportFileException or ReconcileException or DbException or IOException
+            or UnauthorizedAccessException
                                    && !(ex is DbException && cancellationToken.IsCancellationRequested))
         {
-            OutputFormat.Messages(settings.Format, console, errors).MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
+            OutputFormat.Messages(settings.Format, console, errors)
+                .MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
     }
@@ -107,25 +116,35 @@ public sealed class ReportCommand(
     {
         var colour = result.Status switch { Verdict.Ok => "green", Verdict.Warning => "yellow", _ => "red" };
         var run = result.Run;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Reconciliation of run {run.RunId}: {run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}, mapping {run.Mapping.Id} {run.Mapping.Version}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({result.Checks.Count(c => c.Status != Verdict.Ok)} of {result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Reconciliation of run {run.RunId}: {run.Entity} ({run.EntityType} {
+            run.InsCode}) {run.FiscalYear}, mapping {run.Mapping.Id} {run.Mapping.Version}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  status [{colour}]{result.Status.ToCode()}[/] ({
+            result.Checks.Count(c => c.Status != Verdict.Ok)} of {
+                result.Checks.Count} comparisons not OK; source ledger from {result.LedgerSource})");
         foreach (var check in result.Checks.Where(c => c.Status != Verdict.Ok).Take(20))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)}, found {Figures.Figure(check.Found, check.IsMoney)}, difference {Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {check.Status.ToCode(),-7} {check.Name}: expected {
+                Figures.Figure(check.Expected, check.IsMoney)}, found {
+                    Figures.Figure(check.Found, check.IsMoney)}, difference {
+                    Figures.Figure(check.Difference, check.IsMoney)} {check.Unit}");
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  HTML report: {Path.GetFullPath(files.Html)}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  also {Path.GetFileName(files.Json)}, {
+            Path.GetFileName(files.Xlsx)} and {files.Csv.Count} CSV files in {Path.GetFullPath(Path.GetDirectoryName(files.Html)!)}");
     }
 
     private static ReportDocument Document(ReconciliationResult result, ReportFiles files)
     {
         var run = result.Run;
         return new(
-            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear.Value, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
-            result.Status.ToCode(), result.LedgerSource, result.Checks.Count(c => c.Status != Verdict.Ok), [.. result.Checks.Select(CheckJson.From)],
+            run.RunId.Value, run.Entity, run.EntityType, run.InsCode, run.FiscalYear
+                .Value, new MappingJson(run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256),
+            result.Status.ToCode(), result.LedgerSource, result.Checks.Count(c => c.Status != Verdict.Ok), [.. result.Checks
+                .Select(CheckJson.From)],
             new ReportFilesJson(
-                Path.GetFullPath(Path.GetDirectoryName(files.Html)!), Path.GetFullPath(files.Html), Path.GetFullPath(files.Json), Path.GetFullPath(files.Xlsx),
+                Path.GetFullPath(Path.GetDirectoryName(files.Html)!), Path.GetFullPath(files.Html), Path.GetFullPath(files.Json), Path
+                    .GetFullPath(files.Xlsx),
                 [.. files.Csv.Select(Path.GetFullPath)]));
     }
 }

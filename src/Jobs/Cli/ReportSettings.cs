@@ -35,7 +35,8 @@ public sealed class ReportSettings : StagingSettings
     public string? Out { get; init; }
 
     [CommandOption("--export <DIR>")]
-    [Description("The export folder the run read: the source ledger is then recomputed from ECRITURES.csv and every file's SHA-256 checked.")]
+    [Description(
+        "The export folder the run read: the source ledger is then recomputed from ECRITURES.csv and every file's SHA-256 checked.")]
     public string? Export { get; init; }
 
     [CommandOption("--profile <FILE>")]
@@ -68,12 +69,14 @@ public sealed class ReportSettings : StagingSettings
 
             return RunId.TryParse(Run, out _)
                 ? ValidationResult.Success()
-                : ValidationResult.Error($"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+                : ValidationResult.Error(
+                    $"--run '{Run}' is not a run id: give one listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
         }
 
         if (!IsDiff)
         {
-            return ValidationResult.Error($"'{Action}' is not a report action: use `bascule report --run RUN_ID` or `bascule report diff RUN_A RUN_B`.");
+            return ValidationResult.Error(
+                $"'{Action}' is not a report action: use `bascule report --run RUN_ID` or `bascule report diff RUN_A RUN_B`.");
         }
 
         return RunId.TryParse(RunA, out _) && RunId.TryParse(RunB, out _)
@@ -83,5 +86,7 @@ public sealed class ReportSettings : StagingSettings
 
     /// <summary>A run id that <see cref="Validate"/> already accepted.</summary>
     public static RunId ParseRun(string? text) =>
-        RunId.TryParse(text, out var id) ? id : throw new ArgumentException($"'{text}' is not a run id: give one listed by `bascule runs`.", nameof(text));
+        RunId.TryParse(text, out var id)
+            ? id
+            : throw new ArgumentException($"'{text}' is not a run id: give one listed by `bascule runs`.", nameof(text));
 }

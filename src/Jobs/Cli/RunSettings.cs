@@ -20,10 +20,12 @@ public abstract class RunSettings : StagingSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Run) ? ValidationResult.Error(RunRequired)
         : RunId.TryParse(Run, out _) ? ValidationResult.Success()
-        : ValidationResult.Error($"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
+        : ValidationResult.Error(
+            $"--run '{Run}' is not a run id: give a run listed by `bascule runs`, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.");
 
     /// <summary>The message when <c>--run</c> is not given at all.</summary>
-    public const string RunRequired = "--run is required: the id of a run, as `bascule runs` lists them, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.";
+    public const string RunRequired
+        = "--run is required: the id of a run, as `bascule runs` lists them, e.g. --run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10.";
 
     /// <summary>
     /// Checks the options, opens the staging database (its schema brought up to date) and runs <paramref name="action"/>
@@ -31,7 +33,8 @@ public abstract class RunSettings : StagingSettings
     /// (see <see cref="StagingDatabases.Explain"/>).
     /// </summary>
     public async Task<(T Result, string Target)?> OnRunAsync<T>(
-        StagingDatabases databases, IAnsiConsole console, Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
+        StagingDatabases databases, IAnsiConsole console,
+            Func<IStagingProvider, RunId, Task<T>> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(console);

@@ -28,7 +28,9 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         public string Format { get; init; } = OutputFormat.Text;
 
         [CommandOption("--keep <N>")]
-        [Description("prune: how many superseded or failed runs to keep per entity and year, newest first (published and held runs are always kept).")]
+        [Description(
+            "prune: how many superseded or failed runs to keep per entity and year, newest first (published and held runs are always "
+                + "kept).")]
         public int? Keep { get; init; }
 
         [CommandOption("--older-than <DAYS>")]
@@ -46,20 +48,27 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
 
             if (Action is not null && !IsPrune)
             {
-                return ValidationResult.Error($"'{Action}' is not a runs action: use `bascule runs` to list them or `bascule runs prune --keep N`.");
+                return ValidationResult.Error(
+                    $"'{Action}' is not a runs action: use `bascule runs` to list them or `bascule runs prune --keep N`.");
             }
 
             if (IsPrune && Keep is null or < 0)
             {
-                return ValidationResult.Error("runs prune needs --keep N (0 or more): how many superseded or failed runs to keep per entity and year, e.g. --keep 3.");
+                return ValidationResult.Error(
+                    "runs prune needs --keep N (0 or more): how many superseded or failed runs "
+                        + "to keep per entity and year, e.g. --keep 3.");
             }
 
-            return OlderThan is < 0 ? ValidationResult.Error($"--older-than {OlderThan} must be 0 or more days.") : ValidationResult.Success();
+            return OlderThan is < 0
+                ? ValidationResult.Error($"--older-than {OlderThan} must be 0 or more days.")
+                : ValidationResult.Success();
         }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        settings.IsPrune ? new RunsPrune(console, databases).RunAsync(console.Profile.Out.Writer, settings, cancellationToken) : RunAsync(console.Profile.Out.Writer, settings, cancellationToken);
+        settings.IsPrune
+            ? new RunsPrune(console, databases).RunAsync(console.Profile.Out.Writer, settings, cancellationToken)
+            : RunAsync(console.Profile.Out.Writer, settings, cancellationToken);
 
     /// <summary>
     /// The table goes to the console, the JSON list to <paramref name="json"/> (plain, for scripts: the console's own
@@ -85,12 +94,15 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         }
         catch (System.Data.Common.DbException ex)
         {
-            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs. {databases.Explain(ex, target)}[/]");
+            messages.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]Could not read the runs. {databases.Explain(ex, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException)
         {
-            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {CommandFailures.Sentence(StagingDatabases.Scrub(ex.Message, target))} Check the provider and connection.[/]");
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not read the runs: {
+                CommandFailures.Sentence(StagingDatabases.Scrub(ex.Message, target))} Check the provider and connection.[/]");
             return ExitCodes.CouldNotComplete;
         }
 
@@ -114,7 +126,17 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
             return;
         }
 
-        var table = new Table().AddColumns("Run", "Entity", "Year", "Status", "Mapping", "Approved", "Fingerprint", "Started (UTC)", "Finished (UTC)", "Job");
+        var table = new Table().AddColumns(
+            "Run",
+            "Entity",
+            "Year",
+            "Status",
+            "Mapping",
+            "Approved",
+            "Fingerprint",
+            "Started (UTC)",
+            "Finished (UTC)",
+            "Job");
         foreach (var run in runs)
         {
             table.AddRow(
@@ -133,13 +155,17 @@ public sealed class RunsCommand(IAnsiConsole console, StagingDatabases databases
         console.Write(table);
         foreach (var run in runs.Where(r => r.Status == RunStatus.Held))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} is held: {run.FailureMessage} After review: bascule publish --run {run.Id} --reason \"...\"");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"{run.Id} is held: {run.FailureMessage} After review: bascule publish --run {run.Id} --reason \"...\"");
         }
 
         foreach (var run in runs.Where(r => r.Override is not null))
         {
             var o = run.Override!;
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} was published over a {run.ReconciliationStatus ?? ReconciliationRank.Failed} reconciliation by {o.By} at {o.Utc:yyyy-MM-dd HH:mm:ss} UTC: {o.Reason}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{run.Id} was published over a {
+                run.ReconciliationStatus ?? ReconciliationRank.Failed} reconciliation by {o.By} at {
+                    o.Utc:yyyy-MM-dd HH:mm:ss} UTC: {o.Reason}");
         }
     }
 

@@ -16,7 +16,9 @@ namespace Bascule.Jobs.Cli;
 /// </summary>
 public sealed class RunsPrune(IAnsiConsole console, StagingDatabases databases)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOptions = new() {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public async Task<int> RunAsync(TextWriter json, RunsCommand.Settings settings, CancellationToken cancellationToken)
     {
@@ -34,14 +36,17 @@ public sealed class RunsPrune(IAnsiConsole console, StagingDatabases databases)
         }
         catch (Exception ex) when (ex is ArgumentException or StagingException or DbException or InvalidOperationException or IOException)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Could not prune the runs: {StagingDatabases.Scrub(ex.Message, target)}[/]");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]Could not prune the runs: {StagingDatabases.Scrub(ex.Message, target)}[/]");
             return ExitCodes.CouldNotComplete;
         }
 
         if (settings.Format == "json")
         {
             await json.WriteLineAsync(JsonSerializer.Serialize(
-                pruned.Select(p => new { runId = p.Run.Value, entity = p.EntityName, entityType = p.EntityType, fiscalYear = p.FiscalYear, status = p.Status.ToCode(), startedUtc = p.StartedUtc }),
+                pruned.Select(p => new { runId = p.Run.Value, entity = p.EntityName, entityType = p.EntityType, fiscalYear = p
+                    .FiscalYear, status = p.Status.ToCode(), startedUtc = p.StartedUtc }),
                 JsonOptions));
             return ExitCodes.Done;
         }
@@ -50,12 +55,14 @@ public sealed class RunsPrune(IAnsiConsole console, StagingDatabases databases)
         {
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"pruned {run.Run} ({run.EntityName} {run.EntityType} {run.FiscalYear}, {run.Status.ToCode()}, started {run.StartedUtc:yyyy-MM-dd HH:mm} UTC)");
+                $"pruned {run.Run} ({run.EntityName} {run.EntityType} {run.FiscalYear}, {run.Status.ToCode()}, started {
+                    run.StartedUtc:yyyy-MM-dd HH:mm} UTC)");
         }
 
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"{pruned.Count} run(s) pruned in {where}, recorded as pruned by {Environment.UserName}; published and held runs untouched. Reclaim the space: see the README (retention).");
+            $"{pruned.Count} run(s) pruned in {where}, recorded as pruned by {
+                Environment.UserName}; published and held runs untouched. Reclaim the space: see the README (retention).");
         return ExitCodes.Done;
     }
 }

@@ -16,7 +16,8 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--out <DIR>")]
-        [Description("Folder to write the export into (created if missing; its six export files are overwritten). With --years, {year} in it stands for each year, e.g. samples/commune-{year}; without {year}, each year goes into a subfolder named after it.")]
+        [Description("Folder to write the export into (created if missing; its six export files are overwritten). With --years, {year} in "
+            + "it stands for each year, e.g. samples/commune-{year}; without {year}, each year goes into a subfolder named after it.")]
         public string? Out { get; init; }
 
         [CommandOption("--entity-type <TYPE>")]
@@ -28,7 +29,8 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
         public int? Year { get; init; }
 
         [CommandOption("--years <FIRST-LAST>")]
-        [Description("Consecutive fiscal years instead of --year, e.g. 2022-2023 (at most 10): each year opens with the previous year's closing balances, its result carried onto the patrimoine.")]
+        [Description("Consecutive fiscal years instead of --year, e.g. 2022-2023 (at most 10): each year opens with the previous year's "
+            + "closing balances, its result carried onto the patrimoine.")]
         public string? Years { get; init; }
 
         [CommandOption("--lines <N>")]
@@ -56,7 +58,8 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
 
             if (Year is { } year && Years is { } years)
             {
-                return ValidationResult.Error($"--year {year} and --years {years} cannot be used together: give --year for one year, or --years for consecutive years.");
+                return ValidationResult.Error($"--year {year} and --years {years} cannot be used together: give --year for one year, or "
+                    + $"--years for consecutive years.");
             }
 
             if (Year is < YearRange.Earliest or > YearRange.Latest)
@@ -76,7 +79,8 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
 
             if (EntityName is { } name && !IsWritableName(name))
             {
-                return ValidationResult.Error($"--entity-name '{name}' holds a line break or a character that Windows-1252, the legacy export's encoding, cannot write.");
+                return ValidationResult.Error($"--entity-name '{name}' holds a line break or a character that Windows-1252, the legacy "
+                    + $"export's encoding, cannot write.");
             }
 
             return ValidationResult.Success();
@@ -102,7 +106,9 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
     {
         if (!EntityTypes.TryParse(settings.EntityType, out var type))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--entity-type '{settings.EntityType}' is not COMMUNE or CPAS.[/]");
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]--entity-type '{settings.EntityType}' is not COMMUNE or CPAS.[/]");
             return ExitCodes.CouldNotComplete;
         }
 
@@ -123,7 +129,10 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
         var minimum = SampleGenerator.MinimumLines(options);
         if (options.Lines < minimum)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {options.Lines} is too few: a {options.EntityType.ToCode()} export needs at least {minimum} lines (its opening journal and one document). Ask for more lines.[/]");
+            const string Why = "(its opening journal and one document). Ask for more lines.";
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]--lines {options.Lines} is too few: a {options.EntityType.ToCode()} export needs at least {minimum} lines {Why}[/]");
             return ExitCodes.CouldNotComplete;
         }
 
@@ -146,7 +155,11 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
         var minimum = SampleHistory.MinimumLines(type);
         if (template.Lines < minimum)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--lines {template.Lines} is too few: each year of a {type.ToCode()} history needs at least {minimum} lines (an opening journal that may carry every balance-sheet account, and one document). Ask for more lines.[/]");
+            const string Why = "(an opening journal that may carry every balance-sheet account, and one document). Ask for more lines.";
+            console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture,
+                $"[red]--lines {template.Lines} is too few: each year of a {type.ToCode()} history needs at least {
+                    minimum} lines {Why}[/]");
             return ExitCodes.CouldNotComplete;
         }
 
@@ -171,7 +184,9 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
             var opens = range.Count == 2
                 ? $"{range.Last} opens with the closing balances of {range.First}"
                 : $"Each year from {range.First.Value + 1} to {range.Last} opens with the previous year's closing balances";
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{opens}; the previous year's result is carried onto account {LegacyCatalog.ResultCarriedForward} ({ResultAccountLabel(type)}).[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{
+                opens}; the previous year's result is carried onto account {
+                    LegacyCatalog.ResultCarriedForward} ({ResultAccountLabel(type)}).[/]");
         }
 
         return 0;
@@ -185,11 +200,13 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleCommand.
         }
 
         var options = year.Options;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {options.EntityType.ToCode()} export of {options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote the {options.EntityType.ToCode()} export of {
+            options.EntityName} for {options.Year} to {Path.GetFullPath(options.Out)}.[/]");
     }
 
     private void CannotWrite(SampleOptions options, Exception e) =>
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {e.Message} Choose a folder you can write to, with room for the export.[/]");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot write the sample into {Path.GetFullPath(options.Out)}: {
+            e.Message} Choose a folder you can write to, with room for the export.[/]");
 
     private static string ResultAccountLabel(EntityType type) =>
         LegacyCatalog.Accounts(type).Single(a => a.Code == LegacyCatalog.ResultCarriedForward).Label;

@@ -26,11 +26,14 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
     public sealed class Settings : FleetSelection
     {
         [CommandOption("--cron <CRON>")]
-        [Description("Adds or replaces the rehearsals of --entity KEY (or --all) for --year YEAR (required: a rehearsal migrates one fiscal year's export), run when this cron expression in UTC comes, e.g. \"0 2 * * 6\" (Saturdays 02:00): five fields, minute hour day-of-month month day-of-week.")]
+        [Description("Adds or replaces the rehearsals of --entity KEY (or --all) for --year YEAR (required: a rehearsal migrates one "
+            + "fiscal year's export), run when this cron expression in UTC comes, e.g. \"0 2 * * 6\" (Saturdays 02:00): five fields, "
+                + "minute hour day-of-month month day-of-week.")]
         public string? Cron { get; init; }
 
         [CommandOption("--list")]
-        [Description("Lists the recurring jobs of the job storage: id, entity, year, cron, next and last execution (UTC) and the last job's state.")]
+        [Description(
+            "Lists the recurring jobs of the job storage: id, entity, year, cron, next and last execution (UTC) and the last job's state.")]
         public bool List { get; init; }
 
         [CommandOption("--format <FORMAT>")]
@@ -38,7 +41,8 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
         public string Format { get; init; } = "text";
 
         [CommandOption("--remove [ID]")]
-        [Description("Removes the recurring job ID (as --list shows it, e.g. rehearsal:commune-etterbeek:2023); without ID, the rehearsals of --entity KEY (or of every entity with --all) for --year YEAR.")]
+        [Description("Removes the recurring job ID (as --list shows it, e.g. rehearsal:commune-etterbeek:2023); without ID, the "
+            + "rehearsals of --entity KEY (or of every entity with --all) for --year YEAR.")]
         public FlagValue<string>? Remove { get; init; }
 
         /// <summary>The recurring job named by <c>--remove ID</c>, or null.</summary>
@@ -52,7 +56,8 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
             if (actions == 0)
             {
                 return ValidationResult.Error(
-                    $"Say what to do: --cron \"{RehearsalCron.Example}\" with --entity KEY (or --all) and --year YEAR to schedule rehearsals, --list to show the recurring jobs, --remove ID to remove one.");
+                    $"Say what to do: --cron \"{RehearsalCron.Example}\" with --entity KEY (or --all) and --year YEAR to schedule "
+                        + $"rehearsals, --list to show the recurring jobs, --remove ID to remove one.");
             }
 
             if (actions > 1)
@@ -73,18 +78,22 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
             var selects = All || Entity is not null || Year is not null || Years is not null;
             if (List)
             {
-                return selects ? ValidationResult.Error("--list shows every recurring job: give it without --entity, --all or --year.") : ValidationResult.Success();
+                return selects
+                    ? ValidationResult.Error("--list shows every recurring job: give it without --entity, --all or --year.")
+                    : ValidationResult.Success();
             }
 
             if (Removing && Remove!.Value is not null)
             {
                 if (RemoveId is null)
                 {
-                    return ValidationResult.Error("--remove needs the id of a recurring job, as bascule schedule --list shows it, e.g. --remove rehearsal:commune-etterbeek:2023.");
+                    return ValidationResult.Error("--remove needs the id of a recurring job, as bascule schedule --list shows it, e.g. "
+                        + "--remove rehearsal:commune-etterbeek:2023.");
                 }
 
                 return selects
-                    ? ValidationResult.Error($"--remove {RemoveId} names one recurring job: give it without --entity, --all or --year (or --remove without an id, with --entity KEY or --all and --year YEAR).")
+                    ? ValidationResult.Error($"--remove {RemoveId} names one recurring job: give it without --entity, --all or --year (or "
+                        + $"--remove without an id, with --entity KEY or --all and --year YEAR).")
                     : ValidationResult.Success();
             }
 
@@ -123,7 +132,8 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
                     var next = RehearsalCron.Next(settings.Cron!, DateTime.UtcNow);
                     console.MarkupLineInterpolated(
                         CultureInfo.InvariantCulture,
-                        $"recurring job [bold]{id}[/]: {entity.Key} {year} ({entity.ExportFolder(year)}) at \"{settings.Cron!.Trim()}\" UTC, next {Utc(next)} UTC");
+                        $"recurring job [bold]{id}[/]: {entity.Key} {year} ({entity.ExportFolder(year)}) at \"{
+                            settings.Cron!.Trim()}\" UTC, next {Utc(next)} UTC");
                 }
             }
 
@@ -154,7 +164,8 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
         {
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"No recurring jobs in the job storage: add rehearsals with bascule schedule --entity KEY --year YEAR --cron \"{RehearsalCron.Example}\".");
+                $"No recurring jobs in the job storage: add rehearsals with bascule schedule --entity KEY --year YEAR --cron \"{
+                    RehearsalCron.Example}\".");
             return Done;
         }
 
@@ -206,14 +217,20 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
                 // its recurring job until it is removed here.
                 var years = settings.FiscalYears;
                 ids = settings.All
-                    ? existing.Where(i => i.StartsWith(FleetEnqueuer.RehearsalPrefix, StringComparison.Ordinal) && years.Any(year => i.EndsWith($":{year}", StringComparison.Ordinal))).Order(StringComparer.Ordinal).ToList()
-                    : existing.Where(i => years.Any(year => i == FleetEnqueuer.RehearsalId(settings.Entity!, year))).Order(StringComparer.Ordinal).ToList();
+                    ? existing.Where(i => i.StartsWith(FleetEnqueuer.RehearsalPrefix, StringComparison.Ordinal)
+                        && years.Any(year => i.EndsWith($":{year}", StringComparison.Ordinal))).Order(StringComparer.Ordinal).ToList()
+                    : existing.Where(i => years.Any(year => i == FleetEnqueuer.RehearsalId(settings.Entity!, year)))
+                        .Order(StringComparer.Ordinal)
+                        .ToList();
                 if (ids.Count == 0)
                 {
-                    var which = settings.All ? $"of {string.Join(", ", years)}" : string.Join(", ", years.Select(year => FleetEnqueuer.RehearsalId(settings.Entity!, year)));
+                    var which = settings.All
+                        ? $"of {string.Join(", ", years)}"
+                        : string.Join(", ", years.Select(year => FleetEnqueuer.RehearsalId(settings.Entity!, year)));
                     console.MarkupLineInterpolated(
                         CultureInfo.InvariantCulture,
-                        $"[red]No recurring rehearsal {which} in the job storage: nothing removed. bascule schedule --list shows the recurring jobs.[/]");
+                        $"[red]No recurring rehearsal {
+                            which} in the job storage: nothing removed. bascule schedule --list shows the recurring jobs.[/]");
                     return NotDone;
                 }
             }
@@ -231,7 +248,9 @@ public sealed class ScheduleCommand(IAnsiConsole console, IOptions<JobStorageOpt
 
     private static HashSet<string> ExistingIds(IStorageConnection connection) => connection.GetAllItemsFromSet("recurring-jobs");
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOptions = new() {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private static object Json(RecurringJobDto job)
     {

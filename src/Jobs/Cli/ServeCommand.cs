@@ -38,7 +38,8 @@ public sealed class ServeCommand(
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--urls <URLS>")]
-        [Description("Where to listen, ';'-separated (default: setting Serve:Urls, else http://127.0.0.1:5080). Any non-loopback address needs Dashboard:Users or Dashboard:Certificates; https:// needs Serve:Certificate:Path.")]
+        [Description("Where to listen, ';'-separated (default: setting Serve:Urls, else http://127.0.0.1:5080). Any non-loopback address "
+            + "needs Dashboard:Users or Dashboard:Certificates; https:// needs Serve:Certificate:Path.")]
         public string? Urls { get; init; }
 
         [CommandOption("--workers <N>")]
@@ -54,7 +55,8 @@ public sealed class ServeCommand(
         public string? Connection { get; init; }
 
         [CommandOption("--jobs-storage <STORAGE>")]
-        [Description("inmemory (default, this process only), postgres or sqlserver (shared by CLI and other serve processes); else setting Jobs:Storage.")]
+        [Description("inmemory (default, this process only), postgres or sqlserver (shared by CLI and other serve processes); else "
+            + "setting Jobs:Storage.")]
         public string? JobsStorage { get; init; }
 
         [CommandOption("--jobs-connection <CONNECTION>")]
@@ -62,23 +64,29 @@ public sealed class ServeCommand(
         public string? JobsConnection { get; init; }
 
         [CommandOption("--log-format <FORMAT>")]
-        [Description("text (default): one line per entry; json: one JSON object per line (time, level, source, message; a job's event, entity, year, job, run, attempt, durationSeconds, outcome), for log shippers.")]
+        [Description("text (default): one line per entry; json: one JSON object per line (time, level, source, message; a job's event, "
+            + "entity, year, job, run, attempt, durationSeconds, outcome), for log shippers.")]
         public string LogFormat { get; init; } = LogFormats.Text;
 
         [CommandOption("--invisibility-timeout <DURATION>")]
-        [Description("How long a job of a serve process that died stays hidden before another takes it over: 30s, 5m, 1h or hh:mm:ss, from 10 s to 24 h (default 30m); else setting Jobs:InvisibilityTimeout.")]
+        [Description("How long a job of a serve process that died stays hidden before another takes it over: 30s, 5m, 1h or hh:mm:ss, "
+            + "from 10 s to 24 h (default 30m); else setting Jobs:InvisibilityTimeout.")]
         public string? InvisibilityTimeout { get; init; }
 
         [CommandOption("--no-drill-indexes")]
-        [Description("Do not build the drill-down indexes of published and held runs in the background (the drill-down works without them, slower).")]
+        [Description(
+            "Do not build the drill-down indexes of published and held runs in the background "
+                + "(the drill-down works without them, slower).")]
         public bool NoDrillIndexes { get; init; }
 
         [CommandOption("--allowed-hosts <HOSTS>")]
-        [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting Serve:AllowedHosts.")]
+        [Description("Host names browsers may use to reach this serve besides loopback and the --urls hosts, ';'-separated; else setting "
+            + "Serve:AllowedHosts.")]
         public string? AllowedHosts { get; init; }
 
         [CommandOption("--mappings <DIR>")]
-        [Description("The mappings folder holding the versions the runs used, found by their SHA-256 (the mapping page checks it still holds the recorded one). Default: mappings.")]
+        [Description("The mappings folder holding the versions the runs used, found by their SHA-256 (the mapping page checks it still "
+            + "holds the recorded one). Default: mappings.")]
         public string? Mappings { get; init; }
 
         public override ValidationResult Validate() =>
@@ -108,17 +116,21 @@ public sealed class ServeCommand(
             }
 
             var mappings = MappingsFolder(settings.Mappings);
-            var serverCertificate = string.IsNullOrWhiteSpace(certificatePath) ? null : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
+            var serverCertificate = string.IsNullOrWhiteSpace(certificatePath)
+                ? null
+                : LoadServerCertificate(certificatePath, serve.Value.Certificate.Password);
 
             // Both databases are checked before the host is built: a serve that cannot work says which and why, within 30 s.
-            var invisibility = InvisibilityTimeout.Parse(string.IsNullOrWhiteSpace(settings.InvisibilityTimeout) ? jobs.Value.InvisibilityTimeout : settings.InvisibilityTimeout);
+            var invisibility = InvisibilityTimeout.Parse(
+                string.IsNullOrWhiteSpace(settings.InvisibilityTimeout) ? jobs.Value.InvisibilityTimeout : settings.InvisibilityTimeout);
             var checks = new StartupChecks(StartupChecks.DefaultBudget);
             var storage = await checks.JobStorageAsync(jobsKind, jobsConnection, cancellationToken, invisibility);
             await checks.StagingAsync(staging, ex => databases.Explain(ex, staging), cancellationToken);
             var log = new LogWriter(settings.LogFormat, connections: [staging.Connection, jobsConnection]);
             var allowedHosts = string.IsNullOrWhiteSpace(settings.AllowedHosts) ? serve.Value.AllowedHosts : settings.AllowedHosts;
             app = ServeHost.Build(new ServeOptions(
-                urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value.MinimumFreeMegabytes * 1024 * 1024,
+                urls, storage, staging, users, settings.Workers, certificates, serverCertificate, policies.Build(), log, serve.Value
+                    .MinimumFreeMegabytes * 1024 * 1024,
                 allowedHosts)
             {
                 ReaderAccess = access.Value,
@@ -129,9 +141,11 @@ public sealed class ServeCommand(
             });
             if (AllowedHosts.RefusesEveryRemoteName(urls, AllowedHosts.Of(urls, allowedHosts)))
             {
+                const string Allow = "until their host name is allowed: set Serve:AllowedHosts (or --allowed-hosts), "
+                    + "e.g. bascule.commune.example;10.0.0.5.";
                 console.MarkupLineInterpolated(
                     CultureInfo.InvariantCulture,
-                    $"[yellow]Listening on {urls}, but browsers on other machines will get 400 until their host name is allowed: set Serve:AllowedHosts (or --allowed-hosts), e.g. bascule.commune.example;10.0.0.5.[/]");
+                    $"[yellow]Listening on {urls}, but browsers on other machines will get 400 {Allow}[/]");
             }
         }
         catch (Exception ex) when (ex is ServeRefusedException or ArgumentException or DbException or FleetFileException)
@@ -148,7 +162,8 @@ public sealed class ServeCommand(
             }
             catch (Exception ex) when (IsAddressInUse(ex))
             {
-                Fail(settings, $"Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). Choose another with --urls or Serve:Urls.");
+                Fail(settings, $"Cannot listen on {FailedAddress(urls, ex)}: the address is already in use (another bascule serve?). "
+                    + $"Choose another with --urls or Serve:Urls.");
                 return ExitCodes.CouldNotComplete;
             }
             catch (Exception ex) when (ex is DbException or Load.StagingException or IOException)
@@ -184,7 +199,8 @@ public sealed class ServeCommand(
         var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(given) ? "mappings" : given);
         return given is null || Directory.Exists(folder)
             ? folder
-            : throw new ServeRefusedException($"The mappings folder {folder} (--mappings) does not exist: give the folder holding the mapping versions, e.g. --mappings mappings.");
+            : throw new ServeRefusedException($"The mappings folder {folder} (--mappings) does not exist: give the folder holding the "
+                + $"mapping versions, e.g. --mappings mappings.");
     }
 
     private static Dictionary<string, string> NonEmpty(Dictionary<string, string> entries) =>

@@ -11,6 +11,7 @@ public abstract class StagingSettings : CommandSettings
     public string? Provider { get; init; }
 
     [CommandOption("--connection <CONNECTION>")]
-    [Description("Connection string, for SQLite also a file path in an existing folder (default out/staging.db); else setting Staging:Connection.")]
+    [Description(
+        "Connection string, for SQLite also a file path in an existing folder (default out/staging.db); else setting Staging:Connection.")]
     public string? Connection { get; init; }
 }

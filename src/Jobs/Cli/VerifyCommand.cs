@@ -20,12 +20,20 @@ public sealed class VerifyCommand(IAnsiConsole console, StagingDatabases databas
     public sealed class Settings : RunSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Interruption.RunAsync("nothing is left half-done: the database rolls back what was not committed", token => RunAsync(settings, token), _ => $"run {settings.Run} was not verified; nothing was changed.", cancellationToken);
+        Interruption.RunAsync(
+            "nothing is left half-done: the database rolls back what was not committed",
+            token => RunAsync(settings, token),
+            _ => $"run {settings.Run} was not verified; nothing was changed.",
+            cancellationToken);
 
     public async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (await settings.OnRunAsync(databases, console, (provider, run) => RunStore.VerifyFingerprintAsync(provider, run, cancellationToken), cancellationToken) is not { } outcome)
+        if (await settings.OnRunAsync(
+            databases,
+            console,
+            (provider, run) => RunStore.VerifyFingerprintAsync(provider, run, cancellationToken),
+            cancellationToken) is not { } outcome)
         {
             return CannotVerify;
         }
@@ -33,7 +41,8 @@ public sealed class VerifyCommand(IAnsiConsole console, StagingDatabases databas
         var (verification, target) = outcome;
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"Run [bold]{verification.Run}[/] ({verification.EntityName} {verification.FiscalYear}, {verification.Status.ToCode()}) in {target}");
+            $"Run [bold]{verification.Run}[/] ({verification.EntityName} {verification.FiscalYear}, {verification.Status.ToCode()}) in {
+                target}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  recorded fingerprint  {verification.Recorded}");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  its rows give now     {verification.Recomputed}");
         if (verification.Matches)
@@ -42,7 +51,8 @@ public sealed class VerifyCommand(IAnsiConsole console, StagingDatabases databas
             return Matches;
         }
 
-        console.MarkupLine("  [red]DIFFERENT[/]: the rows changed after the run wrote them. Its reports no longer describe them; run migrate again.");
+        console.MarkupLine(
+            "  [red]DIFFERENT[/]: the rows changed after the run wrote them. Its reports no longer describe them; run migrate again.");
         return Differs;
     }
 }

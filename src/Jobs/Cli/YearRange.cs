@@ -18,7 +18,8 @@ public sealed record YearRange(FiscalYear First, FiscalYear Last)
     /// <summary>Each year of the range, oldest first.</summary>
     public IReadOnlyList<FiscalYear> Years => [.. Enumerable.Range(First.Value, Count).Select(year => new FiscalYear(year))];
 
-    /// <summary>Parses <paramref name="text"/> as at most <paramref name="maximum"/> years, or returns null and why not in <paramref name="error"/>.</summary>
+    /// <summary>Parses <paramref name="text"/> as at most <paramref name="maximum"/> years, or returns null and why not in <paramref
+    /// name="error"/>.</summary>
     public static YearRange? Parse(string text, int maximum, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -36,7 +37,8 @@ public sealed record YearRange(FiscalYear First, FiscalYear Last)
             : first < Earliest || last > Latest
                 ? $"--years {text} is outside {Earliest}-{Latest}."
                 : last - first + 1 > maximum
-                    ? $"--years {text} spans {last - first + 1} years: give at most {maximum} consecutive years at once, e.g. --years {first}-{first + maximum - 1}."
+                    ? $"--years {text} spans {last - first + 1} years: give at most {maximum} consecutive years at once, e.g. --years "
+                        + $"{first}-{first + maximum - 1}."
                     : null;
         return error is null ? new YearRange(new FiscalYear(first), new FiscalYear(last)) : null;
     }

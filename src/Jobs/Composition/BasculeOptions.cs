@@ -8,7 +8,8 @@ public sealed class StagingDatabaseOptions
     /// <summary>sqlite (the embedded default), postgres or sqlserver.</summary>
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>The connection string; for SQLite also a file path; empty means <c>staging.db</c> under <see cref="OutputOptions.Out"/>.</summary>
+    /// <summary>The connection string; for SQLite also a file path; empty means <c>staging.db</c> under <see
+    /// cref="OutputOptions.Out"/>.</summary>
     public string Connection { get; set; } = "";
 }
 
@@ -45,7 +46,8 @@ public sealed class JobStorageOptions
 
     public string Fleet { get; set; } = "fleet.json";
 
-    /// <summary>How soon a job of a <c>serve</c> process that died is taken over (see <see cref="Hosting.InvisibilityTimeout"/>); empty: 30 min.</summary>
+    /// <summary>How soon a job of a <c>serve</c> process that died is taken over (see <see cref="Hosting.InvisibilityTimeout"/>); empty: 30
+    /// min.</summary>
     public string InvisibilityTimeout { get; set; } = "";
 }
 
@@ -56,7 +58,8 @@ public sealed class ServeHostOptions
 
     public string Urls { get; set; } = Cli.ServeCommand.DefaultUrls;
 
-    /// <summary><c>Serve:MinimumFreeMegabytes</c>: below this free space on the output folder's disk, <c>/health</c> says Unhealthy.</summary>
+    /// <summary><c>Serve:MinimumFreeMegabytes</c>: below this free space on the output folder's disk, <c>/health</c> says
+    /// Unhealthy.</summary>
     public long MinimumFreeMegabytes { get; set; } = Hosting.Health.HealthEndpoint.DefaultMinimumFreeMegabytes;
 
     /// <summary>Host names requests may name besides loopback and the hosts of <see cref="Urls"/>, ';'-separated.</summary>

@@ -13,7 +13,11 @@ public static class BasculeServices
     /// The commands themselves are registered by Spectre.Console.Cli through <see cref="TypeRegistrar"/>. Messages that
     /// must stay off standard output go to <paramref name="errors"/>, by default the process's standard error.
     /// </summary>
-    public static IServiceCollection AddBascule(this IServiceCollection services, IConfiguration configuration, IAnsiConsole? console = null, IAnsiConsole? errors = null)
+    public static IServiceCollection AddBascule(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IAnsiConsole? console = null,
+        IAnsiConsole? errors = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(configuration);

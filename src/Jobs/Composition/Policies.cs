@@ -21,7 +21,8 @@ public sealed class Policies(IOptions<GovernanceOptions> governance, IOptions<Jo
         var tolerances = new Tolerances(g.Tolerances.UnmappedLines, g.Tolerances.UnmappedEuros, g.Tolerances.RejectedLines);
         if (tolerances.IsNegative)
         {
-            throw new ArgumentException("A Governance:Tolerances value is negative; a tolerance is the most exceptions allowed, 0 or more.");
+            throw new ArgumentException(
+                "A Governance:Tolerances value is negative; a tolerance is the most exceptions allowed, 0 or more.");
         }
 
         var fleet = new MigrationPolicy(g.RequireApprovedMapping, tolerances);

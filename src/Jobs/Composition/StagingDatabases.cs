@@ -13,7 +13,9 @@ namespace Bascule.Jobs.Composition;
 /// on first use and kept for the process's life, so its connection pool and schema upgrade are shared by every use.
 /// A command's <c>--provider</c> and <c>--connection</c> win over the settings.
 /// </summary>
-public sealed class StagingDatabases(IOptions<StagingDatabaseOptions> staging, IOptions<OutputOptions> output) : IDisposable, IAsyncDisposable
+public sealed class StagingDatabases(IOptions<StagingDatabaseOptions> staging, IOptions<OutputOptions> output) :
+    IDisposable,
+    IAsyncDisposable
 {
     private readonly ConcurrentDictionary<StagingTarget, Lazy<Opened>> _opened = new();
 
@@ -44,7 +46,11 @@ public sealed class StagingDatabases(IOptions<StagingDatabaseOptions> staging, I
     /// The provider of the options, or null after telling the user why it cannot be used (the message scrubbed of the
     /// connection string's secrets). Database faults while upgrading the schema are the caller's to report.
     /// </summary>
-    public async Task<IStagingProvider?> TryOpenAsync(IAnsiConsole console, string? provider, string? connection, CancellationToken cancellationToken)
+    public async Task<IStagingProvider?> TryOpenAsync(
+        IAnsiConsole console,
+        string? provider,
+        string? connection,
+        CancellationToken cancellationToken)
     {
         var target = Target(provider, connection);
         try
@@ -75,10 +81,14 @@ public sealed class StagingDatabases(IOptions<StagingDatabaseOptions> staging, I
             return Scrub(exception.Message, target);
         }
 
-        var where = _opened.TryGetValue(target, out var opened) && opened.IsValueCreated ? opened.Value.Provider.Target : $"{target.Provider} {ConnectionText.Describe(target.Connection)}";
+        var where = _opened.TryGetValue(target, out var opened) && opened.IsValueCreated
+            ? opened.Value.Provider.Target
+            : $"{target.Provider} {ConnectionText.Describe(target.Connection)}";
         var check = StagingProviderKinds.TryParse(target.Provider, out var kind) && kind == StagingProviderKind.Sqlite
-            ? "Check --connection (setting Staging:Connection): the file must be a Bascule staging database that this account can read and write."
-            : "Check --provider and --connection (settings Staging:Provider and Staging:Connection): the server must be reachable and the account's name and password right.";
+            ? "Check --connection (setting Staging:Connection): the file must be a Bascule staging database that this account can read "
+                + "and write."
+            : "Check --provider and --connection (settings Staging:Provider and Staging:Connection): the server must be reachable and the "
+                + "account's name and password right.";
         return Scrub($"The staging database {where} could not be used: {Cli.CommandFailures.Sentence(exception.Message)} {check}", target);
     }
 

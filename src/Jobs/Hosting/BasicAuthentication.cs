@@ -15,7 +15,11 @@ namespace Bascule.Jobs.Hosting;
 /// of a configured dashboard user. Each failed sign-in is logged with the user name tried and the client's address
 /// (never the password), and an address that keeps failing is locked out for a while (<see cref="SignInThrottle"/>).
 /// </summary>
-public sealed partial class BasicAuthentication(RequestDelegate next, IReadOnlyDictionary<string, string> users, SignInThrottle throttle, ILogger<BasicAuthentication> logger)
+public sealed partial class BasicAuthentication(
+    RequestDelegate next,
+    IReadOnlyDictionary<string, string> users,
+    SignInThrottle throttle,
+    ILogger<BasicAuthentication> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -84,7 +88,8 @@ public sealed partial class BasicAuthentication(RequestDelegate next, IReadOnlyD
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Too many failed sign-ins from this address: try again in {seconds} s. / Trop de connexions échouées depuis cette adresse : réessayez dans {seconds} s. / Te veel mislukte aanmeldingen vanaf dit adres: probeer opnieuw over {seconds} s."));
+            $"Too many failed sign-ins from this address: try again in {seconds} s. / Trop de connexions échouées depuis cette adresse : "
+                + $"réessayez dans {seconds} s. / Te veel mislukte aanmeldingen vanaf dit adres: probeer opnieuw over {seconds} s."));
     }
 
     /// <summary>The user name sent (empty when unreadable), whether it is a configured user, and whether the password is right.</summary>
@@ -117,6 +122,8 @@ public sealed partial class BasicAuthentication(RequestDelegate next, IReadOnlyD
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in as user '{User}' ({Reason}) from {Address}: {InARow} in a row.")]
     private static partial void FailedSignIn(ILogger logger, string user, string reason, string address, int inARow);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-ins from {Address} locked out for {Seconds} s after {InARow} failures in a row.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sign-ins from {Address} locked out for {Seconds} s after {InARow} failures in a row.")]
     private static partial void LockedOut(ILogger logger, string address, int seconds, int inARow);
 }

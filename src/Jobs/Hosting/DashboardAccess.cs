@@ -20,16 +20,23 @@ public static class DashboardAccess
     private static string Wildcard(string url) =>
         url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
 
-    public static IReadOnlyList<string> Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static IReadOnlyList<string> Split(string urls)
+        => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Why the host must not start, or null when it may.</summary>
-    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users) => Refusal(urls, users, ClientCertificates.None, hasServerCertificate: false);
+    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users)
+        => Refusal(urls, users, ClientCertificates.None, hasServerCertificate: false);
 
     /// <summary>Why the host must not start, or null when it may.</summary>
-    public static string? Refusal(string urls, IReadOnlyDictionary<string, string> users, ClientCertificates certificates, bool hasServerCertificate)
+    public static string? Refusal(
+        string urls,
+        IReadOnlyDictionary<string, string> users,
+        ClientCertificates certificates,
+        bool hasServerCertificate)
     {
         var all = Split(urls);
-        var malformed = all.Where(u => !Uri.TryCreate(Wildcard(u), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")).ToList();
+        var malformed = all.Where(u => !Uri.TryCreate(Wildcard(u), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            .ToList();
         if (malformed.Count > 0 || all.Count == 0)
         {
             return $"Cannot serve on '{urls}': give http:// or https:// addresses with a host and a port, ';' between several, " +
@@ -39,22 +46,27 @@ public static class DashboardAccess
         var https = all.Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
         if (https.Count > 0 && !hasServerCertificate)
         {
-            return $"Refusing to serve on {string.Join(", ", https)} without a server certificate: set Serve:Certificate:Path (a .pfx file) " +
+            return $"Refusing to serve on {string.Join(", ", https)} without a server certificate: set Serve:Certificate:Path (a .pfx "
+                + $"file) " +
                    "and Serve:Certificate:Password (best as environment variable BASCULE_SERVE__CERTIFICATE__PASSWORD).";
         }
 
         if (certificates.IsConfigured && https.Count < all.Count)
         {
-            return $"Refusing to serve on {string.Join(", ", all.Except(https))}: client certificates (Dashboard:Certificates) are only sent over HTTPS. " +
+            return $"Refusing to serve on {string.Join(", ", all.Except(https))}: client certificates (Dashboard:Certificates) are only "
+                + $"sent over HTTPS. " +
                    "Use https:// addresses, with Serve:Certificate:Path.";
         }
 
         var exposed = all.Where(u => !IsLoopback(u)).ToList();
         return exposed.Count == 0 || users.Count > 0 || certificates.IsConfigured
             ? null
-            : $"Refusing to serve on {string.Join(", ", exposed)} without authentication: the dashboard can cancel and enqueue migrations. " +
-              "Configure at least one dashboard user (setting Dashboard:Users:<name> = <password>, e.g. environment variable BASCULE_DASHBOARD__USERS__alice), " +
-              "or the client certificates allowed in (Dashboard:Certificates:<name> = <thumbprint>, over https:// with Serve:Certificate:Path), " +
+            : $"Refusing to serve on {string.Join(", ", exposed)} without authentication: the dashboard can cancel and enqueue "
+                + $"migrations. " +
+              "Configure at least one dashboard user (setting Dashboard:Users:<name> = <password>, e.g. environment variable "
+                  + "BASCULE_DASHBOARD__USERS__alice), " +
+              "or the client certificates allowed in (Dashboard:Certificates:<name> = <thumbprint>, over https:// with "
+                  + "Serve:Certificate:Path), " +
               "or bind to 127.0.0.1 (--urls http://127.0.0.1:5080).";
     }
 }

@@ -67,7 +67,9 @@ public sealed partial class DrillIndexBuilder(IStagingProvider staging, ILogger<
     [LoggerMessage(Level = LogLevel.Information, Message = "Drill-down index {Index} built")]
     private static partial void Built(ILogger log, string index);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Drill-down indexes dropped (runs no longer published or held, or builds interrupted): {Dropped}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Drill-down indexes dropped (runs no longer published or held, or builds interrupted): {Dropped}")]
     private static partial void Dropped(ILogger log, int dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drill-down indexes not built now, tried again within a minute: {Message}")]

@@ -22,12 +22,16 @@ public static partial class FailedJobReportLink
         var message = state.TryGetValue("ExceptionMessage", out var m) ? m : "";
         var builder = new StringBuilder();
         var server = state.TryGetValue("ServerId", out var id) ? $" ({html.ServerId(id)})" : null;
-        builder.Append(CultureInfo.InvariantCulture, $"<h4 class=\"exception-type\">{html.HtmlEncode(state.TryGetValue("ExceptionType", out var type) ? type : "")}{server}</h4>");
+        builder.Append(
+            CultureInfo.InvariantCulture,
+            $"<h4 class=\"exception-type\">{html.HtmlEncode(state.TryGetValue("ExceptionType", out var type) ? type : "")}{server}</h4>");
         builder.Append(CultureInfo.InvariantCulture, $"<p class=\"text-muted\">{html.HtmlEncode(message)}</p>");
         // The run id is a UUID (checked by the pattern), so the link holds nothing a message could inject.
         if (Report().Match(message) is { Success: true } report)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{report.Value}\">Rapport de réconciliation / Aansluitingsrapport ({report.Groups[1].Value})</a></p>");
+            builder.Append(
+                CultureInfo.InvariantCulture,
+                $"<p><a href=\"{report.Value}\">Rapport de réconciliation / Aansluitingsrapport ({report.Groups[1].Value})</a></p>");
         }
 
         if (state.TryGetValue("ExceptionDetails", out var details) && !string.IsNullOrWhiteSpace(details))
@@ -38,6 +42,8 @@ public static partial class FailedJobReportLink
         return new NonEscapedString(builder.ToString());
     }
 
-    [GeneratedRegex("/runs/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/reconciliation\\.html", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        "/runs/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/reconciliation\\.html",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Report();
 }

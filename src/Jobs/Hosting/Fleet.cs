@@ -31,7 +31,8 @@ public sealed class Fleet
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new FleetFileException($"{full}: the fleet file was not found. Give --fleet or set Jobs:Fleet; fleet.json at the repository root is an example.");
+            throw new FleetFileException(
+                $"{full}: the fleet file was not found. Give --fleet or set Jobs:Fleet; fleet.json at the repository root is an example.");
         }
 
         FleetFile? file;
@@ -42,7 +43,8 @@ public sealed class Fleet
         catch (JsonException ex)
         {
             throw new FleetFileException(
-                string.Create(CultureInfo.InvariantCulture, $"{full}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: not valid fleet JSON ({ex.Message}). Fix the file at that place."), ex);
+                string.Create(CultureInfo.InvariantCulture, $"{full}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: not "
+                    + $"valid fleet JSON ({ex.Message}). Fix the file at that place."), ex);
         }
 
         var folder = System.IO.Path.GetDirectoryName(full)!;
@@ -50,7 +52,8 @@ public sealed class Fleet
         var duplicate = entities.GroupBy(e => e.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new FleetFileException($"{full}: the key '{duplicate.Key}' is used by more than one entity. Give each entity its own key.");
+            throw new FleetFileException(
+                $"{full}: the key '{duplicate.Key}' is used by more than one entity. Give each entity its own key.");
         }
 
         return entities.Count == 0
@@ -61,7 +64,8 @@ public sealed class Fleet
     private static FleetEntity Entity(string file, string folder, int index, FleetFile.EntityEntry entry)
     {
         string Required(string? value, string field) => string.IsNullOrWhiteSpace(value)
-            ? throw new FleetFileException(string.Create(CultureInfo.InvariantCulture, $"{file}: entities[{index}] has no \"{field}\". Add it."))
+            ? throw new FleetFileException(
+                string.Create(CultureInfo.InvariantCulture, $"{file}: entities[{index}] has no \"{field}\". Add it."))
             : value.Trim();
 
         var key = Required(entry.Key, "key");
@@ -79,16 +83,20 @@ public sealed class Fleet
         var export = Required(entry.Export, "export");
         if (!export.Contains("{year}", StringComparison.Ordinal))
         {
-            throw new FleetFileException($"{file}: entity '{key}' has export '{export}' without {{year}}; write where each year's export lies, e.g. exports/{{year}}/{key}.");
+            throw new FleetFileException($"{file}: entity '{key}' has export '{export}' without {{year}}; write where each year's export "
+                + $"lies, e.g. exports/{{year}}/{key}.");
         }
 
         var tolerances = entry.Tolerances is { } t ? new Load.Runs.Tolerances(t.UnmappedLines, t.UnmappedEuros, t.RejectedLines) : null;
         if (tolerances is { IsNegative: true })
         {
-            throw new FleetFileException($"{file}: entity '{key}' has a negative tolerance; a tolerance is the most exceptions allowed, 0 or more.");
+            throw new FleetFileException(
+                $"{file}: entity '{key}' has a negative tolerance; a tolerance is the most exceptions allowed, 0 or more.");
         }
 
-        var policy = entry.RequireApprovedMapping is null && tolerances is null ? null : new Pipeline.EntityPolicy(ins, type, entry.RequireApprovedMapping, tolerances);
+        var policy = entry.RequireApprovedMapping is null && tolerances is null
+            ? null
+            : new Pipeline.EntityPolicy(ins, type, entry.RequireApprovedMapping, tolerances);
         return new FleetEntity(key, Required(entry.Name, "name"), type, ins,
             System.IO.Path.GetFullPath(export, folder), System.IO.Path.GetFullPath(Required(entry.Mapping, "mapping"), folder), policy);
     }

@@ -7,7 +7,8 @@ namespace Bascule.Jobs.Hosting;
 public static class FleetEnqueuer
 {
     public static string Enqueue(IBackgroundJobClient client, FleetEntity entity, FiscalYear year) =>
-        client.Enqueue<MigrationJob>(job => job.RunAsync(entity.Key, year.Value, entity.ExportFolder(year), entity.Mapping, null, CancellationToken.None));
+        client.Enqueue<MigrationJob>(
+            job => job.RunAsync(entity.Key, year.Value, entity.ExportFolder(year), entity.Mapping, null, CancellationToken.None));
 
     public static IReadOnlyList<string> EnqueueAll(IBackgroundJobClient client, Fleet fleet, FiscalYear year) =>
         fleet.Entities.Select(e => Enqueue(client, e, year)).ToList();
@@ -22,7 +23,10 @@ public static class FleetEnqueuer
     public static string Schedule(IRecurringJobManager manager, FleetEntity entity, FiscalYear year, string cron)
     {
         var id = RehearsalId(entity.Key, year);
-        manager.AddOrUpdate<MigrationJob>(id, job => job.RunAsync(entity.Key, year.Value, entity.ExportFolder(year), entity.Mapping, null, CancellationToken.None), cron.Trim());
+        manager.AddOrUpdate<MigrationJob>(
+            id,
+            job => job.RunAsync(entity.Key, year.Value, entity.ExportFolder(year), entity.Mapping, null, CancellationToken.None),
+            cron.Trim());
         return id;
     }
 }

@@ -57,7 +57,9 @@ public static class FleetFolders
         var start = pattern.LastIndexOfAny(Separators, marker) + 1;
         var end = pattern.IndexOfAny(Separators, marker) is var e and >= 0 ? e : pattern.Length;
         var parent = start > 0 ? pattern[..(start - 1)] : ".";
-        var name = new Regex("^" + Regex.Escape(pattern[start..end]).Replace(Regex.Escape("{year}"), "([0-9]{4})", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
+        var name = new Regex(
+            "^" + Regex.Escape(pattern[start..end]).Replace(Regex.Escape("{year}"), "([0-9]{4})", StringComparison.Ordinal) + "$",
+            RegexOptions.CultureInvariant);
         if (Folder(parent) != FolderState.Ok)
         {
             return [];

@@ -40,7 +40,8 @@ public sealed partial class InvisibilityTimeout
         return value is { } v && v >= Shortest && v <= Longest && v.Ticks % TimeSpan.TicksPerSecond == 0
             ? new InvisibilityTimeout(v)
             : throw new ArgumentException(
-                $"Jobs:InvisibilityTimeout '{text}' is not a duration from 10 s to 24 h in whole seconds: write it as 30s, 5m, 1h or 00:05:00 " +
+                $"Jobs:InvisibilityTimeout '{text}' is not a duration from 10 s to 24 h in whole seconds: write it as 30s, 5m, 1h or "
+                    + $"00:05:00 " +
                 "(setting Jobs:InvisibilityTimeout, BASCULE_JOBS__INVISIBILITYTIMEOUT, or serve --invisibility-timeout).");
     }
 

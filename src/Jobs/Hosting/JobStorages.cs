@@ -26,17 +26,23 @@ public static class JobStorages
     /// name appended). <paramref name="invisibility"/> (default 30 min) is how soon a job of a process that died is
     /// taken over.
     /// </summary>
-    public static JobStorage Create(string kind, string? connection, InvisibilityTimeout? invisibility = null) => kind.Trim().ToLowerInvariant() switch
+    public static JobStorage Create(
+        string kind,
+        string? connection,
+        InvisibilityTimeout? invisibility = null) => kind.Trim().ToLowerInvariant() switch
     {
         InMemory => new InMemoryStorage(),
         Postgres when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
-            "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
+            "The postgres job storage needs a connection string: give --jobs-connection or set Jobs:Connection "
+                + "(BASCULE_JOBS__CONNECTION)."),
         Postgres => CreatePostgres(connection, PostgresOptions(invisibility)),
         SqlServer when string.IsNullOrWhiteSpace(connection) => throw new ArgumentException(
-            "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection (BASCULE_JOBS__CONNECTION)."),
+            "The sqlserver job storage needs a connection string: give --jobs-connection or set Jobs:Connection "
+                + "(BASCULE_JOBS__CONNECTION)."),
         SqlServer => new SqlServerStorage(connection, SqlServerOptions(invisibility)),
         _ => throw new ArgumentException(
-            $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or setting Jobs:Storage)."),
+            $"Unknown job storage '{kind}': use inmemory (single serve process), postgres or sqlserver (shared; option --jobs-storage or "
+                + $"setting Jobs:Storage)."),
     };
 
     // Any 64-bit number no other application on the job database takes: "Bascule" and 1.

@@ -23,8 +23,18 @@ public sealed class MigrationJob(MigrationJobOptions options)
     /// <see cref="DataFaultException"/> is not, and the job fails with its message on the dashboard.
     /// </summary>
     [JobDisplayName("Migrate {0} {1}")]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], ExceptOn = [typeof(DataFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task<string> RunAsync(string entity, int year, string exportFolder, string mappingFolder, PerformContext? context, CancellationToken cancellationToken)
+    [AutomaticRetry(
+        Attempts = 3,
+        DelaysInSeconds = [60, 300, 900],
+        ExceptOn = [typeof(DataFaultException)],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task<string> RunAsync(
+        string entity,
+        int year,
+        string exportFolder,
+        string mappingFolder,
+        PerformContext? context,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         // A storage-wide lock, not an in-process one: servers on other machines share it through the job storage.
@@ -35,7 +45,10 @@ public sealed class MigrationJob(MigrationJobOptions options)
         // The run records its job, so `bascule runs` and the dashboard can be read side by side.
         var request = new MigrationRequest(
             exportFolder, mappingFolder, null, options.Staging.OutRoot,
-            new StagingOptions { BatchSize = options.BatchSize, BeforeBatchWrite = options.BeforeBatchWrite, WaitForLease = options.LockTimeout },
+            new StagingOptions {
+                BatchSize = options.BatchSize,
+                BeforeBatchWrite = options.BeforeBatchWrite,
+                WaitForLease = options.LockTimeout },
             Job: context.BackgroundJob.Id,
             Policies: options.Policies);
         MigrationResult result;
@@ -54,9 +67,12 @@ public sealed class MigrationJob(MigrationJobOptions options)
         {
             throw new DataFaultException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is {result.Reconciliation.Status.ToCode()}. {result.HeldReason} " +
-                $"{(result.StillPublished is { } published ? $"The published run {published} is unchanged." : "No run of this entity and year is published.")} " +
-                $"Read its report on this server at {ReportUrl(result.RunId)} (file {result.Reports.Html}), fix the export or the mapping, then enqueue again; " +
+                $"{entity} {year}: run {result.RunId} is held, not published: its reconciliation is "
+                    + $"{result.Reconciliation.Status.ToCode()}. {result.HeldReason} " +
+                $"{(result.StillPublished is { } published ?
+                    $"The published run {published} is unchanged." : "No run of this entity and year is published.")} " +
+                $"Read its report on this server at {ReportUrl(result.RunId)} (file {result.Reports.Html}), fix the export or the "
+                    + $"mapping, then enqueue again; " +
                 $"or, once the report is reviewed and signed, bascule publish --run {result.RunId} --reason \"...\"."));
         }
 
@@ -66,5 +82,6 @@ public sealed class MigrationJob(MigrationJobOptions options)
     /// <summary>Where <c>bascule serve</c> shows a run's HTML reconciliation report, the one accountants read and sign.</summary>
     public static string ReportUrl(Load.Runs.RunId run) => $"/runs/{run}/reconciliation.html";
 
-    public static string LockResource(string entity, int year) => string.Create(CultureInfo.InvariantCulture, $"bascule:migration:{entity}:{year}");
+    public static string LockResource(string entity, int year)
+        => string.Create(CultureInfo.InvariantCulture, $"bascule:migration:{entity}:{year}");
 }

@@ -1,6 +1,7 @@
 namespace Bascule.Jobs.Hosting;
 
-/// <summary>What a server's migration jobs share: the staging target and how long a job waits for another run of its entity and year.</summary>
+/// <summary>What a server's migration jobs share: the staging target and how long a job waits for another run of its entity and
+/// year.</summary>
 public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTimeout)
 {
     /// <summary>Long enough for a large entity-year ahead in line to finish; past it the job fails and is retried later.</summary>
@@ -20,6 +21,7 @@ public sealed record MigrationJobOptions(StagingTarget Staging, TimeSpan LockTim
 
     public int BatchSize { get; init; } = new Load.StagingOptions().BatchSize;
 
-    /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and tests.</summary>
+    /// <summary>Passed to every job's run (see <see cref="Load.StagingOptions.BeforeBatchWrite"/>): for instrumentation and
+    /// tests.</summary>
     public Func<Load.BatchAttempt, CancellationToken, ValueTask>? BeforeBatchWrite { get; init; }
 }

@@ -9,7 +9,11 @@ public static class MigrationServer
     /// <summary>Migrations stop between batches when cancelled, which takes seconds; a longer wait only delays a restart.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static BackgroundJobServerOptions Options(MigrationJobOptions jobs, int workerCount, string serverName, JobLog.JobLifecycleLog? lifecycle = null)
+    public static BackgroundJobServerOptions Options(
+        MigrationJobOptions jobs,
+        int workerCount,
+        string serverName,
+        JobLog.JobLifecycleLog? lifecycle = null)
     {
         var options = new BackgroundJobServerOptions();
         Configure(options, jobs, workerCount, serverName, lifecycle);
@@ -17,7 +21,12 @@ public static class MigrationServer
     }
 
     /// <summary>The server's options; with <paramref name="lifecycle"/>, each job's start and end are logged by this server only.</summary>
-    public static void Configure(BackgroundJobServerOptions options, MigrationJobOptions jobs, int workerCount, string serverName, JobLog.JobLifecycleLog? lifecycle = null)
+    public static void Configure(
+        BackgroundJobServerOptions options,
+        MigrationJobOptions jobs,
+        int workerCount,
+        string serverName,
+        JobLog.JobLifecycleLog? lifecycle = null)
     {
         options.Activator = new MigrationJobActivator(jobs);
         options.WorkerCount = workerCount;

@@ -13,7 +13,8 @@ public static class RehearsalCron
     public const string Example = "0 2 * * 6";
 
     /// <summary>What every refusal ends with: the format and an example.</summary>
-    public const string Format = "Five fields in UTC: minute hour day-of-month month day-of-week, e.g. \"" + Example + "\" (Saturdays 02:00).";
+    public const string Format = "Five fields in UTC: minute hour day-of-month month day-of-week, e.g. \"" + Example
+        + "\" (Saturdays 02:00).";
 
     private const string CronosPrefix = "The given cron expression has an invalid format.";
 
@@ -29,7 +30,8 @@ public static class RehearsalCron
         ["Days of week"] = 4,
     };
 
-    /// <summary>Null when <paramref name="cron"/> is usable; else a message that quotes it, says what is wrong and how to write one.</summary>
+    /// <summary>Null when <paramref name="cron"/> is usable; else a message that quotes it, says what is wrong and how to write
+    /// one.</summary>
     public static string? Problem(string? cron)
     {
         var what = Fault(cron ?? "");

@@ -55,7 +55,8 @@ public static class ServeHost
 
         if (certificates.IsConfigured)
         {
-            builder.Services.AddAuthentication(CertificateAuthenticationDefaults.AuthenticationScheme).AddCertificate(certificates.Configure);
+            builder.Services.AddAuthentication(CertificateAuthenticationDefaults.AuthenticationScheme)
+                .AddCertificate(certificates.Configure);
         }
 
         // One log for the host, Hangfire and the jobs' life cycle: one line per entry, text or JSON, secrets scrubbed.
@@ -71,7 +72,8 @@ public static class ServeHost
         builder.Services.AddSingleton(options.Storage);
         // Hangfire's configuration is process-wide: a log provider tied to this host's logger factory would outlive the
         // host and break any other Hangfire server of the process once the host is disposed.
-        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage).UseLogProvider(new HangfireLogProvider(Hangfire.Logging.LogLevel.Info, log)));
+        builder.Services.AddHangfire(configuration => configuration.UseStorage(options.Storage)
+            .UseLogProvider(new HangfireLogProvider(Hangfire.Logging.LogLevel.Info, log)));
         // One staging provider for the host's life: every page and job shares its pool; its schema is brought up to date
         // once, at start, before the server listens.
         var staging = options.Staging.Open();
@@ -85,7 +87,8 @@ public static class ServeHost
         DrillIndexBuilder? drillIndexes = null;
         if (options.DrillIndexes)
         {
-            builder.Services.AddSingleton(services => drillIndexes = new DrillIndexBuilder(staging, services.GetRequiredService<ILogger<DrillIndexBuilder>>()));
+            builder.Services.AddSingleton(
+                services => drillIndexes = new DrillIndexBuilder(staging, services.GetRequiredService<ILogger<DrillIndexBuilder>>()));
             builder.Services.AddHostedService(services => services.GetRequiredService<DrillIndexBuilder>());
         }
 
@@ -96,7 +99,12 @@ public static class ServeHost
             Policies = options.Policies,
             RunCompleted = _ => drillIndexes?.Nudge(),
         };
-        builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(server, jobs, options.Workers, $"bascule:{Environment.MachineName}:{Environment.ProcessId}", new JobLifecycleLog(log)));
+        builder.Services.AddHangfireServer((_, server) => MigrationServer.Configure(
+            server,
+            jobs,
+            options.Workers,
+            $"bascule:{Environment.MachineName}:{Environment.ProcessId}",
+            new JobLifecycleLog(log)));
 
         var app = builder.Build();
         // Health answers without authentication and before the host-name check (a load balancer may probe by address): it
@@ -124,7 +132,12 @@ public static class ServeHost
             Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
         }, options.Storage);
         app.UseMiddleware<WorkspaceReaders>(new WorkspaceAccess(options.ReaderAccess, exposed, options.LocalPersonalData));
-        app.MapWorkspace(new WorkspaceSources(staging, options.Storage, new RunFiles(options.Staging.OutRoot), options.FleetEntities ?? [], options.MappingsRoot));
+        app.MapWorkspace(new WorkspaceSources(
+            staging,
+            options.Storage,
+            new RunFiles(options.Staging.OutRoot),
+            options.FleetEntities ?? [],
+            options.MappingsRoot));
         app.MapDrillDown(staging, options.MappingsRoot);
         return app;
     }

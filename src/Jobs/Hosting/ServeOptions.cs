@@ -26,16 +26,19 @@ public sealed record ServeOptions(
     /// <summary>The roles of the names users and certificates sign in with (setting <c>Access:*</c>).</summary>
     public Composition.AccessOptions ReaderAccess { get; init; } = new();
 
-    /// <summary>Whether the local reader of a <c>serve</c> without users sees personal data (setting <c>Reports:ShowPersonalData</c>).</summary>
+    /// <summary>Whether the local reader of a <c>serve</c> without users sees personal data (setting
+    /// <c>Reports:ShowPersonalData</c>).</summary>
     public bool LocalPersonalData { get; init; }
 
     /// <summary>The fleet file's entities, if there is one: the fleet page names an entity whose jobs never created a run.</summary>
     public IReadOnlyList<FleetEntity>? FleetEntities { get; init; }
 
-    /// <summary>The mappings folder (<c>serve --mappings</c>) where the mapping page and the evidence pack find the runs' mapping versions, by their SHA-256.</summary>
+    /// <summary>The mappings folder (<c>serve --mappings</c>) where the mapping page and the evidence pack find the runs' mapping versions,
+    /// by their SHA-256.</summary>
     public string MappingsRoot { get; init; } = Path.GetFullPath("mappings");
 
-    /// <summary>Whether the drill-down indexes of published and held runs are built in the background (<see cref="DrillIndexBuilder"/>).</summary>
+    /// <summary>Whether the drill-down indexes of published and held runs are built in the background (<see
+    /// cref="DrillIndexBuilder"/>).</summary>
     public bool DrillIndexes { get; init; } = true;
 
     public ClientCertificates AllowedCertificates => Certificates ?? ClientCertificates.None;

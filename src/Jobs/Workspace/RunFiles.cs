@@ -30,7 +30,8 @@ public sealed class RunFiles(string outRoot)
 
     public bool Has(RunId run, string file) => Find(run.Value, file) is not null;
 
-    /// <summary>The run's current HTML report: the one a reader of its page reads, whose SHA-256 a sign-off from the page records.</summary>
+    /// <summary>The run's current HTML report: the one a reader of its page reads, whose SHA-256 a sign-off from the page
+    /// records.</summary>
     public string? CurrentHtml(RunId run) => Find(run.Value, ReportWriter.HtmlFile);
 
     public static string ContentType(string file) => Path.GetExtension(file) switch

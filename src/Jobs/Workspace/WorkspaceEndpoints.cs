@@ -27,7 +27,12 @@ namespace Bascule.Jobs.Workspace;
 /// run existed), the runs' report files, the fleet file's entities (names of entities with no run yet), and the mappings
 /// folder an evidence pack gathers the mapping versions from.
 /// </summary>
-public sealed record WorkspaceSources(IStagingProvider Staging, JobStorage Storage, RunFiles Files, IReadOnlyList<FleetEntity> Fleet, string MappingsRoot)
+public sealed record WorkspaceSources(
+    IStagingProvider Staging,
+    JobStorage Storage,
+    RunFiles Files,
+    IReadOnlyList<FleetEntity> Fleet,
+    string MappingsRoot)
 {
     /// <summary>The runs' reconciliations, computed once per run for its page.</summary>
     public RunReconciliations Reconciliations { get; } = new(Staging);
@@ -94,17 +99,24 @@ public static class WorkspaceEndpoints
             sources.Files.Find(run, file) is not { } path ? Results.NotFound()
             // Written with personal data shown: only for a reader with that right, whoever wrote it.
             : !WorkspaceRoles.SeesPersonalData(context.User) && ReportWriter.ShowsPersonalData(Path.GetDirectoryName(path)!)
-                ? Results.Text(WorkspaceTexts.ReportShowsPersonalData.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)
+                ? Results.Text(
+                    WorkspaceTexts.ReportShowsPersonalData.In(ReaderLanguages.Of(context)),
+                    "text/plain; charset=utf-8",
+                    statusCode: StatusCodes.Status403Forbidden)
             : Results.File(path, RunFiles.ContentType(file), file));
         return app;
     }
 
     private static async Task<IResult> RunPageAsync(
-        WorkspaceSources sources, HttpContext context, string run, ActionOutcome? outcome, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+        WorkspaceSources sources, HttpContext context, string run, ActionOutcome? outcome, CancellationToken cancellationToken,
+        int status = StatusCodes.Status200OK)
     {
         if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
-            return Results.Text(WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(
+                WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)),
+                "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         var reconciliation = await sources.Reconciliations.OfAsync(info, cancellationToken);
@@ -129,13 +141,24 @@ public static class WorkspaceEndpoints
     /// their signing role; the report read is the run's current HTML report. Done: back to the run's page (303). Refused:
     /// the run's page again with why, in the reader's language, and the comment typed.
     /// </summary>
-    private static async Task<IResult> ActAsync(WorkspaceSources sources, HttpContext context, string run, bool publish, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(
+        WorkspaceSources sources,
+        HttpContext context,
+        string run,
+        bool publish,
+        CancellationToken cancellationToken)
     {
         // Who may sign first: a reader who never may is told so, whatever the form holds.
         if (WorkspaceRoles.Name(context.User) is null || WorkspaceRoles.SigningRoles(context.User).Count == 0)
         {
             var who = WorkspaceRoles.Name(context.User) is null ? WorkspaceTexts.CannotSignLocal : WorkspaceTexts.CannotSignRole;
-            return await RunPageAsync(sources, context, run, ActionOutcome.Refusal(publish, who, null), cancellationToken, StatusCodes.Status403Forbidden);
+            return await RunPageAsync(
+                sources,
+                context,
+                run,
+                ActionOutcome.Refusal(publish, who, null),
+                cancellationToken,
+                StatusCodes.Status403Forbidden);
         }
 
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
@@ -145,19 +168,34 @@ public static class WorkspaceEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return await RunPageAsync(sources, context, run, ActionOutcome.Refusal(publish, WorkspaceTexts.RefusedForm, null), cancellationToken, StatusCodes.Status400BadRequest);
+            return await RunPageAsync(
+                sources,
+                context,
+                run,
+                ActionOutcome.Refusal(publish, WorkspaceTexts.RefusedForm, null),
+                cancellationToken,
+                StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var comment = form["comment"].ToString();
         if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
-            return Results.Text(WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(
+                WorkspaceTexts.NoSuchRun.In(ReaderLanguages.Of(context)),
+                "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         if (Refusal(context.User, info, form["role"].ToString(), comment, publish, sources.Files) is { } why)
         {
-            return await RunPageAsync(sources, context, run, ActionOutcome.Refusal(publish, why.Text, comment), cancellationToken, why.Status);
+            return await RunPageAsync(
+                sources,
+                context,
+                run,
+                ActionOutcome.Refusal(publish, why.Text, comment),
+                cancellationToken,
+                why.Status);
         }
 
         var signer = new Signer(
@@ -169,7 +207,10 @@ public static class WorkspaceEndpoints
         if (form["report-sha256"].ToString() is { Length: > 0 } shown && !string.Equals(shown, sha256, StringComparison.Ordinal))
         {
             return await RunPageAsync(
-                sources, context, run, ActionOutcome.Refusal(publish, WorkspaceTexts.RefusedReportChanged, comment), cancellationToken, StatusCodes.Status409Conflict);
+                sources, context, run, ActionOutcome.Refusal(
+                    publish,
+                    WorkspaceTexts.RefusedReportChanged,
+                    comment), cancellationToken, StatusCodes.Status409Conflict);
         }
 
         var request = new SignOffRequest(
@@ -193,7 +234,11 @@ public static class WorkspaceEndpoints
         {
             // The run changed between the page and the post (published by someone else, its rows changed): the store says how.
             return await RunPageAsync(
-                sources, context, run, ActionOutcome.Refusal(publish, WorkspaceTexts.RefusedDatabase, comment, ex.Message), cancellationToken, StatusCodes.Status409Conflict);
+                sources, context, run, ActionOutcome.Refusal(
+                    publish,
+                    WorkspaceTexts.RefusedDatabase,
+                    comment,
+                    ex.Message), cancellationToken, StatusCodes.Status409Conflict);
         }
 
         // 303: the browser shows the run's page with a GET, and reloading it posts nothing again.
@@ -202,7 +247,13 @@ public static class WorkspaceEndpoints
     }
 
     /// <summary>Why the reader's form cannot be recorded, checked before anything is read or written; null when it can.</summary>
-    private static (Bilingual Text, int Status)? Refusal(ClaimsPrincipal reader, RunInfo run, string role, string comment, bool publish, RunFiles files)
+    private static (Bilingual Text, int Status)? Refusal(
+        ClaimsPrincipal reader,
+        RunInfo run,
+        string role,
+        string comment,
+        bool publish,
+        RunFiles files)
     {
         if (WorkspaceRoles.Name(reader) is null)
         {
@@ -226,7 +277,9 @@ public static class WorkspaceEndpoints
 
         if (string.IsNullOrWhiteSpace(comment) && (publish || SignOffRules.NeedsComment(run)))
         {
-            return (publish ? WorkspaceTexts.RefusedReasonMissing : WorkspaceTexts.RefusedCommentMissing, StatusCodes.Status422UnprocessableEntity);
+            return (publish
+                ? WorkspaceTexts.RefusedReasonMissing
+                : WorkspaceTexts.RefusedCommentMissing, StatusCodes.Status422UnprocessableEntity);
         }
 
         return files.CurrentHtml(run.Id) is null ? (WorkspaceTexts.RefusedNoReport, StatusCodes.Status409Conflict) : null;
@@ -249,17 +302,27 @@ public static class WorkspaceEndpoints
     /// The evidence pack of the run's entity and year, made for this download in a folder of its own and streamed;
     /// reports regenerated for it mask personal data unless the reader has that right.
     /// </summary>
-    private static async Task<IResult> EvidenceAsync(WorkspaceSources sources, HttpContext context, string run, CancellationToken cancellationToken)
+    private static async Task<IResult> EvidenceAsync(
+        WorkspaceSources sources,
+        HttpContext context,
+        string run,
+        CancellationToken cancellationToken)
     {
         var language = ReaderLanguages.Of(context);
         if (!WorkspaceRoles.MayReadEvidence(context.User))
         {
-            return Results.Text(WorkspaceTexts.EvidenceNotAllowed.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Text(
+                WorkspaceTexts.EvidenceNotAllowed.In(language),
+                "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
-            return Results.Text(WorkspaceTexts.NoSuchRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(
+                WorkspaceTexts.NoSuchRun.In(language),
+                "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         var folder = Directory.CreateTempSubdirectory("bascule-evidence-");
@@ -277,7 +340,8 @@ public static class WorkspaceEndpoints
         catch (Exception ex) when (ex is EvidenceIncompleteException or ReconcileException or StagingException)
         {
             return Results.Text(
-                $"{WorkspaceTexts.EvidenceIncomplete.In(language)}: {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
+                $"{WorkspaceTexts.EvidenceIncomplete.In(language)}: {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes
+                    .Status409Conflict);
         }
 
         return Results.File(pack.Path, "application/zip", Path.GetFileName(pack.Path));

@@ -16,7 +16,9 @@ public sealed record WorkspaceAccess(AccessOptions Roles, bool Exposed, bool Loc
 /// </summary>
 public sealed class WorkspaceReaders(RequestDelegate next, WorkspaceAccess access)
 {
-    private readonly System.Security.Claims.ClaimsPrincipal? _local = access.Exposed ? null : WorkspaceRoles.Local(access.LocalPersonalData);
+    private readonly System.Security.Claims.ClaimsPrincipal? _local = access.Exposed
+        ? null
+        : WorkspaceRoles.Local(access.LocalPersonalData);
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -23,7 +23,11 @@ public static class WorkspaceRoles
 
     /// <summary>The identity a gate of <c>serve</c> established: a name, and how (<c>basic</c>, <c>certificate</c>).</summary>
     public static ClaimsIdentity SignedIn(string name, string authenticatedBy) =>
-        new([new Claim(ClaimTypes.Name, name), new Claim(AuthenticatedBy, authenticatedBy)], authenticatedBy, ClaimTypes.Name, ClaimTypes.Role);
+        new(
+            [new Claim(ClaimTypes.Name, name), new Claim(AuthenticatedBy, authenticatedBy)],
+            authenticatedBy,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
 
     /// <summary>The roles <c>Access:*</c> gives <paramref name="name"/>, as an identity to add to the reader's principal.</summary>
     public static ClaimsIdentity Of(AccessOptions access, string name)
@@ -53,7 +57,8 @@ public static class WorkspaceRoles
             return [];
         }
 
-        return [.. new[] { (Accountant, SignOffRole.Accountant), (Auditor, SignOffRole.Auditor) }.Where(r => reader.IsInRole(r.Item1)).Select(r => r.Item2)];
+        return [.. new[] { (Accountant, SignOffRole.Accountant), (Auditor, SignOffRole.Auditor) }.Where(r => reader.IsInRole(r.Item1))
+            .Select(r => r.Item2)];
     }
 
     /// <summary>The name the reader signed in with, or null for the local reader of a <c>serve</c> without users.</summary>

@@ -14,7 +14,8 @@ public static class WorkspaceTexts
     public static readonly Bilingual FleetTitle = new("Exécutions par entité et exercice", "Uitvoeringen per entiteit en boekjaar");
     public static readonly Bilingual FleetCaption = new(
         "Par entité et exercice : l'exécution publiée, les exécutions retenues, la dernière tâche, les signatures et les rapports",
-        "Per entiteit en boekjaar: de gepubliceerde uitvoering, de tegengehouden uitvoeringen, de laatste taak, de aftekeningen en de rapporten");
+        "Per entiteit en boekjaar: de gepubliceerde uitvoering, de tegengehouden uitvoeringen, de laatste taak, de aftekeningen en de "
+            + "rapporten");
     public static readonly Bilingual FleetEmpty = new("Aucune exécution ni tâche pour l'instant.", "Nog geen uitvoering of taak.");
     public static readonly Bilingual Entity = new("Entité", "Entiteit");
     public static readonly Bilingual Year = new("Exercice", "Boekjaar");
@@ -24,7 +25,9 @@ public static class WorkspaceTexts
     public static readonly Bilingual SignOffState = new("Signatures", "Aftekeningen");
     public static readonly Bilingual Reports = new("Rapports", "Rapporten");
     public static readonly Bilingual NonePublished = new("aucune publiée", "geen gepubliceerd");
-    public static readonly Bilingual PublishedOverFailed = new("publiée après revue, malgré la réconciliation", "gepubliceerd na nazicht, ondanks de reconciliatie");
+    public static readonly Bilingual PublishedOverFailed = new(
+        "publiée après revue, malgré la réconciliation",
+        "gepubliceerd na nazicht, ondanks de reconciliatie");
     public static readonly Bilingual By = new("par", "door");
     public static readonly Bilingual NotSigned = new("non signée", "niet afgetekend");
     public static readonly Bilingual Evidence = new("Dossier de preuves (ZIP)", "Bewijsdossier (ZIP)");
@@ -50,10 +53,14 @@ public static class WorkspaceTexts
     public static readonly Bilingual Mapping = new("Correspondance", "Mapping");
     public static readonly Bilingual Started = new("Début (UTC)", "Start (UTC)");
     public static readonly Bilingual BackToFleet = new("Retour aux exécutions", "Terug naar de uitvoeringen");
-    public static readonly Bilingual NoSuchRun = new("Aucune exécution ne porte cet identifiant.", "Geen uitvoering heeft deze identificatie.");
+    public static readonly Bilingual NoSuchRun = new(
+        "Aucune exécution ne porte cet identifiant.",
+        "Geen uitvoering heeft deze identificatie.");
 
     public static readonly Bilingual SignOffs = new("Signatures", "Aftekeningen");
-    public static readonly Bilingual SignOffsCaption = new("Signatures de cette exécution, la plus ancienne d'abord", "Aftekeningen van deze uitvoering, de oudste eerst");
+    public static readonly Bilingual SignOffsCaption = new(
+        "Signatures de cette exécution, la plus ancienne d'abord",
+        "Aftekeningen van deze uitvoering, de oudste eerst");
     public static readonly Bilingual NoSignOff = new("Aucune signature pour l'instant.", "Nog geen aftekening.");
     public static readonly Bilingual SignedAt = new("Date (UTC)", "Datum (UTC)");
     public static readonly Bilingual SignerHeader = new("Signataire", "Ondertekenaar");
@@ -68,8 +75,10 @@ public static class WorkspaceTexts
 
     public static readonly Bilingual SignTitle = new("Signer le rapport", "Het rapport aftekenen");
     public static readonly Bilingual SignExplain = new(
-        "Votre signature enregistre votre nom, votre rôle, l'empreinte de l'exécution et le SHA-256 du rapport HTML actuel de l'exécution. Elle ne peut plus être modifiée.",
-        "Uw aftekening registreert uw naam, uw rol, de vingerafdruk van de uitvoering en de SHA-256 van het huidige HTML-rapport van de uitvoering. Ze kan niet meer gewijzigd worden.");
+        "Votre signature enregistre votre nom, votre rôle, l'empreinte de l'exécution et le SHA-256 du rapport HTML actuel de "
+            + "l'exécution. Elle ne peut plus être modifiée.",
+        "Uw aftekening registreert uw naam, uw rol, de vingerafdruk van de uitvoering en de SHA-256 van het huidige HTML-rapport van de "
+            + "uitvoering. Ze kan niet meer gewijzigd worden.");
     public static readonly Bilingual CommentRequired = new(
         "Commentaire (obligatoire : la réconciliation n'est pas OK ; dites ce qui a été vérifié et pourquoi c'est accepté)",
         "Opmerking (verplicht: de reconciliatie is niet OK; zeg wat nagekeken werd en waarom het aanvaard wordt)");
@@ -78,14 +87,18 @@ public static class WorkspaceTexts
     public static readonly Bilingual SignButton = new("Signer", "Aftekenen");
     public static readonly Bilingual PublishTitle = new("Publier l'exécution retenue", "De tegengehouden uitvoering publiceren");
     public static readonly Bilingual PublishExplain = new(
-        "L'exécution est retenue : sa réconciliation est moins bonne que celle de l'exécution publiée, ou FAILED. La publier remplace l'exécution publiée de cette entité et de cet exercice ; votre signature doit expliquer pourquoi.",
-        "De uitvoering is tegengehouden: haar reconciliatie is slechter dan die van de gepubliceerde uitvoering, of FAILED. Haar publiceren vervangt de gepubliceerde uitvoering van deze entiteit en dit boekjaar; uw aftekening moet uitleggen waarom.");
+        "L'exécution est retenue : sa réconciliation est moins bonne que celle de l'exécution publiée, ou FAILED. La publier remplace "
+            + "l'exécution publiée de cette entité et de cet exercice ; votre signature doit expliquer pourquoi.",
+        "De uitvoering is tegengehouden: haar reconciliatie is slechter dan die van de gepubliceerde uitvoering, of FAILED. Haar "
+            + "publiceren vervangt de gepubliceerde uitvoering van deze entiteit en dit boekjaar; uw aftekening moet uitleggen waarom.");
     public static readonly Bilingual PublishReason = new(
         "Raison (obligatoire : pourquoi la réconciliation est acceptée)", "Reden (verplicht: waarom de reconciliatie aanvaard wordt)");
     public static readonly Bilingual PublishButton = new("Signer et publier", "Aftekenen en publiceren");
     public static readonly Bilingual CannotSignLocal = new(
-        "Pour signer, connectez-vous : une signature enregistre qui a signé, et ce serveur n'a pas d'utilisateurs (réglages Dashboard:Users et Access:Accountants ou Access:Auditors).",
-        "Om af te tekenen moet u zich aanmelden: een aftekening registreert wie aftekende, en deze server heeft geen gebruikers (instellingen Dashboard:Users en Access:Accountants of Access:Auditors).");
+        "Pour signer, connectez-vous : une signature enregistre qui a signé, et ce serveur n'a pas d'utilisateurs (réglages "
+            + "Dashboard:Users et Access:Accountants ou Access:Auditors).",
+        "Om af te tekenen moet u zich aanmelden: een aftekening registreert wie aftekende, en deze server heeft geen gebruikers "
+            + "(instellingen Dashboard:Users en Access:Accountants of Access:Auditors).");
     public static readonly Bilingual CannotSignRole = new(
         "Seuls un comptable ou un auditeur signent : votre nom n'est pas dans Access:Accountants ni Access:Auditors.",
         "Enkel een boekhouder of een auditor tekent af: uw naam staat niet in Access:Accountants of Access:Auditors.");
@@ -94,17 +107,25 @@ public static class WorkspaceTexts
         "Enkel een voltooide uitvoering (gepubliceerd, tegengehouden of vervangen) heeft cijfers en een vingerafdruk om af te tekenen.");
 
     public static readonly Bilingual SignOffRecorded = new("Votre signature est enregistrée.", "Uw aftekening is geregistreerd.");
-    public static readonly Bilingual Published = new("L'exécution est publiée, avec votre signature.", "De uitvoering is gepubliceerd, met uw aftekening.");
+    public static readonly Bilingual Published = new(
+        "L'exécution est publiée, avec votre signature.",
+        "De uitvoering is gepubliceerd, met uw aftekening.");
     public static readonly Bilingual Refused = new("Rien n'a été enregistré", "Er werd niets geregistreerd");
     public static readonly Bilingual RefusedCommentMissing = new(
-        "la réconciliation de cette exécution n'est pas OK : une signature dit ce qui a été vérifié et pourquoi c'est accepté. Écrivez-le dans le commentaire.",
-        "de reconciliatie van deze uitvoering is niet OK: een aftekening zegt wat nagekeken werd en waarom het aanvaard wordt. Schrijf dat in de opmerking.");
+        "la réconciliation de cette exécution n'est pas OK : une signature dit ce qui a été vérifié et pourquoi c'est accepté. Écrivez-le "
+            + "dans le commentaire.",
+        "de reconciliatie van deze uitvoering is niet OK: een aftekening zegt wat nagekeken werd en waarom het aanvaard wordt. Schrijf "
+            + "dat in de opmerking.");
     public static readonly Bilingual RefusedReasonMissing = new(
-        "publier une exécution retenue demande une signature qui explique pourquoi sa réconciliation est acceptée. Écrivez-le dans la raison.",
-        "een tegengehouden uitvoering publiceren vraagt een aftekening die uitlegt waarom haar reconciliatie aanvaard wordt. Schrijf dat in de reden.");
+        "publier une exécution retenue demande une signature qui explique pourquoi sa réconciliation est acceptée. Écrivez-le dans la "
+            + "raison.",
+        "een tegengehouden uitvoering publiceren vraagt een aftekening die uitlegt waarom haar reconciliatie aanvaard wordt. Schrijf dat "
+            + "in de reden.");
     public static readonly Bilingual RefusedNoReport = new(
-        "le rapport HTML de l'exécution est introuvable : une signature enregistre le SHA-256 du rapport lu. Faites-le écrire par le service informatique (bascule report --run).",
-        "het HTML-rapport van de uitvoering is niet te vinden: een aftekening registreert de SHA-256 van het gelezen rapport. Laat het schrijven door de informaticadienst (bascule report --run).");
+        "le rapport HTML de l'exécution est introuvable : une signature enregistre le SHA-256 du rapport lu. Faites-le écrire par le "
+            + "service informatique (bascule report --run).",
+        "het HTML-rapport van de uitvoering is niet te vinden: een aftekening registreert de SHA-256 van het gelezen rapport. Laat het "
+            + "schrijven door de informaticadienst (bascule report --run).");
     public static readonly Bilingual RefusedReportChanged = new(
         "le rapport de l'exécution a été réécrit depuis que vous avez ouvert cette page. Relisez-le, puis signez.",
         "het rapport van de uitvoering werd herschreven sinds u deze pagina opende. Lees het opnieuw en teken dan af.");
@@ -118,10 +139,14 @@ public static class WorkspaceTexts
         "la base de staging a refusé l'opération (message technique ci-dessous, pour le service informatique).",
         "de staging-databank weigerde de bewerking (technisch bericht hieronder, voor de informaticadienst).");
     public static readonly Bilingual ReportShowsPersonalData = new(
-        "Ce fichier a été écrit avec les données personnelles des tiers visibles (noms, IBAN) et vous n'avez pas le droit de les voir (Access:PersonalData). " +
-        "La page de l'exécution montre la même réconciliation, masquée. Pour un fichier masqué, demandez à l'IT de régénérer les rapports sans --show-personal-data (bascule report).",
-        "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar (namen, IBAN) en u hebt niet het recht ze te zien (Access:PersonalData). " +
-        "De pagina van de uitvoering toont dezelfde reconciliatie, gemaskeerd. Voor een gemaskeerd bestand: vraag IT de rapporten opnieuw aan te maken zonder --show-personal-data (bascule report).");
+        "Ce fichier a été écrit avec les données personnelles des tiers visibles (noms, IBAN) et vous n'avez pas le droit de les voir "
+            + "(Access:PersonalData). " +
+        "La page de l'exécution montre la même réconciliation, masquée. Pour un fichier masqué, demandez à l'IT de régénérer les rapports "
+            + "sans --show-personal-data (bascule report).",
+        "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar (namen, IBAN) en u hebt niet het recht ze te zien "
+            + "(Access:PersonalData). " +
+        "De pagina van de uitvoering toont dezelfde reconciliatie, gemaskeerd. Voor een gemaskeerd bestand: vraag IT de rapporten opnieuw "
+            + "aan te maken zonder --show-personal-data (bascule report).");
     public static readonly Bilingual EvidenceNotAllowed = new(
         "Seuls un comptable ou un auditeur téléchargent le dossier de preuves (Access:Accountants, Access:Auditors).",
         "Enkel een boekhouder of een auditor downloadt het bewijsdossier (Access:Accountants, Access:Auditors).");
@@ -140,18 +165,32 @@ public static class WorkspaceTexts
     public static readonly Bilingual BackToRun = new("Retour à l'exécution", "Terug naar de uitvoering");
     public static readonly Bilingual FolderFound = new(
         "Le contenu de ce dossier a bien le SHA-256 enregistré par l'exécution : les règles ci-dessous sont celles qu'elle a appliquées.",
-        "De inhoud van deze map heeft wel degelijk de SHA-256 die de uitvoering registreerde: de regels hieronder zijn die welke ze toepaste.");
+        "De inhoud van deze map heeft wel degelijk de SHA-256 die de uitvoering registreerde: de regels hieronder zijn die welke ze "
+            + "toepaste.");
     public static readonly Bilingual FolderMissing = new(
-        "Le dossier de cette version est introuvable dans le dossier des correspondances du serveur : les justifications des règles et les règles jamais utilisées ne peuvent pas être montrées. Les montants par règle ci-dessous viennent de la base de staging. Demandez au service informatique de remettre la version (bascule mapping hash doit redonner le SHA-256 de l'exécution).",
-        "De map van deze versie is niet te vinden in de mappingmap van de server: de verantwoordingen van de regels en de nooit gebruikte regels kunnen niet getoond worden. De bedragen per regel hieronder komen uit de staging-databank. Vraag de informaticadienst de versie terug te plaatsen (bascule mapping hash moet de SHA-256 van de uitvoering teruggeven).");
+        "Le dossier de cette version est introuvable dans le dossier des correspondances du serveur : les justifications des règles et "
+            + "les règles jamais utilisées ne peuvent pas être montrées. Les montants par règle ci-dessous viennent de la base de "
+                + "staging. Demandez au service informatique de remettre la version (bascule mapping hash doit redonner le SHA-256 de "
+                    + "l'exécution).",
+        "De map van deze versie is niet te vinden in de mappingmap van de server: de verantwoordingen van de regels en de nooit gebruikte "
+            + "regels kunnen niet getoond worden. De bedragen per regel hieronder komen uit de staging-databank. Vraag de "
+                + "informaticadienst de versie terug te plaatsen (bascule mapping hash moet de SHA-256 van de uitvoering teruggeven).");
     public static readonly Bilingual FolderAltered = new(
-        "Le dossier de cette version a été modifié depuis l'exécution : son contenu n'a plus le SHA-256 que l'exécution a enregistré. Ses règles ne sont donc pas montrées, ni les règles jamais utilisées ; les montants par règle ci-dessous viennent de la base de staging. Une version approuvée ne se modifie jamais : demandez au service informatique de remettre la version d'origine (historique git) et de placer les changements dans une nouvelle version.",
-        "De map van deze versie werd gewijzigd sinds de uitvoering: haar inhoud heeft niet meer de SHA-256 die de uitvoering registreerde. Haar regels worden dus niet getoond, noch de nooit gebruikte regels; de bedragen per regel hieronder komen uit de staging-databank. Een goedgekeurde versie wordt nooit gewijzigd: vraag de informaticadienst de oorspronkelijke versie terug te plaatsen (git-geschiedenis) en de wijzigingen in een nieuwe versie te zetten.");
+        "Le dossier de cette version a été modifié depuis l'exécution : son contenu n'a plus le SHA-256 que l'exécution a enregistré. Ses "
+            + "règles ne sont donc pas montrées, ni les règles jamais utilisées ; les montants par règle ci-dessous viennent de la base "
+                + "de staging. Une version approuvée ne se modifie jamais : demandez au service informatique de remettre la version "
+                    + "d'origine (historique git) et de placer les changements dans une nouvelle version.",
+        "De map van deze versie werd gewijzigd sinds de uitvoering: haar inhoud heeft niet meer de SHA-256 die de uitvoering "
+            + "registreerde. Haar regels worden dus niet getoond, noch de nooit gebruikte regels; de bedragen per regel hieronder komen "
+                + "uit de staging-databank. Een goedgekeurde versie wordt nooit gewijzigd: vraag de informaticadienst de oorspronkelijke "
+                    + "versie terug te plaatsen (git-geschiedenis) en de wijzigingen in een nieuwe versie te zetten.");
     public static readonly Bilingual FolderHashNow = new("SHA-256 du dossier aujourd'hui :", "SHA-256 van de map vandaag:");
     public static readonly Bilingual FolderUnreadable = new("le dossier ne se lit plus", "de map is niet meer leesbaar");
     public static readonly Bilingual ApprovedSince = new(
-        "Cette version a été approuvée après l'exécution : par {0} le {1}. L'approbation ne change pas le SHA-256 ; l'exécution reste enregistrée comme non approuvée.",
-        "Deze versie werd na de uitvoering goedgekeurd: door {0} op {1}. De goedkeuring verandert de SHA-256 niet; de uitvoering blijft geregistreerd als niet goedgekeurd.");
+        "Cette version a été approuvée après l'exécution : par {0} le {1}. L'approbation ne change pas le SHA-256 ; l'exécution reste "
+            + "enregistrée comme non approuvée.",
+        "Deze versie werd na de uitvoering goedgekeurd: door {0} op {1}. De goedkeuring verandert de SHA-256 niet; de uitvoering blijft "
+            + "geregistreerd als niet goedgekeurd.");
     public static readonly Bilingual RulesTitle = new("Règles et montants de cette exécution", "Regels en bedragen van deze uitvoering");
     public static readonly Bilingual RulesUsedCaption = new(
         "Règles appliquées dans cette exécution, dans l'ordre du fichier des règles : lignes mises en staging et montants en euros",
@@ -159,15 +198,25 @@ public static class WorkspaceTexts
     public static readonly Bilingual RulesUsedByIdCaption = new(
         "Règles appliquées dans cette exécution, par identifiant : lignes mises en staging et montants en euros",
         "Regels toegepast in deze uitvoering, per identificatie: gestagede lijnen en bedragen in euro");
-    public static readonly Bilingual RulesNeverUsedTitle = new("Règles jamais utilisées dans cette exécution", "Regels die in deze uitvoering nooit gebruikt werden");
+    public static readonly Bilingual RulesNeverUsedTitle = new(
+        "Règles jamais utilisées dans cette exécution",
+        "Regels die in deze uitvoering nooit gebruikt werden");
     public static readonly Bilingual RulesNeverUsedCaption = new(
         "Règles de la version qui n'ont mis aucune ligne en staging dans cette exécution",
         "Regels van de versie die in deze uitvoering geen enkele lijn gestaged hebben");
-    public static readonly Bilingual AllRulesUsed = new("Toutes les règles de la version ont servi dans cette exécution.", "Alle regels van de versie werden in deze uitvoering gebruikt.");
-    public static readonly Bilingual NoRuleUsed = new("Aucune ligne n'a été mise en staging dans cette exécution.", "In deze uitvoering werd geen enkele lijn gestaged.");
+    public static readonly Bilingual AllRulesUsed = new(
+        "Toutes les règles de la version ont servi dans cette exécution.",
+        "Alle regels van de versie werden in deze uitvoering gebruikt.");
+    public static readonly Bilingual NoRuleUsed = new(
+        "Aucune ligne n'a été mise en staging dans cette exécution.",
+        "In deze uitvoering werd geen enkele lijn gestaged.");
     public static readonly Bilingual Rule = new("Règle", "Regel");
-    public static readonly Bilingual RuleSource = new("Source (type d'entité ; années ; compte ; article)", "Bron (entiteitstype; jaren; rekening; artikel)");
-    public static readonly Bilingual RuleTarget = new("Cible (compte / code économique / fonction)", "Doel (rekening / economische code / functie)");
+    public static readonly Bilingual RuleSource = new(
+        "Source (type d'entité ; années ; compte ; article)",
+        "Bron (entiteitstype; jaren; rekening; artikel)");
+    public static readonly Bilingual RuleTarget = new(
+        "Cible (compte / code économique / fonction)",
+        "Doel (rekening / economische code / functie)");
     public static readonly Bilingual RuleShare = new("Part (%)", "Aandeel (%)");
     public static readonly Bilingual Justification = new("Justification", "Verantwoording");
     public static readonly Bilingual Lines = new("Lignes", "Lijnen");

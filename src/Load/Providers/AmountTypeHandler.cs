@@ -18,7 +18,8 @@ internal sealed class AmountTypeHandler : SqlMapper.TypeHandler<Amount>
         long cents => Amount.FromCents(cents),
         int cents => Amount.FromCents(cents),
         decimal euros => Amount.FromEuros(euros),
-        _ => throw new DataException($"An amount column returned a {value.GetType().Name}; amounts are stored as cents (SQLite) or decimals."),
+        _ => throw new DataException(
+            $"An amount column returned a {value.GetType().Name}; amounts are stored as cents (SQLite) or decimals."),
     };
 
     public override void SetValue(IDbDataParameter parameter, Amount value)

@@ -5,7 +5,8 @@ namespace Bascule.Load.Providers;
 /// <summary>Connection details fit for messages and logs: never a password, whatever the provider.</summary>
 public static class ConnectionText
 {
-    private static readonly string[] SecretKeys = ["password", "pwd", "passfile", "user id", "uid", "username", "user", "access token", "ssl password", "sslpassword"];
+    private static readonly string[] SecretKeys
+        = ["password", "pwd", "passfile", "user id", "uid", "username", "user", "access token", "ssl password", "sslpassword"];
 
     // The keys whose values are secrets in themselves: the password, a client certificate key's password (Npgsql), a token.
     private static readonly string[] SecretValueKeys = ["password", "pwd", "access token", "ssl password", "sslpassword"];

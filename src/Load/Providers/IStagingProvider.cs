@@ -29,9 +29,16 @@ public interface IStagingProvider : IAsyncDisposable
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes every row of the batch inside the given transaction.</summary>
-    Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken);
+    Task WriteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StagingBatch batch,
+        RunId run,
+        int batchNumber,
+        CancellationToken cancellationToken);
 
-    /// <summary>True for faults that a new attempt on a new connection may not meet again (dropped connection, deadlock, lock timeout).</summary>
+    /// <summary>True for faults that a new attempt on a new connection may not meet again (dropped connection, deadlock, lock
+    /// timeout).</summary>
     bool IsTransient(Exception exception);
 
     /// <summary>Reads an amount column: cents on SQLite, exact decimals elsewhere.</summary>

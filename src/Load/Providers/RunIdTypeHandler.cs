@@ -4,10 +4,12 @@ using Dapper;
 
 namespace Bascule.Load.Providers;
 
-/// <summary>A run id column (text on every provider) read into a <see cref="RunId"/>, and a <see cref="RunId"/> parameter written as its text.</summary>
+/// <summary>A run id column (text on every provider) read into a <see cref="RunId"/>, and a <see cref="RunId"/> parameter written as its
+/// text.</summary>
 internal sealed class RunIdTypeHandler : SqlMapper.TypeHandler<RunId>
 {
-    public override RunId Parse(object value) => RunId.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+    public override RunId Parse(object value)
+        => RunId.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     public override void SetValue(IDbDataParameter parameter, RunId value)
     {

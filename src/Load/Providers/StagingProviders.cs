@@ -12,7 +12,9 @@ public static class StagingProviders
     {
         if (!StagingProviderKinds.TryParse(provider, out var kind))
         {
-            throw new ArgumentException($"Unknown staging provider '{provider}': use sqlite, postgres or sqlserver (option --provider or setting Staging:Provider).");
+            throw new ArgumentException(
+                $"Unknown staging provider '{provider}': use sqlite, postgres or sqlserver (option --provider or setting "
+                    + $"Staging:Provider).");
         }
 
         if (kind == StagingProviderKind.Sqlite)
@@ -23,7 +25,8 @@ public static class StagingProviders
         if (string.IsNullOrWhiteSpace(connection))
         {
             throw new ArgumentException(
-                $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment variable BASCULE_STAGING__CONNECTION).");
+                $"The {kind.ToCode()} provider needs a connection string: give --connection or set Staging:Connection (environment "
+                    + $"variable BASCULE_STAGING__CONNECTION).");
         }
 
         try
@@ -36,7 +39,9 @@ public static class StagingProviders
         {
             // The driver's own words ("Format of the initialization string does not conform…", "Keyword not supported") say
             // neither which setting nor how to write it. Its message never holds the connection string.
-            var problem = (ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message).TrimEnd('.');
+            var problem = (ex.ParamName is { } name
+                ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                : ex.Message).TrimEnd('.');
             throw new ArgumentException(
                 $"The {kind.ToCode()} connection string cannot be read: {problem}. Write it as key=value pairs separated by ';' " +
                 "(e.g. Host=db.example;Database=staging;Username=bascule_loader;Password=…) in --connection or Staging:Connection.", ex);

@@ -23,7 +23,8 @@ public sealed class StagingBatch
 
     public List<ThirdPartyRow> ThirdParties { get; } = [];
 
-    public int Count => Staged.Count + Unmapped.Count + Rejected.Count + Balance.Count + Articles.Count + Commitments.Count + ThirdParties.Count;
+    public int Count
+        => Staged.Count + Unmapped.Count + Rejected.Count + Balance.Count + Articles.Count + Commitments.Count + ThirdParties.Count;
 
     public void Clear()
     {

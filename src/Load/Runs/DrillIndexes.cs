@@ -73,7 +73,12 @@ public static partial class DrillIndexes
     /// whole, or not: an interrupted build leaves none (SQLite, SQL Server: one statement) or an invalid one that the next
     /// sync drops (PostgreSQL's concurrent build). With <paramref name="build"/> false, only drops.
     /// </summary>
-    public static async Task<DrillIndexSync> SyncAsync(IStagingProvider provider, RunId? only, bool build, Action<string>? built, CancellationToken cancellationToken)
+    public static async Task<DrillIndexSync> SyncAsync(
+        IStagingProvider provider,
+        RunId? only,
+        bool build,
+        Action<string>? built,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -134,7 +139,8 @@ public static partial class DrillIndexes
     }
 
     private static async Task<bool> LoadingAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM runs WHERE status = 'loading'", cancellationToken: cancellationToken)) > 0;
+        await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition("SELECT COUNT(*) FROM runs WHERE status = 'loading'", cancellationToken: cancellationToken)) > 0;
 
     /// <summary>Drops a run's drill-down indexes, before its rows are deleted.</summary>
     public static async Task DropAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
@@ -151,7 +157,10 @@ public static partial class DrillIndexes
     }
 
     /// <summary>The drill-down indexes on staged_lines, and whether each is complete (PostgreSQL's <c>indisvalid</c>).</summary>
-    public static async Task<IReadOnlyList<(string Name, bool Valid)>> ExistingAsync(DbConnection connection, StagingProviderKind engine, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Name, bool Valid)>> ExistingAsync(
+        DbConnection connection,
+        StagingProviderKind engine,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var sql = engine switch
@@ -163,8 +172,10 @@ public static partial class DrillIndexes
                 WHERE i.indrelid = 'staged_lines'::regclass AND c.relname LIKE 'ix\_drill\_%'
                 """,
             StagingProviderKind.SqlServer =>
-                "SELECT name AS Name, CAST(1 AS BIT) AS Valid FROM sys.indexes WHERE object_id = OBJECT_ID('staged_lines') AND name LIKE 'ix[_]drill[_]%'",
-            _ => "SELECT name AS Name, 1 AS Valid FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staged_lines' AND name LIKE 'ix\\_drill\\_%' ESCAPE '\\'",
+                "SELECT name AS Name, CAST(1 AS BIT) AS Valid FROM sys.indexes WHERE object_id = OBJECT_ID('staged_lines') AND name LIKE "
+                    + "'ix[_]drill[_]%'",
+            _ => "SELECT name AS Name, 1 AS Valid FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staged_lines' AND name LIKE "
+                + "'ix\\_drill\\_%' ESCAPE '\\'",
         };
         return (await connection.QueryAsync<IndexRow>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
             .Select(r => (r.Name, Convert.ToBoolean(r.Valid, System.Globalization.CultureInfo.InvariantCulture)))
@@ -183,9 +194,11 @@ public static partial class DrillIndexes
         var literal = Literal(run);
         return engine switch
         {
-            StagingProviderKind.Postgres => $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
+            StagingProviderKind.Postgres => $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = "
+                + $"{literal}",
             StagingProviderKind.SqlServer =>
-                $"IF INDEXPROPERTY(OBJECT_ID('staged_lines'), '{name}', 'IndexID') IS NULL CREATE INDEX {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
+                $"IF INDEXPROPERTY(OBJECT_ID('staged_lines'), '{name}', 'IndexID') IS NULL CREATE INDEX {name} ON staged_lines "
+                    + $"({columns}) WHERE run_id = {literal}",
             _ => $"CREATE INDEX IF NOT EXISTS {name} ON staged_lines ({columns}) WHERE run_id = {literal}",
         };
     }
@@ -216,7 +229,8 @@ public static partial class DrillIndexes
     [System.Text.RegularExpressions.GeneratedRegex("^ix_drill_[a-z]+_[0-9a-f]{32}$")]
     private static partial System.Text.RegularExpressions.Regex OwnName();
 
-    private static string Hex(RunId run) => Guid.ParseExact(run.Value ?? throw new ArgumentException("An empty run id.", nameof(run)), "D").ToString("N");
+    private static string Hex(RunId run)
+        => Guid.ParseExact(run.Value ?? throw new ArgumentException("An empty run id.", nameof(run)), "D").ToString("N");
 
     private sealed class IndexRow
     {

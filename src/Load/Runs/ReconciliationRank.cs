@@ -16,7 +16,8 @@ public static class ReconciliationRank
         _ => null,
     };
 
-    /// <summary>Whether <paramref name="candidate"/> is worse than <paramref name="published"/>; unknown statuses compare as not worse.</summary>
+    /// <summary>Whether <paramref name="candidate"/> is worse than <paramref name="published"/>; unknown statuses compare as not
+    /// worse.</summary>
     public static bool IsWorse(string candidate, string? published) =>
         Of(candidate) is { } c && Of(published) is { } p && c > p;
 }

@@ -37,21 +37,28 @@ public static class RunFingerprint
     }
 
     // One index seek per source file instead of a DISTINCT over every row of the run.
-    private static async Task<List<string>> FilesAsync(DbConnection connection, StagingTable table, RunId run, CancellationToken cancellationToken)
+    private static async Task<List<string>> FilesAsync(
+        DbConnection connection,
+        StagingTable table,
+        RunId run,
+        CancellationToken cancellationToken)
     {
         var files = new List<string>();
-        var next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(table.FirstFileSql, new { run = run.Value }, cancellationToken: cancellationToken));
+        var next = await connection.ExecuteScalarAsync<string?>(
+            new CommandDefinition(table.FirstFileSql, new { run = run.Value }, cancellationToken: cancellationToken));
         while (next is not null)
         {
             files.Add(next);
-            next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(table.NextFileSql, new { run = run.Value, after = next }, cancellationToken: cancellationToken));
+            next = await connection.ExecuteScalarAsync<string?>(
+                new CommandDefinition(table.NextFileSql, new { run = run.Value, after = next }, cancellationToken: cancellationToken));
         }
 
         return files;
     }
 
     private static async Task HashRowsAsync(
-        IStagingProvider provider, DbConnection connection, StagingTable table, RunId run, string file, IncrementalHash hash, CanonicalText text, CancellationToken cancellationToken)
+        IStagingProvider provider, DbConnection connection, StagingTable table, RunId run, string file, IncrementalHash hash,
+        CanonicalText text, CancellationToken cancellationToken)
     {
         var columns = table.Columns.Skip(2).ToArray();
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(

@@ -34,7 +34,13 @@ public sealed record RunPruning(DateTime Utc, string By);
 public sealed record PublishOverride(string By, DateTime Utc, string Reason);
 
 /// <summary>A run's recorded fingerprint against the one its rows give now, read back from the database.</summary>
-public sealed record FingerprintVerification(RunId Run, string EntityName, int FiscalYear, RunStatus Status, string Recorded, string Recomputed)
+public sealed record FingerprintVerification(
+    RunId Run,
+    string EntityName,
+    int FiscalYear,
+    RunStatus Status,
+    string Recorded,
+    string Recomputed)
 {
     public bool Matches => string.Equals(Recorded, Recomputed, StringComparison.Ordinal);
 }

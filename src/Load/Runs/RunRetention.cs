@@ -56,11 +56,16 @@ public static class RunRetention
     }
 
     // One transaction per run: the status is checked again inside it, so a run published meanwhile is left alone.
-    private static async Task<bool> PruneOneAsync(System.Data.Common.DbConnection connection, string run, string by, CancellationToken cancellationToken)
+    private static async Task<bool> PruneOneAsync(
+        System.Data.Common.DbConnection connection,
+        string run,
+        string by,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var marked = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE runs SET pruned_utc = @now, pruned_by = @by WHERE run_id = @run AND status IN ('superseded', 'failed') AND pruned_utc IS NULL",
+            "UPDATE runs SET pruned_utc = @now, pruned_by = @by WHERE run_id = @run AND status IN ('superseded', 'failed') AND pruned_utc "
+                + "IS NULL",
             new { run, by, now = DateTime.UtcNow },
             transaction,
             cancellationToken: cancellationToken));
@@ -73,7 +78,8 @@ public static class RunRetention
         // The data rows go; run_files (each source file's SHA-256 and counts) stays with the runs row, as provenance.
         foreach (var table in StagingTables.All)
         {
-            await connection.ExecuteAsync(new CommandDefinition(table.DeleteRunSql, new { run }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition(table.DeleteRunSql, new { run }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

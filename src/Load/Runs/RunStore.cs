@@ -19,7 +19,12 @@ public static class RunStore
     /// Records a run as loading, with this process's lease (host, process id and start, first heartbeat now). Refused by
     /// the database (unique index) while another run of the same entity and year is loading: see <see cref="RunClaim"/>.
     /// </summary>
-    public static async Task InsertAsync(IStagingProvider provider, RunId run, RunHeader header, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public static async Task InsertAsync(
+        IStagingProvider provider,
+        RunId run,
+        RunHeader header,
+        TimeSpan leaseDuration,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         var now = DateTime.UtcNow;
@@ -27,8 +32,10 @@ public static class RunStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
-                              started_utc, started_by, tool_version, job, lease_host, lease_pid, lease_process_start, heartbeat_utc, lease_expires_utc,
-                              mapping_approved_by, mapping_approved_on, tolerance_unmapped_lines, tolerance_unmapped_euros, tolerance_rejected_lines)
+                              started_utc, started_by, tool_version, job, lease_host, lease_pid,
+                                  lease_process_start, heartbeat_utc, lease_expires_utc,
+                              mapping_approved_by, mapping_approved_on, tolerance_unmapped_lines,
+                              tolerance_unmapped_euros, tolerance_rejected_lines)
             VALUES (@run, @entityName, @entityType, @insCode, @fiscalYear, 'loading', @mappingId, @mappingVersion, @mappingSha256,
                     @startedUtc, @startedBy, @toolVersion, @job, @leaseHost, @leasePid, @leaseProcessStart, @startedUtc, @leaseExpires,
                     @approvedBy, @approvedOn, @unmappedLines, @unmappedEuros, @rejectedLines)
@@ -60,11 +67,19 @@ public static class RunStore
             cancellationToken: cancellationToken));
     }
 
-    public static async Task RecordFilesAsync(IStagingProvider provider, RunId run, IReadOnlyList<RunFile> files, CancellationToken cancellationToken)
+    public static async Task RecordFilesAsync(
+        IStagingProvider provider,
+        RunId run,
+        IReadOnlyList<RunFile> files,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM run_files WHERE run_id = @run", new { run = run.Value }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM run_files WHERE run_id = @run",
+            new { run = run.Value },
+            transaction,
+            cancellationToken: cancellationToken));
         foreach (var file in files)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -93,17 +108,26 @@ public static class RunStore
     /// The one commit that makes a run visible: the entity's published run for that year (and any run of it held before
     /// this one started) becomes superseded and this one published, or neither happens.
     /// </summary>
-    public static async Task PublishAsync(IStagingProvider provider, RunId run, RunHeader header, string fingerprint, CancellationToken cancellationToken)
+    public static async Task PublishAsync(
+        IStagingProvider provider,
+        RunId run,
+        RunHeader header,
+        string fingerprint,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (published, _) = await PublishInTransactionAsync(
-            connection, transaction, run.Value, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), "loading", fingerprint, null, cancellationToken);
+            connection, transaction, run.Value, new EntityYear(
+                header.InsCode,
+                header.EntityType.ToCode(),
+                header.FiscalYear.Value), "loading", fingerprint, null, cancellationToken);
         if (!published)
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
+                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found "
+                    + $"it abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
 
@@ -117,7 +141,8 @@ public static class RunStore
     /// publishing it anyway is a person's recorded decision (<see cref="PublishHeldAsync"/>).
     /// </summary>
     public static async Task<PublishOutcome> PublishUnlessWorseAsync(
-        IStagingProvider provider, RunId run, RunHeader header, string fingerprint, string reconciliationStatus, CancellationToken cancellationToken)
+        IStagingProvider provider, RunId run, RunHeader header, string fingerprint, string reconciliationStatus,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -125,26 +150,38 @@ public static class RunStore
         var current = await connection.QuerySingleOrDefaultAsync<PublishedStatus>(new CommandDefinition(
             """
             SELECT run_id AS RunId, reconciliation_status AS Status FROM runs
-            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @run
+            WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear
+            AND status = 'published' AND run_id <> @run
             """,
             new { run = run.Value, insCode = entityYear.InsCode, entityType = entityYear.EntityType, fiscalYear = entityYear.FiscalYear },
             transaction,
             cancellationToken: cancellationToken));
-        if (current is not null && ReconciliationRank.IsWorse(reconciliationStatus, current.Status) && RunId.TryParse(current.RunId, out var better))
+        if (current is not null && ReconciliationRank.IsWorse(reconciliationStatus, current.Status)
+            && RunId.TryParse(current.RunId, out var better))
         {
-            var message = $"Held, not published: its reconciliation is {reconciliationStatus}, worse than that of the published run {better} ({current.Status}), " +
+            var message = $"Held, not published: its reconciliation is {reconciliationStatus}, worse than that of the published run "
+                + $"{better} ({current.Status}), " +
                 "which stays published. Review its report; to publish it anyway: bascule publish --run " + run + " --reason \"...\".";
             await MarkHeldAsync(connection, transaction, run, header, fingerprint, message, reconciliationStatus, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new PublishOutcome(false, better, message);
         }
 
-        var (published, _) = await PublishInTransactionAsync(connection, transaction, run.Value, entityYear, "loading", fingerprint, null, cancellationToken);
+        var (published, _) = await PublishInTransactionAsync(
+            connection,
+            transaction,
+            run.Value,
+            entityYear,
+            "loading",
+            fingerprint,
+            null,
+            cancellationToken);
         if (!published)
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
+                $"Run {run} could not be published: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found "
+                    + $"it abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
 
@@ -162,12 +199,23 @@ public static class RunStore
     /// and for investigation, but not published. The entity's published run for that year, if any, is not touched and
     /// is returned.
     /// </summary>
-    public static async Task<RunId?> HoldAsync(IStagingProvider provider, RunId run, RunHeader header, string fingerprint, string message, CancellationToken cancellationToken)
+    public static async Task<RunId?> HoldAsync(
+        IStagingProvider provider,
+        RunId run,
+        RunHeader header,
+        string fingerprint,
+        string message,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await MarkHeldAsync(connection, transaction, run, header, fingerprint, message, ReconciliationRank.Failed, cancellationToken);
-        var published = await PublishedRunAsync(connection, transaction, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), run.Value, cancellationToken);
+        var published = await PublishedRunAsync(
+            connection,
+            transaction,
+            new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value),
+            run.Value,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return published;
     }
@@ -178,7 +226,11 @@ public static class RunStore
     /// in the same commit as <see cref="PublishAsync"/> does. Refuses a run that is not held, one whose rows no longer
     /// give the fingerprint it was held with, and a sign-off that does not explain the decision.
     /// </summary>
-    public static async Task<HeldRunPublished> PublishHeldAsync(IStagingProvider provider, RunId run, SignOffRequest signOff, CancellationToken cancellationToken)
+    public static async Task<HeldRunPublished> PublishHeldAsync(
+        IStagingProvider provider,
+        RunId run,
+        SignOffRequest signOff,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(signOff);
@@ -197,7 +249,8 @@ public static class RunStore
         if (!string.Equals(now, row.Fingerprint, StringComparison.Ordinal))
         {
             throw new StagingException(
-                $"Run {run} was not published: its rows changed since it was held (fingerprint {row.Fingerprint} in its report, {now} now). " +
+                $"Run {run} was not published: its rows changed since it was held (fingerprint {row.Fingerprint} in its report, {now} "
+                    + $"now). " +
                 "Run migrate again and review the new run's report.");
         }
 
@@ -206,11 +259,13 @@ public static class RunStore
         var recorded = await SignOffStore.AddAsync(connection, transaction, run, signOff, cancellationToken);
         var decision = new PublishOverride(recorded.Signer.Name, recorded.SignedUtc, recorded.Comment!);
         var (published, superseded) = await PublishInTransactionAsync(
-            connection, transaction, run.Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, decision, cancellationToken);
+            connection, transaction, run
+                .Value, new EntityYear(row.InsCode, row.EntityType, row.FiscalYear), "held", null, decision, cancellationToken);
         if (!published)
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new StagingException($"Run {run} was not published: its status changed while it was being published. Check `bascule runs`.");
+            throw new StagingException(
+                $"Run {run} was not published: its status changed while it was being published. Check `bascule runs`.");
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -230,24 +285,30 @@ public static class RunStore
     /// the rows a report was made from are still exactly there. Refuses a run that is unknown or has no fingerprint
     /// (still loading, or failed: its rows were deleted).
     /// </summary>
-    public static async Task<FingerprintVerification> VerifyFingerprintAsync(IStagingProvider provider, RunId run, CancellationToken cancellationToken)
+    public static async Task<FingerprintVerification> VerifyFingerprintAsync(
+        IStagingProvider provider,
+        RunId run,
+        CancellationToken cancellationToken)
     {
         (string EntityName, int FiscalYear, string Status, string? Fingerprint) row;
         await using (var connection = await provider.OpenAsync(cancellationToken))
         {
             row = await connection.QuerySingleOrDefaultAsync<(string, int, string, string?)>(new CommandDefinition(
-                "SELECT entity_name, fiscal_year, status, fingerprint FROM runs WHERE run_id = @run", new { run = run.Value }, cancellationToken: cancellationToken));
+                "SELECT entity_name, fiscal_year, status, fingerprint FROM runs WHERE run_id = @run", new { run = run
+                    .Value }, cancellationToken: cancellationToken));
         }
 
         if (row.EntityName is null)
         {
-            throw new StagingException($"Run {run} is not in {provider.Target}. List the runs with `bascule runs` (same --provider and --connection).");
+            throw new StagingException(
+                $"Run {run} is not in {provider.Target}. List the runs with `bascule runs` (same --provider and --connection).");
         }
 
         var status = RunStatuses.Parse(row.Status);
         if (row.Fingerprint is null)
         {
-            throw new StagingException($"Run {run} is {status.ToCode()} and has no fingerprint to verify: only a run that completed (published, held or superseded) has one.");
+            throw new StagingException($"Run {run} is {status.ToCode()} and has no fingerprint to verify: only a run that completed "
+                + $"(published, held or superseded) has one.");
         }
 
         var now = await RunFingerprint.ComputeAsync(provider, run, cancellationToken);
@@ -271,7 +332,8 @@ public static class RunStore
         var status = marked == 1
             ? RunStatus.Failed
             : await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT status FROM runs WHERE run_id = @run", new { run = run.Value }, transaction, cancellationToken: cancellationToken)) is { } code
+                "SELECT status FROM runs WHERE run_id = @run", new { run = run
+                    .Value }, transaction, cancellationToken: cancellationToken)) is { } code
                 ? RunStatuses.Parse(code)
                 : RunStatus.Failed;
         // A run failed by another (abandoned: its lease was lost) may have written rows since: they go too.
@@ -284,31 +346,51 @@ public static class RunStore
         return status;
     }
 
-    public static async Task DeleteBatchAsync(DbConnection connection, DbTransaction transaction, RunId run, int batch, CancellationToken cancellationToken)
+    public static async Task DeleteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        RunId run,
+        int batch,
+        CancellationToken cancellationToken)
     {
         foreach (var table in StagingTables.All)
         {
-            await connection.ExecuteAsync(new CommandDefinition(table.DeleteBatchSql, new { run = run.Value, batch }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                table.DeleteBatchSql,
+                new { run = run.Value, batch },
+                transaction,
+                cancellationToken: cancellationToken));
         }
     }
 
     /// <summary>Deletes every row of a run (data tables and source files) inside the caller's transaction.</summary>
-    internal static async Task DeleteRowsAsync(DbConnection connection, DbTransaction transaction, string run, CancellationToken cancellationToken)
+    internal static async Task DeleteRowsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string run,
+        CancellationToken cancellationToken)
     {
         foreach (var table in StagingTables.All)
         {
-            await connection.ExecuteAsync(new CommandDefinition(table.DeleteRunSql, new { run }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition(table.DeleteRunSql, new { run }, transaction, cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM run_files WHERE run_id = @run", new { run }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM run_files WHERE run_id = @run",
+            new { run },
+            transaction,
+            cancellationToken: cancellationToken));
     }
 
     private static async Task MarkHeldAsync(
-        DbConnection connection, DbTransaction transaction, RunId run, RunHeader header, string fingerprint, string message, string reconciliationStatus, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, RunId run, RunHeader header, string fingerprint, string message,
+        string reconciliationStatus, CancellationToken cancellationToken)
     {
         var held = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE runs SET status = 'held', fingerprint = @fingerprint, finished_utc = @now, failure_message = @message, reconciliation_status = @status
+            UPDATE runs SET status = 'held', fingerprint = @fingerprint, finished_utc = @now, failure_message = @message,
+            reconciliation_status = @status
             WHERE run_id = @run AND status = 'loading'
             """,
             new { run = run.Value, fingerprint, now = DateTime.UtcNow, message, status = reconciliationStatus },
@@ -318,7 +400,8 @@ public static class RunStore
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new StagingException(
-                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it abandoned and cleaned it up). " +
+                $"Run {run} could not be held: it is no longer loading (a later run of {header.EntityName} {header.FiscalYear} found it "
+                    + $"abandoned and cleaned it up). " +
                 "Nothing was published by this run; check `bascule runs` and run migrate again if needed.");
         }
     }
@@ -326,7 +409,8 @@ public static class RunStore
     // The one publish path: supersedes the entity-year's published run and the runs of it held before this one started,
     // then publishes this run if it is still in the expected status. Returns whether it was, and the run it superseded.
     private static async Task<(bool Published, RunId? Superseded)> PublishInTransactionAsync(
-        DbConnection connection, DbTransaction transaction, string run, EntityYear entityYear, string from, string? fingerprint, PublishOverride? publishOverride, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string run, EntityYear entityYear, string from, string? fingerprint,
+        PublishOverride? publishOverride, CancellationToken cancellationToken)
     {
         var superseded = await PublishedRunAsync(connection, transaction, entityYear, run, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -340,7 +424,8 @@ public static class RunStore
             cancellationToken: cancellationToken));
         var published = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE runs SET status = 'published', fingerprint = COALESCE(@fingerprint, fingerprint), finished_utc = COALESCE(finished_utc, @now),
+            UPDATE runs SET status = 'published', fingerprint = COALESCE(@fingerprint, fingerprint), finished_utc = COALESCE(finished_utc,
+            @now),
                             override_by = @overrideBy, override_utc = @overrideUtc, override_reason = @overrideReason
             WHERE run_id = @run AND status = @from
             """,
@@ -365,24 +450,40 @@ public static class RunStore
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(header);
         await using var connection = await provider.OpenAsync(cancellationToken);
-        return await PublishedRunAsync(connection, null, new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value), "", cancellationToken);
+        return await PublishedRunAsync(
+            connection,
+            null,
+            new EntityYear(header.InsCode, header.EntityType.ToCode(), header.FiscalYear.Value),
+            "",
+            cancellationToken);
     }
 
-    private static async Task<RunId?> PublishedRunAsync(DbConnection connection, DbTransaction? transaction, EntityYear entityYear, string except, CancellationToken cancellationToken)
+    private static async Task<RunId?> PublishedRunAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        EntityYear entityYear,
+        string except,
+        CancellationToken cancellationToken)
     {
         var id = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'published' AND run_id <> @except",
+            "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = "
+                + "'published' AND run_id <> @except",
             new { except, insCode = entityYear.InsCode, entityType = entityYear.EntityType, fiscalYear = entityYear.FiscalYear },
             transaction,
             cancellationToken: cancellationToken));
         return id is not null && RunId.TryParse(id, out var runId) ? runId : null;
     }
 
-    private static async Task<HeldRow> ReadHeldAsync(DbConnection connection, DbTransaction? transaction, RunId run, CancellationToken cancellationToken)
+    private static async Task<HeldRow> ReadHeldAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        RunId run,
+        CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<HeldRow>(new CommandDefinition(
             """
-            SELECT entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear, status AS Status, fingerprint AS Fingerprint
+            SELECT entity_name AS EntityName, entity_type AS EntityType, ins_code AS InsCode, fiscal_year AS FiscalYear, status AS Status,
+            fingerprint AS Fingerprint
             FROM runs WHERE run_id = @run
             """,
             new { run = run.Value },
@@ -392,7 +493,8 @@ public static class RunStore
         if (row.Status != "held")
         {
             throw new StagingException(
-                $"Run {run} ({row.EntityName} {row.FiscalYear}) is {row.Status}, not held: only a held run (its reconciliation FAILED, or worse than the published run's) " +
+                $"Run {run} ({row.EntityName} {row.FiscalYear}) is {row.Status}, not held: only a held run (its reconciliation FAILED, or "
+                    + $"worse than the published run's) " +
                 "is published with `bascule publish`. Nothing was changed.");
         }
 
@@ -430,5 +532,13 @@ public static class RunStore
 /// </summary>
 public sealed record PublishOutcome(bool Published, RunId? StillPublished, string? HeldMessage);
 
-/// <summary>A held run published after review: the run, its entity and year, its fingerprint, the run it superseded (if any) and the override recorded.</summary>
-public sealed record HeldRunPublished(RunId Run, string EntityName, int FiscalYear, string Fingerprint, RunId? Superseded, PublishOverride Override, SignOff SignOff);
+/// <summary>A held run published after review: the run, its entity and year, its fingerprint, the run it superseded (if any) and the
+/// override recorded.</summary>
+public sealed record HeldRunPublished(
+    RunId Run,
+    string EntityName,
+    int FiscalYear,
+    string Fingerprint,
+    RunId? Superseded,
+    PublishOverride Override,
+    SignOff SignOff);

@@ -8,9 +8,13 @@ public static class StoredTime
     public static DateTime? Utc(object? value) => value switch
     {
         null or DBNull => null,
-        DateTime dateTime => DateTime.SpecifyKind(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime, DateTimeKind.Utc),
+        DateTime dateTime => DateTime.SpecifyKind(
+            dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime,
+            DateTimeKind.Utc),
         DateTimeOffset offset => offset.UtcDateTime,
-        string text => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
+        string text => DateTime.SpecifyKind(
+            DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+            DateTimeKind.Utc),
         _ => throw new FormatException($"Unexpected timestamp value of type {value.GetType().Name}."),
     };
 }

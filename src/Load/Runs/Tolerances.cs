@@ -15,7 +15,8 @@ public sealed record Tolerances(long? UnmappedLines, decimal? UnmappedEuros, lon
 
     public bool IsNone => UnmappedLines is null && UnmappedEuros is null && RejectedLines is null;
 
-    /// <summary>These tolerances, each limit replaced by <paramref name="other"/>'s where it sets one (an entity's over the fleet's).</summary>
+    /// <summary>These tolerances, each limit replaced by <paramref name="other"/>'s where it sets one (an entity's over the
+    /// fleet's).</summary>
     public Tolerances OverriddenBy(Tolerances? other) => other is null
         ? this
         : new(other.UnmappedLines ?? UnmappedLines, other.UnmappedEuros ?? UnmappedEuros, other.RejectedLines ?? RejectedLines);

@@ -9,10 +9,17 @@ namespace Bascule.Load.Schema;
 /// </summary>
 public static class SchemaUpgrader
 {
-    public static async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
+    public static async Task<int> ApplyAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<SchemaScript> scripts,
+        CancellationToken cancellationToken)
     {
         var applied = (await connection.QueryAsync<int>(
-            new CommandDefinition("SELECT version FROM schema_version", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet();
+            new CommandDefinition(
+                "SELECT version FROM schema_version",
+                transaction: transaction,
+                cancellationToken: cancellationToken))).ToHashSet();
         var count = 0;
         foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
         {

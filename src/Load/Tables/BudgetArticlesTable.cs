@@ -16,13 +16,15 @@ public sealed class BudgetArticlesTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("article"), Text("label"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text(
+            "article"), Text("label"),
         Text("service"), Text("kind"), Amount("initial_credit"), Amount("adjusted_credit"), Amount("committed"), Amount("charged"),
     ];
 
     public override string FingerprintSql =>
-        "SELECT source_file, record, line, fiscal_year, article, label, service, kind, initial_credit, adjusted_credit, committed, charged " +
-        "FROM budget_articles WHERE run_id = @run AND source_file = @file ORDER BY record";
+        "SELECT source_file, record, line, fiscal_year, article, label, service, kind, initial_credit, adjusted_credit, committed, "
+            + "charged " +
+            "FROM budget_articles WHERE run_id = @run AND source_file = @file ORDER BY record";
 
     public override int CountIn(StagingBatch batch) => batch.Articles.Count;
 

@@ -16,12 +16,14 @@ public sealed class CommitmentsTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("article"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text(
+            "article"),
         Text("commitment_number"), Day("commitment_date"), Text("third_party"), Text("label"), Amount("committed"), Amount("charged"),
     ];
 
     public override string FingerprintSql =>
-        "SELECT source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, charged " +
+        "SELECT source_file, record, line, fiscal_year, article, commitment_number, commitment_date, third_party, label, committed, "
+            + "charged " +
         "FROM commitments WHERE run_id = @run AND source_file = @file ORDER BY record";
 
     public override int CountIn(StagingBatch batch) => batch.Commitments.Count;

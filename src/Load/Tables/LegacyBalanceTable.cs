@@ -16,7 +16,8 @@ public sealed class LegacyBalanceTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("account"), Text("label"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text(
+            "account"), Text("label"),
         Amount("opening_debit"), Amount("opening_credit"), Amount("movement_debit"), Amount("movement_credit"), Amount("closing_debit"),
         Amount("closing_credit"),
     ];

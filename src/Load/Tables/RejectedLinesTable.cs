@@ -17,7 +17,8 @@ public sealed class RejectedLinesTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Text("column_name"), Text("reason"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Text(
+            "column_name"), Text("reason"),
         Text("message"), Text("raw_text"),
     ];
 

@@ -16,14 +16,16 @@ public sealed class StagedLinesTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Number("fiscal_year"), Text("journal"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("part"), Number(
+            "fiscal_year"), Text("journal"),
         Text("document"), Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"),
         Text("label"), Amount("source_debit"), Amount("source_credit"), Text("rule_id"), Text("target_account"), Text("target_economic"),
         Text("target_function"), Amount("debit"), Amount("credit"),
     ];
 
     public override string FingerprintSql =>
-        "SELECT source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
+        "SELECT source_file, record, line, part, fiscal_year, journal, document, line_number, booking_date, account, article, service, "
+            + "third_party, " +
         "label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit " +
         "FROM staged_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
 

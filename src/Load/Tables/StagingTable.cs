@@ -34,10 +34,12 @@ public abstract class StagingTable
     /// <summary>The first source file this table holds rows of for a run, NULL when none (parameter <c>@run</c>).</summary>
     public string FirstFileSql => $"SELECT MIN(source_file) FROM {Name} WHERE run_id = @run";
 
-    /// <summary>The source file after <c>@after</c> this table holds rows of for a run, NULL when none (parameters <c>@run</c>, <c>@after</c>).</summary>
+    /// <summary>The source file after <c>@after</c> this table holds rows of for a run, NULL when none (parameters <c>@run</c>,
+    /// <c>@after</c>).</summary>
     public string NextFileSql => $"SELECT MIN(source_file) FROM {Name} WHERE run_id = @run AND source_file > @after";
 
-    /// <summary>The rows of one run and source file in canonical order, every column but <c>run_id</c> and <c>batch</c> (parameters <c>@run</c>, <c>@file</c>).</summary>
+    /// <summary>The rows of one run and source file in canonical order, every column but <c>run_id</c> and <c>batch</c> (parameters
+    /// <c>@run</c>, <c>@file</c>).</summary>
     public abstract string FingerprintSql { get; }
 
     /// <summary>

@@ -16,7 +16,8 @@ public sealed class ThirdPartiesTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Text("code"), Text("name"), Text("enterprise_number"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Text("code"), Text("name"), Text(
+            "enterprise_number"),
         Text("iban"), Text("postal_code"), Text("locality"), Text("kind"),
     ];
 

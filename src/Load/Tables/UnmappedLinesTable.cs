@@ -16,13 +16,15 @@ public sealed class UnmappedLinesTable : StagingTable
 
     public override IReadOnlyList<StagingColumn> Columns { get; } =
     [
-        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text("journal"), Text("document"),
+        Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text(
+            "journal"), Text("document"),
         Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"), Text("label"),
         Amount("debit"), Amount("credit"),
     ];
 
     public override string FingerprintSql =>
-        "SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, " +
+        "SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, "
+            + "third_party, " +
         "label, debit, credit FROM unmapped_lines WHERE run_id = @run AND source_file = @file ORDER BY record";
 
     public override int CountIn(StagingBatch batch) => batch.Unmapped.Count;

@@ -11,11 +11,24 @@ internal static class BalanceCheck
     public static void Run(CheckContext context)
     {
         var flows = DebitCredit.Sum(context.Snapshot.StagedFlows.Select(f => f.Amounts));
-        context.Add(CheckResult.Compare(CheckId.Balance, "balance:staged", flows.Debit, flows.Credit, context.HasExceptions ? Verdict.Warning : Verdict.Failed, topic: new(TopicKind.StagedBalance)));
+        context.Add(CheckResult.Compare(
+            CheckId.Balance,
+            "balance:staged",
+            flows.Debit,
+            flows.Credit,
+            context.HasExceptions ? Verdict.Warning : Verdict.Failed,
+            topic: new(TopicKind.StagedBalance)));
 
         var documents = context.Snapshot.UnbalancedDocuments;
         var unexplained = documents.Count(d => !d.ExplainedByUnmapped);
         var verdict = unexplained == 0 || context.LedgerRejects > 0 ? Verdict.Warning : Verdict.Failed;
-        context.Add(CheckResult.Compare(CheckId.Balance, "balance:unbalancedDocuments", 0, documents.Count, verdict, Units.Documents, new(TopicKind.UnbalancedDocuments)));
+        context.Add(CheckResult.Compare(
+            CheckId.Balance,
+            "balance:unbalancedDocuments",
+            0,
+            documents.Count,
+            verdict,
+            Units.Documents,
+            new(TopicKind.UnbalancedDocuments)));
     }
 }

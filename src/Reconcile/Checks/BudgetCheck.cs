@@ -21,7 +21,14 @@ internal static class BudgetCheck
             var sides = ledger.GetValueOrDefault(article);
             ledger.Remove(article);
             var c = commitments.GetValueOrDefault(article);
-            rows.Add(new ArticleRow(article, label, kind, new(committed, charged), new(c.Debit, c.Credit), kind == "R" ? -sides.Net : sides.Net));
+            rows.Add(
+                new ArticleRow(
+                    article,
+                    label,
+                    kind,
+                    new(committed, charged),
+                    new(c.Debit, c.Credit),
+                    kind == "R" ? -sides.Net : sides.Net));
         }
 
         // Articles booked in the ledger but missing from ARTICLES.csv: their charges are unexplained by the budget.
@@ -34,7 +41,14 @@ internal static class BudgetCheck
         rows.Sort((a, b) => string.CompareOrdinal(a.Article, b.Article));
         if (rows.Count > 0)
         {
-            context.Add(CheckResult.Compare(CheckId.Budget, "budget:differing", 0, rows.Count(r => !r.Agrees), Verdict.Warning, Units.Articles, new(TopicKind.BudgetDiffering)));
+            context.Add(CheckResult.Compare(
+                CheckId.Budget,
+                "budget:differing",
+                0,
+                rows.Count(r => !r.Agrees),
+                Verdict.Warning,
+                Units.Articles,
+                new(TopicKind.BudgetDiffering)));
         }
 
         return rows;

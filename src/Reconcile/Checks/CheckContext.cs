@@ -26,7 +26,8 @@ internal sealed class CheckContext(StagingSnapshot snapshot, SourceLedger ledger
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Rejected records of the ledger files: rejected lines explain a missing amount, never hide it.</summary>
-    public long LedgerRejects => Snapshot.Rejected.Where(r => LedgerFiles.Contains(r.File)).Select(r => (r.File, r.Line)).Distinct().LongCount();
+    public long LedgerRejects
+        => Snapshot.Rejected.Where(r => LedgerFiles.Contains(r.File)).Select(r => (r.File, r.Line)).Distinct().LongCount();
 
     public bool HasExceptions => Snapshot.Unmapped.Count > 0 || LedgerRejects > 0;
 

@@ -24,30 +24,69 @@ internal static class CompletenessCheck
             if (!recorded.TryGetValue(name, out var file))
             {
                 // Rows without their file record: the run's account of what it read is gone.
-                context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:recorded", staged + unmapped + rejected, 0, Verdict.Failed, Units.Lines, new(TopicKind.FileNotRecorded) { File = name }));
+                context.Add(CheckResult.Compare(
+                    CheckId.Completeness,
+                    $"completeness:{name}:recorded",
+                    staged + unmapped + rejected,
+                    0,
+                    Verdict.Failed,
+                    Units.Lines,
+                    new(TopicKind.FileNotRecorded) { File = name }));
                 results.Add(new SourceFileResult(name, "", 0, staged, unmapped, rejected, amounts, null, null, null));
                 continue;
             }
 
-            var result = new SourceFileResult(name, file.Sha256, file.LinesRead, staged, unmapped, rejected, amounts, file.ControlLines, file.ControlDebit, file.ControlCredit);
+            var result = new SourceFileResult(
+                name,
+                file.Sha256,
+                file.LinesRead,
+                staged,
+                unmapped,
+                rejected,
+                amounts,
+                file.ControlLines,
+                file.ControlDebit,
+                file.ControlCredit);
             results.Add(result);
-            context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:read", file.LinesRead, result.Accounted, Verdict.Failed, Units.Lines, new(TopicKind.FileLinesAccounted) { File = name }));
+            context.Add(CheckResult.Compare(
+                CheckId.Completeness,
+                $"completeness:{name}:read",
+                file.LinesRead,
+                result.Accounted,
+                Verdict.Failed,
+                Units.Lines,
+                new(TopicKind.FileLinesAccounted) { File = name }));
             if (file.ControlLines is { } control)
             {
-                context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:control", control, file.LinesRead, Verdict.Failed, Units.Lines, new(TopicKind.FileControlLines) { File = name }));
+                context.Add(CheckResult.Compare(
+                    CheckId.Completeness,
+                    $"completeness:{name}:control",
+                    control,
+                    file.LinesRead,
+                    Verdict.Failed,
+                    Units.Lines,
+                    new(TopicKind.FileControlLines) { File = name }));
             }
 
             if (context.SourceHashes is { } hashes)
             {
                 var same = hashes.TryGetValue(name, out var hash) && string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase);
-                context.Add(CheckResult.Compare(CheckId.Completeness, $"completeness:{name}:sha256", 1, same ? 1 : 0, Verdict.Failed, Units.Files, new(TopicKind.FileHash) { File = name }));
+                context.Add(CheckResult.Compare(
+                    CheckId.Completeness,
+                    $"completeness:{name}:sha256",
+                    1,
+                    same ? 1 : 0,
+                    Verdict.Failed,
+                    Units.Files,
+                    new(TopicKind.FileHash) { File = name }));
             }
         }
 
         return results;
     }
 
-    // Accepted amounts of a file, from the database: the ledger's source amounts (staged once per record, plus unmapped), the trial balance's opening + movements.
+    // Accepted amounts of a file, from the database: the ledger's source amounts (staged once per record, plus unmapped), the trial
+    // balance's opening + movements.
     private static DebitCredit? Amounts(CheckContext context, string name)
     {
         var snapshot = context.Snapshot;

@@ -14,12 +14,24 @@ internal static class ControlTotalsCheck
         {
             if (file.ControlDebit is { } debit)
             {
-                context.Add(CheckResult.Compare(CheckId.ControlTotals, $"controlTotals:{file.Name}:debit", debit.Value, file.Amounts?.Debit ?? 0m, Verdict.Failed, topic: new(TopicKind.FileControlTotal) { File = file.Name, Side = BookSide.Debit }));
+                context.Add(CheckResult.Compare(
+                    CheckId.ControlTotals,
+                    $"controlTotals:{file.Name}:debit",
+                    debit.Value,
+                    file.Amounts?.Debit ?? 0m,
+                    Verdict.Failed,
+                    topic: new(TopicKind.FileControlTotal) { File = file.Name, Side = BookSide.Debit }));
             }
 
             if (file.ControlCredit is { } credit)
             {
-                context.Add(CheckResult.Compare(CheckId.ControlTotals, $"controlTotals:{file.Name}:credit", credit.Value, file.Amounts?.Credit ?? 0m, Verdict.Failed, topic: new(TopicKind.FileControlTotal) { File = file.Name, Side = BookSide.Credit }));
+                context.Add(CheckResult.Compare(
+                    CheckId.ControlTotals,
+                    $"controlTotals:{file.Name}:credit",
+                    credit.Value,
+                    file.Amounts?.Credit ?? 0m,
+                    Verdict.Failed,
+                    topic: new(TopicKind.FileControlTotal) { File = file.Name, Side = BookSide.Credit }));
             }
         }
     }

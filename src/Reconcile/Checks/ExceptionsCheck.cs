@@ -18,11 +18,33 @@ internal static class ExceptionsCheck
             .OrderBy(u => u.Account, StringComparer.Ordinal).ThenBy(u => u.Article, StringComparer.Ordinal)
             .ToList();
         var tolerances = context.Snapshot.Run.Tolerances;
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedLines", unmapped.Sum(u => u.Count), tolerances.UnmappedLines, Units.Lines, new(TopicKind.UnmappedLines)));
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedDebit", unmapped.Sum(u => u.Amounts.Debit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Debit }));
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:unmappedCredit", unmapped.Sum(u => u.Amounts.Credit), tolerances.UnmappedEuros, topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Credit }));
+        context.Add(CheckResult.Tolerated(
+            CheckId.Exceptions,
+            "exceptions:unmappedLines",
+            unmapped.Sum(u => u.Count),
+            tolerances.UnmappedLines,
+            Units.Lines,
+            new(TopicKind.UnmappedLines)));
+        context.Add(CheckResult.Tolerated(
+            CheckId.Exceptions,
+            "exceptions:unmappedDebit",
+            unmapped.Sum(u => u.Amounts.Debit),
+            tolerances.UnmappedEuros,
+            topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Debit }));
+        context.Add(CheckResult.Tolerated(
+            CheckId.Exceptions,
+            "exceptions:unmappedCredit",
+            unmapped.Sum(u => u.Amounts.Credit),
+            tolerances.UnmappedEuros,
+            topic: new(TopicKind.UnmappedAmount) { Side = BookSide.Credit }));
         var rejected = context.Snapshot.Rejected.Select(r => (r.File, r.Line)).Distinct().LongCount();
-        context.Add(CheckResult.Tolerated(CheckId.Exceptions, "exceptions:rejectedLines", rejected, tolerances.RejectedLines, Units.Lines, new(TopicKind.RejectedLines)));
+        context.Add(CheckResult.Tolerated(
+            CheckId.Exceptions,
+            "exceptions:rejectedLines",
+            rejected,
+            tolerances.RejectedLines,
+            Units.Lines,
+            new(TopicKind.RejectedLines)));
         return unmapped;
     }
 }

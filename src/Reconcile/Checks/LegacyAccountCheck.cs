@@ -10,9 +10,11 @@ internal static class LegacyAccountCheck
 {
     public static IReadOnlyList<LegacyAccountRow> Run(CheckContext context)
     {
-        var source = context.Ledger.Lines.GroupBy(l => l.Key.Account).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(l => l.Value)));
+        var source = context.Ledger.Lines.GroupBy(l => l.Key.Account)
+            .ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(l => l.Value)));
         var flows = context.Snapshot.StagedFlows.GroupBy(f => f.Key.Account).ToDictionary(g => g.Key, g => g.ToList());
-        var unmapped = context.Snapshot.Unmapped.GroupBy(u => u.Key.Account).ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(u => u.Amounts)));
+        var unmapped = context.Snapshot.Unmapped.GroupBy(u => u.Key.Account)
+            .ToDictionary(g => g.Key, g => DebitCredit.Sum(g.Select(u => u.Amounts)));
         var rows = new List<LegacyAccountRow>();
         foreach (var account in source.Keys.Concat(flows.Keys).Concat(unmapped.Keys).Distinct().Order(StringComparer.Ordinal))
         {
@@ -27,11 +29,30 @@ internal static class LegacyAccountCheck
         }
 
         var differing = rows.Where(r => r.DebitDifference != 0m || r.CreditDifference != 0m).ToList();
-        context.Add(CheckResult.Compare(CheckId.LegacyAccounts, "legacyAccounts:differing", 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.LegacyAccountsDiffering)));
+        context.Add(CheckResult.Compare(
+            CheckId.LegacyAccounts,
+            "legacyAccounts:differing",
+            0,
+            differing.Count,
+            Verdict.Failed,
+            Units.Accounts,
+            new(TopicKind.LegacyAccountsDiffering)));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:debit", row.Source.Debit, row.Staged.Debit + row.Unmapped.Debit, Verdict.Failed, topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Debit }));
-            context.Add(CheckResult.Compare(CheckId.LegacyAccounts, $"legacyAccounts:{row.Account}:credit", row.Source.Credit, row.Staged.Credit + row.Unmapped.Credit, Verdict.Failed, topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Credit }));
+            context.Add(CheckResult.Compare(
+                CheckId.LegacyAccounts,
+                $"legacyAccounts:{row.Account}:debit",
+                row.Source.Debit,
+                row.Staged.Debit + row.Unmapped.Debit,
+                Verdict.Failed,
+                topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Debit }));
+            context.Add(CheckResult.Compare(
+                CheckId.LegacyAccounts,
+                $"legacyAccounts:{row.Account}:credit",
+                row.Source.Credit,
+                row.Staged.Credit + row.Unmapped.Credit,
+                Verdict.Failed,
+                topic: new(TopicKind.LegacyAccount) { Account = row.Account, Side = BookSide.Credit }));
         }
 
         return rows;

@@ -25,8 +25,20 @@ internal static class TargetAccountCheck
 
         var source = DebitCredit.Sum(context.Ledger.Lines.Values);
         var unmapped = DebitCredit.Sum(context.Snapshot.Unmapped.Select(u => u.Amounts));
-        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:debit", source.Debit - unmapped.Debit, rows.Sum(r => r.Amounts.Debit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Debit }));
-        context.Add(CheckResult.Compare(CheckId.TargetAccounts, "targetAccounts:credit", source.Credit - unmapped.Credit, rows.Sum(r => r.Amounts.Credit), Verdict.Failed, topic: new(TopicKind.TargetAccounts) { Side = BookSide.Credit }));
+        context.Add(CheckResult.Compare(
+            CheckId.TargetAccounts,
+            "targetAccounts:debit",
+            source.Debit - unmapped.Debit,
+            rows.Sum(r => r.Amounts.Debit),
+            Verdict.Failed,
+            topic: new(TopicKind.TargetAccounts) { Side = BookSide.Debit }));
+        context.Add(CheckResult.Compare(
+            CheckId.TargetAccounts,
+            "targetAccounts:credit",
+            source.Credit - unmapped.Credit,
+            rows.Sum(r => r.Amounts.Credit),
+            Verdict.Failed,
+            topic: new(TopicKind.TargetAccounts) { Side = BookSide.Credit }));
         return rows;
     }
 }

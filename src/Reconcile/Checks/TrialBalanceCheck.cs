@@ -30,8 +30,11 @@ internal static class TrialBalanceCheck
         {
             var b = balance.GetValueOrDefault(account);
             var (o, m) = (opening.GetValueOrDefault(account), movements.GetValueOrDefault(account));
-            var loaded = b is null ? new TrialBalanceFigures(0m, new(0m, 0m), 0m) : new TrialBalanceFigures(b.Opening.Net, b.Movements, b.Closing.Net);
-            rows.Add(new TrialBalanceRow(account, b?.Label ?? "", Balance: loaded, Ledger: new TrialBalanceFigures(o.Net, m, o.Net + m.Net)));
+            var loaded = b is null
+                ? new TrialBalanceFigures(0m, new(0m, 0m), 0m)
+                : new TrialBalanceFigures(b.Opening.Net, b.Movements, b.Closing.Net);
+            rows.Add(
+                new TrialBalanceRow(account, b?.Label ?? "", Balance: loaded, Ledger: new TrialBalanceFigures(o.Net, m, o.Net + m.Net)));
         }
 
         if (context.Snapshot.Balance.Count == 0)
@@ -40,10 +43,23 @@ internal static class TrialBalanceCheck
         }
 
         var differing = rows.Where(r => !r.Agrees).ToList();
-        context.Add(CheckResult.Compare(CheckId.TrialBalance, "trialBalance:differing", 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.TrialBalanceDiffering)));
+        context.Add(CheckResult.Compare(
+            CheckId.TrialBalance,
+            "trialBalance:differing",
+            0,
+            differing.Count,
+            Verdict.Failed,
+            Units.Accounts,
+            new(TopicKind.TrialBalanceDiffering)));
         foreach (var row in differing)
         {
-            context.Add(CheckResult.Compare(CheckId.TrialBalance, $"trialBalance:{row.Account}:closing", row.Balance.Closing, row.Ledger.Closing, Verdict.Failed, topic: new(TopicKind.TrialBalanceAccount) { Account = row.Account }));
+            context.Add(CheckResult.Compare(
+                CheckId.TrialBalance,
+                $"trialBalance:{row.Account}:closing",
+                row.Balance.Closing,
+                row.Ledger.Closing,
+                Verdict.Failed,
+                topic: new(TopicKind.TrialBalanceAccount) { Account = row.Account }));
         }
 
         return rows;

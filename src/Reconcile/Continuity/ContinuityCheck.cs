@@ -15,7 +15,11 @@ namespace Bascule.Reconcile.Continuity;
 /// </summary>
 internal static class ContinuityCheck
 {
-    public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(IStagingProvider provider, StagingSnapshot snapshot, CheckContext context, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ContinuityPair>> RunAsync(
+        IStagingProvider provider,
+        StagingSnapshot snapshot,
+        CheckContext context,
+        CancellationToken cancellationToken)
     {
         var run = snapshot.Run;
         var self = new PairRun(run.RunId, run.FiscalYear, run.RunStatus, run.Mapping.Version, run.Fingerprint);
@@ -23,8 +27,22 @@ internal static class ContinuityCheck
         var own = YearBalances.From(snapshot);
         var pairs = new List<ContinuityPair>
         {
-            await PairAsync(provider, neighbours, run.FiscalYear.Value - 1, other => (other, self), own, earlierIsOther: true, cancellationToken),
-            await PairAsync(provider, neighbours, run.FiscalYear.Value + 1, other => (self, other), own, earlierIsOther: false, cancellationToken),
+            await PairAsync(
+                provider,
+                neighbours,
+                run.FiscalYear.Value - 1,
+                other => (other, self),
+                own,
+                earlierIsOther: true,
+                cancellationToken),
+            await PairAsync(
+                provider,
+                neighbours,
+                run.FiscalYear.Value + 1,
+                other => (self, other),
+                own,
+                earlierIsOther: false,
+                cancellationToken),
         };
 
         foreach (var pair in pairs.Where(p => p.IsChecked))
@@ -35,7 +53,8 @@ internal static class ContinuityCheck
         return pairs;
     }
 
-    /// <summary>The comparisons a checked pair adds to the checks: per side, how many accounts differ, each of them, and the result's allocation.</summary>
+    /// <summary>The comparisons a checked pair adds to the checks: per side, how many accounts differ, each of them, and the result's
+    /// allocation.</summary>
     public static void AddChecks(List<CheckResult> checks, ContinuityPair pair)
     {
         foreach (var side in new[] { ContinuitySide.Legacy, ContinuitySide.New })
@@ -44,16 +63,35 @@ internal static class ContinuityCheck
             var differing = pair.Differing.Where(r => r.Side == side).ToList();
             var years = $"{pair.EarlierYear} → {pair.LaterYear}";
             var isNew = side == ContinuitySide.New;
-            checks.Add(CheckResult.Compare(CheckId.Continuity, name, 0, differing.Count, Verdict.Failed, Units.Accounts, new(TopicKind.ContinuityDiffering) { Pair = years, NewAccounts = isNew }));
+            checks.Add(CheckResult.Compare(
+                CheckId.Continuity,
+                name,
+                0,
+                differing.Count,
+                Verdict.Failed,
+                Units.Accounts,
+                new(TopicKind.ContinuityDiffering) { Pair = years, NewAccounts = isNew }));
             foreach (var row in differing)
             {
-                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:{row.Account}", row.Expected, row.Opening, Verdict.Failed, topic: new(TopicKind.ContinuityAccount) { Pair = years, NewAccounts = isNew, Account = row.Account }));
+                checks.Add(CheckResult.Compare(
+                    CheckId.Continuity,
+                    $"{name}:{row.Account}",
+                    row.Expected,
+                    row.Opening,
+                    Verdict.Failed,
+                    topic: new(TopicKind.ContinuityAccount) { Pair = years, NewAccounts = isNew, Account = row.Account }));
             }
 
             if (pair.Allocation(side) is { } allocation)
             {
                 var result = side == ContinuitySide.Legacy ? pair.LegacyResult : pair.NewResult;
-                checks.Add(CheckResult.Compare(CheckId.Continuity, $"{name}:resultAllocation:{allocation.Account}", result, allocation.Difference, Verdict.Failed, topic: new(TopicKind.ContinuityResultAllocation) { Pair = years, NewAccounts = isNew, Account = allocation.Account }));
+                checks.Add(CheckResult.Compare(
+                    CheckId.Continuity,
+                    $"{name}:resultAllocation:{allocation.Account}",
+                    result,
+                    allocation.Difference,
+                    Verdict.Failed,
+                    topic: new(TopicKind.ContinuityResultAllocation) { Pair = years, NewAccounts = isNew, Account = allocation.Account }));
             }
         }
     }
@@ -85,14 +123,20 @@ internal static class ContinuityCheck
             : ContinuityComparison.Compare(earlier!, own, later!, other);
     }
 
-    private static async Task<IReadOnlyList<PairRun>> NeighboursAsync(IStagingProvider provider, RunSummary run, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PairRun>> NeighboursAsync(
+        IStagingProvider provider,
+        RunSummary run,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         var db = new StagingReader(connection, run.RunId);
         var rows = await db.RowsAsync<ContinuityQueries.NeighbourRow>(
             ContinuityQueries.Neighbours,
-            new { run = run.RunId.Value, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear.Value - 1, after = run.FiscalYear.Value + 1 },
+            new { run = run.RunId.Value, insCode = run.InsCode, entityType = run.EntityType, before = run.FiscalYear.Value - 1, after = run
+                .FiscalYear
+                .Value + 1 },
             cancellationToken);
-        return rows.Select(r => new PairRun(r.RunId, new FiscalYear(r.FiscalYear), RunStatuses.Parse(r.Status), r.MappingVersion, r.Fingerprint)).ToList();
+        return rows.Select(
+            r => new PairRun(r.RunId, new FiscalYear(r.FiscalYear), RunStatuses.Parse(r.Status), r.MappingVersion, r.Fingerprint)).ToList();
     }
 }

@@ -22,7 +22,8 @@ internal static class ContinuityComparison
     }
 
     private static (List<ContinuityRow> Rows, decimal Result) Side(
-        ContinuitySide side, IReadOnlyDictionary<string, YearBalances.Balance> closing, IReadOnlyDictionary<string, YearBalances.Balance> opening)
+        ContinuitySide side, IReadOnlyDictionary<string, YearBalances.Balance> closing, IReadOnlyDictionary<string,
+        YearBalances.Balance> opening)
     {
         var result = closing.Where(a => AccountClasses.Of(a.Key) == AccountClass.Result).Sum(a => a.Value.Closing);
         var rows = new List<ContinuityRow>();
@@ -36,12 +37,20 @@ internal static class ContinuityComparison
                 continue;
             }
 
-            rows.Add(new ContinuityRow(side, account, closed, expected, opened, opened == expected ? ContinuityNature.Agrees : ContinuityNature.Differs));
+            rows.Add(new ContinuityRow(
+                side,
+                account,
+                closed,
+                expected,
+                opened,
+                opened == expected ? ContinuityNature.Agrees : ContinuityNature.Differs));
         }
 
         // The result carried forward: recognised only when exactly one class-1 account differs by exactly the result.
         var allocations = rows.Select((row, index) => (row, index))
-            .Where(x => result != 0m && x.row.Nature == ContinuityNature.Differs && x.row.Account.StartsWith('1') && x.row.Difference == result)
+            .Where(
+                x => result != 0m && x.row.Nature == ContinuityNature.Differs && x.row.Account.StartsWith('1')
+                    && x.row.Difference == result)
             .ToList();
         if (allocations.Count == 1)
         {

@@ -3,7 +3,8 @@ using Bascule.Load.Runs;
 
 namespace Bascule.Reconcile.Continuity;
 
-/// <summary>Check 10's SQL: the entity's runs of the neighbouring years, and another run's balances per account, each read by column name.</summary>
+/// <summary>Check 10's SQL: the entity's runs of the neighbouring years, and another run's balances per account, each read by column
+/// name.</summary>
 internal static class ContinuityQueries
 {
     // The published and held runs of the years around a run, for the same entity: the published one stands for its year.
@@ -21,7 +22,8 @@ internal static class ContinuityQueries
     public const string StagedBalances =
         """
         SELECT journal AS Journal, account AS Account, target_account AS TargetAccount,
-               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END) AS SourceDebit, SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END) AS SourceCredit,
+               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END) AS SourceDebit,
+               SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END) AS SourceCredit,
                SUM(debit) AS Debit, SUM(credit) AS Credit
         FROM staged_lines WHERE run_id = @run AND (@openingOnly = 0 OR journal = 'OUV')
         GROUP BY journal, account, target_account
@@ -46,7 +48,8 @@ internal static class ContinuityQueries
         public string? Fingerprint { get; init; }
     }
 
-    /// <summary>An account's lines in one journal, net of debit and credit; staged rows also say their new account and source amounts.</summary>
+    /// <summary>An account's lines in one journal, net of debit and credit; staged rows also say their new account and source
+    /// amounts.</summary>
     internal class BalanceRow
     {
         public string Journal { get; init; } = "";

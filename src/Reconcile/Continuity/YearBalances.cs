@@ -45,19 +45,29 @@ internal sealed class YearBalances
     /// Another run of the entity (the published run of the year before or after), aggregated by the database; with
     /// <paramref name="openingOnly"/>, only its opening is read (its closings are then not known).
     /// </summary>
-    public static async Task<YearBalances> ReadAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken, bool openingOnly = false)
+    public static async Task<YearBalances> ReadAsync(
+        IStagingProvider provider,
+        RunId runId,
+        CancellationToken cancellationToken,
+        bool openingOnly = false)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
         var balances = new YearBalances();
         var parameters = new { run = runId.Value, openingOnly = openingOnly ? 1 : 0 };
-        foreach (var row in await db.RowsAsync<ContinuityQueries.StagedBalanceRow>(ContinuityQueries.StagedBalances, parameters, cancellationToken))
+        foreach (var row in await db.RowsAsync<ContinuityQueries.StagedBalanceRow>(
+            ContinuityQueries.StagedBalances,
+            parameters,
+            cancellationToken))
         {
             Add(balances._legacy, row.Journal, row.Account, row.SourceNet);
             Add(balances._target, row.Journal, row.TargetAccount, row.Net);
         }
 
-        foreach (var row in await db.RowsAsync<ContinuityQueries.BalanceRow>(ContinuityQueries.UnmappedBalances, parameters, cancellationToken))
+        foreach (var row in await db.RowsAsync<ContinuityQueries.BalanceRow>(
+            ContinuityQueries.UnmappedBalances,
+            parameters,
+            cancellationToken))
         {
             Add(balances._legacy, row.Journal, row.Account, row.Net);
         }

@@ -19,7 +19,8 @@ public static class CutoverCalculator
         if (!options.ResultAccount.StartsWith('1') || !options.ResultAccount.All(char.IsAsciiDigit))
         {
             throw new CutoverException(
-                $"The result account '{options.ResultAccount}' is not a class-1 (equity) account of the new chart: give one with --result-account or setting Cutover:ResultAccount, e.g. {CutoverOptions.DefaultResultAccount}.");
+                $"The result account '{options.ResultAccount}' is not a class-1 (equity) account of the new chart: give one with "
+                    + $"--result-account or setting Cutover:ResultAccount, e.g. {CutoverOptions.DefaultResultAccount}.");
         }
 
         var snapshot = await CutoverSnapshot.ReadAsync(provider, runId, showPersonalData, cancellationToken);
@@ -28,7 +29,8 @@ public static class CutoverCalculator
         if (asOf <= lastDay)
         {
             throw new CutoverException(
-                $"--as-of {asOf:yyyy-MM-dd} falls inside fiscal year {snapshot.Run.FiscalYear} of run {runId}: the opening position is dated after the last legacy year, by default {lastDay.AddDays(1):yyyy-MM-dd}.");
+                $"--as-of {asOf:yyyy-MM-dd} falls inside fiscal year {snapshot.Run.FiscalYear} of run {runId}: the opening position is "
+                    + $"dated after the last legacy year, by default {lastDay.AddDays(1):yyyy-MM-dd}.");
         }
 
         var (balances, legacy) = OpeningBalances.Compute(snapshot, options.ResultAccount);

@@ -10,7 +10,8 @@ namespace Bascule.Reconcile.Diff;
 public static class RunComparison
 {
     private const string TargetAccounts =
-        "SELECT target_account AS TargetAccount, SUM(debit) AS Debit, SUM(credit) AS Credit FROM staged_lines WHERE run_id = @run GROUP BY target_account";
+        "SELECT target_account AS TargetAccount, SUM(debit) AS Debit, SUM(credit) AS Credit FROM staged_lines WHERE run_id = @run GROUP "
+            + "BY target_account";
 
     private const string UnmappedLines =
         """
@@ -26,7 +27,8 @@ public static class RunComparison
         if (a.Run.InsCode != b.Run.InsCode || a.Run.EntityType != b.Run.EntityType || a.Run.FiscalYear != b.Run.FiscalYear)
         {
             throw new ReconcileException(
-                $"Run {runA} is {a.Run.Entity} ({a.Run.EntityType} {a.Run.InsCode}) {a.Run.FiscalYear} but run {runB} is {b.Run.Entity} ({b.Run.EntityType} {b.Run.InsCode}) {b.Run.FiscalYear}: " +
+                $"Run {runA} is {a.Run.Entity} ({a.Run.EntityType} {a.Run.InsCode}) {a.Run.FiscalYear} but run {runB} is {b.Run.Entity} "
+                    + $"({b.Run.EntityType} {b.Run.InsCode}) {b.Run.FiscalYear}: " +
                 "compare two runs of the same entity and fiscal year (see `bascule runs`).");
         }
 
@@ -41,7 +43,8 @@ public static class RunComparison
             .Select(name => new SourceFileChange(name, a.Files.GetValueOrDefault(name), b.Files.GetValueOrDefault(name)))
             .ToList();
         var unmapped = a.Unmapped.Keys.Union(b.Unmapped.Keys)
-            .Select(key => new UnmappedChange(key.Account, key.Article, a.Unmapped.GetValueOrDefault(key), b.Unmapped.GetValueOrDefault(key)))
+            .Select(
+                key => new UnmappedChange(key.Account, key.Article, a.Unmapped.GetValueOrDefault(key), b.Unmapped.GetValueOrDefault(key)))
             .Where(u => u.A != u.B)
             .OrderBy(u => u.Account, StringComparer.Ordinal)
             .ThenBy(u => u.Article, StringComparer.Ordinal)
@@ -54,13 +57,15 @@ public static class RunComparison
         };
     }
 
-    private static async Task<(RunSummary Run, Dictionary<string, DebitCredit> Accounts, Dictionary<string, string> Files, Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
+    private static async Task<(RunSummary Run, Dictionary<string, DebitCredit> Accounts, Dictionary<string, string> Files,
+        Dictionary<(string Account, string? Article), UnmappedTotals> Unmapped)> ReadAsync(
         IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
         var run = await StagingSnapshot.ReadRunAsync(db, cancellationToken)
-            ?? throw new ReconcileException($"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` and give one of their ids.");
+            ?? throw new ReconcileException($"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule "
+                + $"runs` and give one of their ids.");
         var accounts = (await db.RowsAsync<AccountRow>(TargetAccounts, cancellationToken))
             .ToDictionary(x => x.TargetAccount, x => new DebitCredit(x.Debit.Value, x.Credit.Value), StringComparer.Ordinal);
         var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))

@@ -28,7 +28,8 @@ public sealed record RunDiff(
     /// <summary>Anything staged or left unmapped differs.</summary>
     public bool AnyChange => Changed.Any() || Unmapped.Count > 0;
 
-    public IEnumerable<SourceFileChange> ChangedFiles => Files.Where(f => !string.Equals(f.Sha256A, f.Sha256B, StringComparison.OrdinalIgnoreCase));
+    public IEnumerable<SourceFileChange> ChangedFiles
+        => Files.Where(f => !string.Equals(f.Sha256A, f.Sha256B, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>One target account's staged totals in both runs.</summary>

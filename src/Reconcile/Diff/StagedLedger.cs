@@ -21,12 +21,14 @@ public sealed class StagedLedger
     // Ordered by lineage, so that a combination's first line is the one an export read first, as with --export.
     private const string Lines =
         """
-        SELECT source_file AS SourceFile, record AS Record, line AS Line, fiscal_year AS FiscalYear, journal AS Journal, document AS Document,
+        SELECT source_file AS SourceFile, record AS Record, line AS Line, fiscal_year AS FiscalYear, journal AS Journal,
+        document AS Document,
                line_number AS LineNumber, booking_date AS BookingDate, account AS Account, article AS Article, service AS Service,
                third_party AS ThirdParty, label AS Label, source_debit AS Debit, source_credit AS Credit
         FROM staged_lines WHERE run_id = @run AND part = 1
         UNION ALL
-        SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, label,
+        SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party,
+        label,
                debit, credit
         FROM unmapped_lines WHERE run_id = @run
         ORDER BY 1, 2
@@ -57,10 +59,12 @@ public sealed class StagedLedger
         await using var connection = await provider.OpenAsync(cancellationToken);
         var run = await StagingSnapshot.ReadRunAsync(new StagingReader(connection, runId), cancellationToken)
             ?? throw new ReconcileException(
-                $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
+                $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and "
+                    + $"--connection) and give one of their ids.");
         if (!EntityTypes.TryParse(run.EntityType, out var entityType))
         {
-            throw new ReconcileException($"Run {runId} records entity type '{run.EntityType}', which is neither COMMUNE nor CPAS: it cannot be mapped again.");
+            throw new ReconcileException(
+                $"Run {runId} records entity type '{run.EntityType}', which is neither COMMUNE nor CPAS: it cannot be mapped again.");
         }
 
         return new StagedLedger(provider, run, entityType);
@@ -103,7 +107,8 @@ public sealed class StagedLedger
         parse(text, out var value) && value is not null
             ? value
             : throw new ReconcileException(string.Create(CultureInfo.InvariantCulture,
-                $"Run {Run.RunId}: {lineage.File} line {lineage.Line} is staged with {what} '{text}', which is not a legacy {what}; the run's rows were altered. Give --export with the export folder instead."));
+                $"Run {Run.RunId}: {lineage.File} line {lineage.Line} is staged with {what} '{text}', which is not a legacy {what}; the "
+                    + $"run's rows were altered. Give --export with the export folder instead."));
 
     /// <summary>A row of <see cref="Lines"/>; the booking date is text on SQLite, a date elsewhere.</summary>
     private sealed class LineRow

@@ -26,7 +26,8 @@ public sealed record UnmappedChange(string Account, string? Article, UnmappedTot
 /// <summary>How many source lines were left unmapped, and their source amounts.</summary>
 public readonly record struct UnmappedTotals(long Lines, decimal Debit, decimal Credit)
 {
-    public static UnmappedTotals operator +(UnmappedTotals a, UnmappedTotals b) => new(a.Lines + b.Lines, a.Debit + b.Debit, a.Credit + b.Credit);
+    public static UnmappedTotals operator +(UnmappedTotals a, UnmappedTotals b)
+        => new(a.Lines + b.Lines, a.Debit + b.Debit, a.Credit + b.Credit);
 }
 
 /// <summary>Which way a legacy account and article moved between two runs.</summary>

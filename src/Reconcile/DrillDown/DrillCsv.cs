@@ -16,7 +16,9 @@ public static class DrillCsv
     public static IReadOnlyList<Bilingual> Header { get; } =
     [
         new("Fichier", "Bestand"), new("Ligne", "Regel"), new("État", "Status"), new("Texte de la ligne", "Tekst van de regel"),
-        new("Journal", "Dagboek"), new("Pièce", "Stuk"), new("Compte", "Rekening"), new("Article", "Artikel"), new("Libellé", "Omschrijving"),
+        new("Journal", "Dagboek"), new("Pièce", "Stuk"), new("Compte", "Rekening"), new("Article", "Artikel"), new(
+            "Libellé",
+            "Omschrijving"),
         new("Règle", "Regel (mapping)"), new("Justification", "Verantwoording"), new("Nouveau compte", "Nieuwe rekening"),
         new("Code économique", "Economische code"), new("Fonction", "Functie"), new("Débit source", "Debet bron"),
         new("Crédit source", "Credit bron"), new("Débit", "Debet"), new("Crédit", "Credit"), new("Motif du rejet", "Reden van verwerping"),
@@ -31,7 +33,12 @@ public static class DrillCsv
         _ => new("rejetée", "verworpen"),
     };
 
-    public static async Task WriteAsync(Stream output, IAsyncEnumerable<DrillLine> lines, RunLines run, ReaderLanguage language, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream output,
+        IAsyncEnumerable<DrillLine> lines,
+        RunLines run,
+        ReaderLanguage language,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(run);

@@ -106,7 +106,8 @@ internal static class DrillSql
         }
 
         var order = list.ByDocument ? "Document, SourceFile, Record, Part" : "SourceFile, Record, Part";
-        return string.Join("\nUNION ALL\n", branches.Select((b, i) => $"SELECT * FROM ({b}) b{i}")) + $"\nORDER BY {order} {Limit(engine, rows)}";
+        return string.Join("\nUNION ALL\n", branches.Select((b, i) => $"SELECT * FROM ({b}) b{i}"))
+            + $"\nORDER BY {order} {Limit(engine, rows)}";
     }
 
     private static IReadOnlyList<Table> Tables(LineListKind kind) => kind switch
@@ -167,7 +168,9 @@ internal static class DrillSql
     }
 
     private static string Document(int i) =>
-        string.Create(CultureInfo.InvariantCulture, $"(x.fiscal_year = @year{i} AND x.journal = @journal{i} AND x.document = @document{i})");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"(x.fiscal_year = @year{i} AND x.journal = @journal{i} AND x.document = @document{i})");
 
     private static string? Filter(LineListKind kind, Table table) => kind switch
     {

@@ -35,5 +35,7 @@ public static class LineFields
 
     // RFC 4180, as the export quotes a field holding the separator or a quote.
     private static string Field(string? text) =>
-        text is null ? "" : text.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        text is null
+            ? ""
+            : text.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -24,7 +24,8 @@ public enum LineListKind
 /// <summary>
 /// One drill-down list of a run: a legacy account's lines (staged and unmapped), a new account's, a journal's (document by
 /// document), a budget article's, one document's, the unmapped or the rejected lines, a file's exceptions or the unbalanced
-/// documents' lines, or the lines a rule staged. <see cref="Value"/> is the account, journal, article, file or rule; <see cref="Document"/> the document
+/// documents' lines, or the lines a rule staged. <see cref="Value"/> is the account, journal, article, file or rule; <see cref="Document"/>
+/// the document
 /// number of a <see cref="LineListKind.Document"/> list, whose <see cref="Value"/> is its journal.
 /// </summary>
 public sealed record LineList

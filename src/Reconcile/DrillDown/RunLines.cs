@@ -37,7 +37,8 @@ public sealed class RunLines
     private readonly IReadOnlyDictionary<string, string>? _justifications;
 
     private RunLines(IStagingProvider provider, RunId run, string entity, FiscalYear fiscalYear, RunStatus status, MappingIdentity mapping,
-        IReadOnlyDictionary<string, string>? justifications, PersonalDataMasker masker, HashSet<string> thirdPartyFiles, ReportOptions options)
+        IReadOnlyDictionary<string, string>? justifications, PersonalDataMasker masker, HashSet<string> thirdPartyFiles,
+        ReportOptions options)
     {
         _provider = provider;
         Run = run;
@@ -65,7 +66,12 @@ public sealed class RunLines
     public bool MappingFound => _justifications is not null;
 
     /// <summary>The run's lists, or null when the staging database has no such run.</summary>
-    public static async Task<RunLines?> OpenAsync(IStagingProvider provider, RunId run, string mappingsRoot, ReportOptions options, CancellationToken cancellationToken)
+    public static async Task<RunLines?> OpenAsync(
+        IStagingProvider provider,
+        RunId run,
+        string mappingsRoot,
+        ReportOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(options);
@@ -76,12 +82,17 @@ public sealed class RunLines
             return null;
         }
 
-        var (masker, files) = options.ShowPersonalData ? (PersonalDataMasker.Empty, new HashSet<string>()) : await MaskerAsync(db, run, summary.RunStatus, cancellationToken);
+        var (masker, files) = options.ShowPersonalData
+            ? (PersonalDataMasker.Empty, new HashSet<string>())
+            : await MaskerAsync(db, run, summary.RunStatus, cancellationToken);
         return new RunLines(
-            provider, run, summary.Entity, summary.FiscalYear, summary.RunStatus, summary.Mapping, RuleJustifications.Of(mappingsRoot, summary.Mapping), masker, files, options);
+            provider, run, summary.Entity, summary.FiscalYear, summary.RunStatus, summary.Mapping, RuleJustifications.Of(
+                mappingsRoot,
+                summary.Mapping), masker, files, options);
     }
 
-    /// <summary>The lines of <paramref name="list"/> after <paramref name="after"/> (from the start when null), at most <paramref name="size"/>.</summary>
+    /// <summary>The lines of <paramref name="list"/> after <paramref name="after"/> (from the start when null), at most <paramref
+    /// name="size"/>.</summary>
     public async Task<DrillPage> PageAsync(LineList list, LineKey? after, int size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -113,13 +124,17 @@ public sealed class RunLines
             parameters.Add(string.Create(CultureInfo.InvariantCulture, $"document{i}"), documents[i].Document);
         }
 
-        var rows = (await connection.QueryAsync<DrillRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<DrillRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
+            .AsList();
         var lines = rows.Take(size).Select(r => Line(r, list.ByDocument)).ToList();
         return new DrillPage(lines, rows.Count > size ? lines[^1].Key : null);
     }
 
     /// <summary>Every line of the list, a page at a time: memory holds one page, however long the list.</summary>
-    public async IAsyncEnumerable<DrillLine> AllAsync(LineList list, int pageSize = MaxPageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<DrillLine> AllAsync(
+        LineList list,
+        int pageSize = MaxPageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         LineKey? after = null;
         do
@@ -142,7 +157,9 @@ public sealed class RunLines
     public static void RememberUnbalanced(RunId run, IEnumerable<(int FiscalYear, string Journal, string Document)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var keys = documents.Take(DrillSql.MaxNamedDocuments + 1).Select(d => new DocumentKey { FiscalYear = d.FiscalYear, Journal = d.Journal, Document = d.Document }).ToList();
+        var keys = documents.Take(DrillSql.MaxNamedDocuments + 1)
+            .Select(d => new DocumentKey { FiscalYear = d.FiscalYear, Journal = d.Journal, Document = d.Document })
+            .ToList();
         if (UnbalancedDocuments.Count >= 16)
         {
             UnbalancedDocuments.Clear();
@@ -160,7 +177,8 @@ public sealed class RunLines
         }
 
         await using var connection = await _provider.OpenForRunScanAsync(cancellationToken);
-        var found = (await connection.QueryAsync<DocumentKey>(new CommandDefinition(DrillSql.UnbalancedDocumentKeys, new { run = Run.Value }, cancellationToken: cancellationToken)))
+        var found = (await connection.QueryAsync<DocumentKey>(
+            new CommandDefinition(DrillSql.UnbalancedDocumentKeys, new { run = Run.Value }, cancellationToken: cancellationToken)))
             .Take(DrillSql.MaxNamedDocuments + 1)
             .ToList();
         var documents = found.Count > DrillSql.MaxNamedDocuments ? null : found;
@@ -198,14 +216,19 @@ public sealed class RunLines
 
         return new DrillLine(key, state, r.Line, PersonalData.Mask(LineFields.Of(r), _masker, _options), r.Journal, r.Document, r.Account,
             r.Article is { Length: > 0 } ? r.Article : null, PersonalData.Mask(r.Label ?? "", _masker, _options), r.RuleId, justification,
-            r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value, r.Credit?.Value, null);
+            r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value, r.Credit?
+                .Value, null);
     }
 
     // As the reports tell it: the file whose rows went to third_parties; TIERS.csv in the default profile.
     private bool IsThirdPartyFile(string file) =>
         _thirdPartyFiles.Contains(file) || file.Contains("TIERS", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<(PersonalDataMasker, HashSet<string>)> MaskerAsync(StagingReader db, RunId run, RunStatus status, CancellationToken cancellationToken)
+    private static async Task<(PersonalDataMasker, HashSet<string>)> MaskerAsync(
+        StagingReader db,
+        RunId run,
+        RunStatus status,
+        CancellationToken cancellationToken)
     {
         if (Maskers.TryGetValue(run, out var known))
         {

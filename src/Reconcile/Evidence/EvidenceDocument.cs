@@ -48,7 +48,13 @@ public sealed record EvidenceFingerprint(string Recorded, string? Recomputed, bo
 public sealed record EvidencePublication(string By, DateTime Utc, string Reason);
 
 /// <summary>A mapping version used by a run, with its files in the pack.</summary>
-public sealed record EvidenceMapping(string Id, string Version, string Sha256, string? ApprovedBy, DateOnly? ApprovedOn, IReadOnlyList<string> Files);
+public sealed record EvidenceMapping(
+    string Id,
+    string Version,
+    string Sha256,
+    string? ApprovedBy,
+    DateOnly? ApprovedOn,
+    IReadOnlyList<string> Files);
 
 /// <summary>
 /// A sign-off as recorded; <paramref name="ReportInPack"/> is the path of the file in the pack whose SHA-256 is the one

@@ -52,7 +52,8 @@ public static class EvidencePack
 
         var generated = DateTime.UtcNow;
         var name = string.Create(
-            CultureInfo.InvariantCulture, $"evidence-{anchor.EntityType}-{anchor.InsCode}-{anchor.FiscalYear}-{generated:yyyyMMdd'T'HHmmss'Z'}");
+            CultureInfo
+                .InvariantCulture, $"evidence-{anchor.EntityType}-{anchor.InsCode}-{anchor.FiscalYear}-{generated:yyyyMMdd'T'HHmmss'Z'}");
         Directory.CreateDirectory(outDir);
         var work = Path.Combine(outDir, $".writing-{name}");
         Directory.CreateDirectory(work);
@@ -81,7 +82,9 @@ public static class EvidencePack
                 mappings,
                 signOffs);
             await File.WriteAllBytesAsync(
-                Path.Combine(work, DocumentFile), JsonSerializer.SerializeToUtf8Bytes(document, EvidenceJsonContext.Default.EvidenceDocument), cancellationToken);
+                Path.Combine(work, DocumentFile), JsonSerializer.SerializeToUtf8Bytes(
+                    document,
+                    EvidenceJsonContext.Default.EvidenceDocument), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(work, ReadMeFile), ReadMe(document), Utf8, cancellationToken);
 
             // The files gathered were hashed above; only the two written since are added.
@@ -121,7 +124,8 @@ public static class EvidencePack
         var regenerated = false;
         var written = Path.Combine(options.ReportsRoot, run.Id.Value);
         // Reports written with personal data shown go only into a pack that may show it; another pack gets them regenerated, masked.
-        if (completed && File.Exists(Path.Combine(written, ReportWriter.HtmlFile)) && (options.Reports.ShowPersonalData || !ReportWriter.ShowsPersonalData(written)))
+        if (completed && File.Exists(Path.Combine(written, ReportWriter.HtmlFile))
+            && (options.Reports.ShowPersonalData || !ReportWriter.ShowsPersonalData(written)))
         {
             // The reports as written when the run ran (or last regenerated): the files people read and signed.
             Directory.CreateDirectory(target);
@@ -144,7 +148,10 @@ public static class EvidencePack
         if (run.Fingerprint is { } recorded)
         {
             var now = run.Pruned is null ? (await RunStore.VerifyFingerprintAsync(provider, run.Id, cancellationToken)).Recomputed : null;
-            fingerprint = new EvidenceFingerprint(recorded, now, now is null ? null : string.Equals(now, recorded, StringComparison.Ordinal));
+            fingerprint = new EvidenceFingerprint(
+                recorded,
+                now,
+                now is null ? null : string.Equals(now, recorded, StringComparison.Ordinal));
         }
 
         return new EvidenceRun(
@@ -175,7 +182,8 @@ public static class EvidencePack
             var version = RunMappingFolder.Find(mappingsRoot, used.Id, used.Version, used.Sha256).Version
                 ?? throw new EvidenceIncompleteException(
                     $"The mapping {used.Id} {used.Version} (SHA-256 {used.Sha256}) that a run of this entity and year used is not " +
-                    $"under {Path.GetFullPath(mappingsRoot)}: an evidence pack without it would not prove which mapping produced the figures. " +
+                    $"under {Path.GetFullPath(mappingsRoot)}: an evidence pack without it would not prove which mapping produced the "
+                        + $"figures. " +
                     "Give the mappings folder that holds it with --mappings. Nothing was written.");
             var root = Path.GetFullPath(mappingsRoot);
             var files = new List<string>();
@@ -229,18 +237,29 @@ public static class EvidencePack
         s.Reconciliation,
         s.Decision.ToCode(),
         s.Comment,
-        hashes.Where(h => h.Value == s.Report.Sha256 && h.Key.StartsWith($"runs/{s.Run}/", StringComparison.Ordinal)).Select(h => h.Key).Order(StringComparer.Ordinal).FirstOrDefault());
+        hashes.Where(h => h.Value == s.Report.Sha256 && h.Key.StartsWith($"runs/{s.Run}/", StringComparison.Ordinal)).Select(h => h.Key)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault());
 
     private static string ReadMe(EvidenceDocument d)
     {
         var published = d.PublishedRun ?? "aucune / geen";
         var unmatched = d.SignOffs.Count(s => s.ReportInPack is null);
+        var signOffsFr = string.Create(CultureInfo.InvariantCulture, $"{d.SignOffs.Count}")
+            + (unmatched > 0
+                ? string.Create(CultureInfo.InvariantCulture, $" (dont {unmatched} dont le rapport signé n'est plus dans ce dossier)")
+                : "");
+        var signOffsNl = string.Create(CultureInfo.InvariantCulture, $"{d.SignOffs.Count}")
+            + (unmatched > 0
+                ? string.Create(
+                    CultureInfo.InvariantCulture, $" (waarvan {unmatched} waarvan het getekende rapport niet meer in dit dossier zit)")
+                : "");
         return string.Create(CultureInfo.InvariantCulture, $"""
             Dossier de preuves / Bewijsdossier — {d.Entity} ({d.EntityType} {d.InsCode}), exercice / boekjaar {d.FiscalYear}
             Constitué le / Samengesteld op {d.GeneratedUtc:yyyy-MM-dd HH:mm} UTC par / door {d.GeneratedBy}
 
             FR
-            Exécutions : {d.Runs.Count} (publiée : {published}). Versions de mapping : {d.Mappings.Count}. Signatures : {d.SignOffs.Count}{(unmatched > 0 ? $" (dont {unmatched} dont le rapport signé n'est plus dans ce dossier)" : "")}.
+            Exécutions : {d.Runs.Count} (publiée : {published}). Versions de mapping : {d.Mappings.Count}. Signatures : {signOffsFr}.
             1. Vérifier l'intégrité du dossier : dans ce dossier, `sha256sum -c {ManifestFile}` (chaque ligne doit dire OK).
             2. {DocumentFile} décrit chaque exécution (empreinte enregistrée et recalculée à la constitution du dossier),
                chaque version de mapping (SHA-256, approbation) et chaque signature (SHA-256 du rapport lu).
@@ -248,7 +267,7 @@ public static class EvidencePack
                doit redonner l'empreinte de {DocumentFile}.
 
             NL
-            Uitvoeringen: {d.Runs.Count} (gepubliceerd: {published}). Mappingversies: {d.Mappings.Count}. Handtekeningen: {d.SignOffs.Count}{(unmatched > 0 ? $" (waarvan {unmatched} waarvan het getekende rapport niet meer in dit dossier zit)" : "")}.
+            Uitvoeringen: {d.Runs.Count} (gepubliceerd: {published}). Mappingversies: {d.Mappings.Count}. Handtekeningen: {signOffsNl}.
             1. De integriteit van het dossier controleren: in deze map, `sha256sum -c {ManifestFile}` (elke lijn moet OK zeggen).
             2. {DocumentFile} beschrijft elke uitvoering (vingerafdruk zoals opgeslagen en herberekend bij het samenstellen),
                elke mappingversie (SHA-256, goedkeuring) en elke handtekening (SHA-256 van het gelezen rapport).

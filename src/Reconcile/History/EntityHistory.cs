@@ -8,7 +8,13 @@ namespace Bascule.Reconcile.History;
 /// approval), the held runs, and check 10 for each pair of consecutive years from the first year to the last (a year
 /// without a published run leaves the pairs around it unchecked, and says so).
 /// </summary>
-public sealed record EntityHistory(string Entity, string EntityType, string InsCode, IReadOnlyList<HistoryYear> Years, IReadOnlyList<ContinuityPair> Pairs, DateTime ComputedUtc)
+public sealed record EntityHistory(
+    string Entity,
+    string EntityType,
+    string InsCode,
+    IReadOnlyList<HistoryYear> Years,
+    IReadOnlyList<ContinuityPair> Pairs,
+    DateTime ComputedUtc)
 {
     /// <summary>FAILED when a pair of years does not continue, else OK; an unchecked pair is not a fault.</summary>
     public Verdict ContinuityStatus => Pairs.Select(p => p.Status ?? Verdict.Ok).Worst();

@@ -23,8 +23,13 @@ public static class EntityHistoryReader
                (SELECT COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1) AS RejectedLines
         """;
 
-    /// <summary>The history of the entity with INS code <paramref name="insCode"/> and type <paramref name="entityType"/> (<c>COMMUNE</c>, <c>CPAS</c>).</summary>
-    public static async Task<EntityHistory> ReadAsync(IStagingProvider provider, string insCode, string entityType, CancellationToken cancellationToken)
+    /// <summary>The history of the entity with INS code <paramref name="insCode"/> and type <paramref name="entityType"/> (<c>COMMUNE</c>,
+    /// <c>CPAS</c>).</summary>
+    public static async Task<EntityHistory> ReadAsync(
+        IStagingProvider provider,
+        string insCode,
+        string entityType,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var runs = (await RunList.ReadAsync(provider, cancellationToken))
@@ -33,7 +38,8 @@ public static class EntityHistoryReader
         if (runs.Count == 0)
         {
             throw new ReconcileException(
-                $"The staging database {provider.Target} has no run of {entityType.ToUpperInvariant()} {insCode}. List the runs with `bascule runs` and give an entity's INS code and type, or one of its run ids.");
+                $"The staging database {provider.Target} has no run of {entityType.ToUpperInvariant()} {insCode}. List the runs with "
+                    + $"`bascule runs` and give an entity's INS code and type, or one of its run ids.");
         }
 
         return await BuildAsync(provider, runs, cancellationToken);
@@ -45,8 +51,12 @@ public static class EntityHistoryReader
         ArgumentNullException.ThrowIfNull(provider);
         var all = await RunList.ReadAsync(provider, cancellationToken);
         var run = all.FirstOrDefault(r => r.Id == runId) ?? throw new ReconcileException(
-            $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
-        return await BuildAsync(provider, all.Where(r => r.InsCode == run.InsCode && r.EntityType == run.EntityType).ToList(), cancellationToken);
+            $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and "
+                + $"--connection) and give one of their ids.");
+        return await BuildAsync(
+            provider,
+            all.Where(r => r.InsCode == run.InsCode && r.EntityType == run.EntityType).ToList(),
+            cancellationToken);
     }
 
     private static async Task<EntityHistory> BuildAsync(IStagingProvider provider, List<RunInfo> runs, CancellationToken cancellationToken)
@@ -83,15 +93,22 @@ public static class EntityHistoryReader
         for (var year = first; year < last; year++)
         {
             var (earlier, later) = (years[year - first], years[year - first + 1]);
-            if (earlier.Published is { } e && later.Published is { } l && balances.TryGetValue(year, out var closing) && balances.TryGetValue(year + 1, out var opening))
+            if (earlier.Published is { } e && later.Published is { } l && balances.TryGetValue(year, out var closing)
+                && balances.TryGetValue(year + 1, out var opening))
             {
                 pairs.Add(ContinuityComparison.Compare(PairRun(e.Run), closing, PairRun(l.Run), opening));
             }
             else
             {
-                pairs.Add(new ContinuityPair(year, earlier.Published is { } p1 ? PairRun(p1.Run) : null, later.Published is { } p2 ? PairRun(p2.Run) : null, [])
+                pairs.Add(new ContinuityPair(
+                    year,
+                    earlier.Published is { } p1 ? PairRun(p1.Run) : null,
+                    later.Published is { } p2 ? PairRun(p2.Run) : null,
+                    [])
                 {
-                    HeldInMissingYear = (earlier.Published is null ? earlier.Held : []).Concat(later.Published is null ? later.Held : []).Select(h => h.Run.Id.Value).ToList(),
+                    HeldInMissingYear = (earlier.Published is null ? earlier.Held : []).Concat(later.Published is null ? later.Held : [])
+                        .Select(h => h.Run.Id.Value)
+                        .ToList(),
                 });
             }
         }
@@ -99,7 +116,8 @@ public static class EntityHistoryReader
         return new EntityHistory(latest.EntityName, latest.EntityType, latest.InsCode, years, pairs, DateTime.UtcNow);
     }
 
-    private static PairRun PairRun(RunInfo run) => new(run.Id, new FiscalYear(run.FiscalYear), run.Status, run.Mapping.Version, run.Fingerprint);
+    private static PairRun PairRun(RunInfo run)
+        => new(run.Id, new FiscalYear(run.FiscalYear), run.Status, run.Mapping.Version, run.Fingerprint);
 
     private static async Task<HistoryTotals?> TotalsAsync(IStagingProvider provider, RunInfo run, CancellationToken cancellationToken)
     {
@@ -111,7 +129,8 @@ public static class EntityHistoryReader
         await using var connection = await provider.OpenAsync(cancellationToken);
         var totals = (await new StagingReader(connection, run.Id).RowsAsync<TotalsRow>(Totals, cancellationToken)).Single();
         return new HistoryTotals(
-            new(totals.StagedDebit.Value, totals.StagedCredit.Value), new(totals.UnmappedDebit.Value, totals.UnmappedCredit.Value), totals.UnmappedLines, totals.RejectedLines);
+            new(totals.StagedDebit.Value, totals.StagedCredit.Value), new(totals.UnmappedDebit.Value, totals.UnmappedCredit.Value), totals
+                .UnmappedLines, totals.RejectedLines);
     }
 
     /// <summary>A row of <see cref="Totals"/>: a NULL sum (no line) reads as zero.</summary>

@@ -23,17 +23,26 @@ public sealed record HistoryDocument(
             history.InsCode,
             history.ComputedUtc,
             history.ContinuityStatus.ToCode(),
-            history.Years.Select(y => new HistoryYearDocument(y.Year, HistoryRunDocument.From(y.Published), y.Held.Select(h => HistoryRunDocument.From(h)!).ToList(), y.OtherRuns)).ToList(),
+            history.Years.Select(y => new HistoryYearDocument(
+                y.Year,
+                HistoryRunDocument.From(y.Published),
+                y.Held.Select(h => HistoryRunDocument.From(h)!).ToList(),
+                y.OtherRuns)).ToList(),
             ContinuityDocument.From(history.Pairs));
     }
 }
 
 /// <summary>A year: its published run (null: none), its held runs, and how many other runs it has had.</summary>
-public sealed record HistoryYearDocument(int FiscalYear, HistoryRunDocument? Published, IReadOnlyList<HistoryRunDocument> Held, int OtherRuns);
+public sealed record HistoryYearDocument(
+    int FiscalYear,
+    HistoryRunDocument? Published,
+    IReadOnlyList<HistoryRunDocument> Held,
+    int OtherRuns);
 
 /// <summary>A run of the history: its state, mapping and key totals (null once its rows were pruned).</summary>
 public sealed record HistoryRunDocument(
-    string RunId, string Status, string? ReconciliationStatus, DateTime StartedUtc, string? Fingerprint, MappingDocument Mapping, HistoryTotalsDocument? Totals)
+    string RunId, string Status, string? ReconciliationStatus, DateTime StartedUtc, string? Fingerprint, MappingDocument Mapping,
+    HistoryTotalsDocument? Totals)
 {
     public static HistoryRunDocument? From(HistoryRun? run)
     {
@@ -55,5 +64,11 @@ public sealed record HistoryTotalsDocument(
     public static HistoryTotalsDocument? From(HistoryTotals? totals) =>
         totals is null
             ? null
-            : new(totals.Staged.Debit, totals.Staged.Credit, totals.Unmapped.Debit, totals.Unmapped.Credit, totals.UnmappedLines, totals.RejectedLines);
+            : new(
+                totals.Staged.Debit,
+                totals.Staged.Credit,
+                totals.Unmapped.Debit,
+                totals.Unmapped.Credit,
+                totals.UnmappedLines,
+                totals.RejectedLines);
 }

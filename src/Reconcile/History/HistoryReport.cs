@@ -30,14 +30,19 @@ public static class HistoryReport
             await WriteJsonAsync(history, stream, cancellationToken);
         }
 
-        await File.WriteAllTextAsync(pending.Pending(HtmlFile), await HtmlAsync(history, tables), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(
+            pending.Pending(HtmlFile),
+            await HtmlAsync(history, tables),
+            new UTF8Encoding(false),
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         XlsxWorkbookWriter.Write(tables, pending.Pending(XlsxFile));
         pending.Commit([JsonFile, HtmlFile, XlsxFile]);
         return new HistoryFiles(pending.Final(HtmlFile), pending.Final(XlsxFile), pending.Final(JsonFile));
     }
 
-    /// <summary>The JSON document: the entity, every year with its published and held runs, and check 10 per pair (see <see cref="HistoryDocument"/>).</summary>
+    /// <summary>The JSON document: the entity, every year with its published and held runs, and check 10 per pair (see <see
+    /// cref="HistoryDocument"/>).</summary>
     public static Task WriteJsonAsync(EntityHistory history, Stream stream, CancellationToken cancellationToken) =>
         ReportJson.WriteAsync(stream, HistoryDocument.From(history), cancellationToken);
 

@@ -35,13 +35,19 @@ public static class HistoryTables
 
             var run = published.Run;
             var t = published.Totals;
-            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.Mapping.Id} {run.Mapping.Version}", ApprovalText.Brief(published.Run.Approval),
-                t?.Staged.Debit, t?.Staged.Credit, t is null ? null : t.Unmapped.Debit + t.Unmapped.Credit, t?.UnmappedLines, t?.RejectedLines, held, continuity]);
+            rows.Add([(long)year.Year, run.Id.Value, run.ReconciliationStatus, $"{run.Mapping.Id} {run.Mapping.Version}", ApprovalText
+                .Brief(published.Run.Approval),
+                t?.Staged.Debit, t?.Staged.Credit, t is null
+                    ? null
+                    : t.Unmapped.Debit + t.Unmapped.Credit, t?.UnmappedLines, t?.RejectedLines, held, continuity]);
         }
 
         return new(Years, "Exercices", "Boekjaren",
             [new("Exercice", "Boekjaar", CellKind.Count), new("Exécution publiée", "Gepubliceerde uitvoering", CellKind.Text),
-             new("Réconciliation", "Aansluiting", CellKind.Text), new("Table de correspondance", "Mappingtabel", CellKind.Text), new("Approbation", "Goedkeuring", CellKind.Text),
+             new("Réconciliation", "Aansluiting", CellKind.Text), new("Table de correspondance", "Mappingtabel", CellKind.Text), new(
+                 "Approbation",
+                 "Goedkeuring",
+                 CellKind.Text),
              new("Débit migré", "Debet gemigreerd", CellKind.Money), new("Crédit migré", "Credit gemigreerd", CellKind.Money),
              new("Non mappé (débit + crédit)", "Niet gemapt (debet + credit)", CellKind.Money),
              new("Lignes non mappées", "Niet-gemapte lijnen", CellKind.Count), new("Lignes rejetées", "Verworpen lijnen", CellKind.Count),

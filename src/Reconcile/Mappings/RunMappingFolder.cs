@@ -23,9 +23,15 @@ public enum MappingFolderState
 /// <see cref="MappingFolderState.Found"/>; for an altered folder, <see cref="FolderSha256"/> is what its content hashes to
 /// now, or null with <see cref="Problem"/> when it cannot be read.
 /// </summary>
-public sealed record RunMappingFolder(MappingFolderState State, string Folder, MappingVersion? Version, string? FolderSha256, string? Problem)
+public sealed record RunMappingFolder(
+    MappingFolderState State,
+    string Folder,
+    MappingVersion? Version,
+    string? FolderSha256,
+    string? Problem)
 {
-    /// <summary>The folder as the mappings tree names it (<c>mappings/bxl-2024/1.0.0</c>): what a reader needs, not the server's paths.</summary>
+    /// <summary>The folder as the mappings tree names it (<c>mappings/bxl-2024/1.0.0</c>): what a reader needs, not the server's
+    /// paths.</summary>
     public string Name { get; private init; } = "";
 
     public static RunMappingFolder Find(string mappingsRoot, string mappingId, string version, string sha256)
@@ -70,7 +76,8 @@ public sealed record RunMappingFolder(MappingFolderState State, string Folder, M
             : new RunMappingFolder(MappingFolderState.Missing, named, null, null, null);
     }
 
-    private static bool Matches(MappingVersion version, string sha256) => string.Equals(version.Identity.Sha256, sha256, StringComparison.Ordinal);
+    private static bool Matches(MappingVersion version, string sha256)
+        => string.Equals(version.Identity.Sha256, sha256, StringComparison.Ordinal);
 
     private static bool IsFolderName(string name) =>
         name is { Length: > 0 } && name != "." && name != ".." && name.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0;

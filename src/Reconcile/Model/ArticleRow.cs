@@ -5,11 +5,18 @@ namespace Bascule.Reconcile.Model;
 /// <c>ENGAGEMENTS.csv</c> sums (<paramref name="Commitments"/>) and against the ledger lines that carry the article
 /// (<paramref name="LedgerCharged"/>; charges: debit − credit for expenditure <c>D</c>, credit − debit for revenue <c>R</c>).
 /// </summary>
-public sealed record ArticleRow(string Article, string Label, string Kind, BudgetExecution Budget, BudgetExecution Commitments, decimal LedgerCharged)
+public sealed record ArticleRow(
+    string Article,
+    string Label,
+    string Kind,
+    BudgetExecution Budget,
+    BudgetExecution Commitments,
+    decimal LedgerCharged)
 {
     public bool IsExpenditure => Kind == "D";
 
-    /// <summary>Commitments are an expenditure notion: a revenue article's ENGAGE is its established receivables, not a sum of commitments.</summary>
+    /// <summary>Commitments are an expenditure notion: a revenue article's ENGAGE is its established receivables, not a sum of
+    /// commitments.</summary>
     public bool Agrees => Budget.Charged == LedgerCharged && (!IsExpenditure || Budget == Commitments);
 }
 

@@ -23,7 +23,10 @@ public sealed class CheckId
 
     public static readonly CheckId Completeness = new(1, "Exhaustivité par fichier", "Volledigheid per bestand");
     public static readonly CheckId ControlTotals = new(2, "Totaux de contrôle", "Controletotalen");
-    public static readonly CheckId Amounts = new(3, "Montants source → migration, par exercice et journal", "Bedragen bron → migratie, per boekjaar en dagboek");
+    public static readonly CheckId Amounts = new(
+        3,
+        "Montants source → migration, par exercice et journal",
+        "Bedragen bron → migratie, per boekjaar en dagboek");
     public static readonly CheckId Balance = new(4, "Équilibre débit = crédit", "Evenwicht debet = credit");
     public static readonly CheckId LegacyAccounts = new(5, "Par compte ancien", "Per oude rekening");
     public static readonly CheckId TargetAccounts = new(6, "Par compte nouveau", "Per nieuwe rekening");

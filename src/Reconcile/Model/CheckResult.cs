@@ -22,11 +22,26 @@ public sealed record CheckResult(CheckId Check, string Name, Verdict Status, dec
     /// An exception count or amount that should be zero: zero is OK, up to <paramref name="tolerance"/> (or any, when
     /// none is set) a WARNING, beyond it FAILED.
     /// </summary>
-    public static CheckResult Tolerated(CheckId check, string name, decimal found, decimal? tolerance, string unit = Units.Euro, CheckTopic? topic = null) =>
-        new(check, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) { Tolerance = tolerance, Topic = topic };
+    public static CheckResult Tolerated(
+        CheckId check,
+        string name,
+        decimal found,
+        decimal? tolerance,
+        string unit = Units.Euro,
+        CheckTopic? topic = null) =>
+        new(check, name, found == 0 ? Verdict.Ok : tolerance is { } t && found > t ? Verdict.Failed : Verdict.Warning, 0, found, unit) {
+            Tolerance = tolerance,
+            Topic = topic };
 
     /// <summary>Compares two figures: equal is OK, else <paramref name="whenDifferent"/>.</summary>
-    public static CheckResult Compare(CheckId check, string name, decimal expected, decimal found, Verdict whenDifferent, string unit = Units.Euro, CheckTopic? topic = null) =>
+    public static CheckResult Compare(
+        CheckId check,
+        string name,
+        decimal expected,
+        decimal found,
+        Verdict whenDifferent,
+        string unit = Units.Euro,
+        CheckTopic? topic = null) =>
         new(check, name, expected == found ? Verdict.Ok : whenDifferent, expected, found, unit) { Topic = topic };
 }
 

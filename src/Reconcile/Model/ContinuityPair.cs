@@ -32,7 +32,8 @@ public sealed record ContinuityPair(int EarlierYear, PairRun? Earlier, PairRun? 
 
     public IEnumerable<ContinuityRow> Differing => Rows.Where(r => r.Nature == ContinuityNature.Differs);
 
-    public ContinuityRow? Allocation(ContinuitySide side) => Rows.SingleOrDefault(r => r.Side == side && r.Nature == ContinuityNature.ResultAllocation);
+    public ContinuityRow? Allocation(ContinuitySide side)
+        => Rows.SingleOrDefault(r => r.Side == side && r.Nature == ContinuityNature.ResultAllocation);
 }
 
 /// <summary>A run that stands for its year in a continuity pair: the published run, or the run being reconciled.</summary>
@@ -61,7 +62,13 @@ public enum ContinuityNature
 /// One account of a continuity pair. Balances are net, debit − credit. <see cref="Expected"/> is what the later year
 /// should open with: the earlier closing for a balance-sheet account (classes 0 to 5), zero for a result account.
 /// </summary>
-public sealed record ContinuityRow(ContinuitySide Side, string Account, decimal Closing, decimal Expected, decimal Opening, ContinuityNature Nature)
+public sealed record ContinuityRow(
+    ContinuitySide Side,
+    string Account,
+    decimal Closing,
+    decimal Expected,
+    decimal Opening,
+    ContinuityNature Nature)
 {
     public decimal Difference => Opening - Expected;
 }

@@ -29,12 +29,14 @@ public sealed record ReconciliationResult(
     /// <summary>Masks the run's third parties' names and IBANs in the free text the reports show (labels, rejected lines).</summary>
     public PersonalDataMasker Masker { get; init; } = PersonalDataMasker.Empty;
 
-    /// <summary>Check 10: the run against the published runs of the year before and after (unchecked pairs say which year is missing).</summary>
+    /// <summary>Check 10: the run against the published runs of the year before and after (unchecked pairs say which year is
+    /// missing).</summary>
     public IReadOnlyList<ContinuityPair> Continuity { get; init; } = [];
 
     /// <summary>The run's sign-offs recorded so far, oldest first: every report lists them.</summary>
     public IReadOnlyList<SignOff> SignOffs { get; init; } = [];
 
     public CheckResult Check(string name) =>
-        Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the reconciliation of run {Run.RunId}.");
+        Checks.SingleOrDefault(c => c.Name == name)
+            ?? throw new KeyNotFoundException($"No check named '{name}' in the reconciliation of run {Run.RunId}.");
 }

@@ -9,7 +9,8 @@ public static class ApprovalText
     public static string French(MappingApproval? approval) =>
         approval is { } a
             ? string.Create(CultureInfo.InvariantCulture, $"approuvée par {a.By} le {a.On:dd/MM/yyyy}")
-            : "NON APPROUVÉE : cette version de la table de correspondance n'a pas été approuvée ; ces chiffres ne peuvent servir que de répétition.";
+            : "NON APPROUVÉE : cette version de la table de correspondance n'a pas été approuvée ; ces chiffres ne peuvent servir que de "
+                + "répétition.";
 
     public static string Dutch(MappingApproval? approval) =>
         approval is { } a

@@ -21,7 +21,8 @@ public static partial class PersonalData
         return options.ShowPersonalData ? text : MaskText(known.Mask(text));
     }
 
-    /// <summary>Any IBAN in the text (electronic or printed in upper case), known or not, down to its country and last four characters.</summary>
+    /// <summary>Any IBAN in the text (electronic or printed in upper case), known or not, down to its country and last four
+    /// characters.</summary>
     public static string MaskText(string text) =>
         Iban().Replace(text, m => m.Value[..2] + Masked + m.Value[^4..]);
 

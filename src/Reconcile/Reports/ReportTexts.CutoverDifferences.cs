@@ -14,14 +14,17 @@ public static partial class ReportTexts
         "het pakket niet aan het nieuwe ERP bezorgen vóór de oorzaak gekend is");
 
     // What a cut-over comparison is about; null for a comparison of the run's reconciliation.
-    private static Bilingual? CutoverWhat(CheckResult check, string e, string f, string d) => check.Topic is not { } t ? null : t.Kind switch
+    private static Bilingual? CutoverWhat(CheckResult check, string e, string f, string d) => check.Topic is not { } t
+        ? null
+        : t.Kind switch
     {
         TopicKind.CutoverOpeningDebitCredit => new(
             $"Soldes d'ouverture : débit total {e}, crédit total {f} (écart {d}).",
             $"Openingssaldi: totaal debet {e}, totaal credit {f} (verschil {d})."),
         TopicKind.CutoverOpeningLegacyClosing => new(
             $"Soldes d'ouverture : {e} attendu d'après la clôture ancienne (BALANCE.csv, hors bilan exclu), {f} reporté (écart {d}).",
-            $"Openingssaldi: {e} verwacht volgens de oude afsluiting (BALANCE.csv, zonder buiten balans), {f} overgedragen (verschil {d})."),
+            $"Openingssaldi: {e} verwacht volgens de oude afsluiting (BALANCE.csv, zonder buiten balans), "
+                + $"{f} overgedragen (verschil {d})."),
         TopicKind.CutoverOpeningResultClosed => new(
             $"Résultat des classes 6 et 7 : {e} selon la clôture ancienne, {f} porté au compte de résultat (écart {d}).",
             $"Resultaat van klassen 6 en 7: {e} volgens de oude afsluiting, {f} geboekt op de resultaatrekening (verschil {d})."),
@@ -38,8 +41,10 @@ public static partial class ReportTexts
             $"Compte nouveau {t.Account} : solde d'ouverture {e}, total des postes ouverts {f} (écart {d}).",
             $"Nieuwe rekening {t.Account}: openingssaldo {e}, totaal van de openstaande posten {f} (verschil {d})."),
         TopicKind.CutoverOpenItemsControlAccount => new(
-            $"Compte collectif ancien {t.Account} : {e} attendu d'après sa clôture (BALANCE.csv), total des postes ouverts {f} (écart {d}).",
-            $"Oude centralisatierekening {t.Account}: {e} verwacht volgens haar afsluiting (BALANCE.csv), totaal van de openstaande posten {f} (verschil {d})."),
+            $"Compte collectif ancien {t.Account} : {e} attendu d'après sa clôture (BALANCE.csv), total des postes ouverts {f} (écart "
+                + $"{d}).",
+            $"Oude centralisatierekening {t.Account}: {e} verwacht volgens haar afsluiting (BALANCE.csv), totaal van de openstaande "
+                + $"posten {f} (verschil {d})."),
         TopicKind.CutoverOpenItemsWithoutThirdParty => new(
             $"{f} poste(s) ouvert(s) sans tiers : l'ancien système les a repris globalement dans son écriture d'ouverture.",
             $"{f} openstaande post(en) zonder derde: het oude systeem nam ze globaal over in zijn openingsboeking."),
@@ -57,7 +62,8 @@ public static partial class ReportTexts
             $"{f} openstaande vastlegging(en) waarvan het oude artikel geen nieuw artikel heeft in de mappingtabel."),
         TopicKind.CutoverCommitmentsSeveralNewArticles => new(
             $"{f} engagement(s) ouvert(s) dont l'article ancien mène à plusieurs articles nouveaux : le principal a été retenu.",
-            $"{f} openstaande vastlegging(en) waarvan het oude artikel naar meerdere nieuwe artikels leidt: het voornaamste werd behouden."),
+            $"{f} openstaande vastlegging(en) waarvan het oude artikel naar meerdere nieuwe artikels leidt: "
+                + $"het voornaamste werd behouden."),
         _ => null,
     };
 
@@ -66,37 +72,56 @@ public static partial class ReportTexts
     {
         var explained = check.Status == Model.Verdict.Warning;
         var unmapped = (new Bilingual(
-            "Les lignes non mappées de ce compte expliquent l'écart : compléter la table de correspondance, faire approuver la nouvelle version, relancer la migration puis le paquet",
-            "De niet-gemapte lijnen van deze rekening verklaren het verschil: de mappingtabel aanvullen, de nieuwe versie laten goedkeuren, de migratie en dan het pakket opnieuw uitvoeren"), MappingOwner);
+            "Les lignes non mappées de ce compte expliquent l'écart : compléter la table de correspondance, faire approuver la nouvelle "
+                + "version, relancer la migration puis le paquet",
+            "De niet-gemapte lijnen van deze rekening verklaren het verschil: de mappingtabel aanvullen, de nieuwe versie laten "
+                + "goedkeuren, de migratie en dan het pakket opnieuw uitvoeren"), MappingOwner);
         var overCharged = (new Bilingual(
-            "Les engagements imputés au-delà du montant engagé expliquent l'écart : les régulariser dans l'ancien système (voir leur tableau) ou les justifier dans le dossier",
-            "De vastleggingen boven het vastgelegde bedrag aangerekend verklaren het verschil: ze regulariseren in het oude systeem (zie hun tabel) of ze verantwoorden in het dossier"), Accountant);
+            "Les engagements imputés au-delà du montant engagé expliquent l'écart : les régulariser dans l'ancien système (voir leur "
+                + "tableau) ou les justifier dans le dossier",
+            "De vastleggingen boven het vastgelegde bedrag aangerekend verklaren het verschil: ze regulariseren in het oude systeem (zie "
+                + "hun tabel) of ze verantwoorden in het dossier"), Accountant);
         var lost = (new Bilingual(
-            $"Le paquet ne reprend pas ce que la migration a chargé : {Package.French} ; relancer le paquet et, si l'écart demeure, le signaler",
-            $"Het pakket neemt niet over wat de migratie geladen heeft: {Package.Dutch}; het pakket opnieuw aanmaken en, als het verschil blijft, het melden"), It);
+            $"Le paquet ne reprend pas ce que la migration a chargé : {Package.French} ; relancer le paquet et, si l'écart demeure, le "
+                + $"signaler",
+            $"Het pakket neemt niet over wat de migratie geladen heeft: {Package.Dutch}; het pakket opnieuw aanmaken en, als het verschil "
+                + $"blijft, het melden"), It);
         var legacy = (new Bilingual(
-            $"L'écart vient de l'ancien système, pas de la migration : l'expliquer à partir de la balance et des écritures de l'export ; {Package.French}",
-            $"Het verschil komt uit het oude systeem, niet uit de migratie: het verklaren aan de hand van de balans en de boekingen van de export; {Package.Dutch}"), Accountant);
+            $"L'écart vient de l'ancien système, pas de la migration : l'expliquer à partir de la balance et des écritures de l'export ; "
+                + $"{Package.French}",
+            $"Het verschil komt uit het oude systeem, niet uit de migratie: het verklaren aan de hand van de balans en de boekingen van "
+                + $"de export; {Package.Dutch}"), Accountant);
         return check.Topic?.Kind switch
         {
             TopicKind.CutoverOpeningDebitCredit => (new(
-                $"Une règle de la table de correspondance déséquilibre les soldes (répartition ?) : vérifier les règles des comptes du tableau des soldes d'ouverture ; {Package.French}",
-                $"Een regel van de mappingtabel brengt de saldi uit evenwicht (verdeling?): de regels van de rekeningen uit de tabel van de openingssaldi nakijken; {Package.Dutch}"), MappingOwner),
+                $"Une règle de la table de correspondance déséquilibre les soldes (répartition ?) : vérifier les règles des comptes du "
+                    + $"tableau des soldes d'ouverture ; {Package.French}",
+                $"Een regel van de mappingtabel brengt de saldi uit evenwicht (verdeling?): de regels van de rekeningen uit de tabel van "
+                    + $"de openingssaldi nakijken; {Package.Dutch}"), MappingOwner),
             TopicKind.CutoverOpeningLegacyClosing or TopicKind.CutoverOpeningResultClosed or TopicKind.CutoverOpeningAccountsDiffering
                 or TopicKind.CutoverOpeningAccountMapped or TopicKind.CutoverOpenItemsControlAccount when explained => unmapped,
-            TopicKind.CutoverOpeningLedgerClosing or TopicKind.CutoverOpenItemsControlAccount or TopicKind.CutoverCommitmentsArticle when !explained => legacy,
+            TopicKind.CutoverOpeningLedgerClosing or TopicKind.CutoverOpenItemsControlAccount
+            or TopicKind.CutoverCommitmentsArticle when !explained => legacy,
             TopicKind.CutoverOpeningLegacyClosing or TopicKind.CutoverOpeningResultClosed or TopicKind.CutoverOpeningAccountsDiffering
-                or TopicKind.CutoverOpeningAccountMapped or TopicKind.CutoverOpenItemsAccount or TopicKind.CutoverCommitmentsTotal when !explained => lost,
-            TopicKind.CutoverCommitmentsTotal or TopicKind.CutoverCommitmentsArticle or TopicKind.CutoverCommitmentsOverCharged => overCharged,
+                or TopicKind.CutoverOpeningAccountMapped or TopicKind.CutoverOpenItemsAccount
+                or TopicKind.CutoverCommitmentsTotal when !explained => lost,
+            TopicKind.CutoverCommitmentsTotal or TopicKind.CutoverCommitmentsArticle
+            or TopicKind.CutoverCommitmentsOverCharged => overCharged,
             TopicKind.CutoverOpenItemsWithoutThirdParty => (new(
-                "Attribuer ces postes à leurs tiers dans le nouvel ERP après l'import, ou les justifier dans le dossier (voir le tableau des postes ouverts)",
-                "Deze posten na de import in het nieuwe ERP aan hun derden toewijzen, of ze verantwoorden in het dossier (zie de tabel van de openstaande posten)"), Accountant),
+                "Attribuer ces postes à leurs tiers dans le nouvel ERP après l'import, ou les justifier dans le dossier (voir le tableau "
+                    + "des postes ouverts)",
+                "Deze posten na de import in het nieuwe ERP aan hun derden toewijzen, of ze verantwoorden in het dossier (zie de tabel "
+                    + "van de openstaande posten)"), Accountant),
             TopicKind.CutoverCommitmentsWithoutNewArticle => (new(
-                "Ajouter à la table de correspondance les articles anciens de ces engagements, faire approuver la nouvelle version, relancer la migration puis le paquet",
-                "De oude artikels van deze vastleggingen toevoegen aan de mappingtabel, de nieuwe versie laten goedkeuren, de migratie en dan het pakket opnieuw uitvoeren"), MappingOwner),
+                "Ajouter à la table de correspondance les articles anciens de ces engagements, faire approuver la nouvelle version, "
+                    + "relancer la migration puis le paquet",
+                "De oude artikels van deze vastleggingen toevoegen aan de mappingtabel, de nieuwe versie laten goedkeuren, de migratie en "
+                    + "dan het pakket opnieuw uitvoeren"), MappingOwner),
             TopicKind.CutoverCommitmentsSeveralNewArticles => (new(
-                "Vérifier l'article retenu pour chacun de ces engagements (colonne Correspondance) et le corriger dans le nouvel ERP si besoin",
-                "Het behouden artikel van elk van deze vastleggingen nakijken (kolom Overeenstemming) en het zo nodig verbeteren in het nieuwe ERP"), Accountant),
+                "Vérifier l'article retenu pour chacun de ces engagements (colonne Correspondance) et le corriger dans le nouvel ERP si "
+                    + "besoin",
+                "Het behouden artikel van elk van deze vastleggingen nakijken (kolom Overeenstemming) en het zo nodig verbeteren in het "
+                    + "nieuwe ERP"), Accountant),
             _ => null,
         };
     }

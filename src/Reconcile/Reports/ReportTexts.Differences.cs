@@ -43,7 +43,9 @@ public static partial class ReportTexts
         var t = check.Topic;
         var side = t?.Side is { } s ? SideName(s) : new("", "");
         var accounts = t?.NewAccounts == true ? new Bilingual("nouveaux", "nieuwe") : new Bilingual("anciens", "oude");
-        var tolerance = check.Tolerance is { } limit ? new Bilingual($" (tolérance {Shown(check, limit)})", $" (tolerantie {Shown(check, limit)})") : new Bilingual("", "");
+        var tolerance = check.Tolerance is { } limit
+            ? new Bilingual($" (tolérance {Shown(check, limit)})", $" (tolerantie {Shown(check, limit)})")
+            : new Bilingual("", "");
         if (CutoverWhat(check, e, f, d) is { } cutover)
         {
             return cutover;
@@ -61,8 +63,12 @@ public static partial class ReportTexts
                 $"Fichier {t.File} : EXPORT.txt annonce {e} lignes, {f} ont été lues (écart {d}).",
                 $"Bestand {t.File}: EXPORT.txt kondigt {e} lijnen aan, {f} werden gelezen (verschil {d})."),
             TopicKind.FileHash => check.Status == Model.Verdict.Ok
-                ? new($"Le fichier {t.File} est celui que la migration a lu (même SHA-256).", $"Het bestand {t.File} is het bestand dat de migratie las (zelfde SHA-256).")
-                : new($"Le fichier {t.File} du dossier d'export n'est plus celui que la migration a lu (SHA-256 différent).", $"Het bestand {t.File} in de exportmap is niet meer het bestand dat de migratie las (andere SHA-256)."),
+                ? new(
+                    $"Le fichier {t.File} est celui que la migration a lu (même SHA-256).",
+                    $"Het bestand {t.File} is het bestand dat de migratie las (zelfde SHA-256).")
+                : new(
+                    $"Le fichier {t.File} du dossier d'export n'est plus celui que la migration a lu (SHA-256 différent).",
+                    $"Het bestand {t.File} in de exportmap is niet meer het bestand dat de migratie las (andere SHA-256)."),
             TopicKind.FileControlTotal => new(
                 $"Fichier {t.File}, total {side.French} : {e} annoncé par EXPORT.txt, {f} lu (écart {d}).",
                 $"Bestand {t.File}, totaal {side.Dutch}: {e} aangekondigd door EXPORT.txt, {f} gelezen (verschil {d})."),
@@ -112,8 +118,10 @@ public static partial class ReportTexts
                 $"{t.Pair}, compte {t.Account} : ouverture attendue {e}, trouvée {f} (écart {d}).",
                 $"{t.Pair}, rekening {t.Account}: verwachte opening {e}, gevonden {f} (verschil {d})."),
             TopicKind.ContinuityResultAllocation => new(
-                $"{t.Pair} : le résultat de l'exercice ({e}) devait être affecté au compte {t.Account} ; écart d'ouverture de ce compte {f}.",
-                $"{t.Pair}: het resultaat van het boekjaar ({e}) moest op rekening {t.Account} geboekt worden; openingsverschil van die rekening {f}."),
+                $"{t.Pair} : le résultat de l'exercice ({e}) devait être affecté au compte {t.Account} ; écart d'ouverture de ce compte "
+                    + $"{f}.",
+                $"{t.Pair}: het resultaat van het boekjaar ({e}) moest op rekening {t.Account} geboekt worden; openingsverschil van die "
+                    + $"rekening {f}."),
             _ => new(
                 $"{check.Check.French} : attendu {e}, trouvé {f} (écart {d}).",
                 $"{check.Check.Dutch}: verwacht {e}, gevonden {f} (verschil {d})."),
@@ -125,8 +133,10 @@ public static partial class ReportTexts
     {
         ArgumentNullException.ThrowIfNull(check);
         var lost = (new Bilingual(
-            "Des montants ou des lignes ont disparu ou sont apparus pendant la migration : ne pas approuver ; relancer la migration et, si l'écart demeure, le signaler",
-            "Bedragen of lijnen zijn verdwenen of verschenen tijdens de migratie: niet goedkeuren; de migratie opnieuw uitvoeren en, als het verschil blijft, het melden"), It);
+            "Des montants ou des lignes ont disparu ou sont apparus pendant la migration : ne pas approuver ; relancer la migration et, "
+                + "si l'écart demeure, le signaler",
+            "Bedragen of lijnen zijn verdwenen of verschenen tijdens de migratie: niet goedkeuren; de migratie opnieuw uitvoeren en, als "
+                + "het verschil blijft, het melden"), It);
         if (CutoverNextStep(check) is { } cutover)
         {
             return cutover;
@@ -145,28 +155,39 @@ public static partial class ReportTexts
                 "De exportmap geven die de migratie las, of de migratie opnieuw uitvoeren op deze map"), It),
             TopicKind.FileControlTotal => (new(
                 "Comparer l'écart aux lignes rejetées de ce fichier ; si elles ne l'expliquent pas, demander un nouvel export à l'IT",
-                "Het verschil vergelijken met de verworpen lijnen van dit bestand; als zij het niet verklaren, een nieuwe export vragen aan IT"), Accountant),
+                "Het verschil vergelijken met de verworpen lijnen van dit bestand; als zij het niet verklaren, een nieuwe export vragen "
+                    + "aan IT"), Accountant),
             TopicKind.StagedBalance or TopicKind.UnbalancedDocuments when explainedByExceptions => (new(
-                "Les lignes non mappées ou rejetées expliquent l'écart : compléter la table de correspondance et corriger les lignes rejetées, puis relancer la migration",
-                "De niet-gemapte of verworpen lijnen verklaren het verschil: de mappingtabel aanvullen en de verworpen lijnen verbeteren, dan de migratie opnieuw uitvoeren"), MappingOwner),
+                "Les lignes non mappées ou rejetées expliquent l'écart : compléter la table de correspondance et corriger les lignes "
+                    + "rejetées, puis relancer la migration",
+                "De niet-gemapte of verworpen lijnen verklaren het verschil: de mappingtabel aanvullen en de verworpen lijnen verbeteren, "
+                    + "dan de migratie opnieuw uitvoeren"), MappingOwner),
             TopicKind.StagedBalance or TopicKind.UnbalancedDocuments => (new(
-                "Une règle de la table de correspondance déséquilibre des pièces (répartition ?) : vérifier les règles des comptes des pièces listées ; ne pas approuver avant",
-                "Een regel van de mappingtabel brengt stukken uit evenwicht (verdeling?): de regels van de rekeningen van de opgesomde stukken nakijken; niet goedkeuren vóór dan"), MappingOwner),
+                "Une règle de la table de correspondance déséquilibre des pièces (répartition ?) : vérifier les règles des comptes des "
+                    + "pièces listées ; ne pas approuver avant",
+                "Een regel van de mappingtabel brengt stukken uit evenwicht (verdeling?): de regels van de rekeningen van de opgesomde "
+                    + "stukken nakijken; niet goedkeuren vóór dan"), MappingOwner),
             TopicKind.TrialBalanceDiffering or TopicKind.TrialBalanceAccount => (new(
-                "L'écart vient de l'ancien système, pas de la migration : l'expliquer à partir de la balance et des écritures de l'export avant d'approuver",
-                "Het verschil komt uit het oude systeem, niet uit de migratie: het verklaren aan de hand van de balans en de boekingen van de export vóór goedkeuring"), Accountant),
+                "L'écart vient de l'ancien système, pas de la migration : l'expliquer à partir de la balance et des écritures de l'export "
+                    + "avant d'approuver",
+                "Het verschil komt uit het oude systeem, niet uit de migratie: het verklaren aan de hand van de balans en de boekingen "
+                    + "van de export vóór goedkeuring"), Accountant),
             TopicKind.BudgetDiffering => (new(
                 "Expliquer l'écart de l'ancienne exécution budgétaire (la migration n'a rien perdu) : voir les articles en écart",
-                "Het verschil in de oude begrotingsuitvoering verklaren (de migratie verloor niets): zie de artikels met een verschil"), Accountant),
+                "Het verschil in de oude begrotingsuitvoering verklaren (de migratie verloor niets): zie de artikels met een verschil"),
+                    Accountant),
             TopicKind.UnmappedLines or TopicKind.UnmappedAmount => (new(
-                "Ajouter à la table de correspondance les règles des comptes listés dans les lignes non mappées, faire approuver la nouvelle version, puis relancer la migration",
-                "De regels voor de rekeningen uit de niet-gemapte lijnen toevoegen aan de mappingtabel, de nieuwe versie laten goedkeuren en dan de migratie opnieuw uitvoeren"), MappingOwner),
+                "Ajouter à la table de correspondance les règles des comptes listés dans les lignes non mappées, faire approuver la "
+                    + "nouvelle version, puis relancer la migration",
+                "De regels voor de rekeningen uit de niet-gemapte lijnen toevoegen aan de mappingtabel, de nieuwe versie laten goedkeuren "
+                    + "en dan de migratie opnieuw uitvoeren"), MappingOwner),
             TopicKind.RejectedLines => (new(
                 "Corriger l'export d'après le motif et la ligne brute de chaque ligne rejetée, puis relancer la migration",
                 "De export verbeteren volgens de reden en de ruwe lijn van elke verworpen lijn, dan de migratie opnieuw uitvoeren"), It),
             TopicKind.ContinuityDiffering or TopicKind.ContinuityAccount or TopicKind.ContinuityResultAllocation => (new(
                 "Comparer la clôture et l'ouverture des deux exercices ; refaire la migration de l'exercice en cause",
-                "De afsluiting en de opening van beide boekjaren vergelijken; de migratie van het betrokken boekjaar opnieuw uitvoeren"), Accountant),
+                "De afsluiting en de opening van beide boekjaren vergelijken; de migratie van het betrokken boekjaar opnieuw uitvoeren"),
+                    Accountant),
             _ => (new("Voir le tableau du contrôle ci-dessous", "Zie de tabel van de controle hieronder"), Accountant),
         };
     }

@@ -17,8 +17,12 @@ public static partial class ReportTexts
     public static readonly Bilingual FiscalYear = new("Exercice", "Boekjaar");
     public static readonly Bilingual Run = new("Migration", "Migratie");
     public static readonly Bilingual Fingerprint = new("Empreinte", "Vingerafdruk");
-    public static readonly Bilingual FingerprintNote = new("SHA-256 des lignes de la migration, que bascule verify recalcule", "SHA-256 van de lijnen van de migratie, die bascule verify herberekent");
-    public static readonly Bilingual NoFingerprint = new("pas encore calculée : la migration n'est pas terminée", "nog niet berekend: de migratie is niet voltooid");
+    public static readonly Bilingual FingerprintNote = new(
+        "SHA-256 des lignes de la migration, que bascule verify recalcule",
+        "SHA-256 van de lijnen van de migratie, die bascule verify herberekent");
+    public static readonly Bilingual NoFingerprint = new(
+        "pas encore calculée : la migration n'est pas terminée",
+        "nog niet berekend: de migratie is niet voltooid");
     public static readonly Bilingual Mapping = new("Table de correspondance", "Mappingtabel");
     public static readonly Bilingual Approval = new("Approbation", "Goedkeuring");
     public static readonly Bilingual LedgerReadFrom = new("Écritures source lues dans", "Bronboekingen gelezen uit");
@@ -62,16 +66,22 @@ public static partial class ReportTexts
     public static readonly Bilingual SourceFiles = new("Fichiers source", "Bronbestanden");
     public static readonly Bilingual ByJournal = new("Par exercice et journal", "Per boekjaar en dagboek");
     public static readonly Bilingual ByLegacyAccount = new("Par compte ancien → lignes cibles", "Per oude rekening → doellijnen");
-    public static readonly Bilingual ByNewAccount = new("Par compte nouveau, avec les comptes anciens qui l'alimentent", "Per nieuwe rekening, met de oude rekeningen die ze voeden");
+    public static readonly Bilingual ByNewAccount = new(
+        "Par compte nouveau, avec les comptes anciens qui l'alimentent",
+        "Per nieuwe rekening, met de oude rekeningen die ze voeden");
     public static readonly Bilingual TrialBalance = new("Balance ancienne et écritures", "Oude balans en boekingen");
     public static readonly Bilingual UnmappedLines = new("Lignes non mappées", "Niet-gemapte lijnen");
     public static readonly Bilingual RejectedLines = new("Lignes rejetées (motif et ligne brute)", "Verworpen lijnen (reden en ruwe lijn)");
-    public static readonly Bilingual UnbalancedDocuments = new("Pièces déséquilibrées après migration", "Onevenwichtige stukken na migratie");
+    public static readonly Bilingual UnbalancedDocuments = new(
+        "Pièces déséquilibrées après migration",
+        "Onevenwichtige stukken na migratie");
     public static readonly Bilingual AllAccountsOfPair = new("Tous les comptes de la paire", "Alle rekeningen van het paar");
 
     // Sign-off: those recorded, then the block signed on paper.
     public static readonly Bilingual SignOffs = new("Signatures enregistrées", "Geregistreerde handtekeningen");
-    public static readonly Bilingual NoSignOffs = new("Aucune signature enregistrée pour cette migration.", "Geen handtekening geregistreerd voor deze migratie.");
+    public static readonly Bilingual NoSignOffs = new(
+        "Aucune signature enregistrée pour cette migration.",
+        "Geen handtekening geregistreerd voor deze migratie.");
     public static readonly Bilingual SignedOn = new("Date (UTC)", "Datum (UTC)");
     public static readonly Bilingual Signer = new("Signataire", "Ondertekenaar");
     public static readonly Bilingual Role = new("Rôle", "Rol");
@@ -80,7 +90,9 @@ public static partial class ReportTexts
     public static readonly Bilingual FingerprintSigned = new("Empreinte signée", "Getekende vingerafdruk");
     public static readonly Bilingual Comment = new("Commentaire", "Opmerking");
     public static readonly Bilingual SameFingerprint = new("identique à celle de ce rapport", "dezelfde als in dit rapport");
-    public static readonly Bilingual OtherFingerprint = new("DIFFÉRENTE de celle de ce rapport : la migration a changé depuis", "VERSCHILLEND van die in dit rapport: de migratie is sindsdien gewijzigd");
+    public static readonly Bilingual OtherFingerprint = new(
+        "DIFFÉRENTE de celle de ce rapport : la migration a changé depuis",
+        "VERSCHILLEND van die in dit rapport: de migratie is sindsdien gewijzigd");
     public static readonly Bilingual PaperSignOff = new("Approbation", "Goedkeuring");
     public static readonly Bilingual PreparedBy = new("Préparé par", "Opgesteld door");
     public static readonly Bilingual ReviewedBy = new("Revu par", "Nagekeken door");
@@ -102,9 +114,15 @@ public static partial class ReportTexts
     /// <summary>What the run's status means for the reader, under the status badge.</summary>
     public static Bilingual Verdict(Verdict status) => status switch
     {
-        Model.Verdict.Ok => new("Rien n'est apparu ni disparu : tous les contrôles concordent.", "Niets is verschenen of verdwenen: alle controles kloppen."),
-        Model.Verdict.Warning => new("Rien n'a disparu, mais des exceptions sont à traiter avant approbation.", "Niets is verdwenen, maar er zijn uitzonderingen te behandelen vóór goedkeuring."),
-        _ => new("Au moins un contrôle échoue : ne pas approuver avant d'en connaître la cause.", "Minstens één controle faalt: niet goedkeuren vóór de oorzaak gekend is."),
+        Model.Verdict.Ok => new(
+            "Rien n'est apparu ni disparu : tous les contrôles concordent.",
+            "Niets is verschenen of verdwenen: alle controles kloppen."),
+        Model.Verdict.Warning => new(
+            "Rien n'a disparu, mais des exceptions sont à traiter avant approbation.",
+            "Niets is verdwenen, maar er zijn uitzonderingen te behandelen vóór goedkeuring."),
+        _ => new(
+            "Au moins un contrôle échoue : ne pas approuver avant d'en connaître la cause.",
+            "Minstens één controle faalt: niet goedkeuren vóór de oorzaak gekend is."),
     };
 
     /// <summary>The unit a check's figures are counted in.</summary>

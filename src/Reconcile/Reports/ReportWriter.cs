@@ -20,7 +20,11 @@ public static class ReportWriter
     /// Writes the reports into <paramref name="outDir"/>, all or none: they are written aside and moved in together
     /// (see <see cref="PendingFolder"/>), so a cancelled or failed write leaves the folder as it was.
     /// </summary>
-    public static async Task<ReportFiles> WriteAllAsync(ReconciliationResult result, string outDir, ReportOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportFiles> WriteAllAsync(
+        ReconciliationResult result,
+        string outDir,
+        ReportOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         options ??= new ReportOptions();
@@ -32,7 +36,11 @@ public static class ReportWriter
             await ReportJson.WriteAsync(stream, ReconciliationDocument.From(result, options), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(pending.Pending(HtmlFile), await HtmlReport.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(
+            pending.Pending(HtmlFile),
+            await HtmlReport.RenderAsync(result, tables),
+            new UTF8Encoding(false),
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         XlsxWorkbookWriter.Write(tables, pending.Pending(XlsxFile));
 
@@ -46,7 +54,11 @@ public static class ReportWriter
 
         cancellationToken.ThrowIfCancellationRequested();
         pending.Commit([JsonFile, HtmlFile, XlsxFile, .. csv]);
-        return new ReportFiles(pending.Final(JsonFile), pending.Final(HtmlFile), pending.Final(XlsxFile), csv.Select(pending.Final).ToList());
+        return new ReportFiles(
+            pending.Final(JsonFile),
+            pending.Final(HtmlFile),
+            pending.Final(XlsxFile),
+            csv.Select(pending.Final).ToList());
     }
 
     /// <summary>

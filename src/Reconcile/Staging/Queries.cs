@@ -32,7 +32,8 @@ internal static class Queries
     // The staged lines' records are counted by StagedLines, in its one pass over the run's largest table.
     public const string RowsPerFile =
         """
-        SELECT 'unmapped' AS Kind, source_file AS SourceFile, COUNT(*) AS Records FROM unmapped_lines WHERE run_id = @run GROUP BY source_file
+        SELECT 'unmapped' AS Kind, source_file AS SourceFile,
+        COUNT(*) AS Records FROM unmapped_lines WHERE run_id = @run GROUP BY source_file
         UNION ALL SELECT 'rejected', source_file, COUNT(*) FROM rejected_lines WHERE run_id = @run AND part = 1 GROUP BY source_file
         UNION ALL SELECT 'staged', source_file, COUNT(*) FROM legacy_balance WHERE run_id = @run GROUP BY source_file
         UNION ALL SELECT 'staged', source_file, COUNT(*) FROM budget_articles WHERE run_id = @run GROUP BY source_file
@@ -53,7 +54,8 @@ internal static class Queries
         """
         SELECT source_file AS SourceFile, fiscal_year AS FiscalYear, journal AS Journal, account AS Account, article AS Article,
                target_account AS TargetAccount,
-               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END) AS SourceDebit, SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END) AS SourceCredit,
+               SUM(CASE WHEN part = 1 THEN source_debit ELSE 0 END) AS SourceDebit,
+               SUM(CASE WHEN part = 1 THEN source_credit ELSE 0 END) AS SourceCredit,
                SUM(CASE WHEN part = 1 THEN 1 ELSE 0 END) AS SourceRecords, SUM(debit) AS Debit, SUM(credit) AS Credit
         FROM staged_lines WHERE run_id = @run
         GROUP BY source_file, fiscal_year, journal, account, article, target_account
@@ -101,7 +103,8 @@ internal static class Queries
     public const string Balance =
         """
         SELECT account AS Account, label AS Label, opening_debit AS OpeningDebit, opening_credit AS OpeningCredit,
-               movement_debit AS MovementDebit, movement_credit AS MovementCredit, closing_debit AS ClosingDebit, closing_credit AS ClosingCredit
+               movement_debit AS MovementDebit, movement_credit AS MovementCredit,
+                   closing_debit AS ClosingDebit, closing_credit AS ClosingCredit
         FROM legacy_balance WHERE run_id = @run ORDER BY account
         """;
 
@@ -112,7 +115,8 @@ internal static class Queries
         """;
 
     public const string Commitments =
-        "SELECT article AS Article, SUM(committed) AS Committed, SUM(charged) AS Charged FROM commitments WHERE run_id = @run GROUP BY article";
+        "SELECT article AS Article, SUM(committed) AS Committed, SUM(charged) AS Charged FROM commitments WHERE run_id = @run GROUP BY "
+            + "article";
 
     public const string ThirdPartyFiles = "SELECT DISTINCT source_file FROM third_parties WHERE run_id = @run";
 

@@ -26,7 +26,8 @@ public static class RuleTotals
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var rows = await new StagingReader(connection, run).RowsAsync<RuleRow>(Sql, cancellationToken);
-        return [.. rows.Select(r => new RuleTotal(r.RuleId, r.Debit.Value, r.Credit.Value, r.LineCount)).OrderBy(r => r.RuleId, StringComparer.Ordinal)];
+        return [.. rows.Select(r => new RuleTotal(r.RuleId, r.Debit.Value, r.Credit.Value, r.LineCount))
+            .OrderBy(r => r.RuleId, StringComparer.Ordinal)];
     }
 
     private sealed class RuleRow : SummedRow

@@ -29,7 +29,8 @@ internal sealed class SourceLedger
     public static SourceLedger FromDatabase(StagingSnapshot snapshot)
     {
         var lines = new Dictionary<LedgerKey, DebitCredit>();
-        foreach (var (key, sides) in snapshot.StagedSource.Select(s => (s.Key, s.Amounts)).Concat(snapshot.Unmapped.Select(u => (u.Key, u.Amounts))))
+        foreach (var (key, sides) in snapshot.StagedSource.Select(s => (s.Key, s.Amounts))
+            .Concat(snapshot.Unmapped.Select(u => (u.Key, u.Amounts))))
         {
             lines[key] = lines.GetValueOrDefault(key) + sides;
         }
@@ -37,7 +38,8 @@ internal sealed class SourceLedger
         return new SourceLedger(FromStaging, lines);
     }
 
-    /// <summary>The ledger as the load read it (<see cref="LoadedSource"/>): figures summed from the parsed records, before mapping.</summary>
+    /// <summary>The ledger as the load read it (<see cref="LoadedSource"/>): figures summed from the parsed records, before
+    /// mapping.</summary>
     public static SourceLedger FromRead(string ledgerFile, IReadOnlyDictionary<LedgerKey, DebitCredit> lines) => new(ledgerFile, lines);
 
     public static async Task<SourceLedger> FromExportAsync(LegacyExport export, CancellationToken cancellationToken)

@@ -11,7 +11,11 @@ internal static class StagedThirdParties
 {
     public static async Task<PersonalDataMasker> MaskerAsync(StagingReader db, CancellationToken cancellationToken) =>
         ThirdPartyMasking.Masker((await db.RowsAsync<Queries.ThirdPartyRow>(Queries.ThirdParties, cancellationToken))
-            .Select(t => new KnownThirdParty(t.Name, Kind(t.Kind), t.EnterpriseNumber is { Length: > 0 }, t.Iban is { Length: > 0 } iban ? iban : null))
+            .Select(t => new KnownThirdParty(
+                t.Name,
+                Kind(t.Kind),
+                t.EnterpriseNumber is { Length: > 0 },
+                t.Iban is { Length: > 0 } iban ? iban : null))
             .ToList());
 
     // The codes the pipeline stores (TIERS.csv's own TYPE letters).

@@ -12,7 +12,8 @@ namespace Bascule.Reconcile.Staging;
 /// </summary>
 internal sealed class StagingReader(DbConnection connection, RunId run)
 {
-    public Task<List<T>> RowsAsync<T>(string sql, CancellationToken cancellationToken) => RowsAsync<T>(sql, new { run = run.Value }, cancellationToken);
+    public Task<List<T>> RowsAsync<T>(string sql, CancellationToken cancellationToken)
+        => RowsAsync<T>(sql, new { run = run.Value }, cancellationToken);
 
     /// <summary>A query with parameters of its own (<paramref name="parameters"/>, which name <c>@run</c> if they need it).</summary>
     public async Task<List<T>> RowsAsync<T>(string sql, object parameters, CancellationToken cancellationToken) =>
@@ -21,7 +22,8 @@ internal sealed class StagingReader(DbConnection connection, RunId run)
     /// <summary>The rows one at a time, for a query whose rows are too many to hold (a run's ledger).</summary>
     public async IAsyncEnumerable<T> StreamAsync<T>(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, new { run = run.Value }, cancellationToken: cancellationToken));
+        await using var reader = await connection.ExecuteReaderAsync(
+            new CommandDefinition(sql, new { run = run.Value }, cancellationToken: cancellationToken));
         var parse = reader.GetRowParser<T>();
         while (await reader.ReadAsync(cancellationToken))
         {

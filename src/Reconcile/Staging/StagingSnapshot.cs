@@ -36,11 +36,18 @@ internal sealed record StagingSnapshot(
         finally
         {
             // Never left running, nor its fault unobserved, when the other queries failed.
-            await documents.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await documents.ContinueWith(
+                _ => { },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 
-    private static async Task<List<UnbalancedDocumentRow>> UnbalancedDocumentsAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
+    private static async Task<List<UnbalancedDocumentRow>> UnbalancedDocumentsAsync(
+        IStagingProvider provider,
+        RunId runId,
+        CancellationToken cancellationToken)
     {
         await Task.Yield();
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
@@ -51,47 +58,71 @@ internal sealed record StagingSnapshot(
         }
 
         return (await db.RowsAsync<Queries.UnbalancedDocument>(Queries.UnbalancedDocuments, cancellationToken))
-            .Select(d => new UnbalancedDocumentRow(d.FiscalYear, d.Journal, d.Document, new(d.StagedDebit.Value, d.StagedCredit.Value), new(d.UnmappedDebit.Value, d.UnmappedCredit.Value)))
+            .Select(d => new UnbalancedDocumentRow(
+                d.FiscalYear,
+                d.Journal,
+                d.Document,
+                new(d.StagedDebit.Value, d.StagedCredit.Value),
+                new(d.UnmappedDebit.Value, d.UnmappedCredit.Value)))
             .ToList();
     }
 
-    private static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, RunId runId, Task<List<UnbalancedDocumentRow>> documents, CancellationToken cancellationToken)
+    private static async Task<StagingSnapshot> ReadAsync(
+        IStagingProvider provider,
+        RunId runId,
+        Task<List<UnbalancedDocumentRow>> documents,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
         var run = await ReadRunAsync(db, cancellationToken)
             ?? throw new ReconcileException(
-                $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and --connection) and give one of their ids.");
+                $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and "
+                    + $"--connection) and give one of their ids.");
         var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))
             .Select(f => new RecordedFile(f.SourceFile, f.Sha256, f.LinesRead, f.ControlLines, f.ControlDebit, f.ControlCredit))
             .ToList();
         var staged = await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
         var stagedSource = staged.GroupBy(s => (s.SourceFile, s.Key))
-            .Select(g => (File: g.Key.SourceFile, g.Key.Key, Amounts: DebitCredit.Sum(g.Select(s => s.Source)), Records: g.Sum(s => s.SourceRecords)))
+            .Select(g => (File: g.Key.SourceFile, g.Key.Key, Amounts: DebitCredit.Sum(g.Select(s => s.Source)), Records: g.Sum(
+                s => s.SourceRecords)))
             .Where(s => s.Records > 0)
             .ToList();
         var stagedFlows = staged.GroupBy(s => (Key: s.Key with { Article = null }, s.TargetAccount))
             .Select(g => (g.Key.Key, g.Key.TargetAccount, DebitCredit.Sum(g.Select(s => s.Amounts))))
             .ToList();
-        var rowsPerFile = stagedSource.GroupBy(s => s.File).Select(g => (Kind: "staged", File: g.Key, Count: g.Sum(s => s.Records))).ToList();
-        rowsPerFile.AddRange((await db.RowsAsync<Queries.FileCount>(Queries.RowsPerFile, cancellationToken)).Select(c => (c.Kind, c.SourceFile, c.Records)));
+        var rowsPerFile = stagedSource.GroupBy(s => s.File).Select(g => (Kind: "staged", File: g.Key, Count: g.Sum(s => s.Records)))
+            .ToList();
+        rowsPerFile.AddRange(
+            (await db.RowsAsync<Queries.FileCount>(Queries.RowsPerFile, cancellationToken)).Select(c => (c.Kind, c.SourceFile, c.Records)));
         return new StagingSnapshot(
             run,
             files,
             rowsPerFile,
-            (await db.RowsAsync<Queries.FileTotals>(Queries.BalanceFileTotals, cancellationToken)).ToDictionary(t => t.SourceFile, t => t.Amounts),
+            (await db.RowsAsync<Queries.FileTotals>(Queries.BalanceFileTotals, cancellationToken)).ToDictionary(
+                t => t.SourceFile,
+                t => t.Amounts),
             stagedSource.Select(s => (s.File, s.Key, s.Amounts)).ToList(),
             stagedFlows,
-            (await db.RowsAsync<Queries.UnmappedGroupRow>(Queries.Unmapped, cancellationToken)).Select(u => new UnmappedGroup(u.SourceFile, u.Key, u.Records, u.Amounts)).ToList(),
+            (await db.RowsAsync<Queries.UnmappedGroupRow>(Queries.Unmapped, cancellationToken)).Select(
+                u => new UnmappedGroup(u.SourceFile, u.Key, u.Records, u.Amounts)).ToList(),
             await documents,
             (await db.RowsAsync<Queries.RejectedLine>(Queries.Rejected, cancellationToken))
                 .Select(r => new RejectedLineRow(r.SourceFile, r.Line, r.ColumnName, r.Reason, r.Message, r.RawText))
                 .ToList(),
             (await db.RowsAsync<Queries.BalanceRow>(Queries.Balance, cancellationToken))
-                .Select(b => new BalanceRecord(b.Account, b.Label, new(b.OpeningDebit.Value, b.OpeningCredit.Value), new(b.MovementDebit.Value, b.MovementCredit.Value), new(b.ClosingDebit.Value, b.ClosingCredit.Value)))
+                .Select(b => new BalanceRecord(
+                    b.Account,
+                    b.Label,
+                    new(b.OpeningDebit.Value, b.OpeningCredit.Value),
+                    new(b.MovementDebit.Value, b.MovementCredit.Value),
+                    new(b.ClosingDebit.Value, b.ClosingCredit.Value)))
                 .ToList(),
-            (await db.RowsAsync<Queries.ArticleRow>(Queries.Articles, cancellationToken)).Select(a => (a.Article, a.Label, a.Kind, a.Committed.Value, a.Charged.Value)).ToList(),
-            (await db.RowsAsync<Queries.ArticleRow>(Queries.Commitments, cancellationToken)).ToDictionary(c => c.Article, c => new DebitCredit(c.Committed.Value, c.Charged.Value)),
+            (await db.RowsAsync<Queries.ArticleRow>(Queries.Articles, cancellationToken)).Select(
+                a => (a.Article, a.Label, a.Kind, a.Committed.Value, a.Charged.Value)).ToList(),
+            (await db.RowsAsync<Queries.ArticleRow>(Queries.Commitments, cancellationToken)).ToDictionary(
+                c => c.Article,
+                c => new DebitCredit(c.Committed.Value, c.Charged.Value)),
             (await db.RowsAsync<string>(Queries.ThirdPartyFiles, cancellationToken)).ToHashSet(StringComparer.Ordinal),
             await StagedThirdParties.MaskerAsync(db, cancellationToken));
     }
@@ -112,7 +143,13 @@ internal sealed record StagingSnapshot(
 }
 
 /// <summary>A <c>run_files</c> row: the hash, records read and control file figures of one source file.</summary>
-internal sealed record RecordedFile(string Name, string Sha256, long LinesRead, long? ControlLines, Amount? ControlDebit, Amount? ControlCredit);
+internal sealed record RecordedFile(
+    string Name,
+    string Sha256,
+    long LinesRead,
+    long? ControlLines,
+    Amount? ControlDebit,
+    Amount? ControlCredit);
 
 /// <summary>Unmapped lines of one file at the ledger grain.</summary>
 internal sealed record UnmappedGroup(string File, LedgerKey Key, long Count, DebitCredit Amounts);

@@ -15,7 +15,12 @@ public static class BalanceFile
 {
     public const string FileName = "BALANCE.csv";
 
-    public static WrittenFile Write(string folder, FiscalYear year, IReadOnlyList<CatalogAccount> accounts, LedgerTotals totals, SampleRandom random)
+    public static WrittenFile Write(
+        string folder,
+        FiscalYear year,
+        IReadOnlyList<CatalogAccount> accounts,
+        LedgerTotals totals,
+        SampleRandom random)
     {
         using var csv = new CsvFileWriter(Path.Combine(folder, FileName), CsvDialect.LegacyExport, [
             "EXERCICE", "COMPTE_GENERAL", "LIBELLE", "OUVERTURE_DEBIT", "OUVERTURE_CREDIT",

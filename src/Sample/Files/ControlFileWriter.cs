@@ -17,7 +17,8 @@ public static class ControlFileWriter
 
     public static void Write(string folder, SampleOptions options, DateTime exportedAt, IEnumerable<WrittenFile> files)
     {
-        using var writer = new StreamWriter(Path.Combine(folder, ControlFile.FileName), append: false, ExportEncoding.Windows1252) { NewLine = "\r\n" };
+        using var writer = new StreamWriter(Path.Combine(folder, ControlFile.FileName), append: false, ExportEncoding.Windows1252) {
+            NewLine = "\r\n" };
         writer.WriteLine($"LOGICIEL={Software}");
         writer.WriteLine($"ENTITE={options.EntityName}");
         writer.WriteLine($"TYPE_ENTITE={options.EntityType.ToCode()}");

@@ -5,7 +5,8 @@ using Bascule.Sample.ThirdParties;
 
 namespace Bascule.Sample.Ledger;
 
-/// <summary>What every kind of document draws from: the seeded random source, the catalogue, the third parties and the open items.</summary>
+/// <summary>What every kind of document draws from: the seeded random source, the catalogue, the third parties and the open
+/// items.</summary>
 public sealed class DocumentContext
 {
     private static readonly string[] Months =
@@ -14,7 +15,12 @@ public sealed class DocumentContext
     private readonly Dictionary<ArticleUse, CatalogArticle[]> _articlesByUse;
     private int _lastReference;
 
-    public DocumentContext(SampleRandom random, FiscalYear year, IReadOnlyList<CatalogArticle> articles, ThirdPartyPool thirdParties, LedgerTotals totals)
+    public DocumentContext(
+        SampleRandom random,
+        FiscalYear year,
+        IReadOnlyList<CatalogArticle> articles,
+        ThirdPartyPool thirdParties,
+        LedgerTotals totals)
     {
         Random = random;
         Year = year;

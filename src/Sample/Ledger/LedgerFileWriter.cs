@@ -63,7 +63,8 @@ public sealed class LedgerFileWriter : IDisposable
 
         if (balance != 0 || lines.Count < 2)
         {
-            throw new InvalidOperationException($"The sample generator built an unbalanced document in journal {journal} ({balance} cents, {lines.Count} lines).");
+            throw new InvalidOperationException(
+                $"The sample generator built an unbalanced document in journal {journal} ({balance} cents, {lines.Count} lines).");
         }
     }
 }

@@ -20,7 +20,11 @@ public static class OpeningDocument
     /// carried balance is not zero, in catalogue order. It balances because the previous ledger did: the
     /// balance-sheet closings add up to minus the result, which the result account takes back.
     /// </summary>
-    public static void ComposeCarried(DocumentContext context, IReadOnlyList<CatalogAccount> accounts, YearClosing previous, List<LedgerEntry> lines)
+    public static void ComposeCarried(
+        DocumentContext context,
+        IReadOnlyList<CatalogAccount> accounts,
+        YearClosing previous,
+        List<LedgerEntry> lines)
     {
         foreach (var account in accounts.Where(YearClosing.IsBalanceSheet))
         {

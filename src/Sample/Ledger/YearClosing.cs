@@ -12,7 +12,11 @@ public sealed class YearClosing
 {
     private readonly Dictionary<string, long> _balances;
 
-    private YearClosing(FiscalYear year, Dictionary<string, long> balances, IReadOnlyList<PendingItem> payables, IReadOnlyList<PendingItem> receivables)
+    private YearClosing(
+        FiscalYear year,
+        Dictionary<string, long> balances,
+        IReadOnlyList<PendingItem> payables,
+        IReadOnlyList<PendingItem> receivables)
     {
         Year = year;
         _balances = balances;

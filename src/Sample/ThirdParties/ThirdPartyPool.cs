@@ -77,7 +77,14 @@ public sealed class ThirdPartyPool
             _ => $"{trade} {family} {form}",
         };
         var (postalCode, locality) = random.Pick(SampleNames.Places);
-        return new SampleThirdParty(SupplierCode(index), name, CheckDigits.EnterpriseNumber(random), CheckDigits.BelgianIban(random), postalCode, locality, 'F');
+        return new SampleThirdParty(
+            SupplierCode(index),
+            name,
+            CheckDigits.EnterpriseNumber(random),
+            CheckDigits.BelgianIban(random),
+            postalCode,
+            locality,
+            'F');
     }
 
     private SampleThirdParty Person(int index, string code, char type)

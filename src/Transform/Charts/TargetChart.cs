@@ -59,7 +59,13 @@ public sealed class TargetChart
                 _ => throw new MappingLoadException(file, row.Line, activeField.Column,
                     $"ACTIVE '{activeField.Value}' is not a yes/no value; write 1 or 0."),
             };
-            var entry = new ChartEntry(kind, code.Value, table.Get(row, "LABEL_FR").Value, table.Get(row, "LABEL_NL").Value, active, row.Line);
+            var entry = new ChartEntry(
+                kind,
+                code.Value,
+                table.Get(row, "LABEL_FR").Value,
+                table.Get(row, "LABEL_NL").Value,
+                active,
+                row.Line);
             if (!entries.TryAdd((kind, code.Value), entry))
             {
                 throw new MappingLoadException(file, row.Line, code.Column,

@@ -32,8 +32,10 @@ public static class ExportCoverage
         var findings = new List<MappingFinding>();
         if (!version.Covers(entityType, year))
         {
-            findings.Add(new MappingFinding(FindingSeverity.Error, "MANIFEST_NOT_COVERING", null, version.ManifestPath, version.Manifest.Lines["entity_types"],
-                $"the manifest covers {string.Join(", ", version.Manifest.EntityTypes.Select(t => t.ToCode()))} for {version.Manifest.FiscalYears}, "
+            findings.Add(new MappingFinding(FindingSeverity.Error, "MANIFEST_NOT_COVERING", null, version.ManifestPath, version.Manifest
+                .Lines["entity_types"],
+                $"the manifest covers {string.Join(", ", version.Manifest.EntityTypes.Select(t => t.ToCode()))} for "
+                    + $"{version.Manifest.FiscalYears}, "
                 + $"not this export ({entityType.ToCode()} {year}); a run would stop before loading."));
         }
 
@@ -42,7 +44,8 @@ public static class ExportCoverage
         var uncovered = new List<CombinationStats>();
         long mappedLines = 0;
         Amount mappedDebit = Amount.Zero, mappedCredit = Amount.Zero, unmappedDebit = Amount.Zero, unmappedCredit = Amount.Zero;
-        foreach (var (key, stats) in combinations.OrderBy(c => c.Key.Account, StringComparer.Ordinal).ThenBy(c => c.Value.ArticleText, StringComparer.Ordinal))
+        foreach (var (key, stats) in combinations.OrderBy(c => c.Key.Account, StringComparer.Ordinal)
+            .ThenBy(c => c.Value.ArticleText, StringComparer.Ordinal))
         {
             var resolution = resolver.Resolve(key);
             if (resolution.Winner is { } winner)
@@ -54,9 +57,12 @@ public static class ExportCoverage
                 findings.AddRange(KeptFunctionFindings(version, winner, stats));
                 if (stats.Article is not null && winner.Parts.Any(p => p.TargetEconomic is null))
                 {
-                    findings.Add(new MappingFinding(FindingSeverity.Warning, "NO_ECONOMIC", winner.BaseId, version.RulesPath, winner.First.Line,
-                        $"budget lines of account {stats.Account} article {stats.Article} ({stats.Lines} lines, {stats.First.File} line {stats.First.Line}) "
-                        + $"go through rule {winner.BaseId}, which gives no economic code; add a rule for this article with its economic code."));
+                    findings.Add(new MappingFinding(FindingSeverity.Warning, "NO_ECONOMIC", winner.BaseId, version.RulesPath, winner.First
+                        .Line,
+                        $"budget lines of account {stats.Account} article {stats.Article} ({stats.Lines} lines, {stats.First.File} line "
+                            + $"{stats.First.Line}) "
+                        + $"go through rule {winner.BaseId}, which gives no economic code; add a rule for this article with its economic "
+                            + $"code."));
                 }
 
                 continue;
@@ -67,20 +73,26 @@ public static class ExportCoverage
             if (resolution.IsAmbiguous)
             {
                 used.UnionWith(resolution.Tied);
-                findings.Add(new MappingFinding(FindingSeverity.Error, "AMBIGUOUS_ON_EXPORT", resolution.Tied[0].BaseId, stats.First.File, (int)stats.First.Line,
-                    $"account {stats.Account} article {Show(stats)} ({stats.Lines} lines, debit {Euros(stats.Debit)}, credit {Euros(stats.Credit)}) is matched with equal specificity by "
-                    + string.Join(" and ", resolution.Tied.Select(g => $"{g.BaseId} (rules.csv line {g.First.Line})")) + "; make one rule more specific."));
+                findings.Add(new MappingFinding(FindingSeverity.Error, "AMBIGUOUS_ON_EXPORT", resolution.Tied[0].BaseId, stats.First
+                    .File, (int)stats.First.Line,
+                    $"account {stats.Account} article {Show(stats)} ({stats.Lines} lines, debit {Euros(stats.Debit)}, credit "
+                        + $"{Euros(stats.Credit)}) is matched with equal specificity by "
+                    + string.Join(
+                        " and ",
+                        resolution.Tied.Select(g => $"{g.BaseId} (rules.csv line {g.First.Line})")) + "; make one rule more specific."));
                 continue;
             }
 
             uncovered.Add(stats);
             findings.Add(new MappingFinding(FindingSeverity.Error, "UNCOVERED", null, stats.First.File, (int)stats.First.Line,
-                $"no rule covers account {stats.Account} article {Show(stats)}: {stats.Lines} lines, debit {Euros(stats.Debit)}, credit {Euros(stats.Credit)} would stay unmapped; add a rule."));
+                $"no rule covers account {stats.Account} article {Show(stats)}: {stats.Lines} lines, debit {Euros(stats.Debit)}, credit "
+                    + $"{Euros(stats.Credit)} would stay unmapped; add a rule."));
         }
 
         var unused = version.Groups.Where(g => !used.Contains(g)).ToList();
-        findings.AddRange(unused.Select(g => new MappingFinding(FindingSeverity.Warning, "RULE_UNUSED", g.BaseId, version.RulesPath, g.First.Line,
-            $"rule {g.BaseId} ({g.First.SourceText}) matches no line of this export.")));
+        findings.AddRange(unused
+            .Select(g => new MappingFinding(FindingSeverity.Warning, "RULE_UNUSED", g.BaseId, version.RulesPath, g.First.Line,
+                $"rule {g.BaseId} ({g.First.SourceText}) matches no line of this export.")));
         return new CoverageReport(entityType, year, lineCount, combinations.Count, mappedLines, mappedDebit, mappedCredit,
             unmappedDebit, unmappedCredit, uncovered, unused, findings);
     }
@@ -104,8 +116,10 @@ public static class ExportCoverage
             if (entry is null || !entry.Active)
             {
                 yield return new MappingFinding(FindingSeverity.Error, "KEPT_FUNCTION_UNKNOWN", part.Id, version.RulesPath, part.Line,
-                    $"rule {part.Id} keeps the source function, but function {article.Function} (article {article}, {stats.First.File} line {stats.First.Line}) "
-                    + $"is {(entry is null ? "not in" : "inactive in")} the chart; add it to the chart or map this article to an explicit function.");
+                    $"rule {part.Id} keeps the source function, but function {article.Function} (article {article}, {stats.First.File} "
+                        + $"line {stats.First.Line}) "
+                    + $"is {(entry is null ? "not in" : "inactive in")} the chart; add it to the chart or map this article to an explicit "
+                        + $"function.");
             }
         }
     }

@@ -56,7 +56,13 @@ public static class MovementCalculator
         }
 
         return totals
-            .Select(t => new Movement(t.Key.From, t.Key.To, t.Value.Lines, t.Value.Debit, t.Value.Credit, t.Value.Rules.Order(StringComparer.Ordinal).ToList()))
+            .Select(t => new Movement(
+                t.Key.From,
+                t.Key.To,
+                t.Value.Lines,
+                t.Value.Debit,
+                t.Value.Credit,
+                t.Value.Rules.Order(StringComparer.Ordinal).ToList()))
             .OrderBy(m => m.From, StringComparer.Ordinal)
             .ThenBy(m => m.To, StringComparer.Ordinal)
             .ToList();

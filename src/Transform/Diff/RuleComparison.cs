@@ -24,7 +24,8 @@ public static class RuleComparison
             }
         }
 
-        changes.AddRange(@new.Where(r => !old.ContainsKey(r.Key)).Select(r => new RuleChange(RuleChangeKind.Added, r.Key, null, r.Value, [])));
+        changes.AddRange(
+            @new.Where(r => !old.ContainsKey(r.Key)).Select(r => new RuleChange(RuleChangeKind.Added, r.Key, null, r.Value, [])));
         return changes.OrderBy(c => c.RuleId, StringComparer.Ordinal).ToList();
     }
 
@@ -49,7 +50,11 @@ public static class RuleComparison
         Compare(fields, "TARGET_ACCOUNT", a.TargetAccount, b.TargetAccount);
         Compare(fields, "TARGET_ECONOMIC", a.TargetEconomic, b.TargetEconomic);
         Compare(fields, "TARGET_FUNCTION", a.TargetFunction, b.TargetFunction);
-        Compare(fields, "SHARE", a.Share.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Share.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare(
+            fields,
+            "SHARE",
+            a.Share.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            b.Share.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Compare(fields, "JUSTIFICATION", a.Justification, b.Justification);
         return fields;
     }

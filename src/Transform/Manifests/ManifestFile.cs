@@ -33,7 +33,10 @@ public static partial class ManifestFile
         var version = Required(root, "version", file);
         if (!SemanticVersion().IsMatch(version))
         {
-            throw Error(file, root.Children[new YamlScalarNode("version")], $"version '{version}' is not a semantic version such as 1.2.0.");
+            throw Error(
+                file,
+                root.Children[new YamlScalarNode("version")],
+                $"version '{version}' is not a semantic version such as 1.2.0.");
         }
 
         var chart = Required(root, "chart", file);
@@ -41,7 +44,11 @@ public static partial class ManifestFile
         var entityTypes = ReadEntityTypes(root, file);
         var yearsNode = root.Children.TryGetValue(new YamlScalarNode("fiscal_years"), out var y)
             ? y
-            : throw new MappingLoadException(file, 1, 1, "the key 'fiscal_years' is missing; write the source years, e.g. fiscal_years: 2019-2023.");
+            : throw new MappingLoadException(
+                file,
+                1,
+                1,
+                "the key 'fiscal_years' is missing; write the source years, e.g. fiscal_years: 2019-2023.");
         if (!YearRange.TryParse(Scalar(yearsNode, file, "fiscal_years"), out var years))
         {
             throw Error(file, yearsNode, "fiscal_years is not a year or a range such as 2019-2023.");
@@ -65,7 +72,11 @@ public static partial class ManifestFile
         catch (InvalidOperationException ex)
         {
             // The YAML scanner stops this way, without a position, on some unterminated flow collections.
-            throw new MappingLoadException(file, 0, 0, $"YAML syntax: the parser stopped ({ex.Message}); check that every [ and {{ is closed and every quote ends.");
+            throw new MappingLoadException(
+                file,
+                0,
+                0,
+                $"YAML syntax: the parser stopped ({ex.Message}); check that every [ and {{ is closed and every quote ends.");
         }
 
         return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
@@ -75,7 +86,8 @@ public static partial class ManifestFile
 
     private static List<EntityType> ReadEntityTypes(YamlMappingNode root, string file)
     {
-        if (!root.Children.TryGetValue(new YamlScalarNode("entity_types"), out var node) || node is not YamlSequenceNode list || list.Children.Count == 0)
+        if (!root.Children.TryGetValue(new YamlScalarNode("entity_types"), out var node) || node is not YamlSequenceNode list
+            || list.Children.Count == 0)
         {
             throw new MappingLoadException(file, root.Children.TryGetValue(new YamlScalarNode("entity_types"), out var n) ? Line(n) : 1, 1,
                 "entity_types must list at least one entity type, e.g. entity_types: [COMMUNE, CPAS].");
@@ -122,7 +134,10 @@ public static partial class ManifestFile
         var sha = Required(map, "sha256", file);
         if (!Sha256Text().IsMatch(sha))
         {
-            throw Error(file, map.Children[new YamlScalarNode("sha256")], "approval sha256 is not 64 hexadecimal digits; recompute it with `bascule mapping hash`.");
+            throw Error(
+                file,
+                map.Children[new YamlScalarNode("sha256")],
+                "approval sha256 is not 64 hexadecimal digits; recompute it with `bascule mapping hash`.");
         }
 
         return new Approval(by, on, sha.ToLowerInvariant(), Line(node));
@@ -131,7 +146,11 @@ public static partial class ManifestFile
     private static string Required(YamlMappingNode map, string key, string file) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && Scalar(node, file, key) is { Length: > 0 } value
             ? value
-            : throw new MappingLoadException(file, Line(map), 1, $"the key '{key}' is missing or empty; see mappings/README.md for the manifest's keys.");
+            : throw new MappingLoadException(
+                file,
+                Line(map),
+                1,
+                $"the key '{key}' is missing or empty; see mappings/README.md for the manifest's keys.");
 
     private static string Scalar(YamlNode node, string file, string what) =>
         node is YamlScalarNode { Value: var value } ? (value ?? "").Trim() : throw Error(file, node, $"{what} must be a single value.");

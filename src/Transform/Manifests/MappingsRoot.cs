@@ -19,7 +19,8 @@ public static class MappingsRoot
         }
 
         throw new MappingLoadException(Path.Combine(versionDirectory, ManifestFile.FileName), 1, 1,
-            "no mappings tree above this version (a folder holding 'charts' or named 'mappings'); keep versions under mappings/<id>/<version>/.");
+            "no mappings tree above this version (a folder holding 'charts' or named 'mappings'); keep versions under "
+                + "mappings/<id>/<version>/.");
     }
 
     /// <summary>Resolves a manifest-relative path, refusing any that leaves the mappings tree.</summary>
@@ -30,7 +31,8 @@ public static class MappingsRoot
         if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
         {
             throw new MappingLoadException(manifestFile, line, 1,
-                $"the path '{relative}' leads outside the mappings tree {root}; put the file under it and refer to it relative to this manifest.");
+                $"the path '{relative}' leads outside the mappings tree {root}; put the file under it and refer to it relative to this "
+                    + $"manifest.");
         }
 
         return full;

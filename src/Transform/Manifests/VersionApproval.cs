@@ -19,13 +19,15 @@ public static class VersionApproval
         if (!IsNameAndRole(by))
         {
             throw new ArgumentException(
-                $"Say who approves, on one line, as \"Name, role\" (e.g. \"Anne Peeters, receveuse régionale\"): '{by}' does not give both.", nameof(by));
+                $"Say who approves, on one line, as \"Name, role\" (e.g. \"Anne Peeters, receveuse régionale\"): '{by}' does not give "
+                    + $"both.", nameof(by));
         }
 
         var sha = version.Identity.Sha256;
         var manifest = new StringBuilder(CanonicalContent.WithoutApproval(version.ManifestText).TrimEnd('\n')).Append('\n')
             .Append("approval:\n")
-            .Append("  by: \"").Append(by.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n")
+            .Append("  by: \"").Append(
+                by.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n")
             .Append("  on: ").Append(on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n')
             .Append("  sha256: ").Append(sha).Append('\n');
         File.WriteAllText(version.ManifestPath, manifest.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

@@ -8,7 +8,8 @@ namespace Bascule.Transform.Rules;
 public static class RulesFile
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["RULE", "ENTITY_TYPE", "YEARS", "SOURCE_ACCOUNT", "SOURCE_ARTICLE", "TARGET_ACCOUNT", "TARGET_ECONOMIC", "TARGET_FUNCTION", "SHARE", "JUSTIFICATION"];
+        ["RULE", "ENTITY_TYPE", "YEARS", "SOURCE_ACCOUNT", "SOURCE_ARTICLE", "TARGET_ACCOUNT",
+            "TARGET_ECONOMIC", "TARGET_FUNCTION", "SHARE", "JUSTIFICATION"];
 
     public static IReadOnlyList<Rule> Parse(string text, string file)
     {
@@ -28,7 +29,11 @@ public static class RulesFile
         var id = table.Get(row, "RULE");
         if (id.Value.Length == 0 || id.Value.Any(c => char.IsWhiteSpace(c) || c == ';'))
         {
-            throw new MappingLoadException(file, row.Line, id.Column, "RULE is empty or holds spaces; give every rule a short unique id such as R120.");
+            throw new MappingLoadException(
+                file,
+                row.Line,
+                id.Column,
+                "RULE is empty or holds spaces; give every rule a short unique id such as R120.");
         }
 
         var dot = id.Value.IndexOf('.', StringComparison.Ordinal);
@@ -44,7 +49,11 @@ public static class RulesFile
         {
             if (!EntityTypes.TryParse(entity.Value, out var parsed))
             {
-                throw new MappingLoadException(file, row.Line, entity.Column, $"ENTITY_TYPE '{entity.Value}' is unknown; write COMMUNE, CPAS or leave it empty for both.");
+                throw new MappingLoadException(
+                    file,
+                    row.Line,
+                    entity.Column,
+                    $"ENTITY_TYPE '{entity.Value}' is unknown; write COMMUNE, CPAS or leave it empty for both.");
             }
 
             entityType = parsed;
@@ -56,7 +65,11 @@ public static class RulesFile
         {
             if (!YearRange.TryParse(yearsField.Value, out var parsed))
             {
-                throw new MappingLoadException(file, row.Line, yearsField.Column, $"YEARS '{yearsField.Value}' is not a year or a range such as 2019-2023; leave it empty for the manifest's years.");
+                throw new MappingLoadException(
+                    file,
+                    row.Line,
+                    yearsField.Column,
+                    $"YEARS '{yearsField.Value}' is not a year or a range such as 2019-2023; leave it empty for the manifest's years.");
             }
 
             years = parsed;
@@ -73,28 +86,45 @@ public static class RulesFile
         if (articleField.Value.Length > 0 && !ArticlePattern.TryParse(articleField.Value, out article))
         {
             throw new MappingLoadException(file, row.Line, articleField.Column,
-                $"SOURCE_ARTICLE '{articleField.Value}' is not FUNCTION/ECONOMIC-SUB with each part exact or * (e.g. 104/123-*); leave it empty for any.");
+                $"SOURCE_ARTICLE '{articleField.Value}' is not FUNCTION/ECONOMIC-SUB with each part exact or * (e.g. 104/123-*); leave it "
+                    + $"empty for any.");
         }
 
         var targetAccount = table.Get(row, "TARGET_ACCOUNT");
         if (targetAccount.Value.Length == 0)
         {
-            throw new MappingLoadException(file, row.Line, targetAccount.Column, "TARGET_ACCOUNT is empty; every rule names the new general account.");
+            throw new MappingLoadException(
+                file,
+                row.Line,
+                targetAccount.Column,
+                "TARGET_ACCOUNT is empty; every rule names the new general account.");
         }
 
         var economic = table.Get(row, "TARGET_ECONOMIC");
         var function = table.Get(row, "TARGET_FUNCTION");
         if (function.Value.Length == 0)
         {
-            throw new MappingLoadException(file, row.Line, function.Column, "TARGET_FUNCTION is empty; write a function code, or = to keep the source line's function.");
+            throw new MappingLoadException(
+                file,
+                row.Line,
+                function.Column,
+                "TARGET_FUNCTION is empty; write a function code, or = to keep the source line's function.");
         }
 
         var shareField = table.Get(row, "SHARE");
         var share = 100m;
         if (shareField.Value.Length > 0
-            && (!decimal.TryParse(shareField.Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out share) || share <= 0m || share > 100m))
+            && (!decimal.TryParse(
+                shareField.Value.Replace(',', '.'),
+                NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out share) || share <= 0m || share > 100m))
         {
-            throw new MappingLoadException(file, row.Line, shareField.Column, $"SHARE '{shareField.Value}' is not a percentage above 0 and at most 100 (e.g. 60 or 33.5).");
+            throw new MappingLoadException(
+                file,
+                row.Line,
+                shareField.Column,
+                $"SHARE '{shareField.Value}' is not a percentage above 0 and at most 100 (e.g. 60 or 33.5).");
         }
 
         // An empty JUSTIFICATION loads (a draft from bascule mapping suggest leaves it empty on purpose) and is refused

@@ -26,7 +26,10 @@ internal sealed class CoherenceEvidence(TargetChart chart)
             .OrderByDescending(p => p.Dice)
             .First();
         return best.Dice > 0m
-            ? new Reason(ReasonKind.Coherence, Math.Round(weight * best.Dice, 2), Invariant($"the labels \"{best.Account}\" and \"{best.Economic}\" agree"))
+            ? new Reason(
+                ReasonKind.Coherence,
+                Math.Round(weight * best.Dice, 2),
+                Invariant($"the labels \"{best.Account}\" and \"{best.Economic}\" agree"))
             : null;
     }
 

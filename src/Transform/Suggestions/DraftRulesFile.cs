@@ -18,7 +18,12 @@ public static class DraftRulesFile
     // A rules file is read by Bascule, not opened as a spreadsheet: codes are written as they are, never neutralised. The
     // draft is edited by hand and copied into a version folder, so its lines end as the platform's editors expect.
     private static readonly CsvDialect Dialect =
-        new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Environment.NewLine, NeutraliseFormulas: false, CommentPrefix: '#');
+        new(
+            ';',
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            Environment.NewLine,
+            NeutraliseFormulas: false,
+            CommentPrefix: '#');
 
     /// <summary>Creates (or overwrites) the draft at <paramref name="path"/>.</summary>
     public static void Write(string path, SuggestionReport report, MappingVersion version, string exportName)
@@ -26,8 +31,10 @@ public static class DraftRulesFile
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(version);
         using var csv = new CsvFileWriter(path, Dialect, RulesFile.Columns);
-        csv.Comment(Invariant($" Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} against {exportName} ({report.EntityType.ToCode()} {report.Year}),"));
-        csv.Comment(Invariant($" {report.Combinations} account/article combinations no rule covers: {report.Lines} lines, debit {report.Debit}, credit {report.Credit}."));
+        csv.Comment(Invariant($" Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} ")
+            + Invariant($"against {exportName} ({report.EntityType.ToCode()} {report.Year}),"));
+        csv.Comment(Invariant($" {report.Combinations} account/article combinations no rule covers: {report.Lines} lines, debit ")
+            + Invariant($"{report.Debit}, credit {report.Credit}."));
         csv.Comment(" A draft belongs to no version and is never applied. Review each rule, write its JUSTIFICATION (empty here:");
         csv.Comment(" validation refuses a rule without one), then copy it into a new version folder.");
         foreach (var suggestion in report.Suggestions)
@@ -54,7 +61,8 @@ public static class DraftRulesFile
     private static void Comment(CsvFileWriter csv, Suggestion suggestion)
     {
         var c = suggestion.Combination;
-        csv.Comment(Invariant($" {suggestion.RuleId}: account {c.Account} article {(c.Article is null ? "(none)" : c.ArticleText)}: {c.Lines} lines, debit {c.Debit}, credit {c.Credit} (first: {c.First.File} line {c.First.Line})"));
+        csv.Comment(Invariant($" {suggestion.RuleId}: account {c.Account} article {(c.Article is null ? "(none)" : c.ArticleText)}: ")
+            + Invariant($"{c.Lines} lines, debit {c.Debit}, credit {c.Credit} (first: {c.First.File} line {c.First.Line})"));
         for (var i = 0; i < suggestion.Candidates.Count; i++)
         {
             var candidate = suggestion.Candidates[i];

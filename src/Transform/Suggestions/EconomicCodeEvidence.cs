@@ -14,7 +14,8 @@ internal static class EconomicCodeEvidence
     {
         var same = rules.Applicable.Where(g => g.First.Article?.Economic == economic).ToList();
         decimal total = same.Sum(g => 1 + rules.Of(g));
-        foreach (var target in same.SelectMany(g => g.Parts).Select(p => p.TargetEconomic).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var target in same.SelectMany(g => g.Parts).Select(p => p.TargetEconomic).OfType<string>()
+            .Distinct(StringComparer.Ordinal))
         {
             if (version.Chart.Find(ChartKind.Economic, target) is not { Active: true })
             {
@@ -25,7 +26,8 @@ internal static class EconomicCodeEvidence
             var votes = voters.Sum(g => (1 + rules.Of(g)) * g.Parts.Where(p => p.TargetEconomic == target).Sum(p => p.Share) / 100m);
             var share = votes / total;
             economics.Add(target, new Reason(ReasonKind.EconomicCode, Math.Round(weight * share, 2),
-                Invariant($"same economic code {economic}: {SiblingEvidence.Ids(voters)} map it and carry {voters.Sum(rules.Of)} lines here ({share:0%} of the votes)")));
+                Invariant($"same economic code {economic}: {SiblingEvidence.Ids(voters)} map it and carry {voters.Sum(rules.Of)} lines ")
+                    + Invariant($"here ({share:0%} of the votes)")));
         }
     }
 }

@@ -42,7 +42,9 @@ public sealed class ExportEvidenceCollector
         _articleLabels.TryAdd(line.Article, line.Label);
     }
 
-    public async IAsyncEnumerable<LedgerLine> Observe(IAsyncEnumerable<LedgerLine> lines, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LedgerLine> Observe(
+        IAsyncEnumerable<LedgerLine> lines,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         await foreach (var line in lines.WithCancellation(cancellationToken))
@@ -53,7 +55,11 @@ public sealed class ExportEvidenceCollector
     }
 
     public ExportEvidence Build(EntityType entityType, FiscalYear year) =>
-        new(entityType, year, new Dictionary<CombinationKey, long>(_lines), new Dictionary<string, string>(_accountLabels, StringComparer.Ordinal),
+        new(
+            entityType,
+            year,
+            new Dictionary<CombinationKey, long>(_lines),
+            new Dictionary<string, string>(_accountLabels, StringComparer.Ordinal),
             new Dictionary<BudgetArticle, string>(_articleLabels),
             _words.Select(w => (w.Key, Label: w.Value.Label())).Where(w => w.Label is not null).ToDictionary(w => w.Key, w => w.Label!));
 }

@@ -13,14 +13,21 @@ namespace Bascule.Transform.Suggestions;
 /// </summary>
 public static class ExportReading
 {
-    public static async Task<ExportRead> ReadAsync(MappingVersion version, LegacyExport export, CancellationToken cancellationToken = default)
+    public static async Task<ExportRead> ReadAsync(
+        MappingVersion version,
+        LegacyExport export,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(export);
         var collector = new ExportEvidenceCollector();
         var rejected = new StrongBox<long>();
-        var coverage = await ExportCoverage.ComputeAsync(version, collector.Observe(Accepted(export.ReadLedgerAsync(cancellationToken), rejected), cancellationToken),
-            export.Control.EntityType, export.Control.FiscalYear, cancellationToken);
+        var coverage = await ExportCoverage.ComputeAsync(
+            version,
+            collector.Observe(Accepted(export.ReadLedgerAsync(cancellationToken), rejected), cancellationToken),
+            export.Control.EntityType,
+            export.Control.FiscalYear,
+            cancellationToken);
         await foreach (var parsed in export.ReadBalanceAsync(cancellationToken))
         {
             if (parsed.Value is { } line)

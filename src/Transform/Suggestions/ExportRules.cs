@@ -16,7 +16,8 @@ internal sealed class ExportRules
     {
         var years = version.Manifest.FiscalYears;
         Applicable = version.Groups
-            .Where(g => (g.First.EntityType is null || g.First.EntityType == evidence.EntityType) && (g.First.Years ?? years).Contains(evidence.Year.Value))
+            .Where(g => (g.First.EntityType is null || g.First.EntityType == evidence.EntityType)
+                && (g.First.Years ?? years).Contains(evidence.Year.Value))
             .ToList();
         var resolver = version.CreateResolver();
         foreach (var (key, lines) in evidence.Lines)

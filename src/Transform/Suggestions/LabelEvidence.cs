@@ -12,7 +12,8 @@ namespace Bascule.Transform.Suggestions;
 internal sealed class LabelEvidence(TargetChart chart)
 {
     private readonly Dictionary<ChartKind, List<ChartLabel>> _labels =
-        Enum.GetValues<ChartKind>().ToDictionary(kind => kind, kind => chart.Entries(kind).Where(e => e.Active).Select(ChartLabel.Of).ToList());
+        Enum.GetValues<ChartKind>()
+            .ToDictionary(kind => kind, kind => chart.Entries(kind).Where(e => e.Active).Select(ChartLabel.Of).ToList());
 
     public void Add(ScoreSheet sheet, ChartKind kind, IReadOnlyList<LegacyLabel> legacy, decimal weight)
     {
@@ -30,7 +31,8 @@ internal sealed class LabelEvidence(TargetChart chart)
             }
 
             sheet.Add(label.Code, new Reason(ReasonKind.Label, Math.Round(weight * best.Dice, 2),
-                Invariant($"label \"{best.Chart}\" and {best.Legacy.Source} \"{best.Legacy.Text}\" share {best.Shared} word{(best.Shared == 1 ? "" : "s")}")));
+                Invariant($"label \"{best.Chart}\" and {best.Legacy.Source} \"{best.Legacy.Text}\" share {best.Shared} ")
+                    + Invariant($"word{(best.Shared == 1 ? "" : "s")}")));
         }
     }
 

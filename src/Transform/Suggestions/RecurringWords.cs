@@ -25,6 +25,9 @@ public sealed class RecurringWords
         var recurring = _linesWith.Where(w => w.Value.Lines * 2 >= _lines).OrderBy(w => w.Key, StringComparer.Ordinal).ToList();
         return recurring.Count == 0
             ? null
-            : new LegacyLabel("ledger labels", string.Join(' ', recurring.Select(w => w.Value.Word)), recurring.Select(w => w.Key).ToHashSet(StringComparer.Ordinal));
+            : new LegacyLabel(
+                "ledger labels",
+                string.Join(' ', recurring.Select(w => w.Value.Word)),
+                recurring.Select(w => w.Key).ToHashSet(StringComparer.Ordinal));
     }
 }

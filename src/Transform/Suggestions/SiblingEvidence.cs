@@ -39,7 +39,8 @@ internal static class SiblingEvidence
             var share = votes / total;
             var points = Math.Round(weight * longest / AccountPattern.Width * share, 2);
             accounts.Add(target, new Reason(ReasonKind.Sibling, points,
-                Invariant($"mapped siblings {Ids(voters)} {scope} and carry {voters.Sum(rules.Of)} lines here ({share:0%} of the siblings' weight)")));
+                Invariant($"mapped siblings {Ids(voters)} {scope} and carry {voters.Sum(rules.Of)} lines here ({share:0%} of the ")
+                    + Invariant($"siblings' weight)")));
         }
     }
 

@@ -109,7 +109,8 @@ public static class SuggestionEngine
 
         if (stats.Article is { } article && candidates[0].Economic is null)
         {
-            return $"no active economic code of the chart has any evidence for economic code {article.Economic}: give TARGET_ECONOMIC by hand";
+            return $"no active economic code of the chart has any evidence for economic code {article.Economic}: give TARGET_ECONOMIC by "
+                + $"hand";
         }
 
         return stats.Article is { } kept && version.Chart.Find(ChartKind.Function, kept.Function) is not { Active: true }

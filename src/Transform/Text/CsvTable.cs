@@ -43,14 +43,19 @@ internal sealed class CsvTable
             if (fields.Count != columns.Count)
             {
                 throw new MappingLoadException(file, i + 1, 1,
-                    $"{fields.Count} fields where the header has {columns.Count}; put exactly one ';' between columns (quote a text that holds ';').");
+                    $"{fields.Count} fields where the header has {columns.Count}; put exactly one ';' between columns (quote a text that "
+                        + $"holds ';').");
             }
 
             rows.Add(new CsvRow(i + 1, fields));
         }
 
         return columns is null
-            ? throw new MappingLoadException(file, 1, 1, $"no header line; the first line must name the columns: {string.Join(';', required)}.")
+            ? throw new MappingLoadException(
+                file,
+                1,
+                1,
+                $"no header line; the first line must name the columns: {string.Join(';', required)}.")
             : new CsvTable(file, columns, rows);
     }
 
@@ -72,7 +77,11 @@ internal sealed class CsvTable
         {
             if (!columns.ContainsKey(name))
             {
-                throw new MappingLoadException(file, line, 1, $"the header lacks the column '{name}'; the header must be {string.Join(';', required)}.");
+                throw new MappingLoadException(
+                    file,
+                    line,
+                    1,
+                    $"the header lacks the column '{name}'; the header must be {string.Join(';', required)}.");
             }
         }
 
@@ -95,7 +104,11 @@ internal sealed class CsvTable
                 {
                     if (i >= line.Length)
                     {
-                        throw new MappingLoadException(file, lineNumber, start + 1, "a quoted field is not closed; end it with '\"' on the same line.");
+                        throw new MappingLoadException(
+                            file,
+                            lineNumber,
+                            start + 1,
+                            "a quoted field is not closed; end it with '\"' on the same line.");
                     }
 
                     if (line[i] == '"')
@@ -116,7 +129,11 @@ internal sealed class CsvTable
 
                 if (i < line.Length && line[i] != ';')
                 {
-                    throw new MappingLoadException(file, lineNumber, i + 1, "text after a closing quote; put ';' right after the closing '\"'.");
+                    throw new MappingLoadException(
+                        file,
+                        lineNumber,
+                        i + 1,
+                        "text after a closing quote; put ';' right after the closing '\"'.");
                 }
 
                 value = builder.ToString();

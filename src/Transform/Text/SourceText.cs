@@ -16,7 +16,11 @@ internal static class SourceText
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MappingLoadException(displayName, 0, 0, $"cannot read the file ({ex.Message}); check that it exists and is readable.");
+            throw new MappingLoadException(
+                displayName,
+                0,
+                0,
+                $"cannot read the file ({ex.Message}); check that it exists and is readable.");
         }
 
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;

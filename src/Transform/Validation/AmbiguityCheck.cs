@@ -31,6 +31,7 @@ internal static class AmbiguityCheck
 
     private static MappingFinding Finding(MappingVersion version, Rule a, Rule b) =>
         new(FindingSeverity.Error, "AMBIGUOUS", b.Id, version.RulesPath, b.Line,
-            $"rules {a.Id} (line {a.Line}: {a.SourceText}) and {b.Id} (line {b.Line}: {b.SourceText}) can match the same line with equal specificity; "
+            $"rules {a.Id} (line {a.Line}: {a.SourceText}) and {b.Id} (line {b.Line}: {b.SourceText}) can match the same line with equal "
+                + $"specificity; "
             + "make one of them more specific or make them disjoint (entity type, years, account or article).");
 }

@@ -14,7 +14,8 @@ internal static class ApprovalCheck
         else if (approval.Sha256 != version.Identity.Sha256)
         {
             yield return new MappingFinding(FindingSeverity.Error, "ALTERED", null, version.ManifestPath, approval.Line,
-                $"the content no longer matches the hash approved by {approval.By} on {approval.On:yyyy-MM-dd} ({approval.Sha256}, now {version.Identity.Sha256}); "
+                $"the content no longer matches the hash approved by {approval.By} on {approval.On:yyyy-MM-dd} ({approval.Sha256}, now "
+                    + $"{version.Identity.Sha256}); "
                 + "an approved folder is never edited: restore it, or make the change in a new version and have it approved.");
         }
     }

@@ -13,14 +13,17 @@ internal static class ScopeCheck
         {
             if (rule.EntityType is { } type && !manifest.EntityTypes.Contains(type))
             {
-                yield return new MappingFinding(FindingSeverity.Error, "ENTITY_TYPE_OUTSIDE_MANIFEST", rule.Id, version.RulesPath, rule.Line,
-                    $"rule {rule.Id} is for {type.ToString().ToUpperInvariant()} but the manifest's entity_types do not include it; fix the rule or the manifest.");
+                yield return new MappingFinding(FindingSeverity.Error, "ENTITY_TYPE_OUTSIDE_MANIFEST", rule.Id, version.RulesPath, rule
+                    .Line,
+                    $"rule {rule.Id} is for {type.ToString().ToUpperInvariant()} but the manifest's entity_types do not include it; fix "
+                        + $"the rule or the manifest.");
             }
 
             if (rule.Years is { } years && !manifest.FiscalYears.Covers(years))
             {
                 yield return new MappingFinding(FindingSeverity.Error, "YEARS_OUTSIDE_MANIFEST", rule.Id, version.RulesPath, rule.Line,
-                    $"rule {rule.Id} is for years {years}, outside the manifest's fiscal_years {manifest.FiscalYears}; narrow the rule or widen the manifest.");
+                    $"rule {rule.Id} is for years {years}, outside the manifest's fiscal_years {manifest.FiscalYears}; narrow the rule or "
+                        + $"widen the manifest.");
             }
         }
 
@@ -29,8 +32,10 @@ internal static class ScopeCheck
         var family = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full)));
         if (folder != manifest.Version || family != manifest.Id)
         {
-            yield return new MappingFinding(FindingSeverity.Warning, "FOLDER_MISMATCH", null, version.ManifestPath, manifest.Lines["version"],
-                $"the manifest says {manifest.Id} {manifest.Version} but the folder is {family}/{folder}; keep each version in mappings/<id>/<version>/.");
+            yield return new MappingFinding(FindingSeverity.Warning, "FOLDER_MISMATCH", null, version.ManifestPath, manifest.Lines[
+                "version"],
+                $"the manifest says {manifest.Id} {manifest.Version} but the folder is {family}/{folder}; keep each version in "
+                    + $"mappings/<id>/<version>/.");
         }
     }
 }

@@ -16,13 +16,15 @@ internal static class SplitCheck
                 foreach (var part in group.Parts.Where(p => p.Id == group.BaseId))
                 {
                     yield return new MappingFinding(FindingSeverity.Error, "SPLIT_PART_ID", part.Id, version.RulesPath, part.Line,
-                        $"rule {part.Id} shares its id with the split parts {group.BaseId}.*; give it a suffix ({group.BaseId}.a) or another id.");
+                        $"rule {part.Id} shares its id with the split parts {group.BaseId}.*; give it a suffix ({group.BaseId}.a) or "
+                            + $"another id.");
                 }
 
                 foreach (var part in group.Parts.Skip(1).Where(p => p.SourceText != first.SourceText))
                 {
                     yield return new MappingFinding(FindingSeverity.Error, "SPLIT_SOURCE_MISMATCH", part.Id, version.RulesPath, part.Line,
-                        $"split part {part.Id} matches {part.SourceText} but {first.Id} (line {first.Line}) matches {first.SourceText}; the parts of a split take the same entity type, years, account and article.");
+                        $"split part {part.Id} matches {part.SourceText} but {first.Id} (line {first.Line}) matches {first.SourceText}; "
+                            + $"the parts of a split take the same entity type, years, account and article.");
                 }
             }
 
@@ -31,7 +33,8 @@ internal static class SplitCheck
             {
                 yield return new MappingFinding(FindingSeverity.Error, "SPLIT_NOT_100", first.Id, version.RulesPath, first.Line,
                     group.IsSplit
-                        ? $"the parts of split {group.BaseId} ({string.Join(", ", group.Parts.Select(p => $"{p.Id} {p.Share}"))}) sum to {total}, not 100; correct the shares."
+                        ? $"the parts of split {group.BaseId} ({string.Join(", ", group.Parts.Select(p => $"{p.Id} {p.Share}"))}) sum to "
+                            + $"{total}, not 100; correct the shares."
                         : $"rule {first.Id} has share {first.Share} but is not split; a rule alone takes 100 (leave SHARE empty).");
             }
         }

@@ -25,7 +25,8 @@ internal static class TargetCheck
             else if (rule.Article is not null)
             {
                 yield return new MappingFinding(FindingSeverity.Error, "MISSING_ECONOMIC", rule.Id, version.RulesPath, rule.Line,
-                    $"rule {rule.Id} only matches lines with an article ({rule.Article}) but has no TARGET_ECONOMIC; give the new economic code.");
+                    $"rule {rule.Id} only matches lines with an article ({rule.Article}) but has no TARGET_ECONOMIC; give the new "
+                        + $"economic code.");
             }
 
             // A rule that keeps the function of an exact article function already knows which function it will write.
@@ -45,12 +46,14 @@ internal static class TargetCheck
         if (entry is null)
         {
             yield return new MappingFinding(FindingSeverity.Error, "UNKNOWN_TARGET", rule.Id, version.RulesPath, rule.Line,
-                $"rule {rule.Id}: {kind.ToString().ToLowerInvariant()} '{code}' is not in the chart {version.Chart.File}; use a code of the chart or add it there.");
+                $"rule {rule.Id}: {kind.ToString().ToLowerInvariant()} '{code}' is not in the chart {version.Chart.File}; use a code of "
+                    + $"the chart or add it there.");
         }
         else if (!entry.Active)
         {
             yield return new MappingFinding(FindingSeverity.Error, "INACTIVE_TARGET", rule.Id, version.RulesPath, rule.Line,
-                $"rule {rule.Id}: {kind.ToString().ToLowerInvariant()} '{code}' is inactive in the chart ({version.Chart.File} line {entry.Line}); map to an active code.");
+                $"rule {rule.Id}: {kind.ToString().ToLowerInvariant()} '{code}' is inactive in the chart ({version.Chart.File} line "
+                    + $"{entry.Line}); map to an active code.");
         }
     }
 }

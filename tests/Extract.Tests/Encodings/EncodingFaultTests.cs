@@ -15,7 +15,8 @@ public sealed class EncodingFaultTests
     public void A_byte_undefined_in_windows_1252_is_an_error_naming_the_line()
     {
         using var export = new ExportCopy();
-        byte[] damaged = [.. Encoding.ASCII.GetBytes("2023;OUV;1;2;01/01/2023;5500000;;;;Caf"), 0xE9, 0x81, .. Encoding.ASCII.GetBytes(";;100,00\r\n")];
+        byte[] damaged = [.. Encoding.ASCII.GetBytes("2023;OUV;1;2;01/01/2023;5500000;;;;Caf"), 0xE9, 0x81, .. Encoding.ASCII
+            .GetBytes(";;100,00\r\n")];
         export.WriteBytes("ECRITURES.csv", [.. Header, .. Line, .. damaged]);
 
         var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path));
@@ -29,7 +30,8 @@ public sealed class EncodingFaultTests
     public void An_invalid_utf8_sequence_after_a_byte_order_mark_is_an_error_naming_the_line()
     {
         using var export = new ExportCopy();
-        byte[] damaged = [.. Encoding.ASCII.GetBytes("2023;OUV;1;2;01/01/2023;5500000;;;;Caf"), 0xE9, .. Encoding.ASCII.GetBytes(";;100,00\r\n")];
+        byte[] damaged = [.. Encoding.ASCII.GetBytes("2023;OUV;1;2;01/01/2023;5500000;;;;Caf"), 0xE9, .. Encoding.ASCII
+            .GetBytes(";;100,00\r\n")];
         export.WriteBytes("ECRITURES.csv", [0xEF, 0xBB, 0xBF, .. Header, .. Line, .. damaged]);
 
         var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path));

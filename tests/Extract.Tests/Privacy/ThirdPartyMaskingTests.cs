@@ -16,7 +16,10 @@ public sealed class ThirdPartyMaskingTests
     [InlineData(ThirdPartyKind.Supplier, true, false)]
     [InlineData(ThirdPartyKind.Customer, true, false)]
     [InlineData(ThirdPartyKind.Other, true, false)]
-    public void A_name_is_personal_for_a_beneficiary_or_without_an_enterprise_number(ThirdPartyKind kind, bool hasEnterpriseNumber, bool personal) =>
+    public void A_name_is_personal_for_a_beneficiary_or_without_an_enterprise_number(
+        ThirdPartyKind kind,
+        bool hasEnterpriseNumber,
+        bool personal) =>
         Assert.Equal(personal, ThirdPartyMasking.IsPersonalName(kind, hasEnterpriseNumber));
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class VariantProfileTests
 
         // The twin ends its lines with CRLF, the variant with LF: the quoted line break of one label stays as each file wrote it.
         Assert.Equal("Facture \"Proximus\"\nligne 2", actual[3].Value!.Label);
-        Assert.Equal(expected.Select(p => p.Value! with { Label = p.Value.Label.Replace("\r\n", "\n", StringComparison.Ordinal) }), actual.Select(p => p.Value!));
+        Assert.Equal(
+            expected.Select(p => p.Value! with { Label = p.Value.Label.Replace("\r\n", "\n", StringComparison.Ordinal) }),
+            actual.Select(p => p.Value!));
         Assert.Equal(8, actual.Count);
         Assert.True(variant.Summary(ExportFile.Ledger)!.TotalsAgree);
     }
@@ -48,10 +50,14 @@ public sealed class VariantProfileTests
             "2023;OD;5;1;01.06.2023;5500000;Sens inconnu;;;;X;10,00;jdupont\n",
             Bascule.Extract.Encodings.ExportEncoding.Utf8);
         var control = File.ReadAllText(export.Combine("EXPORT.txt"))
-            .Replace("FICHIER=ECRITURES.csv;LIGNES=8;TOTAL_DEBIT=127456,62;TOTAL_CREDIT=127456,62", "FICHIER=ECRITURES.csv;LIGNES=1", StringComparison.Ordinal);
+            .Replace(
+                "FICHIER=ECRITURES.csv;LIGNES=8;TOTAL_DEBIT=127456,62;TOTAL_CREDIT=127456,62",
+                "FICHIER=ECRITURES.csv;LIGNES=1",
+                StringComparison.Ordinal);
         File.WriteAllText(export.Combine("EXPORT.txt"), control);
 
-        var rejected = await Collect.RejectedAsync(LegacyExport.Open(export.Path, Variant).ReadLedgerAsync(TestContext.Current.CancellationToken));
+        var rejected = await Collect.RejectedAsync(
+            LegacyExport.Open(export.Path, Variant).ReadLedgerAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(("SENS", Bascule.Extract.Records.RejectReason.BadValue), (Assert.Single(rejected).Column, rejected[0].Reason));
     }
@@ -85,7 +91,8 @@ public sealed class VariantProfileTests
         var profilePath = directory.Combine("headerless.json");
         File.WriteAllText(profilePath, """
             { "files": { "ENGAGEMENTS": { "hasHeader": false,
-              "columnOrder": ["NUM_ENGAGEMENT", "ARTICLE", "EXERCICE", "", "DATE_ENGAGEMENT", "TIERS", "LIBELLE", "MONTANT_ENGAGE", "MONTANT_IMPUTE"] } } }
+              "columnOrder": ["NUM_ENGAGEMENT", "ARTICLE", "EXERCICE", "", "DATE_ENGAGEMENT",
+              "TIERS", "LIBELLE", "MONTANT_ENGAGE", "MONTANT_IMPUTE"] } } }
             """);
 
         var opened = LegacyExport.Open(export.Path, ExportProfile.Load(profilePath));

@@ -37,7 +37,8 @@ public sealed class FileFaultTests
 
         // Opening the pipe to read would block until a writer came: the test gives up rather than hang.
         var opening = Task.Run(() => LegacyExport.Open(export.Path), TestContext.Current.CancellationToken);
-        var fault = await Assert.ThrowsAsync<ExportFileException>(() => opening.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var fault = await Assert.ThrowsAsync<ExportFileException>(
+            () => opening.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
 
         Assert.Equal(name, fault.File);
         Assert.Contains("not a regular file", fault.Message, StringComparison.Ordinal);
@@ -169,7 +170,9 @@ public sealed class FileFaultTests
     public async Task A_record_count_above_the_control_file_fails_too()
     {
         using var export = new ExportCopy();
-        export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + Line1.Replace(";1;", ";2;", StringComparison.Ordinal) + "\r\n", 1);
+        export.WriteLedger(
+            ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + Line1.Replace(";1;", ";2;", StringComparison.Ordinal) + "\r\n",
+            1);
 
         await Assert.ThrowsAsync<ExportFileException>(() => ReadLedgerAsync(export));
     }
@@ -179,7 +182,9 @@ public sealed class FileFaultTests
     {
         using var export = new ExportCopy();
         var unclosed = "2023;OUV;1;2;01/01/2023;1000000;;;;\"Fonds propres;;100,00";
-        export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + unclosed + "\r\n" + Line1.Replace(";1;", ";3;", StringComparison.Ordinal) + "\r\n", 3);
+        export.WriteLedger(ExportCopy.LedgerHeader + "\r\n" + Line1 + "\r\n" + unclosed + "\r\n"
+            + Line1.Replace(";1;", ";3;", StringComparison.Ordinal)
+            + "\r\n", 3);
 
         var fault = await Assert.ThrowsAsync<ExportFileException>(() => ReadLedgerAsync(export));
 

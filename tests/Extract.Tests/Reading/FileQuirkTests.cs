@@ -56,7 +56,8 @@ public sealed class FileQuirkTests
     public async Task Header_names_are_case_insensitive_and_spaces_around_them_ignored()
     {
         using var export = new ExportCopy();
-        var header = " exercice ;Journal; num_piece ;Num_Ligne;date_comptable;Compte_General ; article_budgetaire;service;tiers;Libelle;debit ; Credit";
+        var header = " exercice ;Journal; num_piece ;Num_Ligne;date_comptable;Compte_General ; "
+            + "article_budgetaire;service;tiers;Libelle;debit ; Credit";
         export.WriteLedger(header + "\r\n" + Line1 + "\r\n", 1);
 
         var lines = await ReadAsync(export);

@@ -28,7 +28,9 @@ public sealed class LineFaultTests
     public async Task Damaged_line_is_rejected_with_reason_column_and_raw_text(string damaged, string? column, RejectReason reason)
     {
         using var export = new ExportCopy();
-        export.WriteLedger($"{ExportCopy.LedgerHeader}\r\n{Good}\r\n{damaged}\r\n{Good.Replace(";1;", ";3;", StringComparison.Ordinal)}\r\n", 3);
+        export.WriteLedger(
+            $"{ExportCopy.LedgerHeader}\r\n{Good}\r\n{damaged}\r\n{Good.Replace(";1;", ";3;", StringComparison.Ordinal)}\r\n",
+            3);
 
         var all = await Collect.AllAsync(LegacyExport.Open(export.Path).ReadLedgerAsync(TestContext.Current.CancellationToken));
 
@@ -45,7 +47,9 @@ public sealed class LineFaultTests
     public async Task An_exact_duplicate_of_a_ledger_line_is_rejected_but_the_first_is_kept()
     {
         using var export = new ExportCopy();
-        export.WriteLedger($"{ExportCopy.LedgerHeader}\r\n{Good}\r\n{Good.Replace(";1;", ";2;", StringComparison.Ordinal)}\r\n{Good}\r\n", 3);
+        export.WriteLedger(
+            $"{ExportCopy.LedgerHeader}\r\n{Good}\r\n{Good.Replace(";1;", ";2;", StringComparison.Ordinal)}\r\n{Good}\r\n",
+            3);
 
         var all = await Collect.AllAsync(LegacyExport.Open(export.Path).ReadLedgerAsync(TestContext.Current.CancellationToken));
 
@@ -117,7 +121,8 @@ public sealed class LineFaultTests
             "F0001;Proximus SA;0202.239.952;;1030;Schaerbeek;F\r\n" +
             "C0002;Dupont Jean;;BE71096123456768;1040;Etterbeek;C\r\n");
 
-        var rejected = await Collect.RejectedAsync(LegacyExport.Open(export.Path).ReadThirdPartiesAsync(TestContext.Current.CancellationToken));
+        var rejected = await Collect.RejectedAsync(
+            LegacyExport.Open(export.Path).ReadThirdPartiesAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(["NUM_ENTREPRISE", "IBAN"], rejected.Select(r => r.Column));
         Assert.DoesNotContain("BE71", rejected[1].Message, StringComparison.Ordinal);

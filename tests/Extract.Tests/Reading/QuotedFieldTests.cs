@@ -87,7 +87,8 @@ public sealed class QuotedFieldTests
         Assert.Null(Record.Exception(() => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken)));
 
         export.SetControlLine("ECRITURES.csv", "FICHIER=ECRITURES.csv;LIGNES=4");
-        var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
+        var fault = Assert.Throws<ExportFileException>(
+            () => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
         Assert.Contains("holds 2 records", fault.Message, StringComparison.Ordinal);
     }
 
@@ -99,7 +100,8 @@ public sealed class QuotedFieldTests
             "F0001;\" Proximus\r\nSA \";0202.239.951;BE68 5390 0754 7034;\"1030 \";\" Schaerbeek\";F",
             "C0002; Dupont Jean ;;BE71096123456769; 1040 ; Etterbeek ;C");
 
-        var parties = await Collect.AcceptedAsync(LegacyExport.Open(export.Path).ReadThirdPartiesAsync(TestContext.Current.CancellationToken));
+        var parties = await Collect.AcceptedAsync(
+            LegacyExport.Open(export.Path).ReadThirdPartiesAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal((" Proximus\r\nSA ", "1030 ", " Schaerbeek"), (parties[0].Name, parties[0].PostalCode, parties[0].Locality));
         Assert.Equal(("Dupont Jean", "1040", "Etterbeek"), (parties[1].Name, parties[1].PostalCode, parties[1].Locality));
@@ -109,7 +111,9 @@ public sealed class QuotedFieldTests
     public async Task Balance_article_and_commitment_labels_keep_their_quoted_content_exactly()
     {
         using var export = new ExportCopy();
-        Replace(export, "BALANCE.csv", "EXERCICE;COMPTE_GENERAL;LIBELLE;OUVERTURE_DEBIT;OUVERTURE_CREDIT;MOUVEMENTS_DEBIT;MOUVEMENTS_CREDIT;CLOTURE_DEBIT;CLOTURE_CREDIT",
+        Replace(export, "BALANCE.csv",
+            "EXERCICE;COMPTE_GENERAL;LIBELLE;OUVERTURE_DEBIT;OUVERTURE_CREDIT;"
+            + "MOUVEMENTS_DEBIT;MOUVEMENTS_CREDIT;CLOTURE_DEBIT;CLOTURE_CREDIT",
             "2023;1000000;\" Fonds\r\npropres \";;125.000,00;;;;125.000,00");
         Replace(export, "ARTICLES.csv", "EXERCICE;ARTICLE;LIBELLE;SERVICE;TYPE;CREDIT_INITIAL;CREDIT_AJUSTE;ENGAGE;IMPUTE",
             "2023;104/123-11;\"Administration -\r\n téléphone \";O;D;5.000,00;5.500,00;1.234,56;1.222,06");

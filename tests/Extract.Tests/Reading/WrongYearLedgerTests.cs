@@ -15,7 +15,8 @@ public sealed class WrongYearLedgerTests
     {
         using var export = Ledger(Years(2022, 5).Concat(Years(2023, 3)));
 
-        var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
+        var fault = Assert.Throws<ExportFileException>(
+            () => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
 
         Assert.Equal(("ECRITURES.csv", null, "EXERCICE"), (fault.File, fault.Line, fault.Column));
         Assert.Equal(
@@ -45,7 +46,8 @@ public sealed class WrongYearLedgerTests
         using var export = Ledger(Years(2022, 5).Concat(Years(2023, 3)));
         var opened = LegacyExport.Open(export.Path);
 
-        var fault = await Assert.ThrowsAsync<ExportFileException>(() => Collect.AllAsync(opened.ReadLedgerAsync(TestContext.Current.CancellationToken)));
+        var fault = await Assert.ThrowsAsync<ExportFileException>(
+            () => Collect.AllAsync(opened.ReadLedgerAsync(TestContext.Current.CancellationToken)));
 
         Assert.Contains("5 of its 8 records carry another fiscal year", fault.Message, StringComparison.Ordinal);
         Assert.False(opened.Summary(ExportFile.Ledger)!.Completed);
@@ -59,10 +61,14 @@ public sealed class WrongYearLedgerTests
         lines.Add(Line("20X3", 91));
         using var export = Ledger(lines);
 
-        var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
+        var fault = Assert.Throws<ExportFileException>(
+            () => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
 
         Assert.Contains("4 of its 6 records", fault.Message, StringComparison.Ordinal);
-        Assert.Contains("(years found: 2021 on 2 lines, 2022 on 2 lines, 2023 on 1 line, no readable year on 1 line)", fault.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "(years found: 2021 on 2 lines, 2022 on 2 lines, 2023 on 1 line, no readable year on 1 line)",
+            fault.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +76,8 @@ public sealed class WrongYearLedgerTests
     {
         using var export = Ledger(Years(2022, 3), announced: 8);
 
-        var fault = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
+        var fault = Assert.Throws<ExportFileException>(
+            () => LegacyExport.Open(export.Path).VerifyRecordCounts(TestContext.Current.CancellationToken));
 
         Assert.Contains("3 of its 3 records carry another fiscal year", fault.Message, StringComparison.Ordinal);
     }
@@ -100,5 +107,6 @@ public sealed class WrongYearLedgerTests
         Enumerable.Range(0, count).Select(i => Line(year.ToString(System.Globalization.CultureInfo.InvariantCulture), (year * 100) + i));
 
     // Each line its own number: no line is a duplicate of another.
-    private static string Line(string year, int number) => $"{year};OD;9;{number};15/06/2023;6120000;104/123-11;O;F0001;Ligne {number};10,00;";
+    private static string Line(string year, int number)
+        => $"{year};OD;9;{number};15/06/2023;6120000;104/123-11;O;F0001;Ligne {number};10,00;";
 }

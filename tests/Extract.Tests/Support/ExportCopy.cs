@@ -7,7 +7,8 @@ namespace Bascule.Extract.Tests.Support;
 /// <summary>A throwaway copy of one of the hand-made exports under Files/, for tests that damage one file.</summary>
 internal sealed class ExportCopy : IDisposable
 {
-    public const string LedgerHeader = "EXERCICE;JOURNAL;NUM_PIECE;NUM_LIGNE;DATE_COMPTABLE;COMPTE_GENERAL;ARTICLE_BUDGETAIRE;SERVICE;TIERS;LIBELLE;DEBIT;CREDIT";
+    public const string LedgerHeader
+        = "EXERCICE;JOURNAL;NUM_PIECE;NUM_LIGNE;DATE_COMPTABLE;COMPTE_GENERAL;ARTICLE_BUDGETAIRE;SERVICE;TIERS;LIBELLE;DEBIT;CREDIT";
 
     private readonly TempDirectory _directory = new();
 
@@ -27,7 +28,8 @@ internal sealed class ExportCopy : IDisposable
 
     public void WriteBytes(string name, byte[] bytes) => File.WriteAllBytes(Combine(name), bytes);
 
-    public void Write(string name, string text, Encoding? encoding = null) => WriteBytes(name, (encoding ?? ExportEncoding.Windows1252).GetBytes(text));
+    public void Write(string name, string text, Encoding? encoding = null)
+        => WriteBytes(name, (encoding ?? ExportEncoding.Windows1252).GetBytes(text));
 
     /// <summary>Replaces the ledger with the given text and sets its FICHIER line to the given count, without totals.</summary>
     public void WriteLedger(string text, long lines, Encoding? encoding = null)

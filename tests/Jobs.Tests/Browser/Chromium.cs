@@ -14,7 +14,8 @@ internal static class Chromium
     {
         if (!File.Exists(Path))
         {
-            Assert.Skip($"{Path} is missing: install Debian's chromium package (apt-get install -y --no-install-recommends chromium) to run the browser tests.");
+            Assert.Skip($"{Path} is missing: install Debian's chromium package (apt-get install -y --no-install-recommends chromium) to "
+                + $"run the browser tests.");
         }
 
         var playwright = await Playwright.CreateAsync();

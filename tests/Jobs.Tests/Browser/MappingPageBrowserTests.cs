@@ -31,7 +31,9 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
         var mappings = MappingsCopy.To(Temp.Combine("audit", "mappings"));
         var version = Path.Combine(mappings, "bxl-2024", "1.0.0");
         var (exit, output) = await CliProcess.RunAsync(
-            Temp.Path, ["migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", version, "--provider", Provider, "--connection", connection], Ct);
+            Temp.Path, ["migrate", "--export", RepositoryRoot.Combine(
+                "samples",
+                "commune-etterbeek-2023"), "--mapping", version, "--provider", Provider, "--connection", connection], Ct);
         Assert.True(exit == 0, output);
         var run = Assert.Single(Directory.GetDirectories(Temp.Combine("out", "runs")).Select(Path.GetFileName).OfType<string>());
         using var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(Temp.Combine("out", "runs", run, "reconciliation.json"), Ct));
@@ -39,7 +41,16 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
 
         // Serve from a folder without mappings/: only --mappings tells it where the versions are.
         Directory.CreateDirectory(Temp.Combine("serve"));
-        using var serve = await ServeProcess.StartAsync(Temp.Combine("serve"), "--provider", Provider, "--connection", connection, "--workers", "1", "--mappings", mappings);
+        using var serve = await ServeProcess.StartAsync(
+            Temp.Combine("serve"),
+            "--provider",
+            Provider,
+            "--connection",
+            connection,
+            "--workers",
+            "1",
+            "--mappings",
+            mappings);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE" });
         var page = await context.NewPageAsync();
 
@@ -48,7 +59,9 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
         await page.Locator($"a[href='/runs/{run}/mapping']").First.ClickAsync();
         await page.WaitForURLAsync($"**/runs/{run}/mapping");
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal(mapping.GetProperty("version").GetString(), (await page.Locator("#mapping tr").Nth(1).Locator("td").InnerTextAsync()).Trim());
+        Assert.Equal(
+            mapping.GetProperty("version").GetString(),
+            (await page.Locator("#mapping tr").Nth(1).Locator("td").InnerTextAsync()).Trim());
         Assert.Equal(mapping.GetProperty("sha256").GetString(), (await page.Locator("#mapping-sha256").InnerTextAsync()).Trim());
         Assert.Equal("found", await page.GetAttributeAsync("#mapping", "data-folder"));
         Assert.Contains("SHA-256", await page.Locator("#folder-state").InnerTextAsync(), StringComparison.Ordinal);
@@ -57,7 +70,8 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
         // The rules never used: the file's rules that no staged line of the run carries, read from the database itself.
         var staged = await RulesStagedAsync(connection, run);
         var fileRules = RuleIds(Path.Combine(version, "rules.csv"));
-        var neverUsed = (await page.Locator("#rules-never-used tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.rule)")).ToList();
+        var neverUsed = (await page.Locator("#rules-never-used tbody tr")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.rule)")).ToList();
         Assert.NotEmpty(neverUsed);
         Assert.Equal(fileRules.Except(staged).Order(StringComparer.Ordinal), neverUsed.Order(StringComparer.Ordinal));
         var used = await page.Locator("#rules-used tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.rule)");
@@ -84,13 +98,15 @@ public abstract class MappingPageBrowserTests<TDatabase>(TDatabase database) : S
     {
         await using var provider = StagingProviders.Create(Provider, connection, Temp.Path);
         await using var db = await provider.OpenAsync(Ct);
-        var rules = await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT rule_id FROM staged_lines WHERE run_id = @run", new { run }, cancellationToken: Ct));
+        var rules = await db.QueryAsync<string>(
+            new CommandDefinition("SELECT DISTINCT rule_id FROM staged_lines WHERE run_id = @run", new { run }, cancellationToken: Ct));
         return [.. rules];
     }
 
     // The rules file read as the mappings README describes it: ';'-separated, a header, '#' lines are comments.
     private static List<string> RuleIds(string rulesFile) =>
-        [.. CsvText.Rows(string.Join('\n', File.ReadLines(rulesFile).Where(l => !l.StartsWith('#')))).Skip(1).Where(r => r[0].Length > 0).Select(r => r[0])];
+        [.. CsvText.Rows(string.Join('\n', File.ReadLines(rulesFile).Where(l => !l.StartsWith('#')))).Skip(1).Where(r => r[0].Length > 0)
+            .Select(r => r[0])];
 }
 
 public sealed class SqliteMappingPageBrowserTests(SqliteDatabase database) : MappingPageBrowserTests<SqliteDatabase>(database);

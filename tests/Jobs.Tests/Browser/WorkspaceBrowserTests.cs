@@ -92,7 +92,8 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
         shown.Add(await page.ContentAsync());
 
         // The evidence pack: every file listed in its manifest with its SHA-256, and nothing else.
-        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Bewijsdossier (ZIP)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => row.GetByRole(AriaRole.Link, new() { Name = "Bewijsdossier (ZIP)" }).ClickAsync());
         var zip = Temp.Combine("evidence.zip");
         await download.SaveAsAsync(zip);
         using (var archive = await ZipFile.OpenReadAsync(zip, Ct))
@@ -102,7 +103,9 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
             var listed = manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => (Hash: l[..64], Name: l[66..]))
                 .ToDictionary(l => l.Name, l => l.Hash, StringComparer.Ordinal);
-            Assert.Equal(files.Select(f => f.FullName).Where(n => n != "MANIFEST.sha256").Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(
+                files.Select(f => f.FullName).Where(n => n != "MANIFEST.sha256").Order(StringComparer.Ordinal),
+                listed.Keys.Order(StringComparer.Ordinal));
             foreach (var file in files.Where(f => f.FullName != "MANIFEST.sha256"))
             {
                 await using var stream = await file.OpenAsync(Ct);
@@ -170,17 +173,23 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
         var line = page.Locator("#lines tbody tr").First;
         var file = (await line.Locator("th").InnerTextAsync()).Trim();
         var number = int.Parse(await line.Locator("td").Nth(0).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        var exported = (await File.ReadAllLinesAsync(Temp.Combine("planted", file), Extract.Encodings.ExportEncoding.Windows1252, Ct))[number - 1];
+        var exported = (await File.ReadAllLinesAsync(Temp.Combine("planted", file), Extract.Encodings.ExportEncoding
+            .Windows1252, Ct))[number - 1];
         // Only a rejected line's raw text is stored; a staged line's is its fields as stored, written back in the export's
         // format: the same fields, an amount of zero possibly written empty where the export wrote 0,00.
         var shownFields = (await line.Locator("td.text").InnerTextAsync()).Trim().Split(';');
         var exportedFields = exported.Split(';');
         Assert.Equal(exportedFields.Length, shownFields.Length);
-        Assert.All(exportedFields.Zip(shownFields), f => Assert.True(f.First == f.Second || (Zero(f.First) && Zero(f.Second)), $"{f.First} shown as {f.Second}"));
+        Assert.All(
+            exportedFields.Zip(shownFields),
+            f => Assert.True(f.First == f.Second || (Zero(f.First) && Zero(f.Second)), $"{f.First} shown as {f.Second}"));
         Assert.Contains(legacyAccount, exported, StringComparison.Ordinal);
         var rule = await line.Locator("td:nth-child(8)").InnerTextAsync();
         Assert.Matches(@"^\S+\s+\S", rule.Trim());
-        Assert.Contains((await line.Locator("td:nth-child(8) strong").InnerTextAsync()).Trim(), await File.ReadAllTextAsync(Temp.Combine("mappings", "bxl-2024", "1.0.0", "rules.csv"), Ct), StringComparison.Ordinal);
+        Assert.Contains(
+            (await line.Locator("td:nth-child(8) strong").InnerTextAsync()).Trim(),
+            await File.ReadAllTextAsync(Temp.Combine("mappings", "bxl-2024", "1.0.0", "rules.csv"), Ct),
+            StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -194,12 +203,15 @@ public abstract class WorkspaceBrowserTests<TDatabase>(TDatabase database) : Sta
 
         await PlantedBeneficiary.WriteAsync(Temp.Combine("planted"));
         var failing = await ExportCopies.OneEuroMoreLedgerDebitAsync(Temp.Combine("planted"), Temp.Combine("failing"));
-        string[] Migrate(string export) => ["migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", connection];
+        string[] Migrate(string export)
+            => ["migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", connection];
         var (ok, okOutput) = await CliProcess.RunAsync(Temp.Path, Migrate(Temp.Combine("planted")), Ct);
         Assert.True(ok == 0, okOutput);
         var (failed, failedOutput) = await CliProcess.RunAsync(Temp.Path, Migrate(failing), Ct);
         Assert.True(failed == 2, failedOutput);
-        var runs = Directory.GetDirectories(Temp.Combine("out", "runs")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var runs = Directory.GetDirectories(Temp.Combine("out", "runs")).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Equal(2, runs.Count);
         // Run ids are UUID v7: in the order they started.
         return (runs[0], runs[1]);

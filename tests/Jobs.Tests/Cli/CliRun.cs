@@ -7,7 +7,8 @@ namespace Bascule.Jobs.Tests.Cli;
 /// <summary>The real <c>bascule</c> command line in this process (parse, validation, command), its console captured.</summary>
 internal static class CliRun
 {
-    /// <summary>Runs <paramref name="args"/> as <c>bascule</c> would; returns the exit code and everything written to the console.</summary>
+    /// <summary>Runs <paramref name="args"/> as <c>bascule</c> would; returns the exit code and everything written to the
+    /// console.</summary>
     public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -32,7 +32,8 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
         var run = await MigrateAsync(connection, sample);
         var outDir = Temp.Combine("package");
 
-        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = run, Provider = Provider, Connection = connection, Out = outDir });
+        var (exit, output) = await CutoverAsync(
+            new CutoverCommand.Settings { Run = run, Provider = Provider, Connection = connection, Out = outDir });
 
         Assert.True(exit == CutoverCommand.Written, output);
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json"), Ct));
@@ -45,7 +46,9 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
         foreach (var file in files)
         {
             var path = Path.Combine(outDir, file.GetProperty("name").GetString()!);
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))), file.GetProperty("sha256").GetString());
+            Assert.Equal(
+                Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))),
+                file.GetProperty("sha256").GetString());
             if (file.TryGetProperty("rows", out var rows))
             {
                 var records = Read(path);
@@ -53,13 +56,18 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
                 foreach (var total in file.GetProperty("totals").EnumerateObject())
                 {
                     var column = Array.IndexOf(records[0], total.Name);
-                    Assert.Equal(total.Value.GetDecimal(), records.Skip(1).Sum(r => decimal.Parse(r[column], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
+                    Assert.Equal(total.Value.GetDecimal(), records.Skip(1).Sum(r => decimal.Parse(
+                        r[column],
+                        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                        CultureInfo.InvariantCulture)));
                 }
             }
         }
 
         var opening = Read(Path.Combine(outDir, "opening-balances.csv"));
-        Assert.Equal(opening.Skip(1).Sum(r => decimal.Parse(r[1], CultureInfo.InvariantCulture)), opening.Skip(1).Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            opening.Skip(1).Sum(r => decimal.Parse(r[1], CultureInfo.InvariantCulture)),
+            opening.Skip(1).Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)));
         Assert.Contains("opening-balances.csv", output, StringComparison.Ordinal);
     }
 
@@ -70,7 +78,8 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
         var first = await MigrateAsync(connection, "cpas-etterbeek-2023");
         await MigrateAsync(connection, "cpas-etterbeek-2023");
 
-        var (exit, output) = await CutoverAsync(new CutoverCommand.Settings { Run = first, Provider = Provider, Connection = connection, Out = Temp.Combine("refused") });
+        var (exit, output) = await CutoverAsync(
+            new CutoverCommand.Settings { Run = first, Provider = Provider, Connection = connection, Out = Temp.Combine("refused") });
 
         Assert.Equal(CutoverCommand.NotWritten, exit);
         Assert.Contains("superseded, not published", output, StringComparison.Ordinal);
@@ -80,14 +89,20 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
     private async Task<string> MigrateAsync(string connection, string sample)
     {
         await using var provider = Open(connection);
-        var request = new MigrationRequest(RepositoryRoot.Combine("samples", sample), Mapping, null, Temp.Combine("out"), new StagingOptions { BatchSize = 500 });
+        var request = new MigrationRequest(
+            RepositoryRoot.Combine("samples", sample),
+            Mapping,
+            null,
+            Temp.Combine("out"),
+            new StagingOptions { BatchSize = 500 });
         return (await new MigrationPipeline(provider).RunAsync(request, Ct)).RunId.Value;
     }
 
     private static async Task<(int Exit, string Output)> CutoverAsync(CutoverCommand.Settings settings)
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = 240;
         var exit = await Commands.RunAsync<CutoverCommand>(console, c => c.RunAsync(settings, Ct));
         return (exit, writer.ToString());
@@ -95,7 +110,10 @@ public abstract class CutoverCommandTests<TDatabase>(TDatabase database) : Stagi
 
     private static List<string[]> Read(string path)
     {
-        using var parser = new TextFieldParser(path, Encoding.UTF8) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        using var parser = new TextFieldParser(path, Encoding.UTF8) {
+            TextFieldType = FieldType.Delimited,
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false };
         parser.SetDelimiters(";");
         var records = new List<string[]>();
         while (!parser.EndOfData)

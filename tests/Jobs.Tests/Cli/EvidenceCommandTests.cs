@@ -40,7 +40,12 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         {
             var exit = await Commands.RunAsync<PublishCommand>(
                 Commands.Console(output),
-                c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = held.Value, Reason = Reason, Report = heldReport }, Ct),
+                c => c.RunAsync(new PublishCommand.Settings {
+                    Provider = Provider,
+                    Connection = connection,
+                    Run = held.Value,
+                    Reason = Reason,
+                    Report = heldReport }, Ct),
                 new Dictionary<string, string?> { ["Access:Auditors:0"] = Environment.UserName });
             Assert.True(exit == PublishCommand.Published, output.ToString());
         }
@@ -54,7 +59,8 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         ZipFile.ExtractToDirectory(zip, unpacked);
 
         // The manifest names every other file, each with the SHA-256 of its bytes.
-        var manifest = (await File.ReadAllLinesAsync(Path.Combine(unpacked, "MANIFEST.sha256"), Ct)).Select(l => (Sha: l[..64], Path: l[66..])).ToList();
+        var manifest = (await File.ReadAllLinesAsync(Path.Combine(unpacked, "MANIFEST.sha256"), Ct)).Select(
+            l => (Sha: l[..64], Path: l[66..])).ToList();
         Assert.All(manifest.Select(m => m.Sha.Length == 64 && m.Sha.All(char.IsAsciiHexDigitLower)), Assert.True);
         var files = Directory.GetFiles(unpacked, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(unpacked, f).Replace('\\', '/'))
@@ -70,7 +76,9 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
 
         // Both runs' reports as written when they ran; the mapping version files as they are in the mappings tree.
         Assert.Equal(Sha256Of(heldReport), Sha256Of(Path.Combine(unpacked, "runs", held.Value, "reconciliation.html")));
-        Assert.Equal(Sha256Of(Temp.Combine("reports", ok.Value, "reconciliation.xlsx")), Sha256Of(Path.Combine(unpacked, "runs", ok.Value, "reconciliation.xlsx")));
+        Assert.Equal(
+            Sha256Of(Temp.Combine("reports", ok.Value, "reconciliation.xlsx")),
+            Sha256Of(Path.Combine(unpacked, "runs", ok.Value, "reconciliation.xlsx")));
         foreach (var file in (string[])["bxl-2024/1.0.0/mapping.yaml", "bxl-2024/1.0.0/rules.csv", "charts/bxl-2024.csv"])
         {
             Assert.Equal(Sha256Of(Path.Combine(Mappings, file)), Sha256Of(Path.Combine(unpacked, "mappings", file)));
@@ -78,7 +86,8 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
 
         using var evidence = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(unpacked, "evidence.json"), Ct));
         var root = evidence.RootElement;
-        Assert.Equal(("CPAS", 2023, held.Value), (root.GetProperty("entityType").GetString(), root.GetProperty("fiscalYear").GetInt32(), root.GetProperty("publishedRun").GetString()));
+        Assert.Equal(("CPAS", 2023, held.Value), (root.GetProperty("entityType").GetString(), root.GetProperty("fiscalYear")
+            .GetInt32(), root.GetProperty("publishedRun").GetString()));
         var runs = await RunsAsync(connection);
         var packed = root.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal([ok.Value, held.Value], packed.Select(r => r.GetProperty("runId").GetString()));
@@ -87,14 +96,16 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         {
             var fingerprint = run.GetProperty("fingerprint");
             var recorded = runs.Single(r => r.Id.Value == run.GetProperty("runId").GetString()).Fingerprint;
-            Assert.Equal((recorded, recorded, true), (fingerprint.GetProperty("recorded").GetString(), fingerprint.GetProperty("recomputed").GetString(), fingerprint.GetProperty("matches").GetBoolean()));
+            Assert.Equal((recorded, recorded, true), (fingerprint.GetProperty("recorded").GetString(), fingerprint.GetProperty("recomputed")
+                .GetString(), fingerprint.GetProperty("matches").GetBoolean()));
             Assert.False(run.GetProperty("reportsRegenerated").GetBoolean());
         }
 
         var mapping = Assert.Single(root.GetProperty("mappings").EnumerateArray().ToList());
         Assert.Equal(runs[0].Mapping.Sha256, mapping.GetProperty("sha256").GetString());
         var signOff = Assert.Single(root.GetProperty("signOffs").EnumerateArray().ToList());
-        Assert.Equal((held.Value, "auditor", "publish-held", Reason), (signOff.GetProperty("runId").GetString(), signOff.GetProperty("role").GetString(), signOff.GetProperty("decision").GetString(), signOff.GetProperty("comment").GetString()));
+        Assert.Equal((held.Value, "auditor", "publish-held", Reason), (signOff.GetProperty("runId").GetString(), signOff.GetProperty("role")
+            .GetString(), signOff.GetProperty("decision").GetString(), signOff.GetProperty("comment").GetString()));
         Assert.Equal(Sha256Of(heldReport), signOff.GetProperty("reportSha256").GetString());
         Assert.Equal($"runs/{held.Value}/reconciliation.html", signOff.GetProperty("reportInPack").GetString());
     }
@@ -130,7 +141,10 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
     {
         var reports = Temp.Combine("migrating");
         var exit = await BasculeApp.Create().RunAsync(
-            ["migrate", "--export", export, "--mapping", Path.Combine(Mappings, "bxl-2024", "1.0.0"), "--provider", Provider, "--connection", connection, "--out", reports],
+            ["migrate", "--export", export, "--mapping", Path.Combine(
+                Mappings,
+                "bxl-2024",
+                "1.0.0"), "--provider", Provider, "--connection", connection, "--out", reports],
             Ct);
         Assert.Equal(expected, exit);
         var run = (await RunsAsync(connection))[0].Id;
@@ -147,7 +161,8 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
             c => c.RunAsync(
                 new EvidenceCommand.Settings
                 {
-                    Provider = Provider, Connection = connection, Run = run, Mappings = mappings, Reports = Temp.Combine("reports"), Out = Temp.Combine("evidence"),
+                    Provider = Provider, Connection = connection, Run = run, Mappings = mappings, Reports = Temp.Combine(
+                        "reports"), Out = Temp.Combine("evidence"),
                 },
                 Ct));
         return (exit, output.ToString());

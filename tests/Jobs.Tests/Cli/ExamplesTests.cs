@@ -103,16 +103,23 @@ public sealed partial class ExamplesTests
             checkedLines++;
             if (await RefusalAsync(args) is { } refusal)
             {
-                failures.Add($"{line.Where}: {line.Text}\n    read as: {string.Join(' ', args.Select(BasculeApp.ShellQuote))}\n    {refusal}");
+                failures.Add(
+                    $"{line.Where}: {line.Text}\n    read as: {string.Join(' ', args.Select(BasculeApp.ShellQuote))}\n    {refusal}");
             }
         }
 
-        Assert.True(failures.Count == 0, $"{failures.Count} of {checkedLines} documented command lines are refused:\n" + string.Join('\n', failures));
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} of {checkedLines} documented command lines are refused:\n" + string.Join('\n', failures));
         // The reader finds the lines it must check (a reader that found none would pass anything).
         Assert.True(checkedLines > 40, $"only {checkedLines} command lines found in the documentation");
-        Assert.Contains(lines, l => l.Where.StartsWith("README.md:", StringComparison.Ordinal) && l.Text.StartsWith("bascule schedule --", StringComparison.Ordinal) && l.Text.Contains("--cron", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Where.StartsWith("README.md:", StringComparison.Ordinal)
+            && l.Text.StartsWith("bascule schedule --", StringComparison.Ordinal)
+            && l.Text.Contains("--cron", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Where.StartsWith("docs/", StringComparison.Ordinal) && !l.Mention);
-        Assert.Contains(lines, l => l.Where.StartsWith("samples/", StringComparison.Ordinal) && l.Text.StartsWith("dotnet run", StringComparison.Ordinal));
+        Assert.Contains(
+            lines,
+            l => l.Where.StartsWith("samples/", StringComparison.Ordinal) && l.Text.StartsWith("dotnet run", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,9 +143,12 @@ public sealed partial class ExamplesTests
             }
         }
 
-        Assert.True(failures.Count == 0, $"{failures.Count} of {examples.Count} help examples are refused:\n" + string.Join('\n', failures));
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} of {examples.Count} help examples are refused:\n" + string.Join('\n', failures));
         Assert.True(examples.Count > 20, $"only {examples.Count} help examples found");
-        Assert.Contains(examples, e => e.Example.StartsWith("bascule schedule ", StringComparison.Ordinal) && e.Example.Contains("--cron \"0 2 * * 6\"", StringComparison.Ordinal));
+        Assert.Contains(examples, e => e.Example.StartsWith("bascule schedule ", StringComparison.Ordinal)
+            && e.Example.Contains("--cron \"0 2 * * 6\"", StringComparison.Ordinal));
         Assert.Contains(examples, e => e.Example.StartsWith("bascule mapping approve ", StringComparison.Ordinal));
     }
 
@@ -148,7 +158,10 @@ public sealed partial class ExamplesTests
         Assert.Null(await RefusalAsync(["schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6"]));
         Assert.Null(await RefusalAsync(["runs", "--help"]));
         Assert.Contains("--year", await RefusalAsync(["schedule", "--cron", "0 2 * * 6"]), StringComparison.Ordinal);
-        Assert.Contains("not a valid cron expression", await RefusalAsync(["schedule", "--all", "--year", "2023", "--cron", "61 2 * * *"]), StringComparison.Ordinal);
+        Assert.Contains(
+            "not a valid cron expression",
+            await RefusalAsync(["schedule", "--all", "--year", "2023", "--cron", "61 2 * * *"]),
+            StringComparison.Ordinal);
         Assert.NotNull(await RefusalAsync(["schedule", "--all", "--year", "2023", "--cron", "0", "2", "*", "*", "6"]));
         Assert.NotNull(await RefusalAsync(["no-such-command"]));
         Assert.NotNull(await RefusalAsync(["no-such-command", "--help"]));
@@ -163,7 +176,9 @@ public sealed partial class ExamplesTests
         Assert.Equal(
             ["cutover", "--run", RunId, "--out", $"out/cutover/{RunId}", "--provider", "postgres"],
             Resolve("bascule cutover --run <RUN_ID> [--out out/cutover/<RUN_ID>] \\\n    [--provider …]")!);
-        Assert.Equal(["mapping", "approve", "DIR2", "--by", "Name, role"], Resolve("dotnet run --project src/Jobs -- mapping approve DIR2 --by 'Name, role'")!);
+        Assert.Equal(
+            ["mapping", "approve", "DIR2", "--by", "Name, role"],
+            Resolve("dotnet run --project src/Jobs -- mapping approve DIR2 --by 'Name, role'")!);
         Assert.Null(Resolve("bascule <command>"));
         Assert.Throws<FormatException>(() => Resolve("bascule report --run <a run>"));
         Assert.Throws<FormatException>(() => Resolve("bascule runs | head"));
@@ -268,7 +283,8 @@ public sealed partial class ExamplesTests
             {
                 words[i] = i > 0 && OptionValues.TryGetValue(words[i - 1], out var value)
                     ? value
-                    : throw new FormatException($"'…' after '{(i > 0 ? words[i - 1] : "")}': add that option's sample value to OptionValues.");
+                    : throw new FormatException(
+                        $"'…' after '{(i > 0 ? words[i - 1] : "")}': add that option's sample value to OptionValues.");
             }
             else if (Placeholders.TryGetValue(words[i], out var value))
             {
@@ -355,7 +371,8 @@ public sealed partial class ExamplesTests
     {
         var root = RepositoryRoot.Path;
         var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(d => d is "bin" or "obj" or "out" or "node_modules" || d.StartsWith('.')))
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar)
+                .Any(d => d is "bin" or "obj" or "out" or "node_modules" || d.StartsWith('.')))
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -395,7 +412,10 @@ public sealed partial class ExamplesTests
                         if (Prefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal)))
                         {
                             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1);
-                            yield return new DocumentedLine($"{relative}:{i + 1}", text, text.StartsWith("bascule ", StringComparison.Ordinal) && words.All(w => w.All(char.IsAsciiLetterLower)));
+                            yield return new DocumentedLine(
+                                $"{relative}:{i + 1}",
+                                text,
+                                text.StartsWith("bascule ", StringComparison.Ordinal) && words.All(w => w.All(char.IsAsciiLetterLower)));
                         }
                     }
                 }

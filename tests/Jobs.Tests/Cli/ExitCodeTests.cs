@@ -42,7 +42,10 @@ public sealed class ExitCodeTests : IDisposable
         var changed = CopyOfMapping();
         var rules = Path.Combine(changed, "rules.csv");
         var text = await File.ReadAllTextAsync(rules, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(rules, text.Replace("B130;;;1300000;;130000;", "B130;;;1300000;;100000;", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            rules,
+            text.Replace("B130;;;1300000;;130000;", "B130;;;1300000;;100000;", StringComparison.Ordinal),
+            TestContext.Current.CancellationToken);
 
         var (exit, stdout, _) = await CliStreams.RunAsync("mapping", "diff", Mapping, changed);
 
@@ -63,7 +66,13 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task Mapping_diff_exits_1_when_a_version_cannot_be_read_and_says_so_on_standard_error()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("mapping", "diff", Mapping, _temp.Combine("no-such-version"), "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "mapping",
+            "diff",
+            Mapping,
+            _temp.Combine("no-such-version"),
+            "--format",
+            "json");
 
         Assert.Equal(ExitCodes.CouldNotComplete, exit);
         Assert.Equal("", stdout);

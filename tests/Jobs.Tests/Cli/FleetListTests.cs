@@ -16,7 +16,10 @@ public sealed class FleetListTests : IDisposable
         var fleet = FleetSample.Write(_temp, entities: 2, lines: 100);
         var elsewhere = Directory.CreateDirectory(_temp.Combine("elsewhere")).FullName;
 
-        var (exit, output) = await CliProcess.RunAsync(elsewhere, ["fleet", "--fleet", fleet.Path, "--format", "json"], TestContext.Current.CancellationToken);
+        var (exit, output) = await CliProcess.RunAsync(
+            elsewhere,
+            ["fleet", "--fleet", fleet.Path, "--format", "json"],
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Done, exit);
         var document = JsonDocument.Parse(output).RootElement;
@@ -26,7 +29,9 @@ public sealed class FleetListTests : IDisposable
         foreach (var entity in entities)
         {
             // FleetSample writes "exports/{year}/KEY", relative: resolved under the fleet file's folder, not the working one.
-            Assert.Equal(_temp.Combine("exports", "{year}", entity.GetProperty("key").GetString()!), entity.GetProperty("export").GetString());
+            Assert.Equal(
+                _temp.Combine("exports", "{year}", entity.GetProperty("key").GetString()!),
+                entity.GetProperty("export").GetString());
             var export = Assert.Single(entity.GetProperty("exports").EnumerateArray());
             Assert.Equal((2023, "ok"), (export.GetProperty("year").GetInt32(), export.GetProperty("state").GetString()));
             Assert.Equal("ok", entity.GetProperty("mapping").GetProperty("state").GetString());
@@ -39,7 +44,10 @@ public sealed class FleetListTests : IDisposable
         var fleet = FleetSample.Write(_temp, entities: 2, lines: 100);
         var missing = fleet.Entities[0].ExportFolder(new Extract.Values.FiscalYear(2022));
 
-        var (exit, output) = await CliProcess.RunAsync(_temp.Path, ["fleet", "--fleet", fleet.Path, "--years", "2022-2023"], TestContext.Current.CancellationToken);
+        var (exit, output) = await CliProcess.RunAsync(
+            _temp.Path,
+            ["fleet", "--fleet", fleet.Path, "--years", "2022-2023"],
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Failed, exit);
         var flat = CliProcess.Flat(output);

@@ -38,7 +38,9 @@ public sealed partial class JsonFormatTests(ChangedMapping changed) : IClassFixt
     [Fact]
     public async Task Extract_of_an_export_announcing_one_euro_more_is_FAILED_with_the_difference_and_exits_2()
     {
-        var copy = await ExportCopies.OneEuroMoreLedgerDebitAsync(MigratedRuns.Commune, changed.Temp.Combine("one-euro-" + Guid.NewGuid().ToString("N")[..6]));
+        var copy = await ExportCopies.OneEuroMoreLedgerDebitAsync(
+            MigratedRuns.Commune,
+            changed.Temp.Combine("one-euro-" + Guid.NewGuid().ToString("N")[..6]));
 
         var (exit, stdout, _) = await CliStreams.RunAsync("extract", "--export", copy, "--format", "json");
 
@@ -54,18 +56,33 @@ public sealed partial class JsonFormatTests(ChangedMapping changed) : IClassFixt
     [Fact]
     public async Task Extract_of_a_missing_folder_puts_the_fault_in_the_document_and_exits_1()
     {
-        var (exit, stdout, _) = await CliStreams.RunAsync("extract", "--export", changed.Temp.Combine("no-such-export"), "--format", "json");
+        var (exit, stdout, _) = await CliStreams.RunAsync(
+            "extract",
+            "--export",
+            changed.Temp.Combine("no-such-export"),
+            "--format",
+            "json");
 
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal("FAULT", json.RootElement.GetProperty("verdict").GetString());
-        Assert.Contains("does not exist", json.RootElement.GetProperty("faults")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "does not exist",
+            json.RootElement.GetProperty("faults")[0].GetProperty("message").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Mapping_validate_writes_the_document_alone_on_standard_output()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("mapping", "validate", MigratedRuns.Mapping, "--export", MigratedRuns.Commune, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "mapping",
+            "validate",
+            MigratedRuns.Mapping,
+            "--export",
+            MigratedRuns.Commune,
+            "--format",
+            "json");
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
@@ -77,14 +94,24 @@ public sealed partial class JsonFormatTests(ChangedMapping changed) : IClassFixt
     [Fact]
     public async Task Mapping_diff_gives_the_changed_rule_and_the_euros_it_moves_and_exits_3()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("mapping", "diff", MigratedRuns.Mapping, changed.Version, "--export", MigratedRuns.Commune, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "mapping",
+            "diff",
+            MigratedRuns.Mapping,
+            changed.Version,
+            "--export",
+            MigratedRuns.Commune,
+            "--format",
+            "json");
 
         Assert.Equal(3, exit);
         Assert.Equal("", stderr);
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
         Assert.False(root.GetProperty("identical").GetBoolean());
-        Assert.Equal((0, 0, 1), (root.GetProperty("added").GetInt32(), root.GetProperty("removed").GetInt32(), root.GetProperty("changed").GetInt32()));
+        Assert.Equal(
+            (0, 0, 1),
+            (root.GetProperty("added").GetInt32(), root.GetProperty("removed").GetInt32(), root.GetProperty("changed").GetInt32()));
         var change = Assert.Single(root.GetProperty("changes").EnumerateArray());
         Assert.Equal(("changed", "B130"), (change.GetProperty("kind").GetString(), change.GetProperty("rule").GetString()));
         Assert.Equal(["TARGET_ACCOUNT"], change.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
@@ -115,7 +142,9 @@ public sealed partial class JsonFormatTests(ChangedMapping changed) : IClassFixt
     /// <summary>Every value of these fields is a JSON number with exactly two decimals (or null), and there is at least one.</summary>
     internal static void AssertMoney(string json, params string[] fields)
     {
-        var values = fields.SelectMany(f => Field().Matches(json).Where(m => m.Groups["name"].Value == f)).Select(m => m.Groups["value"].Value).ToList();
+        var values = fields.SelectMany(f => Field().Matches(json).Where(m => m.Groups["name"].Value == f))
+            .Select(m => m.Groups["value"].Value)
+            .ToList();
         Assert.NotEmpty(values);
         Assert.All(values.Where(v => v != "null"), v => Assert.Matches(@"^-?\d+\.\d{2}$", v));
     }

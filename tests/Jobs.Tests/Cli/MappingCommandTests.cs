@@ -34,7 +34,9 @@ public sealed class MappingCommandTests
         Assert.Contains("(100,0%)", text, StringComparison.Ordinal);
         Assert.Contains("unmapped: 0 lines, debit 0,00, credit 0,00", text, StringComparison.Ordinal);
         using var output = new TempDirectory();
-        Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "validate", Bxl, "--export", folder, "--out", output.Combine("report.txt")], TestContext.Current.CancellationToken));
+        Assert.Equal(0, await BasculeApp.Create().RunAsync(
+            ["mapping", "validate", Bxl, "--export", folder, "--out", output.Combine("report.txt")],
+            TestContext.Current.CancellationToken));
         Assert.Contains("Result: VALID", File.ReadAllText(output.Combine("report.txt")), StringComparison.Ordinal);
     }
 
@@ -50,8 +52,12 @@ public sealed class MappingCommandTests
 
         var finding = Assert.Single(validation.Findings, f => f.IsError);
         Assert.Equal(("SPLIT_NOT_100", "C611.a"), (finding.Check, finding.RuleId));
-        Assert.Contains($"rules.csv:{finding.Line}: error SPLIT_NOT_100 [C611.a]", MappingReportText.Write(validation), StringComparison.Ordinal);
-        Assert.Equal(1, await BasculeApp.Create().RunAsync(["mapping", "validate", version, "--out", copy.Combine("report.txt")], TestContext.Current.CancellationToken));
+        Assert.Contains(
+            $"rules.csv:{finding.Line}: error SPLIT_NOT_100 [C611.a]",
+            MappingReportText.Write(validation),
+            StringComparison.Ordinal);
+        Assert.Equal(1, await BasculeApp.Create()
+            .RunAsync(["mapping", "validate", version, "--out", copy.Combine("report.txt")], TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -61,7 +67,10 @@ public sealed class MappingCommandTests
         var rules = Path.Combine(copy.Path, "mappings", "bxl-2024", "1.0.0", "rules.csv");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("B100;;;1000000;", "B100;;;<script>;", StringComparison.Ordinal));
 
-        var validation = await MappingValidateCommand.RunAsync(Path.Combine(copy.Path, "mappings", "bxl-2024", "1.0.0"), null, TestContext.Current.CancellationToken);
+        var validation = await MappingValidateCommand.RunAsync(
+            Path.Combine(copy.Path, "mappings", "bxl-2024", "1.0.0"),
+            null,
+            TestContext.Current.CancellationToken);
         var html = MappingReportHtml.Write(validation);
 
         Assert.Equal("SYNTAX", Assert.Single(validation.Findings).Check);
@@ -89,8 +98,10 @@ public sealed class MappingCommandTests
         using var copy = CopyOfMappings();
         var version = Path.Combine(copy.Path, "mappings", "bxl-2024", "1.0.0");
 
-        Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Anne Peeters, receveuse"], TestContext.Current.CancellationToken));
-        Assert.Equal(1, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Someone else, role"], TestContext.Current.CancellationToken));
+        Assert.Equal(0, await BasculeApp.Create()
+            .RunAsync(["mapping", "approve", version, "--by", "Anne Peeters, receveuse"], TestContext.Current.CancellationToken));
+        Assert.Equal(1, await BasculeApp.Create()
+            .RunAsync(["mapping", "approve", version, "--by", "Someone else, role"], TestContext.Current.CancellationToken));
         Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "hash", version], TestContext.Current.CancellationToken));
 
         var loaded = Transform.MappingVersion.Load(version);
@@ -107,10 +118,12 @@ public sealed class MappingCommandTests
         var rehearsed = Transform.MappingVersion.Load(version).Identity.Sha256;
         var manifest = await File.ReadAllTextAsync(Path.Combine(version, "mapping.yaml"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(1, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Anne Peeters"], TestContext.Current.CancellationToken));
+        Assert.Equal(1, await BasculeApp.Create()
+            .RunAsync(["mapping", "approve", version, "--by", "Anne Peeters"], TestContext.Current.CancellationToken));
         Assert.Equal(manifest, await File.ReadAllTextAsync(Path.Combine(version, "mapping.yaml"), TestContext.Current.CancellationToken));
 
-        Assert.Equal(0, await BasculeApp.Create().RunAsync(["mapping", "approve", version, "--by", "Anne Peeters, receveuse"], TestContext.Current.CancellationToken));
+        Assert.Equal(0, await BasculeApp.Create()
+            .RunAsync(["mapping", "approve", version, "--by", "Anne Peeters, receveuse"], TestContext.Current.CancellationToken));
         var approved = Transform.MappingVersion.Load(version);
         Assert.Equal((rehearsed, rehearsed), (approved.Identity.Sha256, approved.Manifest.Approval!.Sha256));
     }

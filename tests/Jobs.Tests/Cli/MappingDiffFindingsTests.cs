@@ -21,14 +21,23 @@ public sealed class MappingDiffFindingsTests : IDisposable
         var reduced = ReducedMapping.Create(_temp.Combine("reduced"));
         var validation = await MappingValidateCommand.RunAsync(reduced, ReducedMapping.Commune, Ct);
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("mapping", "diff", ReducedMapping.Full, reduced, "--export", ReducedMapping.Commune);
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "mapping",
+            "diff",
+            ReducedMapping.Full,
+            reduced,
+            "--export",
+            ReducedMapping.Commune);
 
         Assert.False(validation.IsValid);
         Assert.Equal(ExitCodes.Differences, exit);
         Assert.Equal("", stderr);
         Assert.Contains(validation.Findings, f => f.Check == "UNCOVERED");
         Assert.All(validation.Findings, f => Assert.Contains("  " + f, stdout, StringComparison.Ordinal));
-        Assert.Contains($"New version findings on {ReducedMapping.Commune}: {validation.Findings.Count(f => f.IsError)} error(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            $"New version findings on {ReducedMapping.Commune}: {validation.Findings.Count(f => f.IsError)} error(s)",
+            stdout,
+            StringComparison.Ordinal);
         var verdict = stdout.TrimEnd().Split('\n')[^1];
         Assert.StartsWith("The new version bxl-2024 1.0.0 is NOT VALID", verdict, StringComparison.Ordinal);
         Assert.Contains($"migrate would leave {validation.Coverage!.UnmappedLines} line(s)", verdict, StringComparison.Ordinal);
@@ -42,7 +51,15 @@ public sealed class MappingDiffFindingsTests : IDisposable
         var validation = await MappingValidateCommand.RunAsync(reduced, ReducedMapping.Commune, Ct);
         using var validated = JsonDocument.Parse(MappingReportJson.Write(validation));
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("mapping", "diff", ReducedMapping.Full, reduced, "--export", ReducedMapping.Commune, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "mapping",
+            "diff",
+            ReducedMapping.Full,
+            reduced,
+            "--export",
+            ReducedMapping.Commune,
+            "--format",
+            "json");
 
         Assert.Equal(ExitCodes.Differences, exit);
         Assert.Equal("", stderr);
@@ -52,7 +69,10 @@ public sealed class MappingDiffFindingsTests : IDisposable
         Assert.False(newVersion.GetProperty("wouldBeRefused").GetBoolean());
         Assert.Equal(validation.Findings.Count(f => f.IsError), newVersion.GetProperty("errors").GetInt32());
         Assert.Equal(Findings(validated.RootElement), Findings(newVersion));
-        Assert.StartsWith("The new version bxl-2024 1.0.0 is NOT VALID", newVersion.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The new version bxl-2024 1.0.0 is NOT VALID",
+            newVersion.GetProperty("verdict").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +97,13 @@ public sealed class MappingDiffFindingsTests : IDisposable
     {
         var reduced = ReducedMapping.Create(_temp.Combine("unknown-target"));
         var rules = Path.Combine(reduced, "rules.csv");
-        await File.WriteAllTextAsync(rules, (await File.ReadAllTextAsync(rules, Ct)).Replace("B130;;;1300000;;130000;", "B130;;;1300000;;999999;", StringComparison.Ordinal), Ct);
+        await File.WriteAllTextAsync(
+            rules,
+            (await File.ReadAllTextAsync(rules, Ct)).Replace(
+                "B130;;;1300000;;130000;",
+                "B130;;;1300000;;999999;",
+                StringComparison.Ordinal),
+            Ct);
         var validation = await MappingValidateCommand.RunAsync(reduced, null, Ct);
 
         var (exit, stdout, _) = await CliStreams.RunAsync("mapping", "diff", ReducedMapping.Full, reduced);
@@ -85,7 +111,10 @@ public sealed class MappingDiffFindingsTests : IDisposable
         var error = Assert.Single(validation.Findings, f => f.IsError);
         Assert.Equal(ExitCodes.Differences, exit);
         Assert.Contains("  " + error, stdout, StringComparison.Ordinal);
-        Assert.Contains("The new version bxl-2024 1.0.0 is NOT VALID (1 error(s)): migrate would refuse it", stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "The new version bxl-2024 1.0.0 is NOT VALID (1 error(s)): migrate would refuse it",
+            stdout,
+            StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

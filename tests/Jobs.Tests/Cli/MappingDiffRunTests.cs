@@ -36,7 +36,17 @@ public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : Stagi
 
         // Migrated with the reduced mapping, the run leaves those euros unmapped: report diff says so per account and article.
         var reducedRun = await MigrateAsync(connection, reduced, "reduced", ExitCodes.Done, ExitCodes.Failed);
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("report", "diff", full, reducedRun, "--provider", Provider, "--connection", connection, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "report",
+            "diff",
+            full,
+            reducedRun,
+            "--provider",
+            Provider,
+            "--connection",
+            connection,
+            "--format",
+            "json");
 
         Assert.True(exit == ExitCodes.Differences, stdout + stderr);
         using var report = JsonDocument.Parse(stdout);
@@ -46,21 +56,44 @@ public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : Stagi
         Assert.Equal(exportMoves.Sum(m => m.Credit), unmapped.GetProperty("runB").GetProperty("credit").GetDecimal());
         var changes = unmapped.GetProperty("changes").EnumerateArray().ToList();
         Assert.NotEmpty(changes);
-        Assert.All(changes, c => Assert.Equal(("6120000", "unmapped"), (c.GetProperty("account").GetString(), c.GetProperty("became").GetString())));
+        Assert.All(
+            changes,
+            c => Assert.Equal(("6120000", "unmapped"), (c.GetProperty("account").GetString(), c.GetProperty("became").GetString())));
         Assert.Equal(exportMoves.Sum(m => m.Debit), changes.Sum(c => c.GetProperty("debitChange").GetDecimal()));
         Assert.Equal(unmapped.GetProperty("runB").GetProperty("lines").GetInt64(), changes.Sum(c => c.GetProperty("linesB").GetInt64()));
 
         // Back again, on the reduced run's lines: the same euros leave "(unmapped)" for the energy accounts.
-        using var back = await DiffAsync(reduced, ReducedMapping.Full, "--run", reducedRun, "--provider", Provider, "--connection", connection);
+        using var back = await DiffAsync(
+            reduced,
+            ReducedMapping.Full,
+            "--run",
+            reducedRun,
+            "--provider",
+            Provider,
+            "--connection",
+            connection);
         var backMoves = Moves(back);
         Assert.All(backMoves, m => Assert.Equal("(unmapped)", m.From));
         Assert.Equal(exportMoves.Select(m => (m.From, m.To, m.Debit, m.Credit)), backMoves.Select(m => (m.To, m.From, m.Debit, m.Credit)));
         Assert.Equal("VALID", back.RootElement.GetProperty("newVersion").GetProperty("status").GetString());
 
-        var (textExit, text, _) = await CliStreams.RunAsync("report", "diff", full, reducedRun, "--provider", Provider, "--connection", connection);
+        var (textExit, text, _) = await CliStreams.RunAsync(
+            "report",
+            "diff",
+            full,
+            reducedRun,
+            "--provider",
+            Provider,
+            "--connection",
+            connection);
         Assert.Equal(ExitCodes.Differences, textExit);
-        Assert.Contains($"Unmapped: run A 0 line(s), debit 0,00, credit 0,00; run B {Figures.Count(unmapped.GetProperty("runB").GetProperty("lines").GetInt64())} line(s), debit {Figures.Amount(exportMoves.Sum(m => m.Debit))}", text, StringComparison.Ordinal);
-        Assert.Contains($"0 legacy account/article(s) became mapped, {changes.Count} became unmapped, 0 changed.", text, StringComparison.Ordinal);
+        Assert.Contains($"Unmapped: run A 0 line(s), debit 0,00, credit 0,00; run B "
+            + $"{Figures.Count(unmapped.GetProperty("runB").GetProperty("lines").GetInt64())} line(s), debit "
+                + $"{Figures.Amount(exportMoves.Sum(m => m.Debit))}", text, StringComparison.Ordinal);
+        Assert.Contains(
+            $"0 legacy account/article(s) became mapped, {changes.Count} became unmapped, 0 changed.",
+            text,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +103,8 @@ public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : Stagi
         var connection = await CreateConnectionAsync();
 
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "mapping", "diff", ReducedMapping.Full, ReducedMapping.Full, "--run", Unknown, "--provider", Provider, "--connection", connection, "--format", "json");
+            "mapping", "diff", ReducedMapping.Full, ReducedMapping
+                .Full, "--run", Unknown, "--provider", Provider, "--connection", connection, "--format", "json");
 
         Assert.Equal(ExitCodes.CouldNotComplete, exit);
         Assert.Equal("", stdout);
@@ -81,7 +115,8 @@ public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : Stagi
     private async Task<string> MigrateAsync(string connection, string mapping, string name, params int[] expected)
     {
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "migrate", "--export", ReducedMapping.Commune, "--mapping", mapping, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("out-" + name));
+            "migrate", "--export", ReducedMapping
+                .Commune, "--mapping", mapping, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("out-" + name));
         Assert.True(expected.Contains(exit), stdout + stderr);
         var (_, runs, _) = await CliStreams.RunAsync("runs", "--provider", Provider, "--connection", connection, "--format", "json");
         using var json = JsonDocument.Parse(runs);
@@ -97,7 +132,9 @@ public abstract class MappingDiffRunTests<TDatabase>(TDatabase database) : Stagi
 
     private static List<(string From, string To, long Lines, decimal Debit, decimal Credit)> Moves(JsonDocument diff) =>
         [.. diff.RootElement.GetProperty("movements").GetProperty("moves").EnumerateArray()
-            .Select(m => (m.GetProperty("from").GetString()!, m.GetProperty("to").GetString()!, m.GetProperty("lines").GetInt64(), m.GetProperty("debit").GetDecimal(), m.GetProperty("credit").GetDecimal()))];
+            .Select(m => (m.GetProperty("from").GetString()!, m.GetProperty("to").GetString()!, m.GetProperty("lines").GetInt64(), m
+                .GetProperty("debit")
+                .GetDecimal(), m.GetProperty("credit").GetDecimal()))];
 
     private static List<string> Findings(JsonDocument diff) =>
         [.. diff.RootElement.GetProperty("newVersion").GetProperty("findings").EnumerateArray().Select(f => f.GetRawText())];

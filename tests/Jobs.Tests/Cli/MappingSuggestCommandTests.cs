@@ -40,7 +40,8 @@ public sealed class MappingSuggestCommandTests : IDisposable
     {
         Copy(RepositoryRoot.Combine("mappings"), _temp.Combine("mappings"));
         // Salaries (four articles on 6200000) and the social security payable 4540000 lose their rules.
-        File.WriteAllLines(Rules, File.ReadAllLines(Rules).Where(l => !l.StartsWith("C620;", StringComparison.Ordinal) && !l.StartsWith("B454;", StringComparison.Ordinal)));
+        File.WriteAllLines(Rules, File.ReadAllLines(Rules)
+            .Where(l => !l.StartsWith("C620;", StringComparison.Ordinal) && !l.StartsWith("B454;", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -63,7 +64,9 @@ public sealed class MappingSuggestCommandTests : IDisposable
 
         await File.AppendAllLinesAsync(Rules, text.Split('\n').Skip(1), Ct);
         var validation = await MappingValidateCommand.RunAsync(Version, null, Ct);
-        Assert.Equal(rules.Select(r => ("NO_JUSTIFICATION", r.Id)), validation.Findings.Where(f => f.IsError).Select(f => (f.Check, f.RuleId!)));
+        Assert.Equal(
+            rules.Select(r => ("NO_JUSTIFICATION", r.Id)),
+            validation.Findings.Where(f => f.IsError).Select(f => (f.Check, f.RuleId!)));
         Assert.Equal(ExitCodes.CouldNotComplete, (await RunAsync(["mapping", "validate", Version])).Exit);
     }
 
@@ -72,7 +75,8 @@ public sealed class MappingSuggestCommandTests : IDisposable
     {
         var draft = _temp.Combine("draft.csv");
 
-        var (exit, output) = await RunAsync(["mapping", "suggest", "--export", Commune, "--mapping", Version, "--out", draft, "--format", "json", "--candidates", "2"]);
+        var (exit, output) = await RunAsync(
+            ["mapping", "suggest", "--export", Commune, "--mapping", Version, "--out", draft, "--format", "json", "--candidates", "2"]);
 
         Assert.Equal(ExitCodes.Done, exit);
         using var json = JsonDocument.Parse(output);
@@ -82,7 +86,8 @@ public sealed class MappingSuggestCommandTests : IDisposable
         Assert.Equal(("6200000", "104/111-01"), (salaries.GetProperty("account").GetString(), salaries.GetProperty("article").GetString()));
         var candidates = salaries.GetProperty("candidates");
         Assert.Equal(2, candidates.GetArrayLength());
-        Assert.Equal(("620000", "11.11", "="), (candidates[0].GetProperty("targetAccount").GetString(), candidates[0].GetProperty("targetEconomic").GetString(), candidates[0].GetProperty("targetFunction").GetString()));
+        Assert.Equal(("620000", "11.11", "="), (candidates[0].GetProperty("targetAccount").GetString(), candidates[0].GetProperty(
+            "targetEconomic").GetString(), candidates[0].GetProperty("targetFunction").GetString()));
         var kinds = candidates[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "label", "numbering", "coherence" }, kinds);
         Assert.Contains("Rémunérations du personnel", output, StringComparison.Ordinal);
@@ -119,7 +124,10 @@ public sealed class MappingSuggestCommandTests : IDisposable
     {
         var draft = _temp.Combine("draft.csv");
 
-        var (exit, output) = await RunAsync(["mapping", "suggest", "--export", Commune, "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), "--out", draft]);
+        var (exit, output) = await RunAsync(["mapping", "suggest", "--export", Commune, "--mapping", RepositoryRoot.Combine(
+            "mappings",
+            "bxl-2024",
+            "1.0.0"), "--out", draft]);
 
         Assert.Equal(ExitCodes.Done, exit);
         Assert.Contains("nothing to draft", output, StringComparison.Ordinal);

@@ -61,7 +61,8 @@ public abstract class MigratedRuns(StagingDatabase database) : IAsyncLifetime
     private async Task<string> MigrateAsync(string mapping, string outDir)
     {
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "migrate", "--export", Commune, "--mapping", mapping, "--provider", Provider, "--connection", _connection, "--out", Temp.Combine(outDir));
+            "migrate", "--export", Commune, "--mapping", mapping, "--provider", Provider, "--connection", _connection, "--out", Temp
+                .Combine(outDir));
         Assert.True(exit == 0, stdout + stderr);
         var (_, runs, _) = await CliStreams.RunAsync("runs", "--provider", Provider, "--connection", _connection, "--format", "json");
         using var json = JsonDocument.Parse(runs);

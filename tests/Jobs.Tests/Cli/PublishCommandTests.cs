@@ -71,13 +71,26 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         var (noReason, _) = await PublishAsync(connection, held.Id.Value, null);
         Assert.Equal(PublishCommand.NotPublished, noReason);
         // Refused: a user the configuration gives no signing role, a report of another run, a report that is not there.
-        var (noRole, noRoleText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("failing", "reconciliation.html"), new Dictionary<string, string?>());
+        var (noRole, noRoleText) = await PublishAsync(
+            connection,
+            held.Id.Value,
+            Reason,
+            Temp.Combine("failing", "reconciliation.html"),
+            new Dictionary<string, string?>());
         Assert.Equal(PublishCommand.NotPublished, noRole);
         Assert.Contains($"the account {Environment.UserName} is neither", noRoleText, StringComparison.Ordinal);
-        var (otherReport, otherReportText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("ok", "reconciliation.html"));
+        var (otherReport, otherReportText) = await PublishAsync(
+            connection,
+            held.Id.Value,
+            Reason,
+            Temp.Combine("ok", "reconciliation.html"));
         Assert.Equal(PublishCommand.NotPublished, otherReport);
         Assert.Contains($"is not a report of run {held.Id}", otherReportText, StringComparison.Ordinal);
-        var (noReport, noReportText) = await PublishAsync(connection, held.Id.Value, Reason, Temp.Combine("nowhere", "reconciliation.html"));
+        var (noReport, noReportText) = await PublishAsync(
+            connection,
+            held.Id.Value,
+            Reason,
+            Temp.Combine("nowhere", "reconciliation.html"));
         Assert.Equal(PublishCommand.NotPublished, noReport);
         Assert.Contains("cannot be read", noReportText, StringComparison.Ordinal);
         Assert.Equal(runs, await RunsAsync(connection));
@@ -89,17 +102,26 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Contains($"superseded run {ok.Id}", output, StringComparison.Ordinal);
         // The publication is the reviewer's sign-off: who, as what, the report read (its SHA-256) and why.
         var signOff = Assert.Single(await SignOffsAsync(connection, held.Id));
-        var readSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct)));
-        Assert.Equal((Environment.UserName, "accountant", "os"), (signOff.Signer.Name, signOff.Signer.Role.ToCode(), signOff.Signer.AuthenticatedBy));
-        Assert.Equal(("reconciliation.html", readSha256, held.Fingerprint, "FAILED", Reason), (signOff.Report.Name, signOff.Report.Sha256, signOff.Fingerprint, signOff.Reconciliation, signOff.Comment));
+        var readSha256 = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct)));
+        Assert.Equal(
+            (Environment.UserName, "accountant", "os"),
+            (signOff.Signer.Name, signOff.Signer.Role.ToCode(), signOff.Signer.AuthenticatedBy));
+        Assert.Equal(
+            ("reconciliation.html", readSha256, held.Fingerprint, "FAILED", Reason),
+            (signOff.Report.Name, signOff.Report.Sha256, signOff.Fingerprint, signOff.Reconciliation, signOff.Comment));
         Assert.Contains($"SHA-256 {readSha256}", output, StringComparison.Ordinal);
         runs = await RunsAsync(connection);
         Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
-        Assert.Equal((held.Fingerprint, Environment.UserName, Reason), (runs[0].Fingerprint, runs[0].Override?.By, runs[0].Override?.Reason));
+        Assert.Equal(
+            (held.Fingerprint, Environment.UserName, Reason),
+            (runs[0].Fingerprint, runs[0].Override?.By, runs[0].Override?.Reason));
         Assert.Equal([held.Id.Value], await PublishedRunIdsAsync(connection));
         (listed, text) = await RunsCliAsync(connection);
         var overrideJson = listed.RootElement[0].GetProperty("publishedOverFailedReconciliation");
-        Assert.Equal((Environment.UserName, Reason), (overrideJson.GetProperty("by").GetString(), overrideJson.GetProperty("reason").GetString()));
+        Assert.Equal(
+            (Environment.UserName, Reason),
+            (overrideJson.GetProperty("by").GetString(), overrideJson.GetProperty("reason").GetString()));
         Assert.Contains("published (over FAILED)", text, StringComparison.Ordinal);
         Assert.Contains($"{held.Id} was published over a FAILED reconciliation by {Environment.UserName}", text, StringComparison.Ordinal);
         listed.Dispose();
@@ -109,8 +131,12 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         // The signed report is never overwritten: regenerating writes the new reports beside it, in a folder of their own.
         Assert.Equal(
             ReportCommandExit.Written,
-            await BasculeApp.Create().RunAsync(["report", "--run", held.Id.Value, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("failing")], Ct));
-        Assert.Equal(readSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct))));
+            await BasculeApp.Create().RunAsync(
+                ["report", "--run", held.Id.Value, "--provider", Provider, "--connection", connection, "--out", Temp.Combine("failing")],
+                Ct));
+        Assert.Equal(readSha256, Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256
+                .HashData(await File.ReadAllBytesAsync(Temp.Combine("failing", "reconciliation.html"), Ct))));
         var regenerated = Assert.Single(Directory.GetDirectories(Temp.Combine("failing"), "regenerated-*"));
         Assert.True(File.Exists(Path.Combine(regenerated, "reconciliation.html")));
         var html = await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.html"), Ct);
@@ -124,7 +150,14 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Contains($"<span id=\"fingerprint\" class=\"raw\">{held.Fingerprint}</span>", html, StringComparison.Ordinal);
         var row = Regex.Match(html, $"<tr data-signoff=\"{signOff.Id}\">(.*?)</tr>", RegexOptions.Singleline);
         Assert.True(row.Success, "the regenerated report lists the sign-off");
-        foreach (var recorded in new[] { Environment.UserName, "comptable", "boekhouder", readSha256, held.Fingerprint!, WebUtility.HtmlEncode(Reason), "FAILED" })
+        foreach (var recorded in new[] {
+            Environment.UserName,
+            "comptable",
+            "boekhouder",
+            readSha256,
+            held.Fingerprint!,
+            WebUtility.HtmlEncode(Reason),
+            "FAILED" })
         {
             Assert.Contains(recorded, row.Groups[1].Value, StringComparison.Ordinal);
         }
@@ -140,12 +173,19 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         Assert.Contains("Fichier ECRITURES.csv, total débit : ", signed, StringComparison.Ordinal);
         Assert.Contains("Bestand ECRITURES.csv, totaal debet: ", signed, StringComparison.Ordinal);
         Assert.DoesNotContain("controlTotals:", signed, StringComparison.Ordinal);
-        Assert.DoesNotContain("controlTotals:", await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-checks.csv"), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "controlTotals:",
+            await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation-checks.csv"), Ct),
+            StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(regenerated, "reconciliation.json"), Ct));
-        Assert.Contains(json.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "controlTotals:ECRITURES.csv:debit");
+        Assert.Contains(
+            json.RootElement.GetProperty("checks").EnumerateArray(),
+            c => c.GetProperty("name").GetString() == "controlTotals:ECRITURES.csv:debit");
         Assert.Equal(held.Fingerprint, json.RootElement.GetProperty("fingerprint").GetString());
         var signOffJson = Assert.Single(json.RootElement.GetProperty("signOffs").EnumerateArray());
-        Assert.Equal((readSha256, Reason), (signOffJson.GetProperty("report").GetProperty("sha256").GetString(), signOffJson.GetProperty("comment").GetString()));
+        Assert.Equal(
+            (readSha256, Reason),
+            (signOffJson.GetProperty("report").GetProperty("sha256").GetString(), signOffJson.GetProperty("comment").GetString()));
     }
 
     [Fact]
@@ -184,7 +224,8 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
         await using (var db = await provider.OpenAsync(Ct))
         {
             Assert.Equal(1, await db.ExecuteAsync(new CommandDefinition(
-                "UPDATE staged_lines SET label = CONCAT(label, '.') WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run) AND part = 1",
+                "UPDATE staged_lines SET label = CONCAT(label, '.') WHERE run_id = @run AND record = (SELECT MIN(record) FROM "
+                    + "staged_lines WHERE run_id = @run) AND part = 1",
                 new { run = run.Id.Value }, cancellationToken: Ct)));
         }
 
@@ -201,7 +242,9 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     private async Task<(int Exit, string Output)> VerifyAsync(string connection, string run)
     {
         using var output = new StringWriter();
-        var exit = await Commands.RunAsync<VerifyCommand>(Commands.Console(output), c => c.RunAsync(new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct));
+        var exit = await Commands.RunAsync<VerifyCommand>(
+            Commands.Console(output),
+            c => c.RunAsync(new VerifyCommand.Settings { Provider = Provider, Connection = connection, Run = run }, Ct));
         return (exit, output.ToString());
     }
 
@@ -213,13 +256,25 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
 
     /// <summary><c>bascule publish</c> by this test's operating-system account, an accountant, over the held run's report.</summary>
     private Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason, string? report = null) =>
-        PublishAsync(connection, run, reason, report ?? Temp.Combine("failing", "reconciliation.html"), new Dictionary<string, string?> { ["Access:Accountants:0"] = Environment.UserName });
+        PublishAsync(
+            connection,
+            run,
+            reason,
+            report ?? Temp.Combine("failing", "reconciliation.html"),
+            new Dictionary<string, string?> { ["Access:Accountants:0"] = Environment.UserName });
 
-    private async Task<(int Exit, string Output)> PublishAsync(string connection, string run, string? reason, string report, IReadOnlyDictionary<string, string?> access)
+    private async Task<(int Exit, string Output)> PublishAsync(
+        string connection,
+        string run,
+        string? reason,
+        string report,
+        IReadOnlyDictionary<string, string?> access)
     {
         using var output = new StringWriter();
         var exit = await Commands.RunAsync<PublishCommand>(
-            Commands.Console(output), c => c.RunAsync(new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason, Report = report }, Ct), access);
+            Commands.Console(output), c => c.RunAsync(
+                new PublishCommand.Settings { Provider = Provider, Connection = connection, Run = run, Reason = reason, Report = report },
+                Ct), access);
         return (exit, output.ToString());
     }
 
@@ -240,18 +295,25 @@ public abstract partial class PublishCommandTests<TDatabase>(TDatabase database)
     {
         using var output = new StringWriter();
         using var json = new StringWriter();
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Commands.Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct)));
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(Commands.Console(output), c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(
+            Commands.Console(output),
+            c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection, Format = "json" }, Ct)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(
+            Commands.Console(output),
+            c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = connection }, Ct)));
         return (JsonDocument.Parse(json.ToString()), output.ToString());
     }
 
-    /// <summary>The runs the ERP import team sees: those of published_runs, and the runs whose lines published_staged_lines shows.</summary>
+    /// <summary>The runs the ERP import team sees: those of published_runs, and the runs whose lines published_staged_lines
+    /// shows.</summary>
     private async Task<List<string>> PublishedRunIdsAsync(string connection)
     {
         await using var provider = Open(connection);
         await using var db = await provider.OpenAsync(Ct);
-        var runs = (await db.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct))).ToList();
-        var lines = (await db.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();
+        var runs = (await db.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct)))
+            .ToList();
+        var lines = (await db.QueryAsync<string>(
+            new CommandDefinition("SELECT DISTINCT run_id FROM published_staged_lines", cancellationToken: Ct))).ToList();
         Assert.Equal(runs, lines);
         return runs;
     }

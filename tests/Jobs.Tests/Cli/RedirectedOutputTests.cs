@@ -23,7 +23,8 @@ public abstract partial class RedirectedOutputTests<TDatabase>(TDatabase databas
         var held = await ExportCopies.OneEuroMoreLedgerDebitAsync(commune, Temp.Combine("one-euro-more"));
         string[] staging = ["--provider", Provider, "--connection", await CreateConnectionAsync()];
 
-        var published = await BasculeAsync(["migrate", "--export", commune, "--mapping", mapping, .. staging, "--out", Temp.Combine("out-published")]);
+        var published = await BasculeAsync(
+            ["migrate", "--export", commune, "--mapping", mapping, .. staging, "--out", Temp.Combine("out-published")]);
         var failed = await BasculeAsync(["migrate", "--export", held, "--mapping", mapping, .. staging, "--out", Temp.Combine("out-held")]);
         var runs = await BasculeAsync(["runs", .. staging]);
 
@@ -36,7 +37,8 @@ public abstract partial class RedirectedOutputTests<TDatabase>(TDatabase databas
             Assert.Contains(Lines(migrate.Stdout), l => l == "  report: " + Path.Combine(Temp.Combine(outDir), "reconciliation.html"));
             var runId = RunLine().Match(migrate.Stdout).Groups["run"].Value;
             Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", runId);
-            Assert.Contains(Lines(runs.Stdout), l => l.Contains(runId, StringComparison.Ordinal) && l.Contains("Commune d'Etterbeek (COMMUNE 21005)", StringComparison.Ordinal));
+            Assert.Contains(Lines(runs.Stdout), l => l.Contains(runId, StringComparison.Ordinal)
+                && l.Contains("Commune d'Etterbeek (COMMUNE 21005)", StringComparison.Ordinal));
         }
 
         // The held run's failed check shows its euros, so the amount format below is really exercised.
@@ -58,7 +60,9 @@ public abstract partial class RedirectedOutputTests<TDatabase>(TDatabase databas
     {
         var start = new ProcessStartInfo
         {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet",
+            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+                ? host
+                : "dotnet",
             WorkingDirectory = Temp.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -11,7 +11,8 @@ internal static class ReducedMapping
     public static readonly string Full = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
     public static readonly string Commune = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
 
-    /// <summary>Writes the copy under <paramref name="folder"/> (a mappings tree of its own: a version reads its chart beside it) and returns the version's folder.</summary>
+    /// <summary>Writes the copy under <paramref name="folder"/> (a mappings tree of its own: a version reads its chart beside it) and
+    /// returns the version's folder.</summary>
     public static string Create(string folder)
     {
         Folders.Copy(RepositoryRoot.Combine("mappings"), Path.Combine(folder, "mappings"));

@@ -21,10 +21,12 @@ public abstract class ReportCommandTests<TDatabase>(TDatabase database) : Stagin
         var run = await MigrateVariantAsync(connection);
         var outDir = Temp.Combine("again");
 
-        var exit = await BasculeApp.Create().RunAsync(["report", "--run", run, "--provider", Provider, "--connection", connection, "--export", Variant, "--profile", Profile, "--out", outDir], TestContext.Current.CancellationToken);
+        var exit = await BasculeApp.Create().RunAsync(["report", "--run", run, "--provider", Provider, "--connection", connection,
+            "--export", Variant, "--profile", Profile, "--out", outDir], TestContext.Current.CancellationToken);
 
         Assert.NotEqual(1, exit);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "reconciliation.json"), TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(outDir, "reconciliation.json"), TestContext.Current.CancellationToken));
         Assert.Equal(run, json.RootElement.GetProperty("runId").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "reconciliation.html")));
     }
@@ -36,7 +38,9 @@ public abstract class ReportCommandTests<TDatabase>(TDatabase database) : Stagin
         var run = await MigrateVariantAsync(connection);
         var outDir = Temp.Combine("refused");
 
-        var exit = await BasculeApp.Create().RunAsync(["report", "--run", run, "--provider", Provider, "--connection", connection, "--export", Variant, "--out", outDir], TestContext.Current.CancellationToken);
+        var exit = await BasculeApp.Create().RunAsync(
+            ["report", "--run", run, "--provider", Provider, "--connection", connection, "--export", Variant, "--out", outDir],
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exit);
         Assert.False(File.Exists(Path.Combine(outDir, "reconciliation.json")));
@@ -45,7 +49,13 @@ public abstract class ReportCommandTests<TDatabase>(TDatabase database) : Stagin
     private async Task<string> MigrateVariantAsync(string connection)
     {
         await using var provider = Open(connection);
-        var request = new MigrationRequest(Variant, RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), Temp.Combine("first"), Temp.Path, new StagingOptions(), Profile);
+        var request = new MigrationRequest(
+            Variant,
+            RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+            Temp.Combine("first"),
+            Temp.Path,
+            new StagingOptions(),
+            Profile);
         return (await new MigrationPipeline(provider).RunAsync(request, TestContext.Current.CancellationToken)).RunId.Value;
     }
 }

@@ -14,7 +14,14 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     [Fact]
     public async Task Runs_lists_both_runs_newest_first()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("runs", "--provider", runs.Provider, "--connection", runs.Connection, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "runs",
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--format",
+            "json");
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
@@ -31,7 +38,18 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         var outDir = runs.Temp.Combine("report-" + Guid.NewGuid().ToString("N")[..6]);
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("report", "--run", runs.RunB, "--provider", runs.Provider, "--connection", runs.Connection, "--out", outDir, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "report",
+            "--run",
+            runs.RunB,
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--out",
+            outDir,
+            "--format",
+            "json");
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
@@ -44,22 +62,39 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
         Assert.True(File.Exists(root.GetProperty("reports").GetProperty("html").GetString()));
         Assert.Equal(Path.GetFullPath(outDir), root.GetProperty("reports").GetProperty("folder").GetString());
         // Counts stay whole numbers, euros keep two decimals: as reconciliation.json writes them.
-        Assert.Contains(checks, c => c.GetProperty("unit").GetString() == "lines" && Regex.IsMatch(c.GetProperty("expected").GetRawText(), @"^\d+$"));
-        Assert.All(checks.Where(c => c.GetProperty("unit").GetString() == "EUR"), c => Assert.Matches(@"^-?\d+\.\d{2}$", c.GetProperty("expected").GetRawText()));
+        Assert.Contains(
+            checks,
+            c => c.GetProperty("unit").GetString() == "lines" && Regex.IsMatch(c.GetProperty("expected").GetRawText(), @"^\d+$"));
+        Assert.All(
+            checks.Where(c => c.GetProperty("unit").GetString() == "EUR"),
+            c => Assert.Matches(@"^-?\d+\.\d{2}$", c.GetProperty("expected").GetRawText()));
     }
 
     [Fact]
     public async Task Report_diff_gives_the_accounts_that_changed_and_why_and_exits_3()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("report", "diff", runs.RunA, runs.RunB, "--provider", runs.Provider, "--connection", runs.Connection, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "report",
+            "diff",
+            runs.RunA,
+            runs.RunB,
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--format",
+            "json");
 
         Assert.Equal(3, exit);
         Assert.Equal("", stderr);
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
         Assert.True(root.GetProperty("changed").GetBoolean());
-        Assert.Equal((runs.RunA, runs.RunB), (root.GetProperty("runA").GetProperty("runId").GetString(), root.GetProperty("runB").GetProperty("runId").GetString()));
-        var accounts = root.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("account").GetString()!, a => a.GetProperty("netChange").GetDecimal());
+        Assert.Equal(
+            (runs.RunA, runs.RunB),
+            (root.GetProperty("runA").GetProperty("runId").GetString(), root.GetProperty("runB").GetProperty("runId").GetString()));
+        var accounts = root.GetProperty("accounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("account").GetString()!, a => a.GetProperty("netChange").GetDecimal());
         Assert.Equal(["100000", "130000"], accounts.Keys.Order(StringComparer.Ordinal));
         Assert.NotEqual(0m, accounts["130000"]);
         Assert.Equal(-accounts["130000"], accounts["100000"]);
@@ -73,17 +108,32 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         var outDir = runs.Temp.Combine("cutover-" + Guid.NewGuid().ToString("N")[..6]);
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync("cutover", "--run", runs.RunB, "--provider", runs.Provider, "--connection", runs.Connection, "--out", outDir, "--format", "json");
+        var (exit, stdout, stderr) = await CliStreams.RunAsync(
+            "cutover",
+            "--run",
+            runs.RunB,
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--out",
+            outDir,
+            "--format",
+            "json");
 
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
         Assert.Equal(root.GetProperty("status").GetString() == "FAILED" ? 2 : 0, exit);
         Assert.Equal("", stderr);
-        Assert.Equal(("2024-01-01", Path.GetFullPath(outDir)), (root.GetProperty("asOf").GetString(), root.GetProperty("folder").GetString()));
+        Assert.Equal(
+            ("2024-01-01", Path.GetFullPath(outDir)),
+            (root.GetProperty("asOf").GetString(), root.GetProperty("folder").GetString()));
         Assert.NotEmpty(root.GetProperty("checks").EnumerateArray());
         var balances = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "opening-balances.csv");
         Assert.True(balances.GetProperty("rows").GetInt64() > 0);
-        Assert.Equal(balances.GetProperty("totals").GetProperty("DEBIT").GetDecimal(), balances.GetProperty("totals").GetProperty("CREDIT").GetDecimal());
+        Assert.Equal(
+            balances.GetProperty("totals").GetProperty("DEBIT").GetDecimal(),
+            balances.GetProperty("totals").GetProperty("CREDIT").GetDecimal());
         Assert.Matches(@"""DEBIT"": -?\d+\.\d{2}\b", stdout);
         Assert.True(File.Exists(Path.Combine(outDir, "opening-balances.csv")));
     }
@@ -93,8 +143,29 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         const string Unknown = "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10";
 
-        var report = await CliStreams.RunAsync("report", "--run", Unknown, "--provider", runs.Provider, "--connection", runs.Connection, "--out", runs.Temp.Combine("none"), "--format", "json");
-        var diff = await CliStreams.RunAsync("report", "diff", Unknown, runs.RunB, "--provider", runs.Provider, "--connection", runs.Connection, "--format", "json");
+        var report = await CliStreams.RunAsync(
+            "report",
+            "--run",
+            Unknown,
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--out",
+            runs.Temp.Combine("none"),
+            "--format",
+            "json");
+        var diff = await CliStreams.RunAsync(
+            "report",
+            "diff",
+            Unknown,
+            runs.RunB,
+            "--provider",
+            runs.Provider,
+            "--connection",
+            runs.Connection,
+            "--format",
+            "json");
 
         foreach (var (exit, stdout, stderr) in new[] { report, diff })
         {

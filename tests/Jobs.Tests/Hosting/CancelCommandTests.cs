@@ -10,7 +10,8 @@ namespace Bascule.Jobs.Tests.Hosting;
 /// <summary><c>bascule cancel</c> through the command line against the shared PostgreSQL job storage.</summary>
 public sealed class CancelCommandTests(PostgresServer server) : IDisposable
 {
-    private const string WhereToFindJobs = "Job ids are the numbers bascule enqueue prints; bascule runs shows the job that started each run (column Job), " +
+    private const string WhereToFindJobs
+        = "Job ids are the numbers bascule enqueue prints; bascule runs shows the job that started each run (column Job), " +
         "and the dashboard of bascule serve lists the queued and running jobs (/hangfire/jobs/enqueued, /hangfire/jobs/processing).";
 
     private readonly TempDirectory _temp = new();
@@ -37,7 +38,8 @@ public sealed class CancelCommandTests(PostgresServer server) : IDisposable
         var jobs = await CreateDatabaseAsync();
         var storage = JobStorages.Create(JobStorages.Postgres, jobs);
         var job = FleetEnqueuer.Enqueue(new BackgroundJobClient(storage), fleet.Entities[0], FleetSample.Year);
-        var missing = (long.Parse(job, System.Globalization.CultureInfo.InvariantCulture) + 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var missing = (long.Parse(job, System.Globalization.CultureInfo.InvariantCulture) + 1000).ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
 
         var (exit, output) = await Bascule(jobs, "cancel", missing);
 
@@ -76,13 +78,18 @@ public sealed class CancelCommandTests(PostgresServer server) : IDisposable
         var client = new BackgroundJobClient(storage);
         var job = FleetEnqueuer.Enqueue(client, fleet.Entities[0], FleetSample.Year);
         // A data fault fails a migration job at once, without retries.
-        IState state = finished == "Succeeded" ? new SucceededState(null, 0, 0) : new FailedState(new DataFaultException("The export folder does not exist."));
+        IState state = finished == "Succeeded"
+            ? new SucceededState(null, 0, 0)
+            : new FailedState(new DataFaultException("The export folder does not exist."));
         Assert.True(client.ChangeState(job, state, EnqueuedState.StateName));
 
         var (exit, output) = await Bascule(jobs, "cancel", job);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"Job {job} has already finished ({finished}): nothing to cancel, it is left as it is.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Job {job} has already finished ({finished}): nothing to cancel, it is left as it is.",
+            output,
+            StringComparison.Ordinal);
         Assert.Equal(finished, State(storage, job));
     }
 
@@ -112,7 +119,9 @@ public sealed class CancelCommandTests(PostgresServer server) : IDisposable
         var jobs = await CreateDatabaseAsync();
         var staging = new StagingTarget("sqlite", "", _temp.Combine("out"));
         // The run waits at its second batch until the job is cancelled, however fast the machine.
-        var options = new MigrationJobOptions(staging, TimeSpan.FromMinutes(1)) { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 };
+        var options = new MigrationJobOptions(staging, TimeSpan.FromMinutes(1)) {
+            BatchSize = 20,
+            BeforeBatchWrite = UntilCancelledFromBatch2 };
         using var servers = new JobServers(() => JobStorages.Create(JobStorages.Postgres, jobs), options, servers: 1);
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         await WaitForRunsAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
@@ -120,7 +129,10 @@ public sealed class CancelCommandTests(PostgresServer server) : IDisposable
         var (exit, output) = await Bascule(jobs, "cancel", job);
 
         Assert.True(exit == 0, output);
-        Assert.Contains($"Job {job} cancelled (it was Processing): it stops between batches, marks its run failed and publishes nothing.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Job {job} cancelled (it was Processing): it stops between batches, marks its run failed and publishes nothing.",
+            output,
+            StringComparison.Ordinal);
         var run = Assert.Single(await WaitForRunsAsync(staging, runs => runs.All(r => r.Status != RunStatus.Loading)));
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal("Deleted", servers.State(job)?.Name);

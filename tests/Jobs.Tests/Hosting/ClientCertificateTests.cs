@@ -26,8 +26,11 @@ public sealed class ClientCertificateTests : IDisposable
         using var allowed = Certificate("CN=it-desk", "1.3.6.1.5.5.7.3.2");
         using var stranger = Certificate("CN=stranger", "1.3.6.1.5.5.7.3.2");
         // Written as openssl prints a SHA-256 fingerprint: colons and lower case do not matter.
-        var fingerprint = string.Join(':', Convert.FromHexString(allowed.GetCertHashString(HashAlgorithmName.SHA256)).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-        await using var hosted = await StartAsync(server, new ClientCertificates(new Dictionary<string, string> { ["it-desk"] = fingerprint }));
+        var fingerprint = string.Join(':', Convert.FromHexString(allowed.GetCertHashString(HashAlgorithmName.SHA256))
+            .Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        await using var hosted = await StartAsync(
+            server,
+            new ClientCertificates(new Dictionary<string, string> { ["it-desk"] = fingerprint }));
         var app = hosted.App;
 
         var anonymous = await GetAsync(app, server, null, "/");
@@ -65,7 +68,10 @@ public sealed class ClientCertificateTests : IDisposable
         var certificates = new ClientCertificates(new Dictionary<string, string> { ["it-desk"] = new string('A', 40) });
 
         var error = Assert.Throws<ServeRefusedException>(() => ServeHost.Build(new ServeOptions(
-            urls, new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, serverCertificate ? server : null)));
+            urls, new InMemoryStorage(), new StagingTarget(
+                "sqlite",
+                "",
+                _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, serverCertificate ? server : null)));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
@@ -77,7 +83,10 @@ public sealed class ClientCertificateTests : IDisposable
         using var server = Certificate("CN=bascule.example", "1.3.6.1.5.5.7.3.1", withIpAddress: true);
 
         var error = Assert.Throws<ServeRefusedException>(() => ServeHost.Build(new ServeOptions(
-            "https://0.0.0.0:5987", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1, ClientCertificates.None, server)));
+            "https://0.0.0.0:5987", new InMemoryStorage(), new StagingTarget(
+                "sqlite",
+                "",
+                _temp.Combine("out")), new Dictionary<string, string>(), 1, ClientCertificates.None, server)));
 
         Assert.Equal(1, exit);
         Assert.Contains("Dashboard:Certificates", error.Message, StringComparison.Ordinal);
@@ -88,17 +97,25 @@ public sealed class ClientCertificateTests : IDisposable
     private async Task<Hosted> StartAsync(X509Certificate2 server, ClientCertificates certificates)
     {
         var app = ServeHost.Build(new ServeOptions(
-            $"https://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, server));
+            $"https://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget(
+                "sqlite",
+                "",
+                _temp.Combine("out")), new Dictionary<string, string>(), 1, certificates, server));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new Hosted(app);
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> GetAsync(WebApplication app, X509Certificate2 server, X509Certificate2? client, string path)
+    private static async Task<(HttpStatusCode Status, string Body)> GetAsync(
+        WebApplication app,
+        X509Certificate2 server,
+        X509Certificate2? client,
+        string path)
     {
         var ssl = new SslClientAuthenticationOptions
         {
             // Trust exactly the test server's certificate.
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == server.GetCertHashString(),
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
+                && certificate.GetCertHashString() == server.GetCertHashString(),
         };
         if (client is not null)
         {

@@ -25,7 +25,8 @@ public sealed partial class FailedJobReportLinkTests : IDisposable
         Directory.Move(damaged, export);
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var storage = new InMemoryStorage();
-        await using var app = ServeHost.Build(new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1));
+        await using var app = ServeHost.Build(
+            new ServeOptions(url, storage, new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1));
         await app.StartAsync(TestContext.Current.CancellationToken);
 
         var job = FleetEnqueuer.Enqueue(new BackgroundJobClient(storage), fleet.Entities[0], FleetSample.Year);

@@ -16,7 +16,17 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
         var fleet = FleetSample.Write(_temp, entities: 3, lines: 100);
         var jobs = await server.CreateDatabaseAsync();
 
-        var exit = await Bascule("enqueue", "--all", "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs);
+        var exit = await Bascule(
+            "enqueue",
+            "--all",
+            "--year",
+            "2023",
+            "--fleet",
+            fleet.Path,
+            "--jobs-storage",
+            "postgres",
+            "--jobs-connection",
+            jobs);
 
         Assert.Equal(0, exit);
         var queued = JobStorages.Create(JobStorages.Postgres, jobs).GetMonitoringApi().EnqueuedJobs("default", 0, 10);
@@ -39,7 +49,18 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
 
         var jobs = await server.CreateDatabaseAsync();
 
-        var exit = await Bascule("enqueue", "--entity", fleet.Entities[0].Key, "--years", "2019-2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs);
+        var exit = await Bascule(
+            "enqueue",
+            "--entity",
+            fleet.Entities[0].Key,
+            "--years",
+            "2019-2023",
+            "--fleet",
+            fleet.Path,
+            "--jobs-storage",
+            "postgres",
+            "--jobs-connection",
+            jobs);
 
         Assert.Equal(0, exit);
         var queued = JobStorages.Create(JobStorages.Postgres, jobs).GetMonitoringApi().EnqueuedJobs("default", 0, 10);
@@ -68,7 +89,19 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
         var fleet = FleetSample.Write(_temp, entities: 2, lines: 100);
         var jobs = await server.CreateDatabaseAsync();
 
-        var exit = await Bascule("schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs);
+        var exit = await Bascule(
+            "schedule",
+            "--all",
+            "--year",
+            "2023",
+            "--cron",
+            "0 2 * * 6",
+            "--fleet",
+            fleet.Path,
+            "--jobs-storage",
+            "postgres",
+            "--jobs-connection",
+            jobs);
 
         Assert.Equal(0, exit);
         using var connection = JobStorages.Create(JobStorages.Postgres, jobs).GetConnection();
@@ -82,7 +115,16 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
     {
         var fleet = FleetSample.Write(_temp, entities: 1, lines: 100);
 
-        var exit = await Bascule("enqueue", "--entity", fleet.Entities[0].Key, "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "inmemory");
+        var exit = await Bascule(
+            "enqueue",
+            "--entity",
+            fleet.Entities[0].Key,
+            "--year",
+            "2023",
+            "--fleet",
+            fleet.Path,
+            "--jobs-storage",
+            "inmemory");
 
         Assert.Equal(1, exit);
     }
@@ -95,12 +137,15 @@ public sealed class FleetCommandTests(PostgresServer server) : IDisposable
         Directory.Delete(missing, recursive: true);
         var jobs = await server.CreateDatabaseAsync();
 
-        using var enqueue = CliProcess.Start(_temp.Path, ["enqueue", "--all", "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs]);
+        using var enqueue = CliProcess.Start(
+            _temp.Path,
+            ["enqueue", "--all", "--year", "2023", "--fleet", fleet.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs]);
         var exit = await enqueue.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.CouldNotComplete, exit);
         Assert.Equal(
-            $"{fleet.Entities[1].Key} 2023: the export folder {missing} does not exist. Nothing was enqueued. Fix the folders or the fleet file (`bascule fleet` lists what each entity resolves to), then enqueue again.",
+            $"{fleet.Entities[1].Key} 2023: the export folder {missing} does not exist. Nothing was enqueued. Fix the folders or the "
+                + $"fleet file (`bascule fleet` lists what each entity resolves to), then enqueue again.",
             CliProcess.Flat(enqueue.Output).Trim());
         Assert.Equal(0, JobStorages.Create(JobStorages.Postgres, jobs).GetMonitoringApi().EnqueuedCount("default"));
     }

@@ -22,7 +22,8 @@ internal static class FleetSample
             var key = $"{type.ToCode().ToLowerInvariant()}-{ins}";
             var folder = temp.Combine("exports", Year.ToString(), key);
             SampleGenerator.Generate(new SampleOptions(folder, type, Year, lines, (ulong)(i + 1), $"{type.ToCode()} {ins}", ins));
-            entries.Add(new { key, name = $"{type.ToCode()} {ins}", type = type.ToCode(), ins, export = $"exports/{{year}}/{key}", mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0") });
+            entries.Add(new { key, name = $"{type.ToCode()} {ins}", type = type
+                .ToCode(), ins, export = $"exports/{{year}}/{key}", mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0") });
         }
 
         var path = temp.Combine("fleet.json");

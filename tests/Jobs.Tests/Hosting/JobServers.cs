@@ -14,7 +14,12 @@ internal sealed class JobServers : IDisposable
 
     private readonly List<BackgroundJobServer> _servers = [];
 
-    public JobServers(Func<JobStorage> storage, MigrationJobOptions options, int servers = 2, int workersEach = 2, Jobs.Hosting.JobLog.JobLifecycleLog? lifecycle = null)
+    public JobServers(
+        Func<JobStorage> storage,
+        MigrationJobOptions options,
+        int servers = 2,
+        int workersEach = 2,
+        Jobs.Hosting.JobLog.JobLifecycleLog? lifecycle = null)
     {
         Storage = storage();
         Client = new BackgroundJobClient(Storage);
@@ -35,7 +40,10 @@ internal sealed class JobServers : IDisposable
     }
 
     /// <summary>Waits until every job reached one of <paramref name="states"/>; fails the test past the timeout.</summary>
-    public async Task<IReadOnlyDictionary<string, StateData>> WaitAsync(IEnumerable<string> jobIds, TimeSpan timeout, params string[] states)
+    public async Task<IReadOnlyDictionary<string, StateData>> WaitAsync(
+        IEnumerable<string> jobIds,
+        TimeSpan timeout,
+        params string[] states)
     {
         var ids = jobIds.ToList();
         var accepted = states.Length == 0 ? Finished : states;

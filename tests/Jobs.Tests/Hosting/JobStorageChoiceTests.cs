@@ -8,12 +8,14 @@ namespace Bascule.Jobs.Tests.Hosting;
 public sealed class JobStorageChoiceTests
 {
     // Nothing listens on the discard port: the storage is created, its schema preparation fails quietly until first use.
-    private const string Unreachable = "Server=127.0.0.1,9;Database=hangfire;User Id=bascule;Password=unused;Connect Timeout=1;TrustServerCertificate=true";
+    private const string Unreachable
+        = "Server=127.0.0.1,9;Database=hangfire;User Id=bascule;Password=unused;Connect Timeout=1;TrustServerCertificate=true";
 
     [Fact]
     public void The_sqlserver_choice_hides_a_running_job_with_a_sliding_invisibility_timeout()
     {
-        var storage = Assert.IsType<SqlServerStorage>(JobStorages.Create(" SqlServer ", Unreachable, invisibility: InvisibilityTimeout.Parse("45s")));
+        var storage = Assert.IsType<SqlServerStorage>(
+            JobStorages.Create(" SqlServer ", Unreachable, invisibility: InvisibilityTimeout.Parse("45s")));
 
         // Hangfire.SqlServer keeps the options it fetches with to itself; read the ones this storage object really uses.
         var options = Assert.IsType<SqlServerStorageOptions>(

@@ -15,17 +15,27 @@ public abstract class MigrateRunJobTests<TDatabase>(TDatabase database) : Stagin
     {
         var staging = await CreateConnectionAsync();
         var exit = await BasculeApp.Create().RunAsync(
-            ["migrate", "--export", RepositoryRoot.Combine("samples", "cpas-etterbeek-2023"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+            ["migrate", "--export", RepositoryRoot.Combine("samples", "cpas-etterbeek-2023"), "--mapping", RepositoryRoot.Combine(
+                "mappings",
+                "bxl-2024",
+                "1.0.0"),
              "--provider", Provider, "--connection", staging, "--out", Temp.Combine("out")],
             TestContext.Current.CancellationToken);
         Assert.Equal(0, exit);
 
         using var output = new StringWriter();
         using var json = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
         console.Profile.Width = 240;
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = staging, Format = "json" }, TestContext.Current.CancellationToken)));
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, new RunsCommand.Settings { Provider = Provider, Connection = staging }, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(
+            json,
+            new RunsCommand.Settings { Provider = Provider, Connection = staging, Format = "json" },
+            TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(
+            json,
+            new RunsCommand.Settings { Provider = Provider, Connection = staging },
+            TestContext.Current.CancellationToken)));
 
         using var runs = JsonDocument.Parse(json.ToString());
         var run = Assert.Single(runs.RootElement.EnumerateArray());

@@ -29,7 +29,8 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>A factory of storage objects over one job storage (each call a new object, where the storage allows), and the staging target.</summary>
+    /// <summary>A factory of storage objects over one job storage (each call a new object, where the storage allows), and the staging
+    /// target.</summary>
     private async Task<(Func<JobStorage> Storage, StagingTarget Staging)> CreateAsync()
     {
         var staging = new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out"));
@@ -67,13 +68,17 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         var (storage, staging) = await CreateAsync();
         using var servers = new JobServers(storage, Options(staging) with { BatchSize = 200 });
 
-        var jobs = new[] { FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year), FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year) };
+        var jobs = new[] {
+            FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year),
+            FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year) };
         var states = await servers.WaitAsync(jobs, Timeout);
 
         Assert.All(states.Values, s => Assert.Equal("Succeeded", s.Name));
         var runs = await Runs(staging);
         Assert.Equal([RunStatus.Published, RunStatus.Superseded], runs.Select(r => r.Status));
-        Assert.True(runs[1].FinishedUtc <= runs[0].StartedUtc, $"The second run started at {runs[0].StartedUtc:O}, before the first finished at {runs[1].FinishedUtc:O}.");
+        Assert.True(
+            runs[1].FinishedUtc <= runs[0].StartedUtc,
+            $"The second run started at {runs[0].StartedUtc:O}, before the first finished at {runs[1].FinishedUtc:O}.");
     }
 
     [Fact]
@@ -83,7 +88,11 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         var (storage, staging) = await CreateAsync();
         // The run stays loading until it is cancelled, however fast the machine.
         using var log = new CapturedLog();
-        using var servers = new JobServers(storage, Options(staging) with { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 }, servers: 1, lifecycle: log.Lifecycle);
+        using var servers = new JobServers(
+            storage,
+            Options(staging) with { BatchSize = 20, BeforeBatchWrite = UntilCancelledFromBatch2 },
+            servers: 1,
+            lifecycle: log.Lifecycle);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         await WaitForAsync(staging, runs => runs.Any(r => r.Status == RunStatus.Loading));
@@ -97,7 +106,9 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         // The server's log: the start, then the cancellation, of that entity and year.
         var cancelled = await log.WaitForAsync(job, "cancelled");
         Assert.Equal(["started", "cancelled"], log.Events(job).Select(e => e.GetProperty("outcome").GetString()));
-        Assert.Equal((fleet.Entities[0].Key, FleetSample.Year.Value), (cancelled.GetProperty("entity").GetString(), cancelled.GetProperty("year").GetInt32()));
+        Assert.Equal(
+            (fleet.Entities[0].Key, FleetSample.Year.Value),
+            (cancelled.GetProperty("entity").GetString(), cancelled.GetProperty("year").GetInt32()));
         Assert.True(cancelled.GetProperty("durationSeconds").GetDouble() > 0);
     }
 
@@ -131,7 +142,10 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         var (storage, staging) = await CreateAsync();
         await using var provider = staging.Open();
         // A run of the same entity and year loading outside the job storage (a `bascule migrate`), with a live lease.
-        var elsewhere = await StagingRun.BeginAsync(provider, HeaderOf(fleet.Entities[0]), cancellationToken: TestContext.Current.CancellationToken);
+        var elsewhere = await StagingRun.BeginAsync(
+            provider,
+            HeaderOf(fleet.Entities[0]),
+            cancellationToken: TestContext.Current.CancellationToken);
         using var servers = new JobServers(storage, Options(staging), servers: 1);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
@@ -144,7 +158,9 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         Assert.Equal("Succeeded", state.Name);
         var runs = await Runs(staging);
         Assert.Equal([RunStatus.Published, RunStatus.Failed], runs.Select(r => r.Status));
-        Assert.True(runs[0].StartedUtc >= runs[1].FinishedUtc, $"the job's run started at {runs[0].StartedUtc:O}, before the other finished at {runs[1].FinishedUtc:O}");
+        Assert.True(
+            runs[0].StartedUtc >= runs[1].FinishedUtc,
+            $"the job's run started at {runs[0].StartedUtc:O}, before the other finished at {runs[1].FinishedUtc:O}");
     }
 
     [Fact]
@@ -153,14 +169,23 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         var fleet = FleetSample.Write(Temp, entities: 1);
         var (storage, staging) = await CreateAsync();
         await using var provider = staging.Open();
-        var elsewhere = await StagingRun.BeginAsync(provider, HeaderOf(fleet.Entities[0]), cancellationToken: TestContext.Current.CancellationToken);
+        var elsewhere = await StagingRun.BeginAsync(
+            provider,
+            HeaderOf(fleet.Entities[0]),
+            cancellationToken: TestContext.Current.CancellationToken);
         using var log = new CapturedLog();
-        using var servers = new JobServers(storage, Options(staging) with { LockTimeout = TimeSpan.FromSeconds(2) }, servers: 1, lifecycle: log.Lifecycle);
+        using var servers = new JobServers(
+            storage,
+            Options(staging) with { LockTimeout = TimeSpan.FromSeconds(2) },
+            servers: 1,
+            lifecycle: log.Lifecycle);
 
         var job = FleetEnqueuer.Enqueue(servers.Client, fleet.Entities[0], FleetSample.Year);
         var state = (await servers.WaitAsync([job], Timeout, "Scheduled", "Failed"))[job];
         var retry = await log.WaitForAsync(job, "retry");
-        Assert.Equal(("WARN", "job.retry", 1), (retry.GetProperty("level").GetString(), retry.GetProperty("event").GetString(), retry.GetProperty("attempt").GetInt32()));
+        Assert.Equal(
+            ("WARN", "job.retry", 1),
+            (retry.GetProperty("level").GetString(), retry.GetProperty("event").GetString(), retry.GetProperty("attempt").GetInt32()));
         Assert.Contains($"still loading: run {elsewhere.Id}", retry.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // An infrastructure fault, not a data fault: Hangfire schedules a retry, with the run that held the entity-year as reason.
@@ -223,7 +248,9 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         var control = Path.Combine(fleet.Entities[0].ExportFolder(FleetSample.Year), "EXPORT.txt");
         var text = await File.ReadAllTextAsync(control, Encoding.Latin1, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(control, OneEuroMoreLedgerDebit().Replace(text, m => m.Groups[1].Value + string.Create(
-            CultureInfo.InvariantCulture, $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.', ','), 1), Encoding.Latin1, TestContext.Current.CancellationToken);
+            CultureInfo.InvariantCulture,
+            $"{decimal.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture) + 1m:0.00}").Replace('.',
+            ','), 1), Encoding.Latin1, TestContext.Current.CancellationToken);
         var (storage, staging) = await CreateAsync();
         using var log = new CapturedLog();
         using var servers = new JobServers(storage, Options(staging), servers: 1, lifecycle: log.Lifecycle);
@@ -250,7 +277,9 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         Assert.Contains(run.Id.Value, failed.ExceptionMessage, StringComparison.Ordinal);
         // The reason names the report people read, where serve shows it, not the JSON beside it.
         Assert.Contains($" /runs/{run.Id}/reconciliation.html ", failed.ExceptionMessage, StringComparison.Ordinal);
-        Assert.Equal(Path.Combine(staging.OutRoot, "runs", run.Id.Value, "reconciliation.html"), new Bascule.Jobs.Workspace.RunFiles(staging.OutRoot).Find(run.Id.Value, "reconciliation.html"));
+        Assert.Equal(
+            Path.Combine(staging.OutRoot, "runs", run.Id.Value, "reconciliation.html"),
+            new Bascule.Jobs.Workspace.RunFiles(staging.OutRoot).Find(run.Id.Value, "reconciliation.html"));
         Assert.DoesNotContain("reconciliation.json", failed.ExceptionMessage, StringComparison.Ordinal);
         // The log's line of the failure carries the held run.
         var logged = await log.WaitForAsync(job, "failed");
@@ -261,7 +290,14 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
 
     // The entity and year of a fleet entity's run, as another loader would record them.
     private static RunHeader HeaderOf(FleetEntity entity) =>
-        new(entity.Name, entity.Type, entity.InsCode, FleetSample.Year, new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), "elsewhere", "0.1.0");
+        new(
+            entity.Name,
+            entity.Type,
+            entity.InsCode,
+            FleetSample.Year,
+            new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)),
+            "elsewhere",
+            "0.1.0");
 
     // Holds the run's second batch until the job's token is cancelled (job deleted, server stopping).
     private static async ValueTask UntilCancelledFromBatch2(Load.BatchAttempt attempt, CancellationToken cancellationToken)
@@ -283,7 +319,8 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
     private static async Task<JsonDocument> RunsJsonAsync(StagingTarget staging)
     {
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
         var settings = new RunsCommand.Settings
         {
             Provider = staging.Provider,
@@ -292,7 +329,9 @@ public abstract partial class MigrationJobTests<TDatabase>(TDatabase database) :
         };
 
         using var json = new StringWriter();
-        Assert.Equal(0, await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, settings, TestContext.Current.CancellationToken)));
+        Assert.Equal(
+            0,
+            await Commands.RunAsync<RunsCommand>(console, c => c.RunAsync(json, settings, TestContext.Current.CancellationToken)));
         return JsonDocument.Parse(json.ToString());
     }
 

@@ -76,8 +76,14 @@ public sealed class RehearsalCronTests
     [InlineData("30 1 * * 1-5", "2026-05-08T02:00:00Z", "2026-05-11T01:30:00Z")]
     public void The_next_execution_is_in_UTC(string cron, string after, string next)
     {
-        var afterUtc = DateTime.Parse(after, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        var nextUtc = DateTime.Parse(next, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var afterUtc = DateTime.Parse(
+            after,
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var nextUtc = DateTime.Parse(
+            next,
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal);
 
         Assert.Equal(nextUtc, RehearsalCron.Next(cron, afterUtc));
     }

@@ -9,7 +9,8 @@ using Npgsql;
 
 namespace Bascule.Jobs.Tests.Hosting;
 
-/// <summary><c>bascule schedule</c> (--cron, --list, --remove) through the command line against the shared PostgreSQL job storage.</summary>
+/// <summary><c>bascule schedule</c> (--cron, --list, --remove) through the command line against the shared PostgreSQL job
+/// storage.</summary>
 public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
 {
     private const string Format = "Five fields in UTC: minute hour day-of-month month day-of-week, e.g. \"0 2 * * 6\"";
@@ -42,7 +43,10 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
             // Hangfire's own next execution: the coming Saturday at 02:00 UTC, written as ISO 8601 in UTC.
             var nextText = job.GetProperty("nextExecutionUtc").GetString()!;
             Assert.EndsWith("Z", nextText, StringComparison.Ordinal);
-            var next = DateTime.Parse(nextText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+            var next = DateTime.Parse(
+                nextText,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
             Assert.Equal((DayOfWeek.Saturday, new TimeSpan(2, 0, 0)), (next.DayOfWeek, next.TimeOfDay));
             Assert.InRange(next, DateTime.UtcNow, DateTime.UtcNow.AddDays(7));
             Assert.Equal(JsonValueKind.Null, job.GetProperty("lastExecutionUtc").ValueKind);
@@ -61,7 +65,10 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
 
         (exit, output) = await Bascule(jobs, "schedule", "--remove", first);
         Assert.Equal(1, exit);
-        Assert.Contains($"No recurring job '{first}' in the job storage: nothing removed. bascule schedule --list shows the ids.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"No recurring job '{first}' in the job storage: nothing removed. bascule schedule --list shows the ids.",
+            output,
+            StringComparison.Ordinal);
         Assert.Equal([second], RecurringIds(jobs));
 
         // By selection, without the fleet file: every rehearsal of the year in the storage.
@@ -84,7 +91,17 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
     {
         var fleet = FleetSample.Write(_temp, entities: 1, lines: 100);
         var jobs = await CreateDatabaseAsync();
-        Assert.Equal(0, (await Bascule(jobs, "schedule", "--entity", fleet.Entities[0].Key, "--year", "2023", "--cron", "30 1 * * 1-5", "--fleet", fleet.Path)).Exit);
+        Assert.Equal(0, (await Bascule(
+            jobs,
+            "schedule",
+            "--entity",
+            fleet.Entities[0].Key,
+            "--year",
+            "2023",
+            "--cron",
+            "30 1 * * 1-5",
+            "--fleet",
+            fleet.Path)).Exit);
         var storage = JobStorages.Create(JobStorages.Postgres, jobs);
         // What Hangfire does when the cron comes: a job of the rehearsal, enqueued now.
         new RecurringJobManager(storage).Trigger(Rehearsal(fleet.Entities[0].Key));
@@ -97,7 +114,10 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
         var lastJob = job.GetProperty("lastJob").GetString();
         Assert.NotNull(lastJob);
         Assert.Equal("Enqueued", job.GetProperty("lastJobState").GetString());
-        Assert.InRange(job.GetProperty("lastExecutionUtc").GetDateTime().ToUniversalTime(), DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.InRange(
+            job.GetProperty("lastExecutionUtc").GetDateTime().ToUniversalTime(),
+            DateTime.UtcNow.AddMinutes(-5),
+            DateTime.UtcNow.AddMinutes(1));
         using var connection = storage.GetConnection();
         Assert.Equal(fleet.Entities[0].Key, connection.GetJobData(lastJob).Job.Args[0]);
         (exit, output) = await Bascule(jobs, "schedule", "--list");
@@ -136,7 +156,8 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
 
         var (exit, output) = await Bascule(jobs, "schedule", "--cron", "0 2 * * 6", "--fleet", fleet.Path);
         Assert.Equal(1, exit);
-        Assert.Contains("Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year 2023) or --years FIRST-LAST.", output, StringComparison.Ordinal);
+        Assert.Contains("Give either --entity KEY (one entity of the fleet file) or --all, and --year YEAR (the fiscal year, e.g. --year "
+            + "2023) or --years FIRST-LAST.", output, StringComparison.Ordinal);
 
         (exit, output) = await Bascule(jobs, "schedule", "--entity", fleet.Entities[0].Key, "--cron", "0 2 * * 6", "--fleet", fleet.Path);
         Assert.Equal(1, exit);
@@ -147,7 +168,9 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
     [Theory]
     [InlineData(new[] { "schedule" }, "Say what to do")]
     [InlineData(new[] { "schedule", "--list", "--remove", "x" }, "Give one of --cron, --list and --remove, not several.")]
-    [InlineData(new[] { "schedule", "--list", "--year", "2023" }, "--list shows every recurring job: give it without --entity, --all or --year.")]
+    [InlineData(
+        new[] { "schedule", "--list", "--year", "2023" },
+        "--list shows every recurring job: give it without --entity, --all or --year.")]
     [InlineData(new[] { "schedule", "--remove", "x", "--all", "--year", "2023" }, "--remove x names one recurring job")]
     [InlineData(new[] { "schedule", "--remove", "--year", "2023" }, "Give either --entity KEY (one entity of the fleet file) or --all.")]
     [InlineData(new[] { "schedule", "--all", "--year", "2023", "--cron", "0 2 * * 6", "--format", "json" }, "--format goes with --list.")]
@@ -180,7 +203,9 @@ public sealed class ScheduleCommandTests(PostgresServer server) : IDisposable
     {
         await using var connection = new NpgsqlConnection(jobs);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'hangfire'", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'hangfire'",
+            connection);
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0;
     }
 

@@ -47,7 +47,8 @@ public sealed partial class ServeCommandTests : IDisposable
 
         Assert.True(exit == 1, $"exit code {exit}\n{stdout}\n{stderr}");
         Assert.Matches(
-            @"^The mappings folder /\S*/nowhere \(--mappings\) does not exist: give the folder holding the mapping versions, e\.g\. --mappings mappings\.$",
+            @"^The mappings folder /\S*/nowhere \(--mappings\) does not exist: "
+                + @"give the folder holding the mapping versions, e\.g\. --mappings mappings\.$",
             Blanks().Replace(stdout, " ").Trim());
         Assert.Equal("", stderr.Trim());
     }
@@ -59,7 +60,9 @@ public sealed partial class ServeCommandTests : IDisposable
     {
         var start = new ProcessStartInfo
         {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet",
+            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+                ? host
+                : "dotnet",
             WorkingDirectory = _temp.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -59,9 +59,11 @@ public sealed class ServeHostTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(served.Url) };
 
         var anonymous = await http.GetAsync("/hangfire", TestContext.Current.CancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:wrong")));
+        http.DefaultRequestHeaders.Authorization
+            = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:wrong")));
         var wrong = await http.GetAsync("/", TestContext.Current.CancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:s3cret")));
+        http.DefaultRequestHeaders.Authorization
+            = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:s3cret")));
         var right = await http.GetAsync("/hangfire", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -80,7 +82,12 @@ public sealed class ServeHostTests : IDisposable
 
         Assert.Equal(1, exit);
         var error = Assert.Throws<ServeRefusedException>(() => ServeHost.Build(
-            new ServeOptions(urls, new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), new Dictionary<string, string>(), 1)));
+            new ServeOptions(
+                urls,
+                new InMemoryStorage(),
+                new StagingTarget("sqlite", "", _temp.Combine("out")),
+                new Dictionary<string, string>(),
+                1)));
         Assert.Contains("Dashboard:Users", error.Message, StringComparison.Ordinal);
     }
 
@@ -109,7 +116,12 @@ public sealed class ServeHostTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users) => ServedHost.StartAsync(
-        new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget("sqlite", "", _temp.Combine("out")), users, 2),
+        new ServeOptions(
+            $"http://127.0.0.1:{LoopbackPort.Free()}",
+            new InMemoryStorage(),
+            new StagingTarget("sqlite", "", _temp.Combine("out")),
+            users,
+            2),
         TestContext.Current.CancellationToken);
 
     private static async Task MigrateAsync(ServedHost served, Fleet fleet)
@@ -128,7 +140,8 @@ public sealed class ServeHostTests : IDisposable
     private static async Task<string> DumpDomAsync(string chromium, string url)
     {
         var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--dump-dom", url])
+        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--dump-dom", url])
         {
             start.ArgumentList.Add(arg);
         }
@@ -142,7 +155,8 @@ public sealed class ServeHostTests : IDisposable
         return dom;
     }
 
-    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    private static int CountOf(string text, string part)
+        => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static string Between(string text, string before, string after)
     {

@@ -20,7 +20,8 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts <c>bascule serve --urls URL args…</c> in <paramref name="folder"/> and waits until it listens.</summary>
     public static Task<ServeProcess> StartAsync(string folder, params string[] args) => StartAsync(folder, null, args);
 
-    /// <summary>Starts <c>bascule serve --urls URL args…</c> with <paramref name="environment"/> (its settings) and waits until it listens.</summary>
+    /// <summary>Starts <c>bascule serve --urls URL args…</c> with <paramref name="environment"/> (its settings) and waits until it
+    /// listens.</summary>
     public static async Task<ServeProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
@@ -37,14 +38,17 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
-    /// <summary>Waits until the output so far satisfies <paramref name="condition"/>; fails the test if serve exits or takes too long.</summary>
+    /// <summary>Waits until the output so far satisfies <paramref name="condition"/>; fails the test if serve exits or takes too
+    /// long.</summary>
     public async Task WaitForAsync(Func<string, bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!condition(Cli.StandardOutput))
         {
             Assert.False(Cli.HasExited, $"serve exited. Output:\n{Cli.Output}");
-            Assert.True(DateTime.UtcNow < deadline, $"serve's output did not reach the expected state within {Patience.TotalSeconds} s. Output:\n{Cli.Output}");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"serve's output did not reach the expected state within {Patience.TotalSeconds} s. Output:\n{Cli.Output}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }

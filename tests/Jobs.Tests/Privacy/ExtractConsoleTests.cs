@@ -20,14 +20,23 @@ public sealed class ExtractConsoleTests
         Assert.Contains(rejected, r => PlantedBeneficiary.ShowsName(r.Message));
 
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = 240;
-        var exit = await Commands.RunAsync<ExtractCommand>(console, c => c.RunAsync(new ExtractCommand.Settings { Export = export }, TestContext.Current.CancellationToken));
+        var exit = await Commands.RunAsync<ExtractCommand>(
+            console,
+            c => c.RunAsync(new ExtractCommand.Settings { Export = export }, TestContext.Current.CancellationToken));
         var output = writer.ToString();
 
         Assert.Equal(0, exit);
-        Assert.Contains($"BadAmount ECRITURES.csv line {line} (record 2001): DEBIT: \"12,3x\" is not an amount", output, StringComparison.Ordinal);
-        Assert.Contains($"BadValue ECRITURES.csv line {line + 1} (record 2002): TIERS: \"***\" is not a third-party code.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"BadAmount ECRITURES.csv line {line} (record 2001): DEBIT: \"12,3x\" is not an amount",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"BadValue ECRITURES.csv line {line + 1} (record 2002): TIERS: \"***\" is not a third-party code.",
+            output,
+            StringComparison.Ordinal);
         Assert.False(PlantedBeneficiary.ShowsName(output), output);
         Assert.False(PlantedBeneficiary.ShowsIban(output), output);
     }

@@ -28,7 +28,9 @@ internal static class OutputFiles
 
     private static async Task<string> WorkbookTextAsync(string path)
     {
-        using var zip = new ZipArchive(new MemoryStream(await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(
+            new MemoryStream(await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)),
+            ZipArchiveMode.Read);
         var text = new StringBuilder();
         foreach (var entry in zip.Entries)
         {

@@ -34,7 +34,12 @@ public abstract class PersonalDataInReportsTests<TDatabase>(TDatabase database) 
         await using var provider = await CreateProviderAsync();
 
         var migrated = await new MigrationPipeline(provider).RunAsync(
-            new MigrationRequest(export, Mapping, Temp.Combine("migrate"), Temp.Combine("out"), new StagingOptions { BatchSize = 500 }), Ct);
+            new MigrationRequest(
+                export,
+                Mapping,
+                Temp.Combine("migrate"),
+                Temp.Combine("out"),
+                new StagingOptions { BatchSize = 500 }), Ct);
         var run = migrated.RunId;
         var later = await Reconciler.ComputeAsync(provider, run, (string?)null, Ct);
         await ReportWriter.WriteAllAsync(later, Temp.Combine("report"), new ReportOptions(), Ct);
@@ -45,7 +50,8 @@ public abstract class PersonalDataInReportsTests<TDatabase>(TDatabase database) 
         Assert.Equal((Verdict.Warning, false), (migrated.Reconciliation.Status, migrated.IsHeld));
         var masked = await OutputFiles.ReadAsync(Temp.Combine("migrate"), Temp.Combine("report"), Temp.Combine("cutover"));
         var shown = await OutputFiles.ReadAsync(Temp.Combine("report-shown"), Temp.Combine("cutover-shown"));
-        // Each reconciliation: JSON, HTML, XLSX and one CSV per table (the run, the checks, the sign-offs and twelve others); the cut-over package: 16.
+        // Each reconciliation: JSON, HTML, XLSX and one CSV per table (the run, the checks, the sign-offs and twelve others); the cut-over
+        // package: 16.
         Assert.Equal(18 + 18 + 16, masked.Count);
         Assert.Empty(masked.Where(f => PlantedBeneficiary.ShowsName(f.Value)).Select(f => f.Key));
         Assert.Empty(masked.Where(f => PlantedBeneficiary.ShowsIban(f.Value)).Select(f => f.Key));
@@ -62,9 +68,15 @@ public abstract class PersonalDataInReportsTests<TDatabase>(TDatabase database) 
             Sorted([
                 .. Report("reconciliation.html", "reconciliation.json", "reconciliation.xlsx",
                     "reconciliation-budget-articles.csv", "reconciliation-rejected.csv", "reconciliation-trial-balance.csv"),
-                .. Cutover("cutover-reconciliation-legacy-closing.csv", "cutover-reconciliation-open-commitment-articles.csv", "cutover-reconciliation-open-commitments.csv",
-                    "cutover-reconciliation-open-item-control-accounts.csv", "cutover-reconciliation.html",
-                    "cutover-reconciliation.json", "cutover-reconciliation.xlsx", CutoverPackage.OpenCommitmentsFile),
+                .. Cutover(
+                    "cutover-reconciliation-legacy-closing.csv",
+                    "cutover-reconciliation-open-commitment-articles.csv",
+                    "cutover-reconciliation-open-commitments.csv",
+                    "cutover-reconciliation-open-item-control-accounts.csv",
+                    "cutover-reconciliation.html",
+                    "cutover-reconciliation.json",
+                    "cutover-reconciliation.xlsx",
+                    CutoverPackage.OpenCommitmentsFile),
             ]),
             Sorted(shown.Where(f => PlantedBeneficiary.ShowsName(f.Value)).Select(f => f.Key)));
         Assert.Equal(
@@ -92,7 +104,8 @@ public abstract class PersonalDataInReportsTests<TDatabase>(TDatabase database) 
     private static (string Message, string RawText) Rejected(string json, long line)
     {
         using var document = JsonDocument.Parse(json);
-        var row = document.RootElement.GetProperty("exceptions").GetProperty("rejected").EnumerateArray().Single(r => r.GetProperty("line").GetInt64() == line);
+        var row = document.RootElement.GetProperty("exceptions").GetProperty("rejected").EnumerateArray()
+            .Single(r => r.GetProperty("line").GetInt64() == line);
         return (row.GetProperty("message").GetString()!, row.GetProperty("rawText").GetString()!);
     }
 }
@@ -101,4 +114,5 @@ public sealed class SqlitePersonalDataInReportsTests(SqliteDatabase database) : 
 
 public sealed class PostgresPersonalDataInReportsTests(PostgresDatabase database) : PersonalDataInReportsTests<PostgresDatabase>(database);
 
-public sealed class SqlServerPersonalDataInReportsTests(SqlServerDatabase database) : PersonalDataInReportsTests<SqlServerDatabase>(database);
+public sealed class SqlServerPersonalDataInReportsTests(
+    SqlServerDatabase database) : PersonalDataInReportsTests<SqlServerDatabase>(database);

@@ -38,14 +38,24 @@ internal static class PlantedBeneficiary
             "2023;ACH;2;1;05/01/2023;6400000;832/333-03;O;B000013;Aides sociales diverses (énergie, loyers) - janvier 2023;",
             "2023;ACH;2;1;05/01/2023;6400000;832/333-03;O;B000013;Aide NOËL Marie BE74 3633 8690 0607;");
         // Some labels of the sample span lines (quoted line breaks): the added lines follow the last physical line.
-        var badAmountLineNumber = (await File.ReadAllBytesAsync(Path.Combine(folder, "ECRITURES.csv"), TestContext.Current.CancellationToken)).Count(b => b == '\n') + 1;
+        var badAmountLineNumber = (await File.ReadAllBytesAsync(
+            Path.Combine(folder, "ECRITURES.csv"),
+            TestContext.Current.CancellationToken)).Count(b => b == '\n') + 1;
         await AppendAsync(folder, "ECRITURES.csv", BadAmountLine + "\r\n" + NameAsCodeLine + "\r\n");
         await ReplaceAsync(folder, "EXPORT.txt", "FICHIER=ECRITURES.csv;LIGNES=2000;", "FICHIER=ECRITURES.csv;LIGNES=2002;");
         await ReplaceAsync(folder, "ENGAGEMENTS.csv",
             "2023/00002;26/03/2023;;Engagement global - Traitements du personnel administratif;",
             "2023/00002;26/03/2023;;Aide urgente marie NOËL be74363386900607;");
-        await ReplaceAsync(folder, "BALANCE.csv", "2023;4410000;Bénéficiaires d'aides sociales;", "2023;4410000;Aides à verser - Noël, Marie;");
-        await ReplaceAsync(folder, "ARTICLES.csv", "2023;832/333-03;Aides sociales diverses (énergie, loyers);", "2023;832/333-03;Aides sociales diverses (MARIE NOEL);");
+        await ReplaceAsync(
+            folder,
+            "BALANCE.csv",
+            "2023;4410000;Bénéficiaires d'aides sociales;",
+            "2023;4410000;Aides à verser - Noël, Marie;");
+        await ReplaceAsync(
+            folder,
+            "ARTICLES.csv",
+            "2023;832/333-03;Aides sociales diverses (énergie, loyers);",
+            "2023;832/333-03;Aides sociales diverses (MARIE NOEL);");
         return badAmountLineNumber;
     }
 
@@ -91,7 +101,11 @@ internal static class PlantedBeneficiary
         var text = await File.ReadAllTextAsync(path, Latin1, TestContext.Current.CancellationToken);
         var at = text.IndexOf(from, StringComparison.Ordinal);
         Assert.True(at >= 0, $"{file} of the CPAS sample no longer holds '{from}'.");
-        await File.WriteAllTextAsync(path, string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)), Latin1, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            path,
+            string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)),
+            Latin1,
+            TestContext.Current.CancellationToken);
     }
 
     private static async Task AppendAsync(string folder, string file, string lines) =>

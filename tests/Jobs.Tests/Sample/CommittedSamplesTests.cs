@@ -31,11 +31,15 @@ public sealed class CommittedSamplesTests
         Assert.Contains($"`dotnet run --project src/Jobs -- {command}`", readme, StringComparison.Ordinal);
 
         // The same command, writing into a temporary folder instead of samples/.
-        var args = command.Split(' ').Select(a => a.StartsWith(Samples, StringComparison.Ordinal) ? Path.Combine(folder.Path, a[Samples.Length..]) : a).ToArray();
+        var args = command.Split(' ')
+            .Select(a => a.StartsWith(Samples, StringComparison.Ordinal) ? Path.Combine(folder.Path, a[Samples.Length..]) : a)
+            .ToArray();
         var exit = await BasculeApp.Create().RunAsync(args, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
-        Assert.Equal(samples.Order(StringComparer.Ordinal), Directory.GetDirectories(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            samples.Order(StringComparer.Ordinal),
+            Directory.GetDirectories(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var sample in samples)
         {
             var committed = RepositoryRoot.Combine("samples", sample);
@@ -46,7 +50,8 @@ public sealed class CommittedSamplesTests
             {
                 Assert.True(
                     File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(committed, Path.GetFileName(file)))),
-                    $"samples/{sample}/{Path.GetFileName(file)} differs from the generator's output: regenerate it with the command in samples/README.md.");
+                    $"samples/{sample}/{Path.GetFileName(file)} differs from the generator's output: regenerate it with the command in "
+                        + $"samples/README.md.");
             }
         }
     }

@@ -72,13 +72,19 @@ public sealed class SampleCommandTests
         using var folder = new TempDirectory();
 
         var (exit, output) = await CliRun.RunAsync(
-            "sample", "--out", folder.Combine("cpas-{year}"), "--entity-type", "CPAS", "--years", "2022-2023", "--lines", "900", "--seed", "4");
+            "sample", "--out", folder.Combine(
+                "cpas-{year}"), "--entity-type", "CPAS", "--years", "2022-2023", "--lines", "900", "--seed", "4");
 
         Assert.Equal(0, exit);
-        Assert.Equal(["cpas-2022", "cpas-2023"], Directory.GetDirectories(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["cpas-2022", "cpas-2023"],
+            Directory.GetDirectories(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         IndependentExportChecks.Verify(folder.Combine("cpas-2022"), "CPAS", 2022);
         IndependentExportChecks.Verify(folder.Combine("cpas-2023"), "CPAS", 2023);
-        Assert.Contains("2023 opens with the closing balances of 2022; the previous year's result is carried onto account 1000000 (Patrimoine).", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "2023 opens with the closing balances of 2022; the previous year's result is carried onto account 1000000 (Patrimoine).",
+            output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,11 +109,17 @@ public sealed class SampleCommandTests
 
     [Theory]
     [InlineData("--years 2023-2022", "--years 2023-2022 goes backwards: write the first year first, e.g. --years 2022-2023.")]
-    [InlineData("--years 2022", "--years '2022' is not a range of two 4-digit years: write the first and the last year, e.g. --years 2022-2023.")]
+    [InlineData(
+        "--years 2022",
+        "--years '2022' is not a range of two 4-digit years: write the first and the last year, e.g. --years 2022-2023.")]
     [InlineData("--years 2022..2023", "--years '2022..2023' is not a range of two 4-digit years")]
     [InlineData("--years 1985-1992", "--years 1985-1992 is outside 1990-2100.")]
-    [InlineData("--years 2000-2010", "--years 2000-2010 spans 11 years: give at most 10 consecutive years at once, e.g. --years 2000-2009.")]
-    [InlineData("--year 2023 --years 2022-2023", "--year 2023 and --years 2022-2023 cannot be used together: give --year for one year, or --years for consecutive years.")]
+    [InlineData(
+        "--years 2000-2010",
+        "--years 2000-2010 spans 11 years: give at most 10 consecutive years at once, e.g. --years 2000-2009.")]
+    [InlineData(
+        "--year 2023 --years 2022-2023",
+        "--year 2023 and --years 2022-2023 cannot be used together: give --year for one year, or --years for consecutive years.")]
     [InlineData("--years 2022-2023 --lines 21", "--lines 21 is too few: each year of a COMMUNE history needs at least 22 lines")]
     public async Task Sample_command_refuses_a_bad_range_and_writes_nothing(string options, string message)
     {

@@ -113,7 +113,8 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
         var export = RepositoryRoot.Combine("samples", "commune-etterbeek-2023");
         var mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine("out-1"),
+            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine(
+                "out-1"),
             "--no-drill-indexes");
         Assert.True(exit == 0, stdout + stderr);
         Assert.DoesNotContain("drill-down indexes", stdout, StringComparison.Ordinal);
@@ -122,7 +123,12 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
         Assert.Empty(await DrillIndexNamesAsync(staging));
 
         // serve builds them in the background once it has started.
-        var app = ServeHost.Build(new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), target, new Dictionary<string, string>(), 1)
+        var app = ServeHost.Build(new ServeOptions(
+            $"http://127.0.0.1:{LoopbackPort.Free()}",
+            new InMemoryStorage(),
+            target,
+            new Dictionary<string, string>(),
+            1)
         {
             MappingsRoot = RepositoryRoot.Combine("mappings"),
         });
@@ -138,7 +144,8 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
 
         // A migrate builds its run's once published, and drops those of the run it superseded.
         (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine("out-2"));
+            "migrate", "--export", export, "--mapping", mapping, "--provider", Provider, "--connection", database, "--out", Temp.Combine(
+                "out-2"));
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains($"drill-down indexes: {DrillIndexes.Lists.Count} built in", stdout, StringComparison.Ordinal);
         var second = (await RunList.ReadAsync(staging, Ct)).Single(r => r.Id != first).Id;
@@ -157,11 +164,19 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
     {
         var connection = await CreateConnectionAsync();
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+            "migrate", "--export", RepositoryRoot.Combine("samples", "commune-etterbeek-2023"), "--mapping", RepositoryRoot.Combine(
+                "mappings",
+                "bxl-2024",
+                "1.0.0"),
             "--provider", Provider, "--connection", connection, "--out", Temp.Combine("out-run"));
         Assert.True(exit == 0, stdout + stderr);
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var app = ServeHost.Build(new ServeOptions(url, new InMemoryStorage(), new StagingTarget(Provider, connection, Temp.Combine("out")), new Dictionary<string, string>(), 1)
+        var app = ServeHost.Build(new ServeOptions(
+            url,
+            new InMemoryStorage(),
+            new StagingTarget(Provider, connection, Temp.Combine("out")),
+            new Dictionary<string, string>(),
+            1)
         {
             MappingsRoot = RepositoryRoot.Combine("mappings"),
         });

@@ -60,11 +60,16 @@ public abstract partial class MappingPageTests<TDatabase>(TDatabase database) : 
         }
 
         Assert.Contains("<caption>Règles appliquées dans cette exécution", french, StringComparison.Ordinal);
-        Assert.Contains("<caption>Regels van de versie die in deze uitvoering geen enkele lijn gestaged hebben</caption>", dutch, StringComparison.Ordinal);
+        Assert.Contains(
+            "<caption>Regels van de versie die in deze uitvoering geen enkele lijn gestaged hebben</caption>",
+            dutch,
+            StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Verantwoording</th>", dutch, StringComparison.Ordinal);
         Assert.Equal(used, RuleIds(Table(dutch, "rules-used")));
         // Each used rule's lines lead to its drill-down list.
-        Assert.All(used, rule => Assert.Contains($"href=\"/runs/{run}/lines?rule={Uri.EscapeDataString(rule)}\"", french, StringComparison.Ordinal));
+        Assert.All(
+            used,
+            rule => Assert.Contains($"href=\"/runs/{run}/lines?rule={Uri.EscapeDataString(rule)}\"", french, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,7 +114,12 @@ public abstract partial class MappingPageTests<TDatabase>(TDatabase database) : 
     {
         var fleet = FleetSample.Write(Temp, entities: 1);
         var served = await ServedHost.StartAsync(
-            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")), new Dictionary<string, string>(), 1)
+            new ServeOptions(
+                $"http://127.0.0.1:{LoopbackPort.Free()}",
+                new InMemoryStorage(),
+                new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")),
+                new Dictionary<string, string>(),
+                1)
             {
                 ReaderAccess = new AccessOptions(),
                 MappingsRoot = mappingsRoot,

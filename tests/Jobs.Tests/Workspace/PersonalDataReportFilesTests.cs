@@ -29,14 +29,19 @@ public sealed class PersonalDataReportFilesTests : IDisposable
         var database = _temp.Combine("staging.db");
         using (var migrate = CliProcess.Start(
             _temp.Path,
-            ["migrate", "--export", _temp.Combine("planted"), "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), "--connection", database],
+            ["migrate", "--export", _temp.Combine("planted"), "--mapping", RepositoryRoot.Combine(
+                "mappings",
+                "bxl-2024",
+                "1.0.0"), "--connection", database],
             new Dictionary<string, string> { ["BASCULE_REPORTS__SHOWPERSONALDATA"] = "true" }))
         {
             Assert.True(await migrate.WaitForExitAsync(Ct) == 0, migrate.Output);
         }
 
         var run = Assert.Single(Directory.GetDirectories(_temp.Combine("out", "runs")).Select(Path.GetFileName).OfType<string>());
-        Assert.True(PlantedBeneficiary.ShowsName(await File.ReadAllTextAsync(_temp.Combine("out", "runs", run, "reconciliation.html"), Ct)), "the written report shows the name");
+        Assert.True(
+            PlantedBeneficiary.ShowsName(await File.ReadAllTextAsync(_temp.Combine("out", "runs", run, "reconciliation.html"), Ct)),
+            "the written report shows the name");
         using var serve = await ServeProcess.StartAsync(
             _temp.Path,
             new Dictionary<string, string>
@@ -65,7 +70,10 @@ public sealed class PersonalDataReportFilesTests : IDisposable
             Assert.False(PlantedBeneficiary.ShowsName(refusal));
             using var dutch = await marie.GetAsync($"/runs/{run}/{file}?lang=nl", Ct);
             Assert.Equal(HttpStatusCode.Forbidden, dutch.StatusCode);
-            Assert.StartsWith("Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar", await dutch.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar",
+                await dutch.Content.ReadAsStringAsync(Ct),
+                StringComparison.Ordinal);
         }
 
         // The run's page shows her the reconciliation masked; her evidence pack holds the reports regenerated, masked.
@@ -88,7 +96,8 @@ public sealed class PersonalDataReportFilesTests : IDisposable
     private static HttpClient Reader(ServeProcess serve, string user)
     {
         var client = new HttpClient { BaseAddress = new Uri(serve.Url) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{Password}")));
+        client.DefaultRequestHeaders.Authorization
+            = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{Password}")));
         return client;
     }
 }

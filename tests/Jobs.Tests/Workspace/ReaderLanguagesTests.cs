@@ -15,7 +15,11 @@ public sealed class ReaderLanguagesTests
     [InlineData("", null, "nl;q=0, fr;q=0.1", ReaderLanguage.French)]
     [InlineData("lang=de", "xx", "en-US", ReaderLanguage.French)]
     [InlineData("", null, null, ReaderLanguage.French)]
-    public void The_query_then_the_cookie_then_the_browser_choose_and_French_is_the_default(string query, string? cookie, string? acceptLanguage, ReaderLanguage expected)
+    public void The_query_then_the_cookie_then_the_browser_choose_and_French_is_the_default(
+        string query,
+        string? cookie,
+        string? acceptLanguage,
+        ReaderLanguage expected)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query.Length == 0 ? "" : "?" + query);

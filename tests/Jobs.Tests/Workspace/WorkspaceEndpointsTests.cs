@@ -50,7 +50,10 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         Assert.Contains("Seuls un comptable ou un auditeur signent", olivierRun, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, olivierEvidence.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, olivierPost.StatusCode);
-        Assert.Contains("Aucune signature pour l'instant.", WebUtility.HtmlDecode(await alice.GetStringAsync($"/runs/{run}", Ct)), StringComparison.Ordinal);
+        Assert.Contains(
+            "Aucune signature pour l'instant.",
+            WebUtility.HtmlDecode(await alice.GetStringAsync($"/runs/{run}", Ct)),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +83,10 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, othersToken.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, otherReport.StatusCode);
-        Assert.Contains("werd herschreven sinds u deze pagina opende", await otherReport.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains(
+            "werd herschreven sinds u deze pagina opende",
+            await otherReport.Content.ReadAsStringAsync(Ct),
+            StringComparison.Ordinal);
         // The generated sample's reconciliation decides whether the comment is required: the page said which.
         if (status == "OK")
         {
@@ -89,7 +95,10 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         else
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, noComment.StatusCode);
-            Assert.Contains("Er werd niets geregistreerd: de reconciliatie van deze uitvoering is niet OK", await noComment.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Contains(
+                "Er werd niets geregistreerd: de reconciliatie van deze uitvoering is niet OK",
+                await noComment.Content.ReadAsStringAsync(Ct),
+                StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
@@ -129,7 +138,9 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
 
         var page = WebUtility.HtmlDecode(await local.GetStringAsync("/?lang=nl", Ct));
 
-        var row = page[page.IndexOf($"<tr data-entity=\"{fleet.Entities[0].Type.ToString().ToUpperInvariant()}-{fleet.Entities[0].InsCode}\"", StringComparison.Ordinal)..];
+        var row = page[page.IndexOf(
+            $"<tr data-entity=\"{fleet.Entities[0].Type.ToString().ToUpperInvariant()}-{fleet.Entities[0].InsCode}\"",
+            StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains(fleet.Entities[0].Name, row, StringComparison.Ordinal);
         Assert.Contains($"href=\"/hangfire/jobs/details/{job}\">mislukt</a>", row, StringComparison.Ordinal);
@@ -137,9 +148,17 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         Assert.Contains("geen gepubliceerd", row, StringComparison.Ordinal);
     }
 
-    private async Task<ServedHost> ServeAsync(IReadOnlyDictionary<string, string> users, AccessOptions access, IReadOnlyList<FleetEntity>? fleet = null) =>
+    private async Task<ServedHost> ServeAsync(
+        IReadOnlyDictionary<string, string> users,
+        AccessOptions access,
+        IReadOnlyList<FleetEntity>? fleet = null) =>
         await ServedHost.StartAsync(
-            new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")), users, 1)
+            new ServeOptions(
+                $"http://127.0.0.1:{LoopbackPort.Free()}",
+                new InMemoryStorage(),
+                new StagingTarget(Provider, await CreateConnectionAsync(), Temp.Combine("out")),
+                users,
+                1)
             {
                 ReaderAccess = access,
                 FleetEntities = fleet,
@@ -160,10 +179,14 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         }
     }
 
-    private static HttpClient Client(ServedHost served, string user, string password) => new(new HttpClientHandler { AllowAutoRedirect = false })
+    private static HttpClient Client(
+        ServedHost served,
+        string user,
+        string password) => new(new HttpClientHandler { AllowAutoRedirect = false })
     {
         BaseAddress = new Uri(served.Url),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))) },
+        DefaultRequestHeaders = {
+            Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))) },
     };
 
     // Each client keeps its own cookies, the antiforgery cookie among them, as a browser does.

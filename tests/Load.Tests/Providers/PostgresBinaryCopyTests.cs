@@ -16,7 +16,8 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
 {
     private const string Columns = "id, t, n, b, a, d";
 
-    private const string TableSql = "(id INTEGER NOT NULL, t TEXT NULL, n INTEGER NOT NULL, b BIGINT NOT NULL, a NUMERIC(19,2) NOT NULL, d DATE NULL)";
+    private const string TableSql
+        = "(id INTEGER NOT NULL, t TEXT NULL, n INTEGER NOT NULL, b BIGINT NOT NULL, a NUMERIC(19,2) NOT NULL, d DATE NULL)";
 
     private static readonly decimal[] Amounts =
     [
@@ -82,8 +83,10 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
 
         // Compared as text too, so that a different scale or an infinity written as a date would show.
         const string Text = "id, t, n, b, a::text, d::text";
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT {Text} FROM ours EXCEPT ALL SELECT {Text} FROM theirs) x"));
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT {Text} FROM theirs EXCEPT ALL SELECT {Text} FROM ours) x"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM (SELECT {Text} FROM ours EXCEPT ALL SELECT {Text} FROM theirs) x"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM (SELECT {Text} FROM theirs EXCEPT ALL SELECT {Text} FROM ours) x"));
         Assert.Equal(
             rows.Count(r => r.Day == DateOnly.MinValue || r.Day == DateOnly.MaxValue),
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ours WHERE NOT isfinite(d)"));
@@ -101,7 +104,11 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         // A lone surrogate is refused, as Npgsql refuses it, rather than stored as U+FFFD.
         await Assert.ThrowsAsync<EncoderFallbackException>(async () =>
         {
-            await using var writer = await PostgresCopyWriter.BeginAsync(connection, Copy("ours"), 6, TestContext.Current.CancellationToken);
+            await using var writer = await PostgresCopyWriter.BeginAsync(
+                connection,
+                Copy("ours"),
+                6,
+                TestContext.Current.CancellationToken);
             foreach (var row in Rows())
             {
                 Write(writer, row);
@@ -114,7 +121,11 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         // A row with a missing value is refused before it reaches the server.
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await using var writer = await PostgresCopyWriter.BeginAsync(connection, Copy("ours"), 6, TestContext.Current.CancellationToken);
+            await using var writer = await PostgresCopyWriter.BeginAsync(
+                connection,
+                Copy("ours"),
+                6,
+                TestContext.Current.CancellationToken);
             writer.BeginRow();
             writer.Number(1);
             writer.EndRow();
@@ -124,7 +135,11 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         // An amount far beyond NUMERIC(19,2) fails before the server would refuse it.
         await Assert.ThrowsAsync<OverflowException>(async () =>
         {
-            await using var writer = await PostgresCopyWriter.BeginAsync(connection, Copy("ours"), 6, TestContext.Current.CancellationToken);
+            await using var writer = await PostgresCopyWriter.BeginAsync(
+                connection,
+                Copy("ours"),
+                6,
+                TestContext.Current.CancellationToken);
             Write(writer, new Row(1, "ok", 0, 0, 1m, null));
             Write(writer, new Row(2, "too much", 0, 0, decimal.MaxValue, null));
             await writer.CompleteAsync();
@@ -173,7 +188,11 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
 
         var fault = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var writer = await PostgresCopyWriter.BeginAsync(connection, Copy("ours"), 6, TestContext.Current.CancellationToken);
+            await using var writer = await PostgresCopyWriter.BeginAsync(
+                connection,
+                Copy("ours"),
+                6,
+                TestContext.Current.CancellationToken);
             for (var i = 0; i < 200_000; i++)
             {
                 if (i == 10_000)
@@ -187,7 +206,8 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
             await writer.CompleteAsync();
         });
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{fault.GetType().FullName}: {fault.Message} (inner: {fault.InnerException?.GetType().FullName})");
+        TestContext.Current.TestOutputHelper?
+            .WriteLine($"{fault.GetType().FullName}: {fault.Message} (inner: {fault.InnerException?.GetType().FullName})");
         Assert.True(provider.IsTransient(fault), $"{fault.GetType().Name} ({fault.Message}) should be transient");
     }
 
@@ -211,7 +231,13 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         var edges = new[] { Amounts.Length, Texts.Length, Numbers.Length, BigNumbers.Length, Days.Length }.Max() * 3;
         for (var i = 0; i < edges; i++)
         {
-            rows.Add(new Row(i, Texts[i % Texts.Length], Numbers[i % Numbers.Length], BigNumbers[i % BigNumbers.Length], Amounts[i % Amounts.Length], Days[i % Days.Length]));
+            rows.Add(new Row(
+                i,
+                Texts[i % Texts.Length],
+                Numbers[i % Numbers.Length],
+                BigNumbers[i % BigNumbers.Length],
+                Amounts[i % Amounts.Length],
+                Days[i % Days.Length]));
         }
 
         var random = new Random(20_24);

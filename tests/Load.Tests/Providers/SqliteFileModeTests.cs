@@ -16,7 +16,8 @@ public sealed class SqliteFileModeTests : IDisposable
 {
     private const UnixFileMode File0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Folder0700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode Folder0755 = Folder0700 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private const UnixFileMode Folder0755 = Folder0700 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead
+        | UnixFileMode.OtherExecute;
 
     private readonly TempDirectory _temp = new();
 
@@ -84,11 +85,14 @@ public sealed class SqliteFileModeTests : IDisposable
         var file = Path.Combine(missing, "staging.db");
         var outFolder = _temp.Combine("out");
 
-        var error = Assert.Throws<ArgumentException>(() => StagingProviders.Create("sqlite", asConnectionString ? $"Data Source={file};Cache=Shared" : file, outFolder));
+        var error = Assert.Throws<ArgumentException>(
+            () => StagingProviders.Create("sqlite", asConnectionString ? $"Data Source={file};Cache=Shared" : file, outFolder));
 
         Assert.Equal(
-            $"The folder {missing} of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create it " +
-            $"(mode 0700, for the account that runs Bascule), or omit --connection (and the setting Staging:Connection) to use {Path.Combine(outFolder, "staging.db")}.",
+            $"The folder {missing} of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create "
+                + $"it " +
+                $"(mode 0700, for the account that runs Bascule), or omit --connection (and the setting Staging:Connection) to use "
+                    + $"{Path.Combine(outFolder, "staging.db")}.",
             error.Message);
         Assert.False(Directory.Exists(_temp.Combine("no")));
         Assert.False(Directory.Exists(outFolder));

@@ -41,11 +41,14 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
-                    INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
+                    INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version,
+                    mapping_sha256,
                                       started_utc, finished_utc, started_by, tool_version, fingerprint, failure_message, job)
-                    VALUES (@run, 'Commune 21009', 'COMMUNE', '21009', 2023, @status, 'bxl-2024', '1.0.0', @sha, @started, @started, 'tester', '0.1.0', @fingerprint, @message, @job)
+                    VALUES (@run, 'Commune 21009', 'COMMUNE', '21009', 2023, @status, 'bxl-2024', '1.0.0', @sha, @started, @started,
+                    'tester', '0.1.0', @fingerprint, @message, @job)
                     """,
-                    new { run = run.Value, status, sha = new string('a', 64), started = DateTime.UtcNow.AddDays(-days), fingerprint = status == "failed" ? null : new string('f', 64), message, job },
+                    new { run = run.Value, status, sha = new string('a', 64), started = DateTime.UtcNow
+                        .AddDays(-days), fingerprint = status == "failed" ? null : new string('f', 64), message, job },
                     transaction,
                     cancellationToken: Ct));
             }
@@ -62,8 +65,11 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
         Assert.All(runs, r => Assert.Null(r.Override));
         await using (var connection = await provider.OpenAsync(Ct))
         {
-            Assert.Equal(SchemaScripts.For(Folder).Select(s => s.Version), (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: Ct))).Order());
-            Assert.Equal([published.Value], await connection.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct)));
+            Assert.Equal(SchemaScripts.For(Folder).Select(s => s.Version), (await connection.QueryAsync<int>(
+                new CommandDefinition("SELECT version FROM schema_version", cancellationToken: Ct))).Order());
+            Assert.Equal(
+                [published.Value],
+                await connection.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct)));
             // The rebuilt (SQLite) or altered table still refuses an unknown status and a second published run of an entity-year.
             await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE runs SET status = 'parked' WHERE run_id = @run", new { run = failed.Value }, cancellationToken: Ct)));
@@ -127,7 +133,8 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
         Assert.Equal([held.Run.Value], await PublishedRunsAsync(provider));
         // Readers of the published runs see that this one was published over a FAILED reconciliation, and by whom.
         await using var connection = await provider.OpenAsync(Ct);
-        Assert.Equal("j.dupont", await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT override_by FROM published_runs", cancellationToken: Ct)));
+        Assert.Equal("j.dupont", await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition("SELECT override_by FROM published_runs", cancellationToken: Ct)));
     }
 
     [Fact]
@@ -139,9 +146,12 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
         var held = await HoldAsync(provider, new TestExport(lines: 150));
         var before = await RunList.ReadAsync(provider, Ct);
 
-        var notHeld = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, ok.Id, SignOffRequests.PublishHeld(ok.Id, Reason, "j.dupont"), Ct));
-        var unknown = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, RunId.New(), SignOffRequests.PublishHeld(RunId.New(), Reason, "j.dupont"), Ct));
-        await Assert.ThrowsAsync<SignOffRefusedException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, "  ", "j.dupont"), Ct));
+        var notHeld = await Assert.ThrowsAsync<StagingException>(
+            () => RunStore.PublishHeldAsync(provider, ok.Id, SignOffRequests.PublishHeld(ok.Id, Reason, "j.dupont"), Ct));
+        var unknown = await Assert.ThrowsAsync<StagingException>(
+            () => RunStore.PublishHeldAsync(provider, RunId.New(), SignOffRequests.PublishHeld(RunId.New(), Reason, "j.dupont"), Ct));
+        await Assert.ThrowsAsync<SignOffRefusedException>(
+            () => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, "  ", "j.dupont"), Ct));
 
         Assert.Contains("is published, not held", notHeld.Message, StringComparison.Ordinal);
         Assert.Contains("There is no run", unknown.Message, StringComparison.Ordinal);
@@ -156,12 +166,14 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
         await using (var connection = await provider.OpenAsync(Ct))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE staged_lines SET label = 'edited after review' WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run)",
+                "UPDATE staged_lines SET label = 'edited after review' WHERE run_id = @run AND record = (SELECT MIN(record) FROM "
+                    + "staged_lines WHERE run_id = @run)",
                 new { run = held.Run.Value },
                 cancellationToken: Ct));
         }
 
-        var error = await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
+        var error = await Assert.ThrowsAsync<StagingException>(
+            () => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
 
         Assert.Contains("rows changed since it was held", error.Message, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Held, (await StagedCounts.RunAsync(provider, held.Run)).Status);
@@ -185,16 +197,25 @@ public abstract class HeldRunsTests<TDatabase>(TDatabase database) : UpgradeSuit
 
         Assert.Equal(RunStatus.Superseded, (await StagedCounts.RunAsync(provider, held.Run)).Status);
         Assert.Equal(RunStatus.Published, (await StagedCounts.RunAsync(provider, later.Id)).Status);
-        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
+        await Assert.ThrowsAsync<StagingException>(
+            () => RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, Reason, "j.dupont"), Ct));
         Assert.Equal([later.Id.Value], await PublishedRunsAsync(provider));
     }
 
     /// <summary>Loads an export and holds its run as the pipeline does when the reconciliation is FAILED.</summary>
-    private static async Task<(RunId Run, string Fingerprint, RunId? StillPublished)> HoldAsync(IStagingProvider provider, TestExport export)
+    private static async Task<(RunId Run, string Fingerprint, RunId? StillPublished)> HoldAsync(
+        IStagingProvider provider,
+        TestExport export)
     {
         var run = await export.LoadAsync(provider);
         var fingerprint = await run.FingerprintAsync(Ct);
-        var stillPublished = await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, "Held, not published: reconciliation FAILED (controlTotals:ECRITURES.csv:debit).", Ct);
+        var stillPublished = await RunStore.HoldAsync(
+            provider,
+            run.Id,
+            run.Header,
+            fingerprint,
+            "Held, not published: reconciliation FAILED (controlTotals:ECRITURES.csv:debit).",
+            Ct);
         return (run.Id, fingerprint, stillPublished);
     }
 

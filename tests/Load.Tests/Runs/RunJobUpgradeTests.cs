@@ -22,15 +22,17 @@ public abstract class RunJobUpgradeTests<TDatabase>(TDatabase database) : Upgrad
         await using var provider = await CreateProviderAsync();
         var before = RunId.New();
         // A run as the V001 code wrote it: no job column yet.
-        await CreateOldSchemaAsync(provider, s => s.Version == 1, (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(
-            """
+        await CreateOldSchemaAsync(provider, s => s.Version == 1, (connection, transaction, token) => connection
+            .ExecuteAsync(new CommandDefinition(
+                """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
                               started_utc, finished_utc, started_by, tool_version, fingerprint)
-            VALUES (@run, 'Commune 21009', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @started, @started, 'tester', '0.1.0', @sha)
+            VALUES (@run, 'Commune 21009', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @started, @started, 'tester',
+            '0.1.0', @sha)
             """,
-            new { run = before.Value, sha = new string('b', 64), started = DateTime.UtcNow.AddDays(-1) },
-            transaction,
-            cancellationToken: token)));
+                new { run = before.Value, sha = new string('b', 64), started = DateTime.UtcNow.AddDays(-1) },
+                transaction,
+                cancellationToken: token)));
 
         await provider.EnsureSchemaAsync(ct);
         var after = RunId.New();
@@ -42,7 +44,9 @@ public abstract class RunJobUpgradeTests<TDatabase>(TDatabase database) : Upgrad
         Assert.Null(old.Job);
         Assert.Equal("4711", Assert.Single(runs, r => r.Id == after).Job);
         await using var check = await provider.OpenAsync(ct);
-        var versions = (await check.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: ct))).Order().ToList();
+        var versions = (await check.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: ct)))
+            .Order()
+            .ToList();
         Assert.Equal(SchemaScripts.For(Folder).Select(s => s.Version), versions);
         Assert.Contains(2, versions);
     }
@@ -61,7 +65,15 @@ public abstract class RunJobUpgradeTests<TDatabase>(TDatabase database) : Upgrad
     }
 
     private static RunHeader Header(string? job) =>
-        new("Commune 21009", EntityType.Commune, "21009", new FiscalYear(2023), new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), "tester", "0.1.0", job);
+        new(
+            "Commune 21009",
+            EntityType.Commune,
+            "21009",
+            new FiscalYear(2023),
+            new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)),
+            "tester",
+            "0.1.0",
+            job);
 }
 
 public sealed class SqliteRunJobUpgradeTests(SqliteDatabase database) : RunJobUpgradeTests<SqliteDatabase>(database);

@@ -29,7 +29,8 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         var export = new TestExport();
         var first = await export.LoadAsync(provider);
 
-        var refused = await Assert.ThrowsAsync<RunInProgressException>(() => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
+        var refused = await Assert.ThrowsAsync<RunInProgressException>(
+            () => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
 
         Assert.Equal(first.Id, refused.Holder?.Id);
         Assert.Contains(first.Id.Value, refused.Message, StringComparison.Ordinal);
@@ -47,7 +48,10 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         var export = new TestExport();
         var first = await export.LoadAsync(provider);
         var waiting = new TaskCompletionSource<LoadingRun>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var options = new StagingOptions { WaitForLease = Timeout.InfiniteTimeSpan, WaitPollInterval = TimeSpan.FromMilliseconds(50), Waiting = waiting.SetResult };
+        var options = new StagingOptions {
+            WaitForLease = Timeout.InfiniteTimeSpan,
+            WaitPollInterval = TimeSpan.FromMilliseconds(50),
+            Waiting = waiting.SetResult };
 
         var second = Task.Run(() => export.LoadAsync(provider, options), Ct);
         var holder = await waiting.Task.WaitAsync(Ct);
@@ -70,9 +74,13 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         var export = new TestExport();
         var first = await export.LoadAsync(provider);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var options = new StagingOptions { WaitForLease = Timeout.InfiniteTimeSpan, WaitPollInterval = TimeSpan.FromMilliseconds(50), Waiting = _ => cancel.Cancel() };
+        var options = new StagingOptions {
+            WaitForLease = Timeout.InfiniteTimeSpan,
+            WaitPollInterval = TimeSpan.FromMilliseconds(50),
+            Waiting = _ => cancel.Cancel() };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => StagingRun.BeginAsync(provider, export.Header, options, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => StagingRun.BeginAsync(provider, export.Header, options, cancel.Token));
 
         Assert.Equal([first.Id], (await RunList.ReadAsync(provider, Ct)).Select(r => r.Id));
         Assert.Equal(RunStatus.Loading, (await StagedCounts.RunAsync(provider, first.Id)).Status);
@@ -93,7 +101,9 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
 
         await Assert.ThrowsAsync<RunInProgressException>(() => StagingRun.BeginAsync(provider, export.Header, lease, Ct));
         var renewed = await LeaseAsync(provider, first.Id);
-        Assert.True(renewed.Expires > started.Expires + TimeSpan.FromSeconds(1.5), $"lease until {started.Expires:O} at start, {renewed.Expires:O} now");
+        Assert.True(
+            renewed.Expires > started.Expires + TimeSpan.FromSeconds(1.5),
+            $"lease until {started.Expires:O} at start, {renewed.Expires:O} now");
         Assert.Equal(RunStatus.Loading, (await StagedCounts.RunAsync(provider, first.Id)).Status);
         await first.CompleteAsync(Ct);
     }
@@ -124,9 +134,17 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         await using var provider = await CreateProviderAsync();
         var export = new TestExport();
         var elsewhere = await LeftLoadingAsync(provider, export);
-        await SetLeaseAsync(provider, elsewhere, "another-host", Environment.ProcessId + 1, null, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(1));
+        await SetLeaseAsync(
+            provider,
+            elsewhere,
+            "another-host",
+            Environment.ProcessId + 1,
+            null,
+            DateTime.UtcNow,
+            DateTime.UtcNow.AddMinutes(1));
 
-        var refused = await Assert.ThrowsAsync<RunInProgressException>(() => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
+        var refused = await Assert.ThrowsAsync<RunInProgressException>(
+            () => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
 
         Assert.Contains("host another-host", refused.Message, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Loading, (await StagedCounts.RunAsync(provider, elsewhere)).Status);
@@ -139,13 +157,23 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         await using var provider = await CreateProviderAsync();
         var export = new TestExport();
         var killed = await LeftLoadingAsync(provider, export);
-        await SetLeaseAsync(provider, killed, Environment.MachineName, NoSuchProcess, "linux:1", DateTime.UtcNow, DateTime.UtcNow.AddMinutes(1));
+        await SetLeaseAsync(
+            provider,
+            killed,
+            Environment.MachineName,
+            NoSuchProcess,
+            "linux:1",
+            DateTime.UtcNow,
+            DateTime.UtcNow.AddMinutes(1));
 
         var next = await export.LoadAsync(provider);
 
         Assert.Equal([killed], next.Abandoned);
         var abandoned = await StagedCounts.RunAsync(provider, killed);
-        Assert.StartsWith($"Abandoned: its process (host {Environment.MachineName}, process {NoSuchProcess}) is gone", abandoned.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Abandoned: its process (host {Environment.MachineName}, process {NoSuchProcess}) is gone",
+            abandoned.FailureMessage,
+            StringComparison.Ordinal);
         Assert.Equal(0, await StagedCounts.RowsOfRunAsync(provider, killed));
         await next.CompleteAsync(Ct);
     }
@@ -164,10 +192,18 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
 
             // Held by that very process: alive.
             await SetLeaseAsync(provider, run, Environment.MachineName, other.Id, stamp, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(1));
-            await Assert.ThrowsAsync<RunInProgressException>(() => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
+            await Assert.ThrowsAsync<RunInProgressException>(
+                () => StagingRun.BeginAsync(provider, export.Header, new StagingOptions(), Ct));
 
             // Held by an earlier process that had the same id: gone.
-            await SetLeaseAsync(provider, run, Environment.MachineName, other.Id, stamp + "0", DateTime.UtcNow, DateTime.UtcNow.AddMinutes(1));
+            await SetLeaseAsync(
+                provider,
+                run,
+                Environment.MachineName,
+                other.Id,
+                stamp + "0",
+                DateTime.UtcNow,
+                DateTime.UtcNow.AddMinutes(1));
             var next = await export.LoadAsync(provider);
             Assert.Equal([run], next.Abandoned);
             Assert.Contains("is gone", (await StagedCounts.RunAsync(provider, run)).FailureMessage, StringComparison.Ordinal);
@@ -189,7 +225,10 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         // As a run whose process looks gone (frozen, say, on a host that recorded another id) is cleaned up by the next.
         await using (var connection = await provider.OpenAsync(Ct))
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE runs SET lease_pid = @pid WHERE run_id = @run", new { pid = NoSuchProcess, run = first.Id.Value }, cancellationToken: Ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET lease_pid = @pid WHERE run_id = @run",
+                new { pid = NoSuchProcess, run = first.Id.Value },
+                cancellationToken: Ct));
         }
 
         var second = await export.LoadAsync(provider, options);
@@ -220,11 +259,19 @@ public abstract class RunLeaseTests<TDatabase>(TDatabase database) : StagingSuit
         return run.Id;
     }
 
-    private static async Task SetLeaseAsync(IStagingProvider provider, RunId run, string host, int pid, string? stamp, DateTime heartbeat, DateTime expires)
+    private static async Task SetLeaseAsync(
+        IStagingProvider provider,
+        RunId run,
+        string host,
+        int pid,
+        string? stamp,
+        DateTime heartbeat,
+        DateTime expires)
     {
         await using var connection = await provider.OpenAsync(Ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE runs SET lease_host = @host, lease_pid = @pid, lease_process_start = @stamp, heartbeat_utc = @heartbeat, lease_expires_utc = @expires WHERE run_id = @run",
+            "UPDATE runs SET lease_host = @host, lease_pid = @pid, lease_process_start = @stamp, heartbeat_utc = @heartbeat, "
+                + "lease_expires_utc = @expires WHERE run_id = @run",
             new { run = run.Value, host, pid, stamp, heartbeat, expires },
             cancellationToken: Ct));
     }

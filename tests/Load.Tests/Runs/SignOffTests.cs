@@ -29,18 +29,30 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
         var before = DateTime.UtcNow.AddSeconds(-1);
 
         var first = await SignOffStore.AddAsync(
-            provider, run.Id, new SignOffRequest(new Signer("m.peeters", SignOffRole.Accountant, "basic"), report, "OK", SignOffDecision.Reviewed, null), Ct);
+            provider, run.Id, new SignOffRequest(
+                new Signer("m.peeters", SignOffRole.Accountant, "basic"),
+                report,
+                "OK",
+                SignOffDecision.Reviewed,
+                null), Ct);
         var second = await SignOffStore.AddAsync(
             provider,
             run.Id,
-            new SignOffRequest(new Signer("CN=J. Janssens", SignOffRole.Auditor, "certificate"), report, "OK", SignOffDecision.Reviewed, "  Sampled 20 lines back to the export.  "),
+            new SignOffRequest(
+                new Signer("CN=J. Janssens", SignOffRole.Auditor, "certificate"),
+                report,
+                "OK",
+                SignOffDecision.Reviewed,
+                "  Sampled 20 lines back to the export.  "),
             Ct);
 
         var listed = await SignOffStore.ListAsync(provider, run.Id, Ct);
         Assert.Equal([first.Id, second.Id], listed.Select(s => s.Id));
         Assert.True(second.Id > first.Id);
         var auditor = listed[1];
-        Assert.Equal((run.Id, fingerprint, report, "OK", SignOffDecision.Reviewed), (auditor.Run, auditor.Fingerprint, auditor.Report, auditor.Reconciliation, auditor.Decision));
+        Assert.Equal(
+            (run.Id, fingerprint, report, "OK", SignOffDecision.Reviewed),
+            (auditor.Run, auditor.Fingerprint, auditor.Report, auditor.Reconciliation, auditor.Decision));
         Assert.Equal(new Signer("CN=J. Janssens", SignOffRole.Auditor, "certificate"), auditor.Signer);
         Assert.Equal("Sampled 20 lines back to the export.", auditor.Comment);
         Assert.Null(listed[0].Comment);
@@ -58,17 +70,24 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
         var run = await new TestExport().LoadAsync(provider);
         await run.CompleteAsync(Ct);
         var signed = await SignOffStore.AddAsync(
-            provider, run.Id, new SignOffRequest(new Signer("m.peeters", SignOffRole.Accountant, "basic"), SignOffRequests.ReportOf(run.Id), "OK", SignOffDecision.Reviewed, "Read."), Ct);
+            provider, run.Id, new SignOffRequest(
+                new Signer("m.peeters", SignOffRole.Accountant, "basic"),
+                SignOffRequests.ReportOf(run.Id),
+                "OK",
+                SignOffDecision.Reviewed,
+                "Read."), Ct);
 
         await using (var connection = await provider.OpenAsync(Ct))
         {
             await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE signoffs SET comment = 'rewritten', signer = 'someone else' WHERE signoff_id = @id", new { id = signed.Id }, cancellationToken: Ct)));
+                "UPDATE signoffs SET comment = 'rewritten', signer = 'someone else' WHERE signoff_id = @id", new { id = signed
+                    .Id }, cancellationToken: Ct)));
             await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM signoffs WHERE signoff_id = @id", new { id = signed.Id }, cancellationToken: Ct)));
             if (provider.Kind == StagingProviderKind.Postgres)
             {
-                await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(new CommandDefinition("TRUNCATE signoffs", cancellationToken: Ct)));
+                await Assert.ThrowsAnyAsync<DbException>(
+                    () => connection.ExecuteAsync(new CommandDefinition("TRUNCATE signoffs", cancellationToken: Ct)));
             }
         }
 
@@ -95,7 +114,8 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
             provider, loading.Id, new SignOffRequest(accountant, report, "WARNING", SignOffDecision.Reviewed, "   "), Ct));
         Assert.Contains("reconciliation is WARNING", warning.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>(() => SignOffStore.AddAsync(
-            provider, loading.Id, new SignOffRequest(accountant, report with { Sha256 = "not a hash" }, "OK", SignOffDecision.Reviewed, null), Ct));
+            provider, loading
+                .Id, new SignOffRequest(accountant, report with { Sha256 = "not a hash" }, "OK", SignOffDecision.Reviewed, null), Ct));
 
         Assert.Empty(await SignOffStore.ListAsync(provider, loading.Id, Ct));
     }
@@ -107,26 +127,36 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
         var held = await HoldAsync(provider, new TestExport(lines: 150));
         var reason = "Reviewed with the legacy supplier: the control total is 1 EUR off.";
 
-        var published = await RunStore.PublishHeldAsync(provider, held.Run, SignOffRequests.PublishHeld(held.Run, reason, "j.janssens", SignOffRole.Auditor), Ct);
+        var published = await RunStore.PublishHeldAsync(
+            provider,
+            held.Run,
+            SignOffRequests.PublishHeld(held.Run, reason, "j.janssens", SignOffRole.Auditor),
+            Ct);
 
         var signOff = Assert.Single(await SignOffStore.ListAsync(provider, held.Run, Ct));
         Assert.Equal(published.SignOff, signOff);
-        Assert.Equal((SignOffDecision.PublishHeld, "FAILED", held.Fingerprint, reason), (signOff.Decision, signOff.Reconciliation, signOff.Fingerprint, signOff.Comment));
+        Assert.Equal(
+            (SignOffDecision.PublishHeld, "FAILED", held.Fingerprint, reason),
+            (signOff.Decision, signOff.Reconciliation, signOff.Fingerprint, signOff.Comment));
         Assert.Equal(new Signer("j.janssens", SignOffRole.Auditor, "os"), signOff.Signer);
         var run = await StagedCounts.RunAsync(provider, held.Run);
-        Assert.Equal((RunStatus.Published, "j.janssens", reason, signOff.SignedUtc), (run.Status, run.Override!.By, run.Override.Reason, run.Override.Utc));
+        Assert.Equal(
+            (RunStatus.Published, "j.janssens", reason, signOff.SignedUtc),
+            (run.Status, run.Override!.By, run.Override.Reason, run.Override.Utc));
 
         // A held run whose rows changed is refused before anything is written.
         var changed = await HoldAsync(provider, new TestExport(lines: 60));
         await using (var connection = await provider.OpenAsync(Ct))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE staged_lines SET label = 'edited after review' WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run)",
+                "UPDATE staged_lines SET label = 'edited after review' WHERE run_id = @run AND record = (SELECT MIN(record) FROM "
+                    + "staged_lines WHERE run_id = @run)",
                 new { run = changed.Run.Value },
                 cancellationToken: Ct));
         }
 
-        await Assert.ThrowsAsync<StagingException>(() => RunStore.PublishHeldAsync(provider, changed.Run, SignOffRequests.PublishHeld(changed.Run, reason, "j.janssens"), Ct));
+        await Assert.ThrowsAsync<StagingException>(
+            () => RunStore.PublishHeldAsync(provider, changed.Run, SignOffRequests.PublishHeld(changed.Run, reason, "j.janssens"), Ct));
         Assert.Empty(await SignOffStore.ListAsync(provider, changed.Run, Ct));
     }
 
@@ -134,7 +164,13 @@ public abstract class SignOffTests<TDatabase>(TDatabase database) : StagingSuite
     {
         var run = await export.LoadAsync(provider);
         var fingerprint = await run.FingerprintAsync(Ct);
-        await RunStore.HoldAsync(provider, run.Id, run.Header, fingerprint, "Held, not published: reconciliation FAILED (controlTotals:ECRITURES.csv:debit).", Ct);
+        await RunStore.HoldAsync(
+            provider,
+            run.Id,
+            run.Header,
+            fingerprint,
+            "Held, not published: reconciliation FAILED (controlTotals:ECRITURES.csv:debit).",
+            Ct);
         return (run.Id, fingerprint);
     }
 }

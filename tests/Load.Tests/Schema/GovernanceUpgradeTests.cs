@@ -20,15 +20,17 @@ public abstract class GovernanceUpgradeTests<TDatabase>(TDatabase database) : Up
         var ct = TestContext.Current.CancellationToken;
         await using var provider = await CreateProviderAsync();
         const string old = "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10";
-        await CreateOldSchemaAsync(provider, s => s.Version < 7, (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(
-            """
+        await CreateOldSchemaAsync(provider, s => s.Version < 7, (connection, transaction, token) => connection
+            .ExecuteAsync(new CommandDefinition(
+                """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
                               started_utc, finished_utc, started_by, tool_version, fingerprint)
-            VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @at, @at, 'before', '0.1.0', @sha)
+            VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, 'published', 'bxl-2024', '1.0.0', @sha, @at, @at, 'before',
+            '0.1.0', @sha)
             """,
-            new { run = old, sha = new string('a', 64), at = DateTime.UtcNow.AddDays(-30) },
-            transaction,
-            cancellationToken: token)));
+                new { run = old, sha = new string('a', 64), at = DateTime.UtcNow.AddDays(-30) },
+                transaction,
+                cancellationToken: token)));
 
         await provider.EnsureSchemaAsync(ct);
 
@@ -43,7 +45,9 @@ public abstract class GovernanceUpgradeTests<TDatabase>(TDatabase database) : Up
 
         Assert.True(outcome.Published);
         var runs = await RunList.ReadAsync(provider, ct);
-        Assert.Equal((RunStatus.Published, "WARNING"), runs.Where(r => r.Id == run.Id).Select(r => (r.Status, r.ReconciliationStatus)).Single());
+        Assert.Equal(
+            (RunStatus.Published, "WARNING"),
+            runs.Where(r => r.Id == run.Id).Select(r => (r.Status, r.ReconciliationStatus)).Single());
         Assert.Equal(RunStatus.Superseded, runs.Single(r => r.Id.Value == old).Status);
     }
 }

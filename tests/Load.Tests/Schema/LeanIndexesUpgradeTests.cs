@@ -22,7 +22,9 @@ public abstract class LeanIndexesUpgradeTests<TDatabase>(TDatabase database) : U
     [Theory]
     [InlineData(3, 5)]
     [InlineData(5, 1)]
-    public async Task A_database_without_the_script_keeps_its_runs_and_fingerprints_and_keeps_only_the_run_index(int missing, int stagedIndexesBefore)
+    public async Task A_database_without_the_script_keeps_its_runs_and_fingerprints_and_keeps_only_the_run_index(
+        int missing,
+        int stagedIndexesBefore)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var provider = await CreateProviderAsync();
@@ -49,7 +51,8 @@ public abstract class LeanIndexesUpgradeTests<TDatabase>(TDatabase database) : U
     private async Task<List<string>> IndexesAsync(IStagingProvider provider, string table)
     {
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(Database.IndexesSql, new { table }, cancellationToken: TestContext.Current.CancellationToken)))
+        return (await connection.QueryAsync<string>(
+            new CommandDefinition(Database.IndexesSql, new { table }, cancellationToken: TestContext.Current.CancellationToken)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -65,7 +68,13 @@ public abstract class LeanIndexesUpgradeTests<TDatabase>(TDatabase database) : U
 
         public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken) =>
+        public Task WriteBatchAsync(
+            DbConnection connection,
+            DbTransaction transaction,
+            StagingBatch batch,
+            RunId run,
+            int batchNumber,
+            CancellationToken cancellationToken) =>
             inner.WriteBatchAsync(connection, transaction, batch, run, batchNumber, cancellationToken);
 
         public bool IsTransient(Exception exception) => inner.IsTransient(exception);

@@ -29,7 +29,11 @@ public abstract class RunLeaseUpgradeTests<TDatabase>(TDatabase database) : Upgr
         var laterLoading = RunId.New();
         await CreateOldSchemaAsync(provider, s => s.Version < 6, async (connection, transaction, _) =>
         {
-            foreach (var (run, status, minutes) in new[] { (published, "published", 600), (failed, "failed", 300), (earlierLoading, "loading", 20), (laterLoading, "loading", 10) })
+            foreach (var (run, status, minutes) in new[] {
+                (published, "published", 600),
+                (failed, "failed", 300),
+                (earlierLoading, "loading", 20),
+                (laterLoading, "loading", 10) })
             {
                 await InsertV005RunAsync(connection, transaction, run, status, DateTime.UtcNow.AddMinutes(-minutes));
             }
@@ -46,9 +50,15 @@ public abstract class RunLeaseUpgradeTests<TDatabase>(TDatabase database) : Upgr
         Assert.Equal(RunStatus.Loading, runs[laterLoading].Status);
         await using (var connection = await provider.OpenAsync(Ct))
         {
-            Assert.Equal(SchemaScripts.For(Folder).Select(s => s.Version), (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", cancellationToken: Ct))).Order());
-            Assert.Equal([published.Value], await connection.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct)));
-            Assert.Null(await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT lease_host FROM runs WHERE run_id = @run", new { run = laterLoading.Value }, cancellationToken: Ct)));
+            Assert.Equal(SchemaScripts.For(Folder).Select(s => s.Version), (await connection.QueryAsync<int>(
+                new CommandDefinition("SELECT version FROM schema_version", cancellationToken: Ct))).Order());
+            Assert.Equal(
+                [published.Value],
+                await connection.QueryAsync<string>(new CommandDefinition("SELECT run_id FROM published_runs", cancellationToken: Ct)));
+            Assert.Null(await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                "SELECT lease_host FROM runs WHERE run_id = @run",
+                new { run = laterLoading.Value },
+                cancellationToken: Ct)));
             // The unique index: a second loading run of the entity-year is refused by the database itself.
             await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE runs SET status = 'loading' WHERE run_id = @run", new { run = failed.Value }, cancellationToken: Ct)));
@@ -60,19 +70,28 @@ public abstract class RunLeaseUpgradeTests<TDatabase>(TDatabase database) : Upgr
 
         Assert.Equal([laterLoading], next.Abandoned);
         runs = (await RunList.ReadAsync(provider, Ct)).ToDictionary(r => r.Id);
-        Assert.StartsWith("Abandoned: the run stopped while loading and kept no lease", runs[laterLoading].FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Abandoned: the run stopped while loading and kept no lease",
+            runs[laterLoading].FailureMessage,
+            StringComparison.Ordinal);
         Assert.Equal(RunStatus.Superseded, runs[published].Status);
         Assert.Equal(RunStatus.Published, runs[next.Id].Status);
         Assert.Equal(export.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21009"));
     }
 
     // A run as the V005 code wrote it: no lease columns yet.
-    private static Task<int> InsertV005RunAsync(DbConnection connection, DbTransaction transaction, RunId run, string status, DateTime started) =>
+    private static Task<int> InsertV005RunAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        RunId run,
+        string status,
+        DateTime started) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO runs (run_id, entity_name, entity_type, ins_code, fiscal_year, status, mapping_id, mapping_version, mapping_sha256,
                               started_utc, finished_utc, started_by, tool_version, fingerprint, failure_message)
-            VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, @status, 'bxl-2024', '1.0.0', @sha, @started, @finished, 'tester', '0.1.0', @fingerprint, @message)
+            VALUES (@run, 'Commune d''Ixelles', 'COMMUNE', '21009', 2023, @status, 'bxl-2024', '1.0.0', @sha, @started, @finished, 'tester',
+            '0.1.0', @fingerprint, @message)
             """,
             new
             {

@@ -20,7 +20,9 @@ public sealed partial class TSqlScriptsTests
             {
                 using var reader = new StringReader(batch);
                 parser.Parse(reader, out var errors);
-                Assert.True(errors.Count == 0, $"{script.Name}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
+                Assert.True(
+                    errors.Count == 0,
+                    $"{script.Name}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
             }
         }
     }

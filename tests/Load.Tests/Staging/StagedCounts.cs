@@ -29,7 +29,14 @@ public static class StagedCounts
     {
         await using var connection = await provider.OpenAsync(TestContext.Current.CancellationToken);
         var total = 0L;
-        foreach (var table in new[] { "staged_lines", "unmapped_lines", "rejected_lines", "legacy_balance", "budget_articles", "commitments", "third_parties" })
+        foreach (var table in new[] {
+            "staged_lines",
+            "unmapped_lines",
+            "rejected_lines",
+            "legacy_balance",
+            "budget_articles",
+            "commitments",
+            "third_parties" })
         {
             total += await connection.ExecuteScalarAsync<long>(CountSql(table), new { run = run.Value });
         }

@@ -152,7 +152,8 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Equal(2, runs.Distinct().Count());
         Assert.Equal(commune.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21009"));
         Assert.Equal(cpas.Staged.Count, await StagedCounts.VisibleStagedAsync(provider, "21015"));
-        var published = (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Where(r => r.Status == RunStatus.Published);
+        var published = (await RunList.ReadAsync(provider, TestContext.Current.CancellationToken)).Where(
+            r => r.Status == RunStatus.Published);
         Assert.Equal(2, published.Count());
     }
 
@@ -164,7 +165,10 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         var clean = await export.LoadAsync(provider);
         var cleanFingerprint = await clean.CompleteAsync(TestContext.Current.CancellationToken);
 
-        var options = new StagingOptions { BatchSize = 30, RetryDelay = TimeSpan.FromMilliseconds(50), BeforeBatchWrite = TransientFaultAt(2, provider) };
+        var options = new StagingOptions {
+            BatchSize = 30,
+            RetryDelay = TimeSpan.FromMilliseconds(50),
+            BeforeBatchWrite = TransientFaultAt(2, provider) };
         var retried = await export.LoadAsync(provider, options);
         var fingerprint = await retried.CompleteAsync(TestContext.Current.CancellationToken);
 
@@ -179,8 +183,10 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         var provider = await NewProviderAsync();
         var export = new TestExport();
 
-        var small = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 7 })).CompleteAsync(TestContext.Current.CancellationToken);
-        var large = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 100_000 })).CompleteAsync(TestContext.Current.CancellationToken);
+        var small = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 7 })).CompleteAsync(
+            TestContext.Current.CancellationToken);
+        var large = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 100_000 })).CompleteAsync(
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(small, large);
         Assert.Matches("^[0-9a-f]{64}$", small);
@@ -191,9 +197,11 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
     {
         var provider = await NewProviderAsync();
         var export = new TestExport();
-        var fingerprint = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 64 })).CompleteAsync(TestContext.Current.CancellationToken);
+        var fingerprint = await (await export.LoadAsync(provider, new StagingOptions { BatchSize = 64 })).CompleteAsync(
+            TestContext.Current.CancellationToken);
 
-        await using var sqlite = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Temp.Combine("reference.db"), Temp.Path));
+        await using var sqlite = new SqliteStagingProvider(
+            SqliteStagingProvider.ConnectionStringFor(Temp.Combine("reference.db"), Temp.Path));
         var reference = await (await export.LoadAsync(sqlite)).CompleteAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(reference, fingerprint);
@@ -281,7 +289,8 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Null(runs[0].Fingerprint);
     }
 
-    private Func<BatchAttempt, CancellationToken, ValueTask> TransientFaultAt(int batch, IStagingProvider provider) => Database.TransientFaultAt(batch, provider);
+    private Func<BatchAttempt, CancellationToken, ValueTask> TransientFaultAt(int batch, IStagingProvider provider)
+        => Database.TransientFaultAt(batch, provider);
 }
 
 public sealed class SqliteStagingTests(SqliteDatabase database) : StagingTests<SqliteDatabase>(database);

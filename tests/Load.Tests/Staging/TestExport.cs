@@ -17,7 +17,14 @@ public sealed class TestExport
 
     public TestExport(string insCode = "21009", string entityName = "Commune d'Ixelles", int lines = 200)
     {
-        Header = new RunHeader(entityName, EntityType.Commune, insCode, new FiscalYear(2023), new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), "tester", "0.1.0");
+        Header = new RunHeader(
+            entityName,
+            EntityType.Commune,
+            insCode,
+            new FiscalYear(2023),
+            new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)),
+            "tester",
+            "0.1.0");
         for (var i = 1; i <= lines; i++)
         {
             var document = ((i + 1) / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -50,30 +57,104 @@ public sealed class TestExport
             }
             else
             {
-                Staged.Add(new TargetLine(source, debitSide ? "R100" : "R440", 1, debitSide ? "61200" : "44000", debitSide ? "12.11" : null, debitSide ? "104" : null, source.Debit, source.Credit));
+                Staged.Add(new TargetLine(
+                    source,
+                    debitSide ? "R100" : "R440",
+                    1,
+                    debitSide ? "61200" : "44000",
+                    debitSide ? "12.11" : null,
+                    debitSide ? "104" : null,
+                    source.Debit,
+                    source.Credit));
             }
         }
 
-        Rejected.Add(new Rejected(new Lineage(Ledger, lines + 1, lines + 2), "DEBIT", RejectReason.BadAmount, "'12,3,4' is not an amount.", "2023;ACH;9;1;01/01/2023;6120000;;O;;x;12,3,4;"));
-        Rejected.Add(new Rejected(new Lineage(Ledger, lines + 2, lines + 3), "DATE_COMPTABLE", RejectReason.BadDate, "'31/02/2023' is not a date.", "2023;ACH;9;2;31/02/2023;4400000;;;;x;;1,00"));
-        Rejected.Add(new Rejected(new Lineage(Ledger, lines + 2, lines + 3), null, RejectReason.UnbalancedDocument, "Document ACH 9 does not balance.", "2023;ACH;9;2;31/02/2023;4400000;;;;x;;1,00"));
-        Rejected.Add(new Rejected(new Lineage("TIERS.csv", 3, 4), "IBAN", RejectReason.BadValue, "Bad IBAN checksum.", "F3;Dupont;;BE00 0000;1050;Ixelles;F"));
+        Rejected.Add(new Rejected(
+            new Lineage(Ledger, lines + 1, lines + 2),
+            "DEBIT",
+            RejectReason.BadAmount,
+            "'12,3,4' is not an amount.",
+            "2023;ACH;9;1;01/01/2023;6120000;;O;;x;12,3,4;"));
+        Rejected.Add(new Rejected(
+            new Lineage(Ledger, lines + 2, lines + 3),
+            "DATE_COMPTABLE",
+            RejectReason.BadDate,
+            "'31/02/2023' is not a date.",
+            "2023;ACH;9;2;31/02/2023;4400000;;;;x;;1,00"));
+        Rejected.Add(new Rejected(
+            new Lineage(Ledger, lines + 2, lines + 3),
+            null,
+            RejectReason.UnbalancedDocument,
+            "Document ACH 9 does not balance.",
+            "2023;ACH;9;2;31/02/2023;4400000;;;;x;;1,00"));
+        Rejected.Add(new Rejected(
+            new Lineage("TIERS.csv", 3, 4),
+            "IBAN",
+            RejectReason.BadValue,
+            "Bad IBAN checksum.",
+            "F3;Dupont;;BE00 0000;1050;Ixelles;F"));
         // The trial balance agrees with the accepted ledger lines, as a sound export's does.
         var record = 0;
-        foreach (var account in Staged.Select(s => s.Source).Distinct().Concat(Unmapped).GroupBy(l => l.Account.Value).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var account in Staged.Select(s => s.Source).Distinct().Concat(Unmapped).GroupBy(l => l.Account.Value)
+            .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var debit = account.Aggregate(Amount.Zero, (sum, l) => sum + l.Debit);
             var credit = account.Aggregate(Amount.Zero, (sum, l) => sum + l.Credit);
             var net = debit - credit;
             record++;
-            Balance.Add(new LegacyBalanceRow(new Lineage("BALANCE.csv", record, record + 1), new FiscalYear(2023), account.Key, "Compte " + account.Key,
-                Amount.Zero, Amount.Zero, debit, credit, net.IsNegative ? Amount.Zero : net, net.IsNegative ? -net : Amount.Zero));
+            Balance.Add(new LegacyBalanceRow(
+                new Lineage("BALANCE.csv", record, record + 1),
+                new FiscalYear(2023),
+                account.Key,
+                "Compte " + account.Key,
+                Amount.Zero,
+                Amount.Zero,
+                debit,
+                credit,
+                net.IsNegative ? Amount.Zero : net,
+                net.IsNegative ? -net : Amount.Zero));
         }
 
-        Articles.Add(new BudgetArticleRow(new Lineage("ARTICLES.csv", 1, 2), new FiscalYear(2023), "104/123-11", "Téléphone", "O", "D", Amount.FromCents(1_000_000), Amount.FromCents(1_100_000), Amount.FromCents(900_000), Amount.FromCents(850_050)));
-        Commitments.Add(new CommitmentRow(new Lineage("ENGAGEMENTS.csv", 1, 2), new FiscalYear(2023), "104/123-11", "E2023/001", new DateOnly(2023, 2, 3), "F1", "Proximus", Amount.FromCents(500_000), Amount.FromCents(450_000)));
-        Commitments.Add(new CommitmentRow(new Lineage("ENGAGEMENTS.csv", 2, 3), new FiscalYear(2023), "104/123-11", "E2023/002", null, null, "Sans date", Amount.FromCents(1), Amount.Zero));
-        ThirdParties.Add(new ThirdPartyRow(new Lineage("TIERS.csv", 1, 2), "F1", "Proximus SA", "0202.239.951", "BE68539007547034", "1030", "Schaerbeek", "F"));
+        Articles.Add(new BudgetArticleRow(
+            new Lineage("ARTICLES.csv", 1, 2),
+            new FiscalYear(2023),
+            "104/123-11",
+            "Téléphone",
+            "O",
+            "D",
+            Amount.FromCents(1_000_000),
+            Amount.FromCents(1_100_000),
+            Amount.FromCents(900_000),
+            Amount.FromCents(850_050)));
+        Commitments.Add(new CommitmentRow(
+            new Lineage("ENGAGEMENTS.csv", 1, 2),
+            new FiscalYear(2023),
+            "104/123-11",
+            "E2023/001",
+            new DateOnly(2023, 2, 3),
+            "F1",
+            "Proximus",
+            Amount.FromCents(500_000),
+            Amount.FromCents(450_000)));
+        Commitments.Add(new CommitmentRow(
+            new Lineage("ENGAGEMENTS.csv", 2, 3),
+            new FiscalYear(2023),
+            "104/123-11",
+            "E2023/002",
+            null,
+            null,
+            "Sans date",
+            Amount.FromCents(1),
+            Amount.Zero));
+        ThirdParties.Add(new ThirdPartyRow(
+            new Lineage("TIERS.csv", 1, 2),
+            "F1",
+            "Proximus SA",
+            "0202.239.951",
+            "BE68539007547034",
+            "1030",
+            "Schaerbeek",
+            "F"));
         ThirdParties.Add(new ThirdPartyRow(new Lineage("TIERS.csv", 2, 3), "C9", "Jean Dupont", null, null, null, null, null));
     }
 
@@ -133,7 +214,13 @@ public sealed class TestExport
             await run.AddThirdPartyAsync(row, ct);
         }
 
-        await run.RecordFilesAsync([new RunFile(Ledger, new string('b', 64), Staged.Select(s => s.Source).Distinct().Count() + Unmapped.Count + 2, null, null, null)], ct);
+        await run.RecordFilesAsync([new RunFile(
+            Ledger,
+            new string('b', 64),
+            Staged.Select(s => s.Source).Distinct().Count() + Unmapped.Count + 2,
+            null,
+            null,
+            null)], ct);
         await run.FlushAsync(ct);
         return run;
     }

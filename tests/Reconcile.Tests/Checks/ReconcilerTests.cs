@@ -78,10 +78,15 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     }
 
     // One staged line removed behind the pipeline's back; its source stays in the ledger.
-    private static async Task<(long Record, string Account, decimal Debit)> DeleteUnsplitDebitLineAsync(IStagingProvider provider, RunId run)
+    private static async Task<(long Record, string Account, decimal Debit)> DeleteUnsplitDebitLineAsync(
+        IStagingProvider provider,
+        RunId run)
     {
         var line = await UnsplitDebitLineAsync(provider, run);
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "DELETE FROM staged_lines WHERE run_id = @run AND record = @record",
+            new { run, record = line.Record });
         return (line.Record, line.Account, line.Debit);
     }
 
@@ -91,7 +96,9 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         Assert.Equal("ECRITURES.csv", result.LedgerSource);
         AssertCheck(result, "completeness:ECRITURES.csv:read", Verdict.Failed, 3000, 2999);
         AssertCheck(result, $"legacyAccounts:{line.Account}:debit", Verdict.Failed, null, null, -line.Debit);
-        var hashes = result.Checks.Where(c => c.Name.StartsWith("completeness:", StringComparison.Ordinal) && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
+        var hashes = result.Checks.Where(
+            c => c.Name.StartsWith("completeness:", StringComparison.Ordinal)
+                && c.Name.EndsWith(":sha256", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, hashes.Count);
         Assert.All(hashes, c => Assert.Equal(Verdict.Ok, c.Status));
     }
@@ -115,7 +122,10 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var line = await UnsplitDebitLineAsync(provider, run);
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record = line.Record });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "DELETE FROM staged_lines WHERE run_id = @run AND record = @record",
+            new { run, record = line.Record });
 
         var result = await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), Ct);
 
@@ -134,7 +144,8 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var line = await UnsplitDebitLineAsync(provider, run);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record = line.Record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record = line
+                .Record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -154,7 +165,10 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     {
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM run_files WHERE run_id = @run AND source_file = 'BALANCE.csv'", new { run });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "DELETE FROM run_files WHERE run_id = @run AND source_file = 'BALANCE.csv'",
+            new { run });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -167,8 +181,14 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     {
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var account = await StagingDatabase.ScalarAsync<string>(provider, "SELECT MIN(account) FROM legacy_balance WHERE run_id = @run", new { run });
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM legacy_balance WHERE run_id = @run AND account = @account", new { run, account });
+        var account = await StagingDatabase.ScalarAsync<string>(
+            provider,
+            "SELECT MIN(account) FROM legacy_balance WHERE run_id = @run",
+            new { run });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "DELETE FROM legacy_balance WHERE run_id = @run AND account = @account",
+            new { run, account });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -183,9 +203,13 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
     {
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var account = await StagingDatabase.ScalarAsync<string>(provider, "SELECT MIN(account) FROM legacy_balance WHERE run_id = @run AND closing_debit > 0", new { run });
+        var account = await StagingDatabase.ScalarAsync<string>(
+            provider,
+            "SELECT MIN(account) FROM legacy_balance WHERE run_id = @run AND closing_debit > 0",
+            new { run });
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = @account", new { run, account, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = @account",
+            new { run, account, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), Ct);
 
@@ -199,7 +223,8 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE run_files SET control_credit = control_credit + @cent WHERE run_id = @run AND source_file = 'ECRITURES.csv'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE run_files SET control_credit = control_credit + @cent WHERE run_id = @run AND source_file = 'ECRITURES.csv'",
+            new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -216,8 +241,10 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         await StagingDatabase.ExecuteAsync(
             provider,
             """
-            INSERT INTO unmapped_lines (run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, label, debit, credit)
-            SELECT run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party, label, source_debit, source_credit
+            INSERT INTO unmapped_lines (run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date,
+            account, article, service, third_party, label, debit, credit)
+            SELECT run_id, batch, source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article,
+            service, third_party, label, source_debit, source_credit
             FROM staged_lines WHERE run_id = @run AND record = @record;
             DELETE FROM staged_lines WHERE run_id = @run AND record = @record;
             """,
@@ -243,7 +270,8 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE budget_articles SET charged = charged + @cent WHERE run_id = @run AND article = '104/111-01'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE budget_articles SET charged = charged + @cent WHERE run_id = @run AND article = '104/111-01'",
+            new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await Reconciler.ComputeAsync(provider, run, exportFolder: null, Ct);
 
@@ -275,12 +303,19 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         await using var provider = await CreateProviderAsync();
         await provider.EnsureSchemaAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<ReconcileException>(() => Reconciler.ComputeAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), null, Ct));
+        var error = await Assert.ThrowsAsync<ReconcileException>(
+            () => Reconciler.ComputeAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), null, Ct));
 
         Assert.Contains("bascule runs", error.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertCheck(ReconciliationResult result, string name, Verdict status, decimal? expected, decimal? found, decimal? difference = null)
+    private static void AssertCheck(
+        ReconciliationResult result,
+        string name,
+        Verdict status,
+        decimal? expected,
+        decimal? found,
+        decimal? difference = null)
     {
         var check = result.Checks.SingleOrDefault(c => c.Name == name);
         Assert.True(check is not null, $"no check {name}; checks: {string.Join(", ", result.Checks.Select(c => c.Name))}");
@@ -301,7 +336,9 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
         }
     }
 
-    private static async Task<(long Record, string Journal, string Account, decimal Debit)> UnsplitDebitLineAsync(IStagingProvider provider, RunId run)
+    private static async Task<(long Record, string Journal, string Account, decimal Debit)> UnsplitDebitLineAsync(
+        IStagingProvider provider,
+        RunId run)
     {
         var record = await StagingDatabase.ScalarAsync<long>(
             provider,
@@ -311,8 +348,14 @@ public abstract class ReconcilerTests<TDatabase>(TDatabase database) : StagingSu
               AND NOT EXISTS (SELECT 1 FROM staged_lines p WHERE p.run_id = s.run_id AND p.record = s.record AND p.part = 2)
             """,
             new { run });
-        var journal = await StagingDatabase.ScalarAsync<string>(provider, "SELECT journal FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record });
-        var account = await StagingDatabase.ScalarAsync<string>(provider, "SELECT account FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record });
+        var journal = await StagingDatabase.ScalarAsync<string>(
+            provider,
+            "SELECT journal FROM staged_lines WHERE run_id = @run AND record = @record",
+            new { run, record });
+        var account = await StagingDatabase.ScalarAsync<string>(
+            provider,
+            "SELECT account FROM staged_lines WHERE run_id = @run AND record = @record",
+            new { run, record });
         await using var connection = await provider.OpenAsync(Ct);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             "SELECT source_debit FROM staged_lines WHERE run_id = @run AND record = @record", new { run, record }, cancellationToken: Ct));

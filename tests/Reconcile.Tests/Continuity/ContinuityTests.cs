@@ -67,15 +67,21 @@ public abstract class ContinuityTests<TDatabase>(TDatabase database) : StagingSu
             var pairs = json.RootElement.GetProperty("continuity").EnumerateArray().ToList();
             Assert.Equal(["OK", "OK"], pairs.Select(p => p.GetProperty("status").GetString()));
             Assert.Equal(runs[2021].Value, pairs[0].GetProperty("earlierRun").GetProperty("runId").GetString());
-            Assert.Equal(ConsecutiveYears.ResultCarriedForward, pairs[0].GetProperty("legacyAccounts").GetProperty("resultAllocation").GetProperty("account").GetString());
+            Assert.Equal(
+                ConsecutiveYears.ResultCarriedForward,
+                pairs[0].GetProperty("legacyAccounts").GetProperty("resultAllocation").GetProperty("account").GetString());
         }
 
-        var csv = await File.ReadAllTextAsync(files.Csv.Single(f => f.EndsWith("reconciliation-continuity.csv", StringComparison.Ordinal)), Ct);
+        var csv = await File.ReadAllTextAsync(
+            files.Csv.Single(f => f.EndsWith("reconciliation-continuity.csv", StringComparison.Ordinal)),
+            Ct);
         Assert.Contains(runs[2021].Value, csv, StringComparison.Ordinal);
         Assert.Contains(runs[2023].Value, csv, StringComparison.Ordinal);
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Xlsx, false))
         {
-            Assert.Contains(workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "continuity");
+            Assert.Contains(
+                workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(),
+                s => s.Name == "continuity");
         }
 
         var history = await EntityHistoryReader.ReadAsync(provider, "21005", "COMMUNE", Ct);

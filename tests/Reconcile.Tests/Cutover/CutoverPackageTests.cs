@@ -37,7 +37,9 @@ public sealed class CutoverPackageTests : IDisposable
         Assert.Equal("2024-01-01", root.GetProperty("asOf").GetString());
         Assert.Equal(2023, root.GetProperty("fiscalYear").GetInt32());
         Assert.Equal(64, root.GetProperty("run").GetProperty("fingerprint").GetString()!.Length);
-        Assert.Equal(("bxl-2024", "1.0.0"), (root.GetProperty("mapping").GetProperty("id").GetString(), root.GetProperty("mapping").GetProperty("version").GetString()));
+        Assert.Equal(
+            ("bxl-2024", "1.0.0"),
+            (root.GetProperty("mapping").GetProperty("id").GetString(), root.GetProperty("mapping").GetProperty("version").GetString()));
         var listed = root.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
             Directory.GetFiles(outDir).Select(Path.GetFileName).Where(n => n != CutoverPackage.ManifestFile).Order(StringComparer.Ordinal),
@@ -45,7 +47,9 @@ public sealed class CutoverPackageTests : IDisposable
         foreach (var file in listed)
         {
             var path = Path.Combine(outDir, file.GetProperty("name").GetString()!);
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))), file.GetProperty("sha256").GetString());
+            Assert.Equal(
+                Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))),
+                file.GetProperty("sha256").GetString());
             if (file.TryGetProperty("rows", out var rows))
             {
                 var (count, totals) = IndependentCsv.Totals(path, file.GetProperty("totals").EnumerateObject().Select(p => p.Name));
@@ -69,11 +73,22 @@ public sealed class CutoverPackageTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(Path.Combine(outDir, CutoverPackage.OpenCommitmentsFile), Ct);
         Assert.NotEqual(0xEF, bytes[0]);
         var lines = Encoding.UTF8.GetString(bytes).Split("\r\n");
-        Assert.Equal("COMMITMENT;FISCAL_YEAR;COMMITMENT_DATE;LEGACY_ARTICLE;FUNCTION;ECONOMIC;ARTICLE_MAPPING;THIRD_PARTY;LABEL;COMMITTED;CHARGED;OPEN", lines[0]);
-        Assert.Matches(@"^2023/\d{5};2023;2023-\d\d-\d\d;\d{3}/\d{3}-\d\d;\d+;\d\d\.\d\d;unique;[^;]*;.*;\d+\.\d\d;\d+\.\d\d;\d+\.\d\d$", lines[1]);
-        Assert.Equal("ACCOUNT;DEBIT;CREDIT;CLOSED_RESULT", File.ReadLines(Path.Combine(outDir, CutoverPackage.OpeningBalancesFile)).First());
-        Assert.Equal("ACCOUNT;LEGACY_ACCOUNT;THIRD_PARTY;THIRD_PARTY_NAME;JOURNAL;DOCUMENT;DOCUMENT_DATE;DEBIT;CREDIT", File.ReadLines(Path.Combine(outDir, CutoverPackage.OpenItemsFile)).First());
-        Assert.Contains("<html lang=\"fr\">", await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
+        Assert.Equal(
+            "COMMITMENT;FISCAL_YEAR;COMMITMENT_DATE;LEGACY_ARTICLE;FUNCTION;ECONOMIC;ARTICLE_MAPPING;"
+            + "THIRD_PARTY;LABEL;COMMITTED;CHARGED;OPEN", lines[0]);
+        Assert.Matches(
+            @"^2023/\d{5};2023;2023-\d\d-\d\d;\d{3}/\d{3}-\d\d;\d+;\d\d\.\d\d;unique;[^;]*;.*;\d+\.\d\d;\d+\.\d\d;\d+\.\d\d$",
+            lines[1]);
+        Assert.Equal(
+            "ACCOUNT;DEBIT;CREDIT;CLOSED_RESULT",
+            File.ReadLines(Path.Combine(outDir, CutoverPackage.OpeningBalancesFile)).First());
+        Assert.Equal(
+            "ACCOUNT;LEGACY_ACCOUNT;THIRD_PARTY;THIRD_PARTY_NAME;JOURNAL;DOCUMENT;DOCUMENT_DATE;DEBIT;CREDIT",
+            File.ReadLines(Path.Combine(outDir, CutoverPackage.OpenItemsFile)).First());
+        Assert.Contains(
+            "<html lang=\"fr\">",
+            await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportHtmlFile), Ct),
+            StringComparison.Ordinal);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportJsonFile), Ct));
         Assert.Equal("WARNING", report.RootElement.GetProperty("status").GetString());
     }
@@ -89,26 +104,40 @@ public sealed class CutoverPackageTests : IDisposable
         var supplier = sample.Ledger.First(l => l["COMPTE_GENERAL"] == SampleFigures.Suppliers && l["TIERS"].StartsWith('F')
             && sample.Net(SampleFigures.Suppliers, s => s["TIERS"] == l["TIERS"]) != 0m)["TIERS"];
         var name = sample.Name(supplier);
-        Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
-        Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.ReportHtmlFile), Ct), StringComparison.Ordinal);
-        Assert.Contains($";{supplier};{name};", await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            name,
+            await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.OpenItemsFile), Ct),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            name,
+            await File.ReadAllTextAsync(Path.Combine(masked, CutoverPackage.ReportHtmlFile), Ct),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $";{supplier};{name};",
+            await File.ReadAllTextAsync(Path.Combine(shown, CutoverPackage.OpenItemsFile), Ct),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_failed_article_check_is_named_in_every_output_of_the_package()
     {
-        var gone = (await LegacyFiles.CommitmentsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).Values.First(c => c.Committed.Value > c.Charged.Value);
+        var gone = (await LegacyFiles.CommitmentsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).Values
+            .First(c => c.Committed.Value > c.Charged.Value);
         var open = gone.Committed.Value - gone.Charged.Value;
         var name = $"openCommitments:{gone.Article}";
         var outDir = await WritePackageAsync(
             showPersonalData: false,
-            (provider, run) => StagingDatabase.ExecuteAsync(provider, "DELETE FROM commitments WHERE run_id = @run AND commitment_number = @number", new { run, number = gone.CommitmentNumber }));
+            (provider, run) => StagingDatabase.ExecuteAsync(
+                provider,
+                "DELETE FROM commitments WHERE run_id = @run AND commitment_number = @number",
+                new { run, number = gone.CommitmentNumber }));
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, CutoverPackage.ReportJsonFile), Ct));
         var check = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
         Assert.Equal(("FAILED", -open), (check.GetProperty("status").GetString(), check.GetProperty("difference").GetDecimal()));
         Assert.Equal("FAILED", report.RootElement.GetProperty("status").GetString());
-        var article = report.RootElement.GetProperty("openCommitmentArticles").EnumerateArray().Single(a => a.GetProperty("legacyArticle").GetString() == gone.Article.ToString());
+        var article = report.RootElement.GetProperty("openCommitmentArticles").EnumerateArray()
+            .Single(a => a.GetProperty("legacyArticle").GetString() == gone.Article.ToString());
         Assert.Equal(-open, article.GetProperty("difference").GetDecimal());
         Assert.NotEmpty(report.RootElement.GetProperty("openItemControlAccounts").EnumerateArray());
 
@@ -117,10 +146,16 @@ public sealed class CutoverPackageTests : IDisposable
         var (french, dutch) = ($"Article {gone.Article} : ", $"Artikel {gone.Article}: ");
         var difference = $"{HtmlText.Money(-open)} EUR)";
         Assert.DoesNotContain("openCommitments:", html, StringComparison.Ordinal);
-        Assert.Contains(html.Split("<tr"), r => r.Contains("class=\"diff\"", StringComparison.Ordinal) && r.Contains(french, StringComparison.Ordinal)
-            && r.Contains(dutch, StringComparison.Ordinal) && r.Contains(difference, StringComparison.Ordinal) && r.Contains("FAILED", StringComparison.Ordinal));
+        Assert.Contains(html.Split("<tr"), r => r.Contains("class=\"diff\"", StringComparison.Ordinal)
+            && r.Contains(french, StringComparison.Ordinal)
+            && r.Contains(dutch, StringComparison.Ordinal)
+            && r.Contains(difference, StringComparison.Ordinal)
+            && r.Contains(
+                "FAILED",
+                StringComparison.Ordinal));
         Assert.Contains("(comptable)", html, StringComparison.Ordinal);
-        foreach (var title in (string[])["Engagements ouverts par article", "Openstaande vastleggingen per artikel", "Postes ouverts par compte collectif ancien", "Openstaande posten per oude centralisatierekening"])
+        foreach (var title in (string[])["Engagements ouverts par article", "Openstaande vastleggingen per artikel", "Postes ouverts par "
+            + "compte collectif ancien", "Openstaande posten per oude centralisatierekening"])
         {
             Assert.Contains(title, html, StringComparison.Ordinal);
         }
@@ -129,8 +164,12 @@ public sealed class CutoverPackageTests : IDisposable
         // No comparison falls back to the generic "title: expected, found" sentence, nor shows a technical name.
         Assert.All(csv, l => Assert.DoesNotMatch(@"(openingBalances|openItems|openCommitments):| : attendu ", l));
         Assert.Contains(csv, l => l.StartsWith("3;Engagements ouverts / Openstaande vastleggingen;FAILED;", StringComparison.Ordinal)
-            && l.Contains(french, StringComparison.Ordinal) && l.Contains(dutch, StringComparison.Ordinal) && l.Contains(difference, StringComparison.Ordinal));
-        Assert.Contains(File.ReadLines(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenCommitmentArticles}.csv")), l => l.StartsWith($"{gone.Article};", StringComparison.Ordinal));
+            && l.Contains(french, StringComparison.Ordinal) && l.Contains(dutch, StringComparison.Ordinal) && l.Contains(
+                difference,
+                StringComparison.Ordinal));
+        Assert.Contains(
+            File.ReadLines(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenCommitmentArticles}.csv")),
+            l => l.StartsWith($"{gone.Article};", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outDir, $"cutover-reconciliation-{CutoverTables.OpenItemControlAccounts}.csv")));
 
         using var workbook = SpreadsheetDocument.Open(Path.Combine(outDir, CutoverPackage.ReportXlsxFile), false);

@@ -31,7 +31,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, showPersonalData: false, Ct);
 
         var expected = await IndependentClosing.OpeningBalancesAsync(SampleRun.SampleFolder(SampleRun.Commune), Defaults.ResultAccount, Ct);
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
+        Assert.Equal(
+            expected.OrderBy(e => e.Key, StringComparer.Ordinal),
+            result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
         Assert.Equal(result.OpeningBalances.Sum(b => b.Debit), result.OpeningBalances.Sum(b => b.Credit));
         Assert.All(result.OpeningBalances, b => Assert.Equal(AccountClass.BalanceSheet, AccountClasses.Of(b.Account)));
         Assert.All(result.LegacyAccounts, a => Assert.Equal((a.Account, 0m), (a.Account, a.Difference)));
@@ -54,7 +56,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         var before = plain.OpeningBalances.Single(b => b.Account == "130000");
         Assert.Equal(before.Net + legacyResult, reserves.Net);
         Assert.Equal(legacyResult, reserves.ClosedResult);
-        Assert.Equal(plain.OpeningBalances.Single(b => b.Account == "100000").Net - legacyResult, result.OpeningBalances.Single(b => b.Account == "100000").Net);
+        Assert.Equal(
+            plain.OpeningBalances.Single(b => b.Account == "100000").Net - legacyResult,
+            result.OpeningBalances.Single(b => b.Account == "100000").Net);
         Assert.Equal(CheckStatus(result, "openingBalances:resultClosed"), (Verdict.Ok, legacyResult, legacyResult));
     }
 
@@ -83,7 +87,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         foreach (var account in result.OpenItemAccounts)
         {
             var balance = result.OpeningBalances.SingleOrDefault(b => b.Account == account.Account)?.Net ?? 0m;
-            Assert.Equal((account.Account, balance), (account.Account, result.OpenItems.Where(i => i.Account == account.Account).Sum(i => i.Net)));
+            Assert.Equal(
+                (account.Account, balance),
+                (account.Account, result.OpenItems.Where(i => i.Account == account.Account).Sum(i => i.Net)));
         }
 
         // The legacy opening books the suppliers' balance globally: it is an item without third party, of its amount.
@@ -108,7 +114,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         var sample = SampleFigures.Of(SampleRun.Commune);
         var paid = sample.FirstPaidInvoice();
         var items = result.OpenItems.Where(i => i.ThirdParty == paid.Supplier).ToList();
-        Assert.DoesNotContain(items, i => (i.Journal, i.Document) == ("ACH", paid.Invoice) || (i.Journal, i.Document) == ("FIN", paid.Payment));
+        Assert.DoesNotContain(
+            items,
+            i => (i.Journal, i.Document) == ("ACH", paid.Invoice) || (i.Journal, i.Document) == ("FIN", paid.Payment));
         Assert.Equal(sample.Net(SampleFigures.Suppliers, l => l["TIERS"] == paid.Supplier), items.Sum(i => i.Net));
         Assert.All(items, i => Assert.Equal(paid.Name, i.ThirdPartyName));
     }
@@ -120,7 +128,8 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         // committed 2023 is the second year of a history, generated differently).
         var folder = Temp.Combine("commune-2023-single");
         Bascule.Sample.SampleGenerator.Generate(new Bascule.Sample.SampleOptions(
-            folder, Bascule.Extract.Values.EntityType.Commune, new Bascule.Extract.Values.FiscalYear(2023), 3000, 1, "Commune d'Etterbeek", Bascule.Sample.SampleOptions.EtterbeekIns));
+            folder, Bascule.Extract.Values.EntityType.Commune, new Bascule.Extract.Values.FiscalYear(
+                2023), 3000, 1, "Commune d'Etterbeek", Bascule.Sample.SampleOptions.EtterbeekIns));
         var paidInInstalments = SampleFigures.OfFolder(folder).ThirdPartyPaidInInstalments();
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, folder, Ct);
@@ -128,7 +137,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
         Assert.DoesNotContain(result.OpenItems, i => i.ThirdParty == paidInInstalments);
-        Assert.All(result.OpenItems.GroupBy(i => (i.Account, i.ThirdParty)), g => Assert.Single(g.Select(i => Math.Sign(i.Net)).Distinct()));
+        Assert.All(
+            result.OpenItems.GroupBy(i => (i.Account, i.ThirdParty)),
+            g => Assert.Single(g.Select(i => Math.Sign(i.Net)).Distinct()));
     }
 
     [Fact]
@@ -139,23 +150,31 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         // The bank document that pays an invoice of the sample is mapped off balance.
         var sample = SampleFigures.Of(SampleRun.Commune);
         var paid = sample.FirstPaidInvoice();
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE staged_lines SET target_account = '090000' WHERE run_id = @run AND journal = 'FIN' AND document = @document", new { run, document = paid.Payment });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "UPDATE staged_lines SET target_account = '090000' WHERE run_id = @run AND journal = 'FIN' AND document = @document",
+            new { run, document = paid.Payment });
         var plain = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
         Assert.DoesNotContain(plain.OpeningBalances, b => b.Account == "090000");
         // Each legacy account the document books on is off balance by what the document books on it.
         var document = sample.Document("FIN", paid.Payment);
-        Assert.Equal(paid.Amount, document[SampleFigures.Suppliers] - sample.Net(SampleFigures.Suppliers, l => l["JOURNAL"] == "FIN" && l["NUM_PIECE"] == paid.Payment && l["TIERS"] != paid.Supplier));
+        Assert.Equal(paid.Amount, document[SampleFigures.Suppliers] - sample.Net(
+            SampleFigures.Suppliers,
+            l => l["JOURNAL"] == "FIN" && l["NUM_PIECE"] == paid.Payment && l["TIERS"] != paid.Supplier));
         Assert.Equal(
             document.OrderBy(d => d.Key, StringComparer.Ordinal),
-            plain.LegacyAccounts.Where(a => a.OffBalance != 0m).Select(a => KeyValuePair.Create(a.Account, a.OffBalance)).OrderBy(d => d.Key, StringComparer.Ordinal));
+            plain.LegacyAccounts.Where(a => a.OffBalance != 0m).Select(a => KeyValuePair.Create(a.Account, a.OffBalance))
+                .OrderBy(d => d.Key, StringComparer.Ordinal));
         Assert.Equal(0m, plain.OffBalanceExcluded);
         Assert.Equal(["openItems:withoutThirdParty"], plain.Checks.Where(c => c.Status != Verdict.Ok).Select(c => c.Name));
         // Without its payment, the invoice stays open, and the supplier's items add up to its balance without that payment.
         var items = plain.OpenItems.Where(i => i.ThirdParty == paid.Supplier).ToList();
         Assert.Contains(items, i => (i.Journal, i.Document) == ("ACH", paid.Invoice));
         Assert.Equal(
-            sample.Net(SampleFigures.Suppliers, l => l["TIERS"] == paid.Supplier && !(l["JOURNAL"] == "FIN" && l["NUM_PIECE"] == paid.Payment)),
+            sample.Net(
+                SampleFigures.Suppliers,
+                l => l["TIERS"] == paid.Supplier && !(l["JOURNAL"] == "FIN" && l["NUM_PIECE"] == paid.Payment)),
             items.Sum(i => i.Net));
     }
 
@@ -164,7 +183,10 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
     {
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var committed = await StagingDatabase.ScalarAsync<long>(provider, "SELECT COUNT(*) FROM commitments WHERE run_id = @run", new { run });
+        var committed = await StagingDatabase.ScalarAsync<long>(
+            provider,
+            "SELECT COUNT(*) FROM commitments WHERE run_id = @run",
+            new { run });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -184,7 +206,8 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = '4000000'", new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE legacy_balance SET closing_debit = closing_debit + @cent WHERE run_id = @run AND account = '4000000'",
+            new { run, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -202,9 +225,11 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var record = await StagingDatabase.ScalarAsync<long>(
-            provider, "SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND account = '4400000' AND journal = 'FIN' AND debit > 0", new { run });
+            provider, "SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND account = '4400000' AND journal = 'FIN' AND debit > 0",
+            new { run });
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record", new { run, record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
+            provider, "UPDATE staged_lines SET debit = debit + @cent WHERE run_id = @run AND record = @record",
+            new { run, record, cent = provider.ToParameter(Amount.FromEuros(0.01m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -222,12 +247,15 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE commitments SET charged = committed + @amount WHERE run_id = @run AND commitment_number = '2023/00001'", new { run, amount = provider.ToParameter(Amount.FromEuros(12.34m)) });
+            provider, "UPDATE commitments SET charged = committed + @amount WHERE run_id = @run AND commitment_number = '2023/00001'",
+            new { run, amount = provider.ToParameter(Amount.FromEuros(12.34m)) });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
         Assert.Equal((Verdict.Warning, 0m, 1m), CheckStatus(result, "openCommitments:overCharged"));
-        Assert.Equal((Verdict.Warning, 12.34m), (result.Check("openCommitments:total").Status, result.Check("openCommitments:total").Difference));
+        Assert.Equal(
+            (Verdict.Warning, 12.34m),
+            (result.Check("openCommitments:total").Status, result.Check("openCommitments:total").Difference));
         Assert.Equal(-12.34m, Assert.Single(result.OverCharged).Open);
     }
 
@@ -250,7 +278,8 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Cpas), Ct);
 
-        var error = await Assert.ThrowsAsync<CutoverException>(() => CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(new DateOnly(2023, 12, 31)), false, Ct));
+        var error = await Assert.ThrowsAsync<CutoverException>(
+            () => CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(new DateOnly(2023, 12, 31)), false, Ct));
 
         Assert.Contains("2024-01-01", error.Message, StringComparison.Ordinal);
     }
@@ -264,7 +293,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
         var expected = await IndependentClosing.OpeningBalancesAsync(SampleRun.SampleFolder(SampleRun.Cpas), Defaults.ResultAccount, Ct);
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
+        Assert.Equal(
+            expected.OrderBy(e => e.Key, StringComparer.Ordinal),
+            result.OpeningBalances.Select(b => KeyValuePair.Create(b.Account, b.Net)));
         Assert.DoesNotContain(result.Checks, c => c.Status == Verdict.Failed);
     }
 
@@ -282,7 +313,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.NotEmpty(closings);
         foreach (var (account, closing) in closings)
         {
-            Assert.Equal((account, Verdict.Ok, closing, closing), Named(account, CheckStatus(result, $"openItems:{account}:legacyClosing")));
+            Assert.Equal(
+                (account, Verdict.Ok, closing, closing),
+                Named(account, CheckStatus(result, $"openItems:{account}:legacyClosing")));
         }
 
         var articles = await LegacyFiles.ExpenditureStillCommittedAsync(SampleRun.SampleFolder(sample), Ct);
@@ -317,7 +350,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Equal((Verdict.Failed, stillCommitted, stillCommitted - open), CheckStatus(result, name));
         Assert.Equal(-open, result.Check(name).Difference);
         Assert.Equal([name], result.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name));
-        Assert.All(result.CommitmentArticles.Where(a => a.Article != article), a => Assert.Equal((a.Article, Verdict.Ok), (a.Article, result.Check($"openCommitments:{a.Article}").Status)));
+        Assert.All(
+            result.CommitmentArticles.Where(a => a.Article != article),
+            a => Assert.Equal((a.Article, Verdict.Ok), (a.Article, result.Check($"openCommitments:{a.Article}").Status)));
         // The total compares the commitments with themselves: it cannot see one that is missing.
         Assert.Equal(Verdict.Ok, result.Check("openCommitments:total").Status);
     }
@@ -328,12 +363,18 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
     public async Task A_third_partys_open_item_missing_from_the_ledger_fails_its_control_account_by_its_amount(string sample)
     {
         await using var provider = await CreateProviderAsync();
-        var clean = await CutoverCalculator.ComputeAsync(provider, await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(sample), Ct), Defaults, false, Ct);
+        var clean = await CutoverCalculator.ComputeAsync(
+            provider,
+            await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(sample), Ct),
+            Defaults,
+            false,
+            Ct);
         var copy = SampleRun.CopySample(Temp, sample);
         var ledger = await LegacyFiles.LedgerAsync(copy, Ct);
         var documents = ledger.Values.ToLookup(l => (l.Journal, l.DocumentNumber));
         // An open invoice whose document touches no other control account: its removal changes that account only.
-        var item = clean.OpenItems.First(i => i.ThirdParty is not null && documents[(i.Journal, i.Document)].Count(l => LegacyFiles.IsControl(l.Account.Value)) == 1);
+        var item = clean.OpenItems.First(
+            i => i.ThirdParty is not null && documents[(i.Journal, i.Document)].Count(l => LegacyFiles.IsControl(l.Account.Value)) == 1);
         var lines = documents[(item.Journal, item.Document)].ToList();
         var control = lines.Single(l => LegacyFiles.IsControl(l.Account.Value));
         Assert.Equal((item.LegacyAccount, item.ThirdParty), (control.Account.Value, control.ThirdParty));
@@ -350,7 +391,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Equal((Verdict.Failed, closing, closing - removed), CheckStatus(result, name));
         Assert.Equal(-removed, result.Check(name).Difference);
         Assert.Equal([name], result.Checks.Where(c => c.Number == 2 && c.Status == Verdict.Failed).Select(c => c.Name));
-        Assert.DoesNotContain(result.OpenItems, i => (i.Journal, i.Document, i.ThirdParty) == (item.Journal, item.Document, item.ThirdParty));
+        Assert.DoesNotContain(
+            result.OpenItems,
+            i => (i.Journal, i.Document, i.ThirdParty) == (item.Journal, item.Document, item.ThirdParty));
         // The new account's opening balance comes from the same staged lines as its items: it agrees with them all the same.
         Assert.Equal(Verdict.Ok, result.Check($"openItems:{item.Account}").Status);
     }
@@ -360,8 +403,12 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
     {
         await using var provider = await CreateProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var (account, closing) = (await LegacyFiles.ControlClosingsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).First(c => c.Value != 0m);
-        await StagingDatabase.ExecuteAsync(provider, "DELETE FROM staged_lines WHERE run_id = @run AND account = @account", new { run, account });
+        var (account, closing) = (await LegacyFiles.ControlClosingsAsync(SampleRun.SampleFolder(SampleRun.Commune), Ct)).First(
+            c => c.Value != 0m);
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "DELETE FROM staged_lines WHERE run_id = @run AND account = @account",
+            new { run, account });
 
         var result = await CutoverCalculator.ComputeAsync(provider, run, Defaults, false, Ct);
 
@@ -370,7 +417,9 @@ public abstract class CutoverTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Equal(0, result.ControlAccounts.Single(a => a.LegacyAccount == account).Items);
     }
 
-    private static (string Name, Verdict Status, decimal Expected, decimal Found) Named(string name, (Verdict Status, decimal Expected, decimal Found) check) =>
+    private static (string Name, Verdict Status, decimal Expected, decimal Found) Named(
+        string name,
+        (Verdict Status, decimal Expected, decimal Found) check) =>
         (name, check.Status, check.Expected, check.Found);
 
     private static (Verdict Status, decimal Expected, decimal Found) CheckStatus(CutoverResult result, string name)

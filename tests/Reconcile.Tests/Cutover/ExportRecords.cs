@@ -15,7 +15,13 @@ internal static partial class ExportRecords
     /// <param name="removed">The record numbers to take out.</param>
     /// <param name="debit">The debit the removed records carried, for a file whose line in EXPORT.txt has TOTAL_DEBIT.</param>
     /// <param name="credit">The credit they carried.</param>
-    public static void Remove(string folder, string fileName, IReadOnlyList<Lineage> all, IReadOnlySet<long> removed, decimal debit = 0m, decimal credit = 0m)
+    public static void Remove(
+        string folder,
+        string fileName,
+        IReadOnlyList<Lineage> all,
+        IReadOnlySet<long> removed,
+        decimal debit = 0m,
+        decimal credit = 0m)
     {
         Assert.NotEmpty(removed);
         var path = Path.Combine(folder, fileName);
@@ -42,7 +48,8 @@ internal static partial class ExportRecords
         var entry = new Regex("^FICHIER=" + Regex.Escape(fileName) + ";.*$", RegexOptions.Multiline);
         var changed = entry.Replace(text, m =>
         {
-            var line = Count().Replace(m.Value, c => "LIGNES=" + (long.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture) - removed.Count).ToString(CultureInfo.InvariantCulture));
+            var line = Count().Replace(m.Value, c => "LIGNES="
+                + (long.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture) - removed.Count).ToString(CultureInfo.InvariantCulture));
             line = Total("DEBIT").Replace(line, t => t.Groups[1].Value + Lower(t.Groups[2].Value, debit));
             return Total("CREDIT").Replace(line, t => t.Groups[1].Value + Lower(t.Groups[2].Value, credit));
         });
@@ -53,7 +60,8 @@ internal static partial class ExportRecords
     private static Regex Total(string side) => new($"(TOTAL_{side}=)(-?[0-9]+,[0-9]{{2}})");
 
     private static string Lower(string amount, decimal by) =>
-        (decimal.Parse(amount.Replace(',', '.'), CultureInfo.InvariantCulture) - by).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
+        (decimal.Parse(amount.Replace(',', '.'), CultureInfo.InvariantCulture) - by).ToString("0.00", CultureInfo.InvariantCulture)
+            .Replace('.', ',');
 
     // Splits after each line end, keeping it: line i of the file is element i - 1.
     [GeneratedRegex(@"(?<=\n)")]

@@ -13,7 +13,10 @@ namespace Bascule.Reconcile.Tests.Cutover;
 /// </summary>
 internal static class IndependentClosing
 {
-    public static async Task<IReadOnlyDictionary<string, decimal>> OpeningBalancesAsync(string exportFolder, string resultAccount, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, decimal>> OpeningBalancesAsync(
+        string exportFolder,
+        string resultAccount,
+        CancellationToken cancellationToken)
     {
         var export = LegacyExport.Open(exportFolder);
         var mapper = MappingVersion.Load(SampleRun.MappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
@@ -30,7 +33,8 @@ internal static class IndependentClosing
             }
 
             var asLine = new LedgerLine(
-                line.Lineage, line.Year, "OUV", "0", "1", new DateOnly(line.Year.Value, 12, 31), line.Account, null, Service.None, null, line.Label,
+                line.Lineage, line.Year, "OUV", "0", "1", new DateOnly(line.Year.Value, 12, 31), line
+                    .Account, null, Service.None, null, line.Label,
                 Amount.FromEuros(net > 0 ? net : 0m), Amount.FromEuros(net < 0 ? -net : 0m));
             var mapped = mapper.Map(asLine);
             Assert.False(mapped.IsUnmapped, $"legacy account {line.Account} has no rule");

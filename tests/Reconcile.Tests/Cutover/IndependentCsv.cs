@@ -13,7 +13,10 @@ internal static class IndependentCsv
     {
         var records = Records(File.ReadAllText(path, Encoding.UTF8)).ToList();
         var header = records[0];
-        var totals = columns.ToDictionary(c => c, c => records.Skip(1).Sum(r => decimal.Parse(r[Array.IndexOf(header, c)], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
+        var totals = columns.ToDictionary(c => c, c => records.Skip(1).Sum(r => decimal.Parse(
+            r[Array.IndexOf(header, c)],
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture)));
         return (records.Count - 1, totals);
     }
 

@@ -14,7 +14,9 @@ internal static class LegacyFiles
     public static bool IsControl(string account) => account[..2] is "40" or "41" or "44" or "45";
 
     /// <summary>Per control account of <c>BALANCE.csv</c>, its closing, debit − credit.</summary>
-    public static async Task<IReadOnlyDictionary<string, decimal>> ControlClosingsAsync(string exportFolder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, decimal>> ControlClosingsAsync(
+        string exportFolder,
+        CancellationToken cancellationToken)
     {
         var closings = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         await foreach (var parsed in LegacyExport.Open(exportFolder).ReadBalanceAsync(cancellationToken))
@@ -22,7 +24,8 @@ internal static class LegacyFiles
             var line = parsed.Value!;
             if (IsControl(line.Account.Value))
             {
-                closings[line.Account.Value] = closings.GetValueOrDefault(line.Account.Value) + line.ClosingDebit.Value - line.ClosingCredit.Value;
+                closings[line.Account.Value] = closings.GetValueOrDefault(line.Account.Value) + line.ClosingDebit.Value
+                    - line.ClosingCredit.Value;
             }
         }
 
@@ -30,7 +33,9 @@ internal static class LegacyFiles
     }
 
     /// <summary>Per expenditure article of <c>ARTICLES.csv</c>, ENGAGE − IMPUTE: what is still committed at year end.</summary>
-    public static async Task<IReadOnlyDictionary<string, decimal>> ExpenditureStillCommittedAsync(string exportFolder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, decimal>> ExpenditureStillCommittedAsync(
+        string exportFolder,
+        CancellationToken cancellationToken)
     {
         var open = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         await foreach (var parsed in LegacyExport.Open(exportFolder).ReadArticlesAsync(cancellationToken))

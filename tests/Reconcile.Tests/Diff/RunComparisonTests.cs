@@ -34,12 +34,25 @@ public abstract class RunComparisonTests<TDatabase>(TDatabase database) : Stagin
         var provider = await NewProviderAsync();
         var a = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var b = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
-        var target = await StagingDatabase.ScalarAsync<string>(provider, "SELECT MIN(target_account) FROM staged_lines WHERE run_id = @b AND debit > 0", new { b });
-        var record = await StagingDatabase.ScalarAsync<long>(provider, "SELECT MIN(record) FROM staged_lines WHERE run_id = @b AND target_account = @target AND debit > 0", new { b, target });
+        var target = await StagingDatabase.ScalarAsync<string>(
+            provider,
+            "SELECT MIN(target_account) FROM staged_lines WHERE run_id = @b AND debit > 0",
+            new { b });
+        var record = await StagingDatabase.ScalarAsync<long>(
+            provider,
+            "SELECT MIN(record) FROM staged_lines WHERE run_id = @b AND target_account = @target AND debit > 0",
+            new { b, target });
         await StagingDatabase.ExecuteAsync(
-            provider, "UPDATE staged_lines SET debit = debit + @amount WHERE run_id = @b AND record = @record AND target_account = @target", new { b, record, target, amount = provider.ToParameter(Amount.FromEuros(12.34m)) });
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE runs SET mapping_version = '1.1.0', mapping_sha256 = @sha WHERE run_id = @b", new { b, sha = new string('b', 64) });
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE run_files SET sha256 = @sha WHERE run_id = @b AND source_file = 'ECRITURES.csv'", new { b, sha = new string('e', 64) });
+            provider, "UPDATE staged_lines SET debit = debit + @amount WHERE run_id = @b AND record = @record AND target_account = @target",
+            new { b, record, target, amount = provider.ToParameter(Amount.FromEuros(12.34m)) });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "UPDATE runs SET mapping_version = '1.1.0', mapping_sha256 = @sha WHERE run_id = @b",
+            new { b, sha = new string('b', 64) });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "UPDATE run_files SET sha256 = @sha WHERE run_id = @b AND source_file = 'ECRITURES.csv'",
+            new { b, sha = new string('e', 64) });
 
         var diff = await RunComparison.ComputeAsync(provider, a, b, Ct);
 

@@ -38,9 +38,12 @@ public abstract class UnmappedComparisonTests<TDatabase>(TDatabase database) : S
 
         Assert.NotEmpty(uncovered.Uncovered);
         Assert.Equal(default, diff.UnmappedA);
-        Assert.Equal(new UnmappedTotals(uncovered.UnmappedLines, uncovered.UnmappedDebit.Value, uncovered.UnmappedCredit.Value), diff.UnmappedB);
         Assert.Equal(
-            uncovered.Uncovered.Select(u => (u.Account, u.Article?.ToString(), UnmappedMove.BecameUnmapped, u.Lines, u.Debit.Value, u.Credit.Value)),
+            new UnmappedTotals(uncovered.UnmappedLines, uncovered.UnmappedDebit.Value, uncovered.UnmappedCredit.Value),
+            diff.UnmappedB);
+        Assert.Equal(
+            uncovered.Uncovered
+                .Select(u => (u.Account, u.Article?.ToString(), UnmappedMove.BecameUnmapped, u.Lines, u.Debit.Value, u.Credit.Value)),
             diff.Unmapped.Select(u => (u.Account, u.Article, u.Move, u.B.Lines, u.DebitChange, u.CreditChange)));
         Assert.True(diff.AnyChange);
         Assert.All(back.Unmapped, u => Assert.Equal(UnmappedMove.BecameMapped, u.Move));
@@ -89,7 +92,8 @@ public abstract class UnmappedComparisonTests<TDatabase>(TDatabase database) : S
         await using var provider = await CreateProviderAsync();
         await provider.EnsureSchemaAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<ReconcileException>(() => StagedLedger.OpenAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), Ct));
+        var error = await Assert.ThrowsAsync<ReconcileException>(
+            () => StagedLedger.OpenAsync(provider, RunId.Parse("01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10"), Ct));
 
         Assert.Contains("Run 01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10 is not in the staging database", error.Message, StringComparison.Ordinal);
     }
@@ -98,7 +102,12 @@ public abstract class UnmappedComparisonTests<TDatabase>(TDatabase database) : S
     {
         var export = LegacyExport.Open(Commune);
         var lines = await ExportLinesAsync();
-        return await ExportCoverage.ComputeAsync(MappingVersion.Load(mapping), lines.ToAsyncEnumerable(), export.Control.EntityType, export.Control.FiscalYear, Ct);
+        return await ExportCoverage.ComputeAsync(
+            MappingVersion.Load(mapping),
+            lines.ToAsyncEnumerable(),
+            export.Control.EntityType,
+            export.Control.FiscalYear,
+            Ct);
     }
 
     private static async Task<List<LedgerLine>> ExportLinesAsync()

@@ -84,7 +84,9 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
 
             Assert.Equal(journal.Select(l => l.Record).Order(), listed.Select(l => l.Key.Record).Distinct().Order());
             // Document by document, each document's lines in file order: the page order is the key order.
-            Assert.Equal(listed.Select(l => l.Key), listed.Select(l => l.Key).OrderBy(k => k.Document, StringComparer.Ordinal).ThenBy(k => k.Record).ThenBy(k => k.Part));
+            Assert.Equal(
+                listed.Select(l => l.Key),
+                listed.Select(l => l.Key).OrderBy(k => k.Document, StringComparer.Ordinal).ThenBy(k => k.Record).ThenBy(k => k.Part));
         }
 
         var document = ledger.First(l => l.Row["JOURNAL"] == "ACH");
@@ -102,7 +104,9 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
         var lines = (await RunLines.OpenAsync(provider, run, RepositoryRoot.Combine("mappings"), new ReportOptions(), Ct))!;
         var ledger = Ledger(SampleRun.Commune);
-        var article = ledger.Where(l => l.Row["ARTICLE_BUDGETAIRE"].Length > 0).GroupBy(l => l.Row["ARTICLE_BUDGETAIRE"]).OrderByDescending(g => g.Count()).First();
+        var article = ledger.Where(l => l.Row["ARTICLE_BUDGETAIRE"].Length > 0).GroupBy(l => l.Row["ARTICLE_BUDGETAIRE"])
+            .OrderByDescending(g => g.Count())
+            .First();
 
         var listed = await AllPagesAsync(lines, LineList.Article(article.Key));
 
@@ -121,7 +125,9 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         var listed = await AllPagesAsync(lines, LineList.Rule(busiest.RuleId));
 
         Assert.All(listed, l => Assert.Equal(busiest.RuleId, l.RuleId));
-        Assert.Equal((busiest.Lines, busiest.Debit, busiest.Credit), ((long)listed.Count, listed.Sum(l => l.Debit ?? 0m), listed.Sum(l => l.Credit ?? 0m)));
+        Assert.Equal(
+            (busiest.Lines, busiest.Debit, busiest.Credit),
+            ((long)listed.Count, listed.Sum(l => l.Debit ?? 0m), listed.Sum(l => l.Credit ?? 0m)));
         Assert.Empty(await AllPagesAsync(lines, LineList.Rule("NO-SUCH-RULE")));
     }
 
@@ -160,15 +166,24 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         await using (var connection = await provider.OpenAsync(Ct))
         {
             line = await connection.QuerySingleAsync<StagedLine>(
-                "SELECT record AS Record, account AS Account, label AS Label FROM staged_lines WHERE run_id = @run AND part = 1 AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run)",
+                "SELECT record AS Record, account AS Account, label AS Label FROM staged_lines WHERE run_id = @run AND part = 1 AND "
+                    + "record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run)",
                 new { run = run.Value });
         }
 
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE staged_lines SET label = @label WHERE run_id = @run AND record = @record", new { run = run.Value, record = line.Record, label = line.Label + " " + beneficiary });
+        await StagingDatabase.ExecuteAsync(
+            provider,
+            "UPDATE staged_lines SET label = @label WHERE run_id = @run AND record = @record",
+            new { run = run.Value, record = line.Record, label = line.Label + " " + beneficiary });
         await Reconciled.AddHostileRejectsAsync(provider, run);
 
         var masked = (await RunLines.OpenAsync(provider, run, RepositoryRoot.Combine("mappings"), new ReportOptions(), Ct))!;
-        var shown = (await RunLines.OpenAsync(provider, run, RepositoryRoot.Combine("mappings"), new ReportOptions(ShowPersonalData: true), Ct))!;
+        var shown = (await RunLines.OpenAsync(
+            provider,
+            run,
+            RepositoryRoot.Combine("mappings"),
+            new ReportOptions(ShowPersonalData: true),
+            Ct))!;
         var account = LineList.LegacyAccount(line.Account);
 
         var maskedText = Texts(await AllPagesAsync(masked, account)) + Texts(await AllPagesAsync(masked, LineList.Rejected));
@@ -226,7 +241,8 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
         Assert.Equal(result.Unmapped.Sum(u => u.Count), unmapped.Count);
         Assert.Equal(2, rejected.Count);
         Assert.Equal(unmapped.Count + 1, ledgerExceptions.Count);
-        Assert.All(result.Checks.Where(c => c.Name.StartsWith("legacyAccounts:", StringComparison.Ordinal) && c.Name.Split(':').Length == 3),
+        Assert.All(
+            result.Checks.Where(c => c.Name.StartsWith("legacyAccounts:", StringComparison.Ordinal) && c.Name.Split(':').Length == 3),
             c => Assert.Equal(LineListKind.LegacyAccount, CheckLines.Of(c.Name)!.Kind));
         Assert.Null(CheckLines.Of("targetAccounts:debit"));
         Assert.Null(CheckLines.Of("completeness:ECRITURES.csv:sha256"));
@@ -288,7 +304,8 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
     private static string Texts(IEnumerable<DrillLine> lines) =>
         string.Join("\n", lines.Select(l => $"{l.Text}|{l.Label}|{l.Reason}"));
 
-    private static decimal Money(string text) => text.Length == 0 ? 0m : decimal.Parse(text, NumberStyles.Number, new NumberFormatInfo { NumberDecimalSeparator = "," });
+    private static decimal Money(string text)
+        => text.Length == 0 ? 0m : decimal.Parse(text, NumberStyles.Number, new NumberFormatInfo { NumberDecimalSeparator = "," });
 }
 
 public sealed class SqliteDrillDownTests(SqliteDatabase database) : DrillDownTests<SqliteDatabase>(database);

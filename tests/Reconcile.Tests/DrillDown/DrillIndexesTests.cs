@@ -27,7 +27,12 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
         await using var provider = await NewProviderAsync();
         var version = SampleRun.WithoutEnergyRules(Temp);
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), version, Ct);
-        var lines = (await RunLines.OpenAsync(provider, run, Path.GetDirectoryName(Path.GetDirectoryName(version))!, new ReportOptions(), Ct))!;
+        var lines = (await RunLines.OpenAsync(
+            provider,
+            run,
+            Path.GetDirectoryName(Path.GetDirectoryName(version))!,
+            new ReportOptions(),
+            Ct))!;
         var lists = await ListsAsync(provider, run);
         var without = new List<List<DrillLine>>();
         foreach (var list in lists)
@@ -118,7 +123,8 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
         await using var provider = await NewProviderAsync();
         if (provider.Kind != StagingProviderKind.Postgres)
         {
-            Assert.Skip("Only PostgreSQL's concurrent build can leave an incomplete index; SQLite's and SQL Server's builds are one statement, whole or absent.");
+            Assert.Skip("Only PostgreSQL's concurrent build can leave an incomplete index; SQLite's and SQL Server's builds are one "
+                + "statement, whole or absent.");
         }
 
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
@@ -159,7 +165,8 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
     {
         await using var connection = await provider.OpenAsync(Ct);
         async Task<string> BusiestAsync(string column) => await connection.QueryFirstAsync<string>(
-            $"SELECT {column} FROM staged_lines WHERE run_id = @run AND {column} IS NOT NULL GROUP BY {column} ORDER BY COUNT(*) DESC, {column}",
+            $"SELECT {column} FROM staged_lines WHERE run_id = @run AND {column} IS NOT NULL GROUP BY {column} ORDER BY COUNT(*) DESC, "
+                + $"{column}",
             new { run = run.Value });
         return
         [
@@ -175,7 +182,9 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
     private static async Task<List<string>> IndexesOfAsync(IStagingProvider provider, RunId run)
     {
         await using var connection = await provider.OpenAsync(Ct);
-        return (await DrillIndexes.ExistingAsync(connection, provider.Kind, Ct)).Where(i => DrillIndexes.RunOf(i.Name) == run).Select(i => i.Name).ToList();
+        return (await DrillIndexes.ExistingAsync(connection, provider.Kind, Ct)).Where(i => DrillIndexes.RunOf(i.Name) == run)
+            .Select(i => i.Name)
+            .ToList();
     }
 
     // The database's own plan of the page query. PostgreSQL is told to avoid a sequential scan and a sort, which a table
@@ -184,10 +193,12 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
     {
         await using var connection = await provider.OpenAsync(Ct);
         var sql = DrillSql.Page(provider.Kind, run, list, afterKey, 101);
-        var parameters = new { run = run.Value, value = list.Value, document = list.Document, afterDocument = "", afterFile = "", afterRecord = 0L, afterPart = 0 };
+        var parameters = new { run = run.Value, value = list.Value, document = list
+            .Document, afterDocument = "", afterFile = "", afterRecord = 0L, afterPart = 0 };
         if (provider.Kind == StagingProviderKind.Postgres)
         {
-            await connection.ExecuteAsync("ANALYZE staged_lines; SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off");
+            await connection.ExecuteAsync(
+                "ANALYZE staged_lines; SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off");
             return string.Join("\n", await connection.QueryAsync<string>("EXPLAIN " + sql, parameters));
         }
 
@@ -210,7 +221,8 @@ public abstract class DrillIndexesTests<TDatabase>(TDatabase database) : Staging
         return all;
     }
 
-    private static string Describe(DrillLine l) => $"{l.Key.ToToken()}|{l.State}|{l.Text}|{l.RuleId}|{l.TargetAccount}|{l.Debit}|{l.Credit}";
+    private static string Describe(DrillLine l)
+        => $"{l.Key.ToToken()}|{l.State}|{l.Text}|{l.RuleId}|{l.TargetAccount}|{l.Debit}|{l.Credit}";
 }
 
 public sealed class SqliteDrillIndexesTests(SqliteDatabase database) : DrillIndexesTests<SqliteDatabase>(database);

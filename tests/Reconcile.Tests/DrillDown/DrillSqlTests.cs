@@ -60,6 +60,8 @@ public sealed class DrillSqlTests
 
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
 
-        Assert.True(errors.Count == 0, sql + "\n" + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
+        Assert.True(
+            errors.Count == 0,
+            sql + "\n" + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
     }
 }

@@ -25,7 +25,9 @@ public sealed class RunMappingFolderTests : IDisposable
     public void A_version_folder_renamed_is_still_found_by_its_hash()
     {
         var (root, shipped) = CopyMappings();
-        Directory.Move(Path.Combine(root, shipped.Identity.Id, shipped.Identity.Version), Path.Combine(root, shipped.Identity.Id, "renamed"));
+        Directory.Move(
+            Path.Combine(root, shipped.Identity.Id, shipped.Identity.Version),
+            Path.Combine(root, shipped.Identity.Id, "renamed"));
 
         var found = RunMappingFolder.Find(root, shipped.Identity.Id, shipped.Identity.Version, shipped.Identity.Sha256);
 
@@ -38,7 +40,9 @@ public sealed class RunMappingFolderTests : IDisposable
     {
         var (root, shipped) = CopyMappings();
         var rules = Path.Combine(root, shipped.Identity.Id, shipped.Identity.Version, MappingVersion.RulesFileName);
-        File.WriteAllText(rules, File.ReadAllText(rules).Replace("Patrimony carried over unchanged", "Patrimony, edited", StringComparison.Ordinal));
+        File.WriteAllText(
+            rules,
+            File.ReadAllText(rules).Replace("Patrimony carried over unchanged", "Patrimony, edited", StringComparison.Ordinal));
 
         var found = RunMappingFolder.Find(root, shipped.Identity.Id, shipped.Identity.Version, shipped.Identity.Sha256);
 
@@ -54,9 +58,13 @@ public sealed class RunMappingFolderTests : IDisposable
         var (root, shipped) = CopyMappings();
 
         Assert.Equal(MappingFolderState.Missing, RunMappingFolder.Find(root, shipped.Identity.Id, "9.9.9", new string('0', 64)).State);
-        Assert.Equal(MappingFolderState.Missing, RunMappingFolder.Find(root, "other", shipped.Identity.Version, shipped.Identity.Sha256).State);
+        Assert.Equal(
+            MappingFolderState.Missing,
+            RunMappingFolder.Find(root, "other", shipped.Identity.Version, shipped.Identity.Sha256).State);
         Assert.Equal(MappingFolderState.Missing, RunMappingFolder.Find(root, "..", "mappings", shipped.Identity.Sha256).State);
-        Assert.Equal(MappingFolderState.Missing, RunMappingFolder.Find(_temp.Combine("nowhere"), shipped.Identity.Id, shipped.Identity.Version, shipped.Identity.Sha256).State);
+        Assert.Equal(
+            MappingFolderState.Missing,
+            RunMappingFolder.Find(_temp.Combine("nowhere"), shipped.Identity.Id, shipped.Identity.Version, shipped.Identity.Sha256).State);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -4,7 +4,8 @@ using Bascule.TestSupport;
 
 namespace Bascule.Reconcile.Tests.Reports;
 
-/// <summary>The HTML report opened in headless Chromium: it renders with the expected figures and without a console or script error.</summary>
+/// <summary>The HTML report opened in headless Chromium: it renders with the expected figures and without a console or script
+/// error.</summary>
 public sealed class ChromiumRenderingTests
 {
     [Fact]
@@ -19,8 +20,14 @@ public sealed class ChromiumRenderingTests
 
         Assert.Contains("<span id=\"run-status\" class=\"status WARNING\">WARNING</span>", dom, StringComparison.Ordinal);
         var sample = SampleFigures.Of(SampleRun.Commune);
-        Assert.Contains($"<div class=\"value\" id=\"source-debit\">{SampleFigures.Grouped(sample.Debit())}</div>", dom, StringComparison.Ordinal);
-        Assert.Contains($"<div class=\"value\" id=\"staged-credit\">{SampleFigures.Grouped(sample.Credit())}</div>", dom, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<div class=\"value\" id=\"source-debit\">{SampleFigures.Grouped(sample.Debit())}</div>",
+            dom,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"<div class=\"value\" id=\"staged-credit\">{SampleFigures.Grouped(sample.Credit())}</div>",
+            dom,
+            StringComparison.Ordinal);
         Assert.Contains(SampleFigures.Grouped(sample.Debit("OUV")), dom, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", dom, StringComparison.Ordinal);
         // The report has no script at all; the browser log would show any console message or uncaught error.

@@ -35,7 +35,9 @@ public sealed class CsvReportTests
 
         var files = await ReportWriter.WriteAllAsync(result, temp.Combine("out"), cancellationToken: TestContext.Current.CancellationToken);
 
-        var rejected = await File.ReadAllTextAsync(files.Csv.Single(f => f.EndsWith("reconciliation-rejected.csv", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        var rejected = await File.ReadAllTextAsync(
+            files.Csv.Single(f => f.EndsWith("reconciliation-rejected.csv", StringComparison.Ordinal)),
+            TestContext.Current.CancellationToken);
         Assert.Contains("F9999;***;;***;***;***;F", rejected, StringComparison.Ordinal);
         Assert.Contains("IBAN BE***6769 fails mod-97", rejected, StringComparison.Ordinal);
         Assert.DoesNotContain("Dupont", rejected, StringComparison.Ordinal);
@@ -61,9 +63,15 @@ public sealed class CsvReportTests
         using var temp = new TempDirectory();
         var result = await Reconciled.CommuneAsync(temp, Reconciled.AddHostileRejectsAsync);
 
-        var files = await ReportWriter.WriteAllAsync(result, temp.Combine("out"), new ReportOptions(ShowPersonalData: true), TestContext.Current.CancellationToken);
+        var files = await ReportWriter.WriteAllAsync(
+            result,
+            temp.Combine("out"),
+            new ReportOptions(ShowPersonalData: true),
+            TestContext.Current.CancellationToken);
 
-        var rejected = await File.ReadAllTextAsync(files.Csv.Single(f => f.EndsWith("reconciliation-rejected.csv", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        var rejected = await File.ReadAllTextAsync(
+            files.Csv.Single(f => f.EndsWith("reconciliation-rejected.csv", StringComparison.Ordinal)),
+            TestContext.Current.CancellationToken);
         Assert.Contains("F9999;Jeanne Dupont;;BE71096123456769;1040;Etterbeek;F", rejected, StringComparison.Ordinal);
     }
 }

@@ -50,9 +50,14 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
 
         var cutover = await CutoverCalculator.ComputeAsync(provider, run, new CutoverOptions(), showPersonalData: false, Ct);
         var package = Temp.Combine("out", "commune-cutover");
-        await CutoverPackage.WriteAsync(cutover with { Run = Fixed(cutover.Run), ComputedUtc = Computed }, package, new ReportOptions(), Ct);
+        await CutoverPackage.WriteAsync(
+            cutover with { Run = Fixed(cutover.Run), ComputedUtc = Computed },
+            package,
+            new ReportOptions(),
+            Ct);
         // The workbook is a zip whose entries carry the time they were written; its hash is the manifest's only moving part.
-        var workbook = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(package, CutoverPackage.ReportXlsxFile), Ct)));
+        var workbook = Convert.ToHexStringLower(
+            SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(package, CutoverPackage.ReportXlsxFile), Ct)));
         await CompareAsync("commune-cutover", package, text => text.Replace(workbook, "(workbook)", StringComparison.Ordinal));
     }
 
@@ -70,7 +75,9 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
         {
             Run = result.Run with { MappingApproval = Approval },
             Checks = result.Checks
-                .Select(c => ReferenceEquals(c, euros) ? c with { Tolerance = 0.05m } : ReferenceEquals(c, count) ? c with { Tolerance = 2m } : c)
+                .Select(c => ReferenceEquals(c, euros)
+                    ? c with { Tolerance = 0.05m }
+                    : ReferenceEquals(c, count) ? c with { Tolerance = 2m } : c)
                 .ToList(),
         };
         await ReportsAsync("cpas", approved, new ReportOptions(ShowPersonalData: true));
@@ -125,7 +132,8 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
         var fixedHistory = history with
         {
             ComputedUtc = Computed,
-            Years = history.Years.Select(y => y with { Published = Fixed(y.Published, approved), Held = y.Held.Select(h => Fixed(h, approved)!).ToList() }).ToList(),
+            Years = history.Years.Select(
+                y => y with { Published = Fixed(y.Published, approved), Held = y.Held.Select(h => Fixed(h, approved)!).ToList() }).ToList(),
         };
         var folder = Temp.Combine("out", name + "-history");
         Directory.CreateDirectory(folder);
@@ -141,7 +149,8 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
         run is null ? null : run with { Run = run.Run with { StartedUtc = Started, Approval = approved ? Approval : run.Run.Approval } };
 
 
-    private RunSummary Fixed(RunSummary run) => run with { RunId = RunId.Parse(Placeholder(_runs.IndexOf(run.RunId))), MappingApproval = Approval };
+    private RunSummary Fixed(RunSummary run)
+        => run with { RunId = RunId.Parse(Placeholder(_runs.IndexOf(run.RunId))), MappingApproval = Approval };
 
     private string FixRunIds(string text)
     {
@@ -158,7 +167,8 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
     private async Task CompareAsync(string name, string folder, Func<string, string> normalise)
     {
         var golden = RepositoryRoot.Combine("tests", "Reconcile.Tests", "Golden", name);
-        var written = Directory.GetFiles(folder).Where(f => Path.GetExtension(f) is ".json" or ".csv").Order(StringComparer.Ordinal).ToList();
+        var written = Directory.GetFiles(folder).Where(f => Path.GetExtension(f) is ".json" or ".csv").Order(StringComparer.Ordinal)
+            .ToList();
         // Latin-1 maps every byte to one char and back: the comparison stays byte for byte whatever the file's encoding.
         var actual = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in written)
@@ -199,7 +209,8 @@ public abstract class GoldenOutputTests<TDatabase>(TDatabase database) : Staging
         }
 
         var from = Math.Max(0, at - 80);
-        return $"at character {at} (lengths {expected.Length} and {actual.Length})\nexpected: …{expected[from..Math.Min(expected.Length, at + 80)]}\nactual:   …{actual[from..Math.Min(actual.Length, at + 80)]}";
+        return $"at character {at} (lengths {expected.Length} and {actual.Length})\nexpected: "
+            + $"…{expected[from..Math.Min(expected.Length, at + 80)]}\nactual:   …{actual[from..Math.Min(actual.Length, at + 80)]}";
     }
 }
 

@@ -31,7 +31,19 @@ public sealed class HtmlReportTests
 
         var html = await RenderAsync(temp, result);
 
-        var order = new[] { "id=\"run-status\"", "id=\"check-summary\"", "id=\"source-files\"", "id=\"journals\"", "id=\"legacy-accounts\"", "id=\"target-accounts\"", "id=\"trial-balance\"", "id=\"budget-articles\"", "id=\"unmapped\"", "id=\"rejected\"", "id=\"unbalanced-documents\"", "class=\"signoff-block\"" }
+        var order = new[] {
+            "id=\"run-status\"",
+            "id=\"check-summary\"",
+            "id=\"source-files\"",
+            "id=\"journals\"",
+            "id=\"legacy-accounts\"",
+            "id=\"target-accounts\"",
+            "id=\"trial-balance\"",
+            "id=\"budget-articles\"",
+            "id=\"unmapped\"",
+            "id=\"rejected\"",
+            "id=\"unbalanced-documents\"",
+            "class=\"signoff-block\"" }
             .Select(marker => html.IndexOf(marker, StringComparison.Ordinal))
             .ToList();
         Assert.DoesNotContain(-1, order);

@@ -26,7 +26,8 @@ public sealed class InterruptedWriteTests : IDisposable
         await ReportWriter.WriteAllAsync(result, outDir, cancellationToken: Ct);
         var before = Snapshot(outDir);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReportWriter.WriteAllAsync(result, outDir, cancellationToken: Cancelled()));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => ReportWriter.WriteAllAsync(result, outDir, cancellationToken: Cancelled()));
 
         Assert.Equal(before, Snapshot(outDir));
         Assert.Contains(ReportWriter.JsonFile, before.Keys);
@@ -38,7 +39,8 @@ public sealed class InterruptedWriteTests : IDisposable
         var result = await Reconciled.CommuneAsync(_temp);
         var outDir = _temp.Combine("first");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReportWriter.WriteAllAsync(result, outDir, cancellationToken: Cancelled()));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => ReportWriter.WriteAllAsync(result, outDir, cancellationToken: Cancelled()));
 
         Assert.Empty(Snapshot(outDir));
     }
@@ -53,7 +55,8 @@ public sealed class InterruptedWriteTests : IDisposable
         await CutoverPackage.WriteAsync(result, outDir, new ReportOptions(), Ct);
         var before = Snapshot(outDir);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CutoverPackage.WriteAsync(result, outDir, new ReportOptions(), Cancelled()));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => CutoverPackage.WriteAsync(result, outDir, new ReportOptions(), Cancelled()));
 
         Assert.Equal(before, Snapshot(outDir));
         Assert.Contains(CutoverPackage.ManifestFile, before.Keys);

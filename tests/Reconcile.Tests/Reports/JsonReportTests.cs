@@ -19,7 +19,16 @@ public sealed class JsonReportTests
         var text = await File.ReadAllTextAsync(files.Json, TestContext.Current.CancellationToken);
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
-        foreach (var name in new[] { "runId", "entity", "fiscalYear", "mapping", "sourceFiles", "totals", "targetAccounts", "checks", "status" })
+        foreach (var name in new[] {
+            "runId",
+            "entity",
+            "fiscalYear",
+            "mapping",
+            "sourceFiles",
+            "totals",
+            "targetAccounts",
+            "checks",
+            "status" })
         {
             Assert.True(root.TryGetProperty(name, out _), $"missing {name}");
         }
@@ -31,12 +40,19 @@ public sealed class JsonReportTests
             ["name", "sha256", "lines", "staged", "unmapped", "rejected", "debit", "credit"],
             root.GetProperty("sourceFiles")[0].EnumerateObject().Select(p => p.Name).Take(8));
         Assert.Equal(
-            ["sourceDebit", "sourceCredit", "stagedDebit", "stagedCredit", "unmappedDebit", "unmappedCredit", "rejectedDebit", "rejectedCredit"],
+            ["sourceDebit", "sourceCredit", "stagedDebit", "stagedCredit", "unmappedDebit", "unmappedCredit", "rejectedDebit",
+                "rejectedCredit"],
             root.GetProperty("totals").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["name", "status", "expected", "found", "difference"], root.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name).Skip(1).Take(5));
-        Assert.Equal(SampleFigures.Of(SampleRun.Commune).Debit().ToString("0.00", CultureInfo.InvariantCulture), root.GetProperty("totals").GetProperty("stagedDebit").GetRawText());
+        Assert.Equal(
+            ["name", "status", "expected", "found", "difference"],
+            root.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name).Skip(1).Take(5));
+        Assert.Equal(
+            SampleFigures.Of(SampleRun.Commune).Debit().ToString("0.00", CultureInfo.InvariantCulture),
+            root.GetProperty("totals").GetProperty("stagedDebit").GetRawText());
         Assert.Equal("0.00", root.GetProperty("totals").GetProperty("unmappedDebit").GetRawText());
-        Assert.All(root.GetProperty("targetAccounts").EnumerateArray(), a => Assert.Matches(@"^-?\d+\.\d{2}$", a.GetProperty("credit").GetRawText()));
+        Assert.All(
+            root.GetProperty("targetAccounts").EnumerateArray(),
+            a => Assert.Matches(@"^-?\d+\.\d{2}$", a.GetProperty("credit").GetRawText()));
         Assert.Equal("OK", root.GetProperty("status").GetString());
         Assert.Equal(2023, root.GetProperty("fiscalYear").GetInt32());
     }
@@ -48,10 +64,15 @@ public sealed class JsonReportTests
         var result = await Reconciled.CommuneAsync(temp, Reconciled.AddHostileRejectsAsync);
 
         var masked = await File.ReadAllTextAsync(
-            (await ReportWriter.WriteAllAsync(result, temp.Combine("masked"), cancellationToken: TestContext.Current.CancellationToken)).Json,
+            (await ReportWriter.WriteAllAsync(result, temp.Combine("masked"), cancellationToken: TestContext.Current.CancellationToken))
+                .Json,
             TestContext.Current.CancellationToken);
         var shown = await File.ReadAllTextAsync(
-            (await ReportWriter.WriteAllAsync(result, temp.Combine("shown"), new ReportOptions(ShowPersonalData: true), TestContext.Current.CancellationToken)).Json,
+            (await ReportWriter.WriteAllAsync(
+                result,
+                temp.Combine("shown"),
+                new ReportOptions(ShowPersonalData: true),
+                TestContext.Current.CancellationToken)).Json,
             TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain("Dupont", masked, StringComparison.Ordinal);

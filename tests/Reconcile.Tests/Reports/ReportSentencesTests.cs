@@ -41,12 +41,18 @@ public sealed class ReportSentencesTests
         Assert.Equal("FAILED", completeness.QuerySelector(".badge")!.TextContent);
         var french = completeness.QuerySelectorAll("[lang=fr]").Select(e => e.TextContent).ToList();
         var dutch = completeness.QuerySelectorAll("[lang=nl]").Select(e => e.TextContent).ToList();
-        Assert.Contains($"Fichier ECRITURES.csv : {Grouped(read)} lignes lues, {Grouped(read - 1)} retrouvées chargées, non mappées ou rejetées (écart −1).", french);
-        Assert.Contains($"Bestand ECRITURES.csv: {Grouped(read)} lijnen gelezen, {Grouped(read - 1)} teruggevonden als geladen, niet gemapt of verworpen (verschil −1).", dutch);
-        Assert.Contains(french, t => t.StartsWith("Des montants ou des lignes ont disparu", StringComparison.Ordinal) && t.EndsWith("(IT).", StringComparison.Ordinal));
-        Assert.Contains(dutch, t => t.StartsWith("Bedragen of lijnen zijn verdwenen", StringComparison.Ordinal) && t.EndsWith("(IT).", StringComparison.Ordinal));
+        Assert.Contains($"Fichier ECRITURES.csv : {Grouped(read)} lignes lues, {Grouped(read - 1)} retrouvées chargées, non mappées ou "
+            + $"rejetées (écart −1).", french);
+        Assert.Contains($"Bestand ECRITURES.csv: {Grouped(read)} lijnen gelezen, {Grouped(read - 1)} teruggevonden als geladen, niet "
+            + $"gemapt of verworpen (verschil −1).", dutch);
+        Assert.Contains(french, t => t.StartsWith("Des montants ou des lignes ont disparu", StringComparison.Ordinal)
+            && t.EndsWith("(IT).", StringComparison.Ordinal));
+        Assert.Contains(dutch, t => t.StartsWith("Bedragen of lijnen zijn verdwenen", StringComparison.Ordinal)
+            && t.EndsWith("(IT).", StringComparison.Ordinal));
         // The trial balance is the legacy system's, not the migration's: the accountant explains it.
-        Assert.All(result.Checks.Where(c => c.Check == CheckId.TrialBalance && c.Status != Verdict.Ok), c => Assert.EndsWith("(comptable).", ReportTexts.Sentence(c).French, StringComparison.Ordinal));
+        Assert.All(
+            result.Checks.Where(c => c.Check == CheckId.TrialBalance && c.Status != Verdict.Ok),
+            c => Assert.EndsWith("(comptable).", ReportTexts.Sentence(c).French, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,7 +93,8 @@ public sealed class ReportSentencesTests
         var result = await Reconciled.CommuneAsync(temp, RemoveOneStagedLineAsync);
         var tables = ReportTables.Build(result, new ReportOptions());
 
-        var dutch = await Reconcile.Reports.Html.HtmlReport.RenderPageAsync(result, tables, ReaderLanguage.Dutch, f => $"/lines/{f.Kind}/{Uri.EscapeDataString(f.Key)}");
+        var dutch = await Reconcile.Reports.Html.HtmlReport
+            .RenderPageAsync(result, tables, ReaderLanguage.Dutch, f => $"/lines/{f.Kind}/{Uri.EscapeDataString(f.Key)}");
         var french = await Reconcile.Reports.Html.HtmlReport.RenderPageAsync(result, tables, ReaderLanguage.French, links: null);
 
         var page = new HtmlParser().ParseDocument($"<!DOCTYPE html><html lang=\"nl\"><body>{dutch}</body></html>");
@@ -111,19 +118,25 @@ public sealed class ReportSentencesTests
     private static async Task RemoveOneStagedLineAsync(IStagingProvider provider, RunId run) =>
         await StagingDatabase.ExecuteAsync(
             provider,
-            "DELETE FROM staged_lines WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND source_file = 'ECRITURES.csv')",
+            "DELETE FROM staged_lines WHERE run_id = @run AND record = (SELECT MIN(record) FROM staged_lines WHERE run_id = @run AND "
+                + "source_file = 'ECRITURES.csv')",
             new { run });
 
     private static async Task<long> LinesReadAsync(IStagingProvider provider, RunId run, string file)
     {
         await using var connection = await provider.OpenAsync(Ct);
         return await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition("SELECT lines_read FROM run_files WHERE run_id = @run AND source_file = @file", new { run = run.Value, file }, cancellationToken: Ct));
+            new CommandDefinition(
+                "SELECT lines_read FROM run_files WHERE run_id = @run AND source_file = @file",
+                new { run = run.Value, file },
+                cancellationToken: Ct));
     }
 
     private static string WorkbookText(string path)
     {
         using var document = SpreadsheetDocument.Open(path, false);
-        return string.Join("\n", document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Select(c => c.InnerText));
+        return string.Join(
+            "\n",
+            document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Select(c => c.InnerText));
     }
 }

@@ -19,7 +19,8 @@ public sealed class XlsxReportTests
         var files = await ReportWriter.WriteAllAsync(result, temp.Combine("out"), cancellationToken: TestContext.Current.CancellationToken);
 
         using var document = SpreadsheetDocument.Open(files.Xlsx, false);
-        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(ReportTables.Build(result, new ReportOptions()).Select(t => t.Id), sheets.Select(s => s.Name!.Value));
@@ -31,9 +32,12 @@ public sealed class XlsxReportTests
         var amount = journals.Descendants<Cell>().Single(c => c.CellReference == "C2");
         Assert.Equal(CellValues.Number, amount.DataType!.Value);
         // Row 2 is the first journal, ACH; column C its source debit.
-        Assert.Equal(SampleFigures.Of(SampleRun.Commune).Debit("ACH").ToString("0.00", CultureInfo.InvariantCulture), amount.CellValue!.Text);
+        Assert.Equal(
+            SampleFigures.Of(SampleRun.Commune).Debit("ACH").ToString("0.00", CultureInfo.InvariantCulture),
+            amount.CellValue!.Text);
         var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)amount.StyleIndex!.Value);
-        var euro = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(n => n.NumberFormatId!.Value == format.NumberFormatId!.Value);
+        var euro = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Single(n => n.NumberFormatId!.Value == format.NumberFormatId!.Value);
         Assert.Contains("€", euro.FormatCode!.Value, StringComparison.Ordinal);
 
         var rejected = ((WorksheetPart)workbook.GetPartById(sheets.Single(s => s.Name == ReportTables.Rejected).Id!)).Worksheet;
@@ -61,17 +65,22 @@ public sealed class XlsxReportTests
         {
             var sheet = ((WorksheetPart)workbook.GetPartById(sheets[i].Id!)).Worksheet;
             var setup = sheet.Elements<PageSetup>().Single();
-            Assert.Equal((OrientationValues.Landscape, 1u, 0u), (setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+            Assert.Equal(
+                (OrientationValues.Landscape, 1u, 0u),
+                (setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
             Assert.True(sheet.Elements<SheetProperties>().Single().PageSetupProperties!.FitToPage!.Value);
             var title = Assert.Single(titles, t => t.LocalSheetId!.Value == i);
             Assert.Equal($"'{sheets[i].Name}'!$1:$1", title.Text);
 
             // Every text column at least as wide as its longest text: nothing is cut on screen.
             var widths = sheet.Descendants<Column>().ToDictionary(c => (int)c.Min!.Value, c => c.Width!.Value);
-            foreach (var cell in sheet.Descendants<Row>().Skip(1).SelectMany(r => r.Elements<Cell>()).Where(c => c.DataType?.Value == CellValues.InlineString))
+            foreach (var cell in sheet.Descendants<Row>().Skip(1).SelectMany(r => r.Elements<Cell>())
+                .Where(c => c.DataType?.Value == CellValues.InlineString))
             {
                 var column = ColumnOf(cell.CellReference!.Value!);
-                Assert.True(widths[column] >= Math.Min(cell.InnerText.Length, 88), $"{sheets[i].Name} {cell.CellReference}: width {widths[column]} for {cell.InnerText.Length} characters");
+                Assert.True(
+                    widths[column] >= Math.Min(cell.InnerText.Length, 88),
+                    $"{sheets[i].Name} {cell.CellReference}: width {widths[column]} for {cell.InnerText.Length} characters");
             }
         }
 

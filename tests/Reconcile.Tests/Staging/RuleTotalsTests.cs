@@ -51,8 +51,12 @@ public abstract class RuleTotalsTests<TDatabase>(TDatabase database) : StagingSu
         var uses = RuleUses.Of(version.Rules, await RuleTotals.ReadAsync(provider, run, Ct));
 
         Assert.Contains("ZNOWHERE", uses.NeverUsed.Select(r => r.Id));
-        Assert.Equal(version.Rules.Select(r => r.Id).Except(expected.Select(t => t.RuleId)).Order(StringComparer.Ordinal), uses.NeverUsed.Select(r => r.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(expected.Select(t => t.RuleId).Order(StringComparer.Ordinal), uses.Used.Select(u => u.RuleId).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            version.Rules.Select(r => r.Id).Except(expected.Select(t => t.RuleId)).Order(StringComparer.Ordinal),
+            uses.NeverUsed.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            expected.Select(t => t.RuleId).Order(StringComparer.Ordinal),
+            uses.Used.Select(u => u.RuleId).Order(StringComparer.Ordinal));
         Assert.All(uses.Used, u => Assert.NotNull(u.Rule));
         // Used rules come in the rules file's order.
         Assert.Equal(uses.Used.OrderBy(u => u.Rule!.Line).Select(u => u.RuleId), uses.Used.Select(u => u.RuleId));
@@ -103,7 +107,8 @@ public abstract class RuleTotalsTests<TDatabase>(TDatabase database) : StagingSu
         }
 
         Assert.NotEmpty(sums);
-        return [.. sums.Select(s => new RuleTotal(s.Key, s.Value.Debit, s.Value.Credit, s.Value.Lines)).OrderBy(t => t.RuleId, StringComparer.Ordinal)];
+        return [.. sums.Select(s => new RuleTotal(s.Key, s.Value.Debit, s.Value.Credit, s.Value.Lines))
+            .OrderBy(t => t.RuleId, StringComparer.Ordinal)];
     }
 }
 

@@ -8,7 +8,8 @@ namespace Bascule.Reconcile.Tests.Support;
 internal static class AsRead
 {
     public static LegacyBalanceRow From(BalanceLine l) => new(
-        l.Lineage, l.Year, l.Account.Value, l.Label, l.OpeningDebit, l.OpeningCredit, l.MovementDebit, l.MovementCredit, l.ClosingDebit, l.ClosingCredit);
+        l.Lineage, l.Year, l.Account.Value, l.Label, l.OpeningDebit, l.OpeningCredit, l.MovementDebit, l.MovementCredit, l.ClosingDebit, l
+            .ClosingCredit);
 
     public static BudgetArticleRow From(ArticleLine l) => new(
         l.Lineage, l.Year, l.Article.ToString(), l.Label, l.Service.ToCode(), l.Kind == ArticleKind.Revenue ? "R" : "D",

@@ -15,14 +15,20 @@ internal static class Chromium
     {
         if (!File.Exists(Path))
         {
-            Assert.Skip($"{Path} is missing: install Debian's chromium package (apt-get install -y --no-install-recommends chromium) to run the browser tests.");
+            Assert.Skip($"{Path} is missing: install Debian's chromium package (apt-get install -y --no-install-recommends chromium) to "
+                + $"run the browser tests.");
         }
     }
 
     public static Task<(string Stdout, string Stderr)> DumpDomAsync(TempDirectory temp, string file) =>
         RunAsync(temp, "--dump-dom", new Uri(file).AbsoluteUri);
 
-    public static Task<(string Stdout, string Stderr)> ScreenshotAsync(TempDirectory temp, string file, string png, int width = 1280, int height = 1800) =>
+    public static Task<(string Stdout, string Stderr)> ScreenshotAsync(
+        TempDirectory temp,
+        string file,
+        string png,
+        int width = 1280,
+        int height = 1800) =>
         RunAsync(temp, $"--screenshot={png}", $"--window-size={width},{height}", new Uri(file).AbsoluteUri);
 
     private static async Task<(string Stdout, string Stderr)> RunAsync(TempDirectory temp, params string[] args)
@@ -33,7 +39,8 @@ internal static class Chromium
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update",
                      "--no-first-run", "--enable-logging=stderr", "--v=0", $"--user-data-dir={temp.Combine("chromium-profile")}", .. args])
         {
             start.ArgumentList.Add(arg);

@@ -18,7 +18,11 @@ internal static class Reconciled
             await damage(provider, run);
         }
 
-        return await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), TestContext.Current.CancellationToken);
+        return await Reconciler.ComputeAsync(
+            provider,
+            run,
+            SampleRun.SampleFolder(SampleRun.Commune),
+            TestContext.Current.CancellationToken);
     }
 
     /// <summary>

@@ -29,7 +29,9 @@ internal sealed class SampleFigures
     /// <summary>The figures of an export anywhere (a generated one).</summary>
     public static SampleFigures OfFolder(string folder)
     {
-        return new SampleFigures(IndependentExportReader.Table(folder, "ECRITURES.csv"), IndependentExportReader.Table(folder, "TIERS.csv"));
+        return new SampleFigures(
+            IndependentExportReader.Table(folder, "ECRITURES.csv"),
+            IndependentExportReader.Table(folder, "TIERS.csv"));
     }
 
     /// <summary>Sum of the DEBIT column (negative debits included), of one journal or of the whole ledger.</summary>
@@ -74,7 +76,8 @@ internal sealed class SampleFigures
     /// </summary>
     public string ThirdPartyPaidInInstalments()
     {
-        foreach (var party in Ledger.Where(l => l["TIERS"].Length > 0 && l["COMPTE_GENERAL"].StartsWith('4')).GroupBy(l => l["TIERS"], StringComparer.Ordinal))
+        foreach (var party in Ledger.Where(l => l["TIERS"].Length > 0 && l["COMPTE_GENERAL"].StartsWith('4'))
+            .GroupBy(l => l["TIERS"], StringComparer.Ordinal))
         {
             var lines = party.ToList();
             var sales = lines.Where(l => l["JOURNAL"] == "VEN").Select(l => l["NUM_PIECE"]).Distinct().ToList();
@@ -102,7 +105,8 @@ internal sealed class SampleFigures
 
     // A document's only line for that supplier on the suppliers account: its amount is the document's for that supplier.
     private bool OneLineFor(Dictionary<string, string> line) =>
-        Ledger.Count(l => l["JOURNAL"] == line["JOURNAL"] && l["NUM_PIECE"] == line["NUM_PIECE"] && l["COMPTE_GENERAL"] == Suppliers && l["TIERS"] == line["TIERS"]) == 1;
+        Ledger.Count(l => l["JOURNAL"] == line["JOURNAL"] && l["NUM_PIECE"] == line["NUM_PIECE"] && l["COMPTE_GENERAL"] == Suppliers
+            && l["TIERS"] == line["TIERS"]) == 1;
 
     private IEnumerable<Dictionary<string, string>> Lines(string? journal) =>
         journal is null ? Ledger : Ledger.Where(l => l["JOURNAL"] == journal);

@@ -55,11 +55,18 @@ internal static class SampleRun
     public static Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken) =>
         LoadAsync(provider, exportFolder, MappingFolder, cancellationToken);
 
-    public static async Task<RunId> LoadAsync(IStagingProvider provider, string exportFolder, string mappingFolder, CancellationToken cancellationToken) =>
+    public static async Task<RunId> LoadAsync(
+        IStagingProvider provider,
+        string exportFolder,
+        string mappingFolder,
+        CancellationToken cancellationToken) =>
         (await LoadAsync(provider, exportFolder, mappingFolder, keepSource: false, cancellationToken)).Run;
 
     /// <summary>The same load, summing its ledger's source side as <c>bascule migrate</c> does (before mapping).</summary>
-    public static async Task<(RunId Run, LoadedSource Source)> LoadKeepingSourceAsync(IStagingProvider provider, string exportFolder, CancellationToken cancellationToken)
+    public static async Task<(RunId Run, LoadedSource Source)> LoadKeepingSourceAsync(
+        IStagingProvider provider,
+        string exportFolder,
+        CancellationToken cancellationToken)
     {
         var (run, source) = await LoadAsync(provider, exportFolder, MappingFolder, keepSource: true, cancellationToken);
         return (run, source!);
@@ -72,7 +79,14 @@ internal static class SampleRun
         var source = keepSource ? new LoadedSource(export) : null;
         var mapper = MappingVersion.Load(mappingFolder).CreateMapper(export.Control.EntityType, export.Control.FiscalYear);
         var control = export.Control;
-        var header = new RunHeader(control.EntityName, control.EntityType, control.InsCode, control.FiscalYear, mapper.Identity, "test", "test");
+        var header = new RunHeader(
+            control.EntityName,
+            control.EntityType,
+            control.InsCode,
+            control.FiscalYear,
+            mapper.Identity,
+            "test",
+            "test");
         var run = await StagingRun.BeginAsync(provider, header, new StagingOptions { BatchSize = 500 }, cancellationToken);
 
         await foreach (var parsed in export.ReadLedgerAsync(cancellationToken))
@@ -96,10 +110,26 @@ internal static class SampleRun
             }
         }
 
-        await AddAllAsync(run, export.ReadBalanceAsync(cancellationToken), l => run.AddBalanceAsync(AsRead.From(l), cancellationToken), cancellationToken);
-        await AddAllAsync(run, export.ReadArticlesAsync(cancellationToken), l => run.AddArticleAsync(AsRead.From(l), cancellationToken), cancellationToken);
-        await AddAllAsync(run, export.ReadCommitmentsAsync(cancellationToken), l => run.AddCommitmentAsync(AsRead.From(l), cancellationToken), cancellationToken);
-        await AddAllAsync(run, export.ReadThirdPartiesAsync(cancellationToken), p => run.AddThirdPartyAsync(AsRead.From(p), cancellationToken), cancellationToken);
+        await AddAllAsync(
+            run,
+            export.ReadBalanceAsync(cancellationToken),
+            l => run.AddBalanceAsync(AsRead.From(l), cancellationToken),
+            cancellationToken);
+        await AddAllAsync(
+            run,
+            export.ReadArticlesAsync(cancellationToken),
+            l => run.AddArticleAsync(AsRead.From(l), cancellationToken),
+            cancellationToken);
+        await AddAllAsync(
+            run,
+            export.ReadCommitmentsAsync(cancellationToken),
+            l => run.AddCommitmentAsync(AsRead.From(l), cancellationToken),
+            cancellationToken);
+        await AddAllAsync(
+            run,
+            export.ReadThirdPartiesAsync(cancellationToken),
+            p => run.AddThirdPartyAsync(AsRead.From(p), cancellationToken),
+            cancellationToken);
         await run.FlushAsync(cancellationToken);
 
         var files = new List<RunFile>();
@@ -108,7 +138,13 @@ internal static class SampleRun
             var summary = export.Summary(file)!;
             await using var stream = File.OpenRead(export.PathOf(file));
             var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-            files.Add(new RunFile(summary.Name, sha, summary.Records, summary.Control.Lines, summary.Control.TotalDebit, summary.Control.TotalCredit));
+            files.Add(new RunFile(
+                summary.Name,
+                sha,
+                summary.Records,
+                summary.Control.Lines,
+                summary.Control.TotalDebit,
+                summary.Control.TotalCredit));
         }
 
         await run.RecordFilesAsync(files, cancellationToken);
@@ -116,7 +152,11 @@ internal static class SampleRun
         return (run.Id, source);
     }
 
-    private static async Task AddAllAsync<T>(StagingRun run, IAsyncEnumerable<Parsed<T>> records, Func<T, ValueTask> add, CancellationToken cancellationToken)
+    private static async Task AddAllAsync<T>(
+        StagingRun run,
+        IAsyncEnumerable<Parsed<T>> records,
+        Func<T, ValueTask> add,
+        CancellationToken cancellationToken)
         where T : class
     {
         await foreach (var parsed in records.WithCancellation(cancellationToken))

@@ -36,7 +36,8 @@ public sealed class ConcurrentRunsTests(PostgresServer server, ITestOutputHelper
 
         // The sequential reference: the same exports, one after the other, in one SQLite staging file.
         var references = new List<Reference>();
-        await using (var sqlite = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(_temp.Combine("sequential.db"), _temp.Path)))
+        await using (var sqlite = new SqliteStagingProvider(
+            SqliteStagingProvider.ConnectionStringFor(_temp.Combine("sequential.db"), _temp.Path)))
         {
             foreach (var entity in entities)
             {
@@ -51,7 +52,9 @@ public sealed class ConcurrentRunsTests(PostgresServer server, ITestOutputHelper
         MigrationResult[] results;
         try
         {
-            results = await Task.WhenAll(entities.Select((entity, i) => Task.Run(() => Migrations.RunAsync(providers[i], entity, _temp, cancellationToken: ct), ct)));
+            results = await Task.WhenAll(
+                entities.Select(
+                    (entity, i) => Task.Run(() => Migrations.RunAsync(providers[i], entity, _temp, cancellationToken: ct), ct)));
         }
         finally
         {
@@ -75,7 +78,8 @@ public sealed class ConcurrentRunsTests(PostgresServer server, ITestOutputHelper
         Assert.Equal(Entities, runs.Count);
         Assert.All(runs, r => Assert.Equal(RunStatus.Published, r.Status));
         output.WriteLine(
-            $"concurrency: {Entities} runs of {Entities} entities at once on one PostgreSQL database, {results.Sum(r => r.RowsWritten)} rows, " +
+            $"concurrency: {Entities} runs of {Entities} entities at once on one PostgreSQL database, {results.Sum(r => r.RowsWritten)} "
+                + $"rows, " +
             $"{elapsed.TotalSeconds:0.0} s; all published once, {results.Count(r => r.Reconciliation.Status == Verdict.Ok)} OK / " +
             $"{results.Count(r => r.Reconciliation.Status == Verdict.Warning)} WARNING, every fingerprint equals its sequential run's");
     }

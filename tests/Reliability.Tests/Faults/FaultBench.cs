@@ -16,7 +16,12 @@ internal sealed record TestEntity(string Folder, EntityType Type, string Ins, Fi
     public static readonly string Mapping = RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0");
 
     /// <summary>Writes an export with the sample generator (what <c>bascule sample</c> does), deterministic for the seed.</summary>
-    public static TestEntity Generate(TempDirectory temp, string ins = "21005", long lines = 3_000, ulong seed = 1, EntityType type = EntityType.Commune)
+    public static TestEntity Generate(
+        TempDirectory temp,
+        string ins = "21005",
+        long lines = 3_000,
+        ulong seed = 1,
+        EntityType type = EntityType.Commune)
     {
         var year = new FiscalYear(2023);
         var folder = temp.Combine("exports", $"{type.ToCode().ToLowerInvariant()}-{ins}-{lines}-{seed}");
@@ -30,15 +35,26 @@ internal sealed record TestEntity(string Folder, EntityType Type, string Ins, Fi
 /// <summary>Runs migrations in process and computes the reference a faulted run is compared with.</summary>
 internal static class Migrations
 {
-    public static Task<MigrationResult> RunAsync(IStagingProvider provider, TestEntity entity, TempDirectory temp, StagingOptions? staging = null, CancellationToken cancellationToken = default) =>
+    public static Task<MigrationResult> RunAsync(
+        IStagingProvider provider,
+        TestEntity entity,
+        TempDirectory temp,
+        StagingOptions? staging = null,
+        CancellationToken cancellationToken = default) =>
         new MigrationPipeline(provider).RunAsync(
-            new MigrationRequest(entity.Folder, TestEntity.Mapping, temp.Combine("reports", Guid.NewGuid().ToString("N")), temp.Combine("out"), staging ?? new StagingOptions()),
+            new MigrationRequest(
+                entity.Folder,
+                TestEntity.Mapping,
+                temp.Combine("reports", Guid.NewGuid().ToString("N")),
+                temp.Combine("out"),
+                staging ?? new StagingOptions()),
             cancellationToken);
 
     /// <summary>A clean run of the export on a fresh SQLite file: the fingerprint and row counts every correct run must have.</summary>
     public static async Task<Reference> ReferenceAsync(TestEntity entity, TempDirectory temp)
     {
-        await using var sqlite = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(temp.Combine($"reference-{Guid.NewGuid():N}.db"), temp.Path));
+        await using var sqlite = new SqliteStagingProvider(
+            SqliteStagingProvider.ConnectionStringFor(temp.Combine($"reference-{Guid.NewGuid():N}.db"), temp.Path));
         var result = await RunAsync(sqlite, entity, temp);
         Assert.NotEqual(Verdict.Failed, result.Reconciliation.Status);
         return new Reference(result.Fingerprint, await PublishedState.RowsOfRunAsync(sqlite, result.RunId.Value));

@@ -11,7 +11,8 @@ internal static class FleetFile
 {
     public static readonly FiscalYear Year = new(2023);
 
-    /// <summary>Writes <paramref name="count"/> exports of <paramref name="lines"/> ledger lines, INS codes from <paramref name="firstIns"/> on.</summary>
+    /// <summary>Writes <paramref name="count"/> exports of <paramref name="lines"/> ledger lines, INS codes from <paramref
+    /// name="firstIns"/> on.</summary>
     public static (string Path, IReadOnlyList<TestEntity> Entities) Write(TempDirectory temp, int count, long lines, int firstIns)
     {
         var entries = new List<object>();
@@ -21,8 +22,10 @@ internal static class FleetFile
             var ins = (firstIns + i).ToString(CultureInfo.InvariantCulture);
             var key = $"commune-{ins}";
             var folder = temp.Combine("exports", Year.ToString(), key);
-            SampleGenerator.Generate(new SampleOptions(folder, EntityType.Commune, Year, lines, (ulong)(firstIns + i), $"Commune {ins}", ins));
-            entries.Add(new { key, name = $"Commune {ins}", type = EntityType.Commune.ToCode(), ins, export = $"exports/{{year}}/{key}", mapping = TestEntity.Mapping });
+            SampleGenerator.Generate(
+                new SampleOptions(folder, EntityType.Commune, Year, lines, (ulong)(firstIns + i), $"Commune {ins}", ins));
+            entries.Add(new { key, name = $"Commune {ins}", type = EntityType.Commune
+                .ToCode(), ins, export = $"exports/{{year}}/{key}", mapping = TestEntity.Mapping });
             entities.Add(new TestEntity(folder, EntityType.Commune, ins, Year));
         }
 

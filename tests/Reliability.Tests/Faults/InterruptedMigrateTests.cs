@@ -33,12 +33,15 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         await Migrations.RunAsync(provider, entity, _temp, cancellationToken: ct);
         var before = await PublishedState.ReadAsync(provider, entity);
         Invariant.OneCompleteRun(before, reference);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
 
         int code;
         string text;
         (string Run, long Rows) caught;
-        using (var child = CliProcess.StartInterruptible(_temp.Path, [.. migrate, "--out", _temp.Combine("interrupted-report"), "--batch-size", "50"]))
+        using (var child = CliProcess.StartInterruptible(
+            _temp.Path,
+            [.. migrate, "--out", _temp.Combine("interrupted-report"), "--batch-size", "50"]))
         {
             caught = await MidLoad.WaitAsync(child, provider, ct);
             await child.SignalAsync(signal, ct);
@@ -54,9 +57,11 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         Assert.Contains($"{before.RunId}, is unchanged.", text, StringComparison.Ordinal);
         Assert.Contains("Run the same migrate command again", text, StringComparison.Ordinal);
         // One line, whatever the width a terminal would have: output redirected to a log is never wrapped.
-        Assert.Matches(System.Text.RegularExpressions.Regex.Escape($"Interrupted by {cause}: Run {caught.Run} of") + "[^\n]*Run the same migrate command again", text);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape($"Interrupted by {cause}: Run {caught.Run} of")
+            + "[^\n]*Run the same migrate command again", text);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.Combine("interrupted-report")) && Directory.EnumerateFileSystemEntries(_temp.Combine("interrupted-report")).Any());
+        Assert.False(Directory.Exists(_temp.Combine("interrupted-report"))
+            && Directory.EnumerateFileSystemEntries(_temp.Combine("interrupted-report")).Any());
         var after = await PublishedState.ReadAsync(provider, entity);
         Invariant.Unchanged(before, after);
         Assert.Equal(before.Fingerprint, after.Fingerprint);
@@ -72,7 +77,8 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         Invariant.OneCompleteRun(final, reference);
         Tally.RunRecovered();
         output.WriteLine(
-            $"SIG{signal} {providerName}: caught with {caught.Rows} staged rows of run {caught.Run} committed; exit 130, run failed with 0 rows left, " +
+            $"SIG{signal} {providerName}: caught with {caught.Rows} staged rows of run {caught.Run} committed; exit 130, run failed with "
+                + $"0 rows left, " +
             $"published run {before.RunId} unchanged; re-run published {final.RunId}. Output:\n{text}");
     }
 
@@ -86,7 +92,8 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         await using var _ = provider;
         var entity = TestEntity.Generate(_temp, providerName == "postgres" ? "21043" : "21044", lines: 8_000, seed: 43);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
 
         int code;
         string text;
@@ -124,7 +131,8 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
         Assert.StartsWith("Abandoned: its process", abandoned.FailureMessage, StringComparison.Ordinal);
         Assert.Equal(0, (await PublishedState.RowsOfRunAsync(provider, caught.Run)).Sum());
         Tally.RunRecovered();
-        output.WriteLine($"second Ctrl-C {providerName}: exit 130 at once, run {caught.Run} left loading; the re-run abandoned it ({abandoned.FailureMessage}) and published {final.RunId}");
+        output.WriteLine($"second Ctrl-C {providerName}: exit 130 at once, run {caught.Run} left loading; the re-run abandoned it "
+            + $"({abandoned.FailureMessage}) and published {final.RunId}");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -148,7 +156,8 @@ public sealed class InterruptedMigrateTests(PostgresServer server, ITestOutputHe
             return await PostgresFaults.HoldAsync(connection, "SELECT 1 FROM runs WHERE run_id = @run FOR UPDATE", new { run });
         }
 
-        var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = connection, Pooling = false, DefaultTimeout = 60 }.ConnectionString);
+        var holder = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = connection, Pooling = false, DefaultTimeout = 60 }.ConnectionString);
         await holder.OpenAsync();
         await using (var begin = holder.CreateCommand())
         {

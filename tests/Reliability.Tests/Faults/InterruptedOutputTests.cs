@@ -31,7 +31,9 @@ public sealed class InterruptedOutputTests(PostgresServer server, ITestOutputHel
         string text;
         await using (await PostgresFaults.HoldAsync(connection, "LOCK TABLE staged_lines IN ACCESS EXCLUSIVE MODE"))
         {
-            using var child = CliProcess.StartInterruptible(_temp.Path, [command, "--run", run, "--out", outDir, "--provider", "postgres", "--connection", connection]);
+            using var child = CliProcess.StartInterruptible(
+                _temp.Path,
+                [command, "--run", run, "--out", outDir, "--provider", "postgres", "--connection", connection]);
             await PostgresFaults.WaitForLockWaiterAsync(connection, "staged_lines", ct);
             await child.SignalAsync("INT", ct);
             code = await child.WaitForExitAsync(ct);
@@ -43,7 +45,9 @@ public sealed class InterruptedOutputTests(PostgresServer server, ITestOutputHel
         Assert.True(code == 130, $"{command} exited with {code}, expected 130:\n{text}");
         Assert.Contains($"Interrupted by Ctrl-C (SIGINT): {what} {run} {outcome}; {outDir} is as it was.", flat, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir, "*", SearchOption.AllDirectories).Any(), $"{outDir} should hold no file");
+        Assert.False(
+            Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir, "*", SearchOption.AllDirectories).Any(),
+            $"{outDir} should hold no file");
         Tally.RunUnchanged();
         output.WriteLine($"{command} interrupted while waiting on staged_lines: exit 130, nothing in {outDir}. Output:\n{text}");
     }

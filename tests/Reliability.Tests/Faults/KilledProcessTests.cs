@@ -24,7 +24,9 @@ public sealed class KilledProcessTests(PostgresServer server, ITestOutputHelper 
     [InlineData("postgres", "at publish")]
     [InlineData("sqlite", "between batches")]
     [InlineData("sqlite", "at publish")]
-    public async Task Migrate_killed_with_SIGKILL_leaves_the_published_run_and_a_re_run_publishes_one_complete_run(string providerName, string point)
+    public async Task Migrate_killed_with_SIGKILL_leaves_the_published_run_and_a_re_run_publishes_one_complete_run(
+        string providerName,
+        string point)
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -37,14 +39,19 @@ public sealed class KilledProcessTests(PostgresServer server, ITestOutputHelper 
             ? new PostgresStagingProvider(connection)
             : new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(connection, _temp.Path));
         // Long enough to be caught between batches: a couple of hundred batches of 50 rows.
-        var entity = TestEntity.Generate(_temp, providerName == "postgres" ? "21011" : "21012", lines: point == "between batches" ? 8_000 : 3_000, seed: 11);
+        var entity = TestEntity.Generate(
+            _temp,
+            providerName == "postgres" ? "21011" : "21012",
+            lines: point == "between batches" ? 8_000 : 3_000,
+            seed: 11);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
         await Migrations.RunAsync(provider, entity, _temp, cancellationToken: ct);
         var before = await PublishedState.ReadAsync(provider, entity);
         Invariant.OneCompleteRun(before, reference);
         Phase("prepared");
 
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
         string where;
         using (var child = CliProcess.Start(_temp.Path, [.. migrate, "--out", _temp.Combine("killed-report"), "--batch-size", "50"]))
         {
@@ -76,7 +83,8 @@ public sealed class KilledProcessTests(PostgresServer server, ITestOutputHelper 
         Tally.RunRecovered();
         output.WriteLine(
             $"SIGKILL {providerName} {point}: killed {where}; published run {before.RunId} unchanged, killed run {killed.Id} invisible; " +
-            $"re-run published {final.RunId} (fingerprint equals the clean reference, {final.Rows.Sum()} rows), killed run abandoned with 0 rows left ({string.Join(", ", phases)})");
+            $"re-run published {final.RunId} (fingerprint equals the clean reference, {final.Rows.Sum()} rows), killed run abandoned with "
+                + $"0 rows left ({string.Join(", ", phases)})");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -97,16 +105,25 @@ public sealed class KilledProcessTests(PostgresServer server, ITestOutputHelper 
                 }
             }
 
-            Assert.False(child.Wrote("fingerprint:") || child.HasExited, "the load ended before rows of the run were seen; use a larger export:\n" + child.Output);
+            Assert.False(
+                child.Wrote("fingerprint:") || child.HasExited,
+                "the load ended before rows of the run were seen; use a larger export:\n" + child.Output);
             await Task.Delay(10, ct);
         }
     }
 
     // The publish supersedes the published run first; the test holds that row, sees the child's backend wait for it, kills the child.
-    private static async Task<string> KillWhilePublishWaitsOnPostgresAsync(CliProcess child, string connection, string publishedRun, CancellationToken ct)
+    private static async Task<string> KillWhilePublishWaitsOnPostgresAsync(
+        CliProcess child,
+        string connection,
+        string publishedRun,
+        CancellationToken ct)
     {
         int pid;
-        await using (await PostgresFaults.HoldAsync(connection, "SELECT 1 FROM runs WHERE run_id = @run FOR UPDATE", new { run = publishedRun }))
+        await using (await PostgresFaults.HoldAsync(
+            connection,
+            "SELECT 1 FROM runs WHERE run_id = @run FOR UPDATE",
+            new { run = publishedRun }))
         {
             pid = await PostgresFaults.WaitForLockWaiterAsync(connection, "SET status = 'superseded'", ct);
             await child.KillAsync(ct);
@@ -128,7 +145,8 @@ public sealed class KilledProcessTests(PostgresServer server, ITestOutputHelper 
     private static async Task<string> KillAtPublishOnSqliteAsync(CliProcess child, string file, CancellationToken ct)
     {
         Assert.True(await child.WaitForLineAsync("fingerprint:", ct), "the run should reach its fingerprint:\n" + child.Output);
-        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 60 }.ConnectionString);
+        await using var holder = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 60 }.ConnectionString);
         await holder.OpenAsync(ct);
         await holder.ExecuteAsync("BEGIN IMMEDIATE");
         Assert.True(await child.WaitForLineAsync("reconcile:", ct), "the run should reach its reconciliation:\n" + child.Output);

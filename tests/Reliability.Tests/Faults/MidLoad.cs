@@ -10,7 +10,10 @@ namespace Bascule.Reliability.Tests.Faults;
 internal static class MidLoad
 {
     /// <summary>Waits until rows of a loading run are committed in the staging database; returns that run and how many.</summary>
-    public static async Task<(string Run, long Rows)> WaitAsync(CliProcess child, IStagingProvider provider, CancellationToken cancellationToken)
+    public static async Task<(string Run, long Rows)> WaitAsync(
+        CliProcess child,
+        IStagingProvider provider,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -19,7 +22,8 @@ internal static class MidLoad
                 try
                 {
                     var loading = await connection.QueryFirstOrDefaultAsync<(string Run, long Rows)?>(
-                        "SELECT r.run_id, COUNT(*) FROM staged_lines s JOIN runs r ON r.run_id = s.run_id WHERE r.status = 'loading' GROUP BY r.run_id");
+                        "SELECT r.run_id, COUNT(*) FROM staged_lines s JOIN runs r ON r.run_id = s.run_id WHERE r.status = 'loading' "
+                            + "GROUP BY r.run_id");
                     if (loading is { Rows: > 0 } found)
                     {
                         return found;
@@ -31,7 +35,9 @@ internal static class MidLoad
                 }
             }
 
-            Assert.False(child.Wrote("fingerprint:") || child.HasExited, "the load ended before rows of the run were seen; use a larger export:\n" + child.Output);
+            Assert.False(
+                child.Wrote("fingerprint:") || child.HasExited,
+                "the load ended before rows of the run were seen; use a larger export:\n" + child.Output);
             await Task.Delay(10, cancellationToken);
         }
     }

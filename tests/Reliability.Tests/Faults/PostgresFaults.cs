@@ -39,7 +39,8 @@ internal static class PostgresFaults
             var pid = await admin.ExecuteScalarAsync<int?>(
                 """
                 SELECT pid FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND strpos(query, @statement) > 0
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                    AND wait_event_type = 'Lock' AND strpos(query, @statement) > 0
                 LIMIT 1
                 """,
                 new { statement });

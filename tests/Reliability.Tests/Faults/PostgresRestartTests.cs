@@ -7,7 +7,8 @@ using Npgsql;
 
 namespace Bascule.Reliability.Tests.Faults;
 
-/// <summary>A PostgreSQL cluster owned by one test class, which may stop and restart it; skipped when there are no local binaries.</summary>
+/// <summary>A PostgreSQL cluster owned by one test class, which may stop and restart it; skipped when there are no local
+/// binaries.</summary>
 public sealed class OwnedCluster : IAsyncLifetime
 {
     private string? _skipReason;
@@ -187,8 +188,10 @@ public sealed class PostgresRestartTests(OwnedCluster owned, ITestOutputHelper o
         Assert.Equal(0, (await PublishedState.RowsOfRunAsync(provider, stopped.Id.Value)).Sum());
         Tally.RunRecovered();
         output.WriteLine(
-            $"postgres outage: server stopped at batch 3 and kept down past 2 retries; run {stopped.Id} not published (\"{error.Message}\"); " +
-            $"published run {before.RunId} unchanged; server started, re-run {rerun.RunId} published, fingerprint equals the clean reference");
+            $"postgres outage: server stopped at batch 3 and kept down past 2 retries; run {stopped.Id} not published "
+                + $"(\"{error.Message}\"); " +
+            $"published run {before.RunId} unchanged; server started, re-run {rerun.RunId} published, fingerprint equals the clean "
+                + $"reference");
     }
 
     public void Dispose() => _temp.Dispose();

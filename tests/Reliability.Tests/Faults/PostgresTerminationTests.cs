@@ -121,7 +121,10 @@ public sealed class PostgresTerminationTests(PostgresServer server, ITestOutputH
             default:
             {
                 // Publishing supersedes the published run first: the test holds that row, so the publish waits inside its transaction.
-                await using var row = await PostgresFaults.HoldAsync(connection, "SELECT 1 FROM runs WHERE run_id = @run FOR UPDATE", new { run = before.RunId });
+                await using var row = await PostgresFaults.HoldAsync(
+                    connection,
+                    "SELECT 1 FROM runs WHERE run_id = @run FOR UPDATE",
+                    new { run = before.RunId });
                 migration = Task.Run(() => Migrations.RunAsync(provider, entity, _temp, cancellationToken: ct), ct);
                 terminated = await PostgresFaults.TerminateLockWaiterAsync(connection, "SET status = 'superseded'", ct);
                 break;
@@ -135,7 +138,10 @@ public sealed class PostgresTerminationTests(PostgresServer server, ITestOutputH
         var failed = Assert.Single(after.Runs, r => r.Status == RunStatus.Failed);
         Assert.Equal(0, after.FailedRunRows);
         Assert.Contains("not published", error.Message, StringComparison.Ordinal);
-        Assert.Contains(point switch { "fingerprint" => "while computing the fingerprint", "publish" => "while publishing", _ => "while " + point }, error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            point switch { "fingerprint" => "while computing the fingerprint", "publish" => "while publishing", _ => "while " + point },
+            error.Message,
+            StringComparison.Ordinal);
         Tally.RunUnchanged();
 
         var rerun = await Migrations.RunAsync(provider, entity, _temp, cancellationToken: ct);
@@ -144,7 +150,8 @@ public sealed class PostgresTerminationTests(PostgresServer server, ITestOutputH
         Assert.Equal(rerun.RunId.Value, final.RunId);
         Tally.RunRecovered();
         output.WriteLine(
-            $"postgres terminate at {point}: backend {terminated} terminated; run {failed.Id} failed cleanly (\"{Shorten(error.Message)}\"), " +
+            $"postgres terminate at {point}: backend {terminated} terminated; run {failed.Id} failed cleanly "
+                + $"(\"{Shorten(error.Message)}\"), " +
             $"published run {before.RunId} unchanged; re-run {rerun.RunId} published, fingerprint equals the clean reference");
     }
 

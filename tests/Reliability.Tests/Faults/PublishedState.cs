@@ -17,7 +17,8 @@ internal sealed record PublishedState(
     long FailedRunRows,
     IReadOnlyList<RunInfo> Runs)
 {
-    private static readonly string[] Tables = ["staged_lines", "unmapped_lines", "rejected_lines", "legacy_balance", "budget_articles", "commitments", "third_parties"];
+    private static readonly string[] Tables
+        = ["staged_lines", "unmapped_lines", "rejected_lines", "legacy_balance", "budget_articles", "commitments", "third_parties"];
 
     public string? RunId => Published.Count == 1 ? Published[0].RunId : null;
 
@@ -32,7 +33,9 @@ internal sealed record PublishedState(
         IReadOnlyList<long> rows = published.Count == 1 ? await RowsOfRunAsync(provider, published[0].Value) : new long[Tables.Length];
         await using var connection = await provider.OpenAsync(CancellationToken.None);
         var foreign = 0L;
-        var parameters = new { ins = entity.Ins, type = entity.Type.ToCode(), year = entity.Year.Value, run = published.Count == 1 ? published[0].Value : "" };
+        var parameters = new { ins = entity.Ins, type = entity.Type.ToCode(), year = entity.Year.Value, run = published.Count == 1
+            ? published[0].Value
+            : "" };
         foreach (var view in (string[])["published_staged_lines", "published_unmapped_lines", "published_rejected_lines"])
         {
             foreign += await connection.ExecuteScalarAsync<long>(ForeignSql(view), parameters);
@@ -84,18 +87,23 @@ internal sealed record PublishedState(
     private static string ForeignSql(string view) => view switch
     {
         "published_staged_lines" =>
-            "SELECT COUNT(*) FROM published_staged_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type = @type AND r.fiscal_year = @year AND v.run_id <> @run",
+            "SELECT COUNT(*) FROM published_staged_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type = "
+                + "@type AND r.fiscal_year = @year AND v.run_id <> @run",
         "published_unmapped_lines" =>
-            "SELECT COUNT(*) FROM published_unmapped_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type = @type AND r.fiscal_year = @year AND v.run_id <> @run",
+            "SELECT COUNT(*) FROM published_unmapped_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type "
+                + "= @type AND r.fiscal_year = @year AND v.run_id <> @run",
         _ =>
-            "SELECT COUNT(*) FROM published_rejected_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type = @type AND r.fiscal_year = @year AND v.run_id <> @run",
+            "SELECT COUNT(*) FROM published_rejected_lines v JOIN runs r ON r.run_id = v.run_id WHERE r.ins_code = @ins AND r.entity_type "
+                + "= @type AND r.fiscal_year = @year AND v.run_id <> @run",
     };
 }
 
-/// <summary>The invariant every fault test ends with: one complete, correct run published, or nothing changed; never a partial or duplicated run.</summary>
+/// <summary>The invariant every fault test ends with: one complete, correct run published, or nothing changed; never a partial or
+/// duplicated run.</summary>
 internal static class Invariant
 {
-    /// <summary>Exactly one run is published for the entity and year, identical to the clean reference run, and only its rows are visible.</summary>
+    /// <summary>Exactly one run is published for the entity and year, identical to the clean reference run, and only its rows are
+    /// visible.</summary>
     public static void OneCompleteRun(PublishedState state, Reference reference)
     {
         Assert.Single(state.Published);

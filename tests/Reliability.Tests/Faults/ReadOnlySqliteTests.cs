@@ -43,7 +43,8 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
             using var child = CliProcess.StartWrapped(
                 _temp.Path,
                 wrapper,
-                ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", "sqlite", "--connection", file, "--out", _temp.Combine("report")]);
+                ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+                    .Mapping, "--provider", "sqlite", "--connection", file, "--out", _temp.Combine("report")]);
             code = await child.WaitForExitAsync(ct);
             text = child.Output;
         }
@@ -101,13 +102,16 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
         const string script =
             "mount -t tmpfs -o size=\"$3\" tmpfs \"$0\" || exit 90; cp \"$1\" \"$0/staging.db\" || exit 91; shift 3; " +
             "\"$@\"; code=$?; cp \"$0\"/staging.db* \"$OUTSIDE\"/ 2>/dev/null; exit $code";
-        string[] wrapper = ["env", "OUTSIDE=" + copy, "unshare", "--mount", "--propagation", "private", "sh", "-c", script, disk, seed, copy, size.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        string[] wrapper = ["env", "OUTSIDE=" + copy, "unshare", "--mount", "--propagation", "private", "sh", "-c",
+            script, disk, seed, copy,
+            size.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         int code;
         string text;
         using (var child = CliProcess.StartWrapped(
             _temp.Path,
             wrapper,
-            ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", "sqlite", "--connection", file, "--out", _temp.Combine("report"), "--batch-size", "200"]))
+            ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+                .Mapping, "--provider", "sqlite", "--connection", file, "--out", _temp.Combine("report"), "--batch-size", "200"]))
         {
             code = await child.WaitForExitAsync(ct);
             text = child.Output;
@@ -122,10 +126,14 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
         Assert.True(code == 1, $"exit code {code}, expected 1:\n{text}");
         Assert.Contains(file, text, StringComparison.Ordinal);
         // The console wraps long lines at word boundaries.
-        Assert.Contains("Writing batch", string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains(
+            "Writing batch",
+            string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", text, StringComparison.OrdinalIgnoreCase);
-        await using (var provider = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(Path.Combine(copy, "staging.db"), _temp.Path)))
+        await using (var provider = new SqliteStagingProvider(
+            SqliteStagingProvider.ConnectionStringFor(Path.Combine(copy, "staging.db"), _temp.Path)))
         {
             var after = await PublishedState.ReadAsync(provider, entity);
             Invariant.Unchanged(before, after);
@@ -139,7 +147,8 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
             Tally.RunRecovered();
         }
 
-        output.WriteLine($"sqlite disk full mid-run (tmpfs of {size} bytes): migrate exited 1 with \"{text.Trim()}\"; published run {before.RunId} unchanged; re-run with room published");
+        output.WriteLine($"sqlite disk full mid-run (tmpfs of {size} bytes): migrate exited 1 with \"{text.Trim()}\"; published run "
+            + $"{before.RunId} unchanged; re-run with room published");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -168,7 +177,8 @@ public sealed class ReadOnlySqliteTests(ITestOutputHelper output) : IDisposable
         await process.WaitForExitAsync(ct);
         if (!error.Contains("Read-only file system", StringComparison.Ordinal))
         {
-            Assert.Skip($"Running as root, and a read-only bind mount in a private mount namespace is not permitted here (unshare/mount said: {error.Trim()}); root ignores file modes, so there is no real read-only disk to test with.");
+            Assert.Skip($"Running as root, and a read-only bind mount in a private mount namespace is not permitted here (unshare/mount "
+                + $"said: {error.Trim()}); root ignores file modes, so there is no real read-only disk to test with.");
         }
 
         return (wrapper, "read-only bind mount in a private mount namespace, since root ignores file modes");

@@ -29,7 +29,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         await using var _ = provider;
         var entity = TestEntity.Generate(_temp, providerName == "postgres" ? "21051" : "21052", lines: 8_000, seed: 51);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
 
         using var first = CliProcess.Start(_temp.Path, [.. migrate, "--batch-size", "50"]);
         var (holder, _) = await MidLoad.WaitAsync(first, provider, ct);
@@ -58,7 +59,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         Invariant.OneCompleteRun(state, reference);
         Assert.Equal(holder, state.RunId);
         Assert.Single(state.Runs);
-        output.WriteLine($"{providerName}: the second migrate exited 1 before writing anything: \"{text.Trim()}\"; the first published {holder}");
+        output.WriteLine(
+            $"{providerName}: the second migrate exited 1 before writing anything: \"{text.Trim()}\"; the first published {holder}");
     }
 
     [Theory]
@@ -71,7 +73,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         await using var _ = provider;
         var entity = TestEntity.Generate(_temp, providerName == "postgres" ? "21053" : "21054", lines: 8_000, seed: 53);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
 
         using var first = CliProcess.Start(_temp.Path, [.. migrate, "--batch-size", "50"]);
         var (holder, _) = await MidLoad.WaitAsync(first, provider, ct);
@@ -79,7 +82,9 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         using var second = CliProcess.Start(_temp.Path, [.. migrate, "--wait"]);
         try
         {
-            Assert.True(await second.WaitForLineAsync("waiting: another run is loading", ct), "the second migrate should wait:\n" + second.Output);
+            Assert.True(
+                await second.WaitForLineAsync("waiting: another run is loading", ct),
+                "the second migrate should wait:\n" + second.Output);
             Assert.False(second.HasExited);
             Assert.Equal([holder], (await RunList.ReadAsync(provider, ct)).Select(r => r.Id.Value));
         }
@@ -97,7 +102,9 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         var firstRun = state.Runs.Single(r => r.Id.Value == holder);
         var secondRun = state.Runs.Single(r => r.Id.Value != holder);
         Assert.Equal((RunStatus.Superseded, RunStatus.Published), (firstRun.Status, secondRun.Status));
-        Assert.True(secondRun.StartedUtc >= firstRun.FinishedUtc, $"the second run started at {secondRun.StartedUtc:O}, before the first finished at {firstRun.FinishedUtc:O}");
+        Assert.True(
+            secondRun.StartedUtc >= firstRun.FinishedUtc,
+            $"the second run started at {secondRun.StartedUtc:O}, before the first finished at {firstRun.FinishedUtc:O}");
         output.WriteLine($"{providerName}: the second migrate waited for {holder}, then published {secondRun.Id}; the first is superseded");
     }
 
@@ -108,7 +115,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         var (connection, provider) = await StagingAsync("sqlite");
         await using var _ = provider;
         var entity = TestEntity.Generate(_temp, "21057", lines: 8_000, seed: 57);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", "sqlite", "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", "sqlite", "--connection", connection];
 
         using var first = CliProcess.Start(_temp.Path, [.. migrate, "--batch-size", "50"]);
         var (holder, _) = await MidLoad.WaitAsync(first, provider, ct);
@@ -118,7 +126,9 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         try
         {
             using var second = CliProcess.StartInterruptible(_temp.Path, [.. migrate, "--wait"]);
-            Assert.True(await second.WaitForLineAsync("waiting: another run is loading", ct), "the second migrate should wait:\n" + second.Output);
+            Assert.True(
+                await second.WaitForLineAsync("waiting: another run is loading", ct),
+                "the second migrate should wait:\n" + second.Output);
             await second.SignalAsync("INT", ct);
             code = await second.WaitForExitAsync(ct);
             text = CliProcess.Flat(second.Output);
@@ -131,7 +141,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
 
         Tally.FaultInjected();
         Assert.True(code == 130, $"the waiting migrate exited with {code}, expected 130:\n{text}");
-        Assert.Contains("Interrupted by Ctrl-C (SIGINT): The migration was cancelled before its run started: nothing was written to the staging database.", text, StringComparison.Ordinal);
+        Assert.Contains("Interrupted by Ctrl-C (SIGINT): The migration was cancelled before its run started: nothing was written to the "
+            + "staging database.", text, StringComparison.Ordinal);
         Assert.True(await first.WaitForExitAsync(ct) == 0, "the first migrate should publish:\n" + first.Output);
         Assert.Equal(holder, (await PublishedState.ReadAsync(provider, entity)).RunId);
         output.WriteLine($"Ctrl-C while waiting: exit 130, nothing written; the first published {holder}. Output: {text}");
@@ -142,14 +153,17 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
     [InlineData("sqlite", false)]
     [InlineData("postgres", true)]
     [InlineData("postgres", false)]
-    public async Task A_run_left_loading_on_another_host_is_cleaned_up_once_its_lease_expired_and_not_before(string providerName, bool expired)
+    public async Task A_run_left_loading_on_another_host_is_cleaned_up_once_its_lease_expired_and_not_before(
+        string providerName,
+        bool expired)
     {
         var ct = TestContext.Current.CancellationToken;
         var (connection, provider) = await StagingAsync(providerName);
         await using var _ = provider;
         var entity = TestEntity.Generate(_temp, providerName == "postgres" ? "21055" : "21056", lines: 8_000, seed: 55);
         var reference = await Migrations.ReferenceAsync(entity, _temp);
-        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity.Mapping, "--provider", providerName, "--connection", connection];
+        string[] migrate = ["migrate", "--export", entity.Folder, "--mapping", TestEntity
+            .Mapping, "--provider", providerName, "--connection", connection];
         // A run that another machine left loading: killed here mid-load, then recorded as another host's with its heartbeat.
         string stale;
         using (var killed = CliProcess.Start(_temp.Path, [.. migrate, "--batch-size", "50"]))
@@ -162,7 +176,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         await using (var db = await provider.OpenAsync(ct))
         {
             await db.ExecuteAsync(
-                "UPDATE runs SET lease_host = 'another-host', lease_pid = 4242, heartbeat_utc = @heartbeat, lease_expires_utc = @expires WHERE run_id = @run",
+                "UPDATE runs SET lease_host = 'another-host', lease_pid = 4242, heartbeat_utc = @heartbeat, lease_expires_utc = @expires "
+                    + "WHERE run_id = @run",
                 new { run = stale, heartbeat, expires = heartbeat.AddSeconds(60) });
         }
 
@@ -189,7 +204,8 @@ public sealed class SameEntityYearTests(PostgresServer server, ITestOutputHelper
         Assert.Contains("host another-host, process 4242", left.FailureMessage, StringComparison.Ordinal);
         Assert.Equal(0, (await PublishedState.RowsOfRunAsync(provider, stale)).Sum());
         Tally.RunRecovered();
-        output.WriteLine($"{providerName}: the run of another host whose lease expired was cleaned up ({left.FailureMessage}); migrate published {state.RunId}");
+        output.WriteLine($"{providerName}: the run of another host whose lease expired was cleaned up ({left.FailureMessage}); migrate "
+            + $"published {state.RunId}");
     }
 
     public void Dispose() => _temp.Dispose();

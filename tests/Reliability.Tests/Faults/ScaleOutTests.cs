@@ -42,7 +42,10 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
         Assert.True(await first.WaitForTextAsync("Application started", ct), first.Output);
         Assert.True(await second.WaitForTextAsync("Application started", ct), second.Output);
 
-        var (code, enqueued) = await CliProcess.RunAsync(_temp.Path, ["enqueue", "--all", "--year", FleetFile.Year.ToString(), "--fleet", fleet, .. shared[4..]], ct);
+        var (code, enqueued) = await CliProcess.RunAsync(
+            _temp.Path,
+            ["enqueue", "--all", "--year", FleetFile.Year.ToString(), "--fleet", fleet, .. shared[4..]],
+            ct);
         Assert.True(code == 0, enqueued);
         var jobIds = JobLine().Matches(enqueued).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(entities.Count, jobIds.Count);
@@ -58,7 +61,9 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
             .Where(h => h.StateName == "Processing").OrderBy(h => h.CreatedAt).Last();
         var waited = takeover.CreatedAt - killedAt;
         // Taken up once the job's last keep-alive is older than the timeout, found at the next poll of the queue.
-        Assert.True(waited < TimeSpan.FromSeconds(InvisibilitySeconds + 15), $"the killed job was taken over {waited.TotalSeconds:0} s after the kill");
+        Assert.True(
+            waited < TimeSpan.FromSeconds(InvisibilitySeconds + 15),
+            $"the killed job was taken over {waited.TotalSeconds:0} s after the kill");
         Assert.Contains($":{second.Id}:", takeover.Data["ServerId"], StringComparison.Ordinal);
 
         foreach (var entity in entities)
@@ -78,8 +83,10 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
         await second.SignalAsync("TERM", ct);
         Assert.Equal(0, await second.WaitForExitAsync(ct));
         output.WriteLine(
-            $"{provider}/{jobsKind}: first serve (pid {first.Id}) killed while running job {killedJob} (run {killedRun}); the second took it over " +
-            $"{waited.TotalSeconds:0} s later (invisibility timeout {InvisibilitySeconds} s) and finished all {jobIds.Count} jobs; each entity-year published once; " +
+            $"{provider}/{jobsKind}: first serve (pid {first.Id}) killed while running job {killedJob} (run {killedRun}); the second took "
+                + $"it over " +
+            $"{waited.TotalSeconds:0} s later (invisibility timeout {InvisibilitySeconds} s) and finished all {jobIds.Count} jobs; each "
+                + $"entity-year published once; " +
             $"the killed run: {abandoned.FailureMessage}");
     }
 
@@ -93,7 +100,10 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
     /// Freezes the process (SIGSTOP) when the staging database shows a run loading under its lease, reads that run while
     /// nothing can move, and kills it (SIGKILL); between two jobs it lets it go on (SIGCONT) and looks again.
     /// </summary>
-    private static async Task<(string Run, string Job)> KillWhileItRunsAJobAsync(CliProcess serve, IStagingProvider staging, CancellationToken ct)
+    private static async Task<(string Run, string Job)> KillWhileItRunsAJobAsync(
+        CliProcess serve,
+        IStagingProvider staging,
+        CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))
@@ -125,7 +135,11 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
         return row is { } r ? (r.RunId, r.Job) : null;
     }
 
-    private static async Task<IReadOnlyDictionary<string, string?>> WaitForAllAsync(JobStorage storage, IReadOnlyList<string> jobIds, CliProcess serve, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<string, string?>> WaitForAllAsync(
+        JobStorage storage,
+        IReadOnlyList<string> jobIds,
+        CliProcess serve,
+        CancellationToken ct)
     {
         // The remaining jobs, one at a time, plus the takeover: generous, far below the 30 minutes of the default timeout.
         var deadline = Stopwatch.StartNew();
@@ -147,7 +161,8 @@ public abstract partial class ScaleOutTests(ITestOutputHelper output) : IDisposa
 
     private CliProcess StartServe(string name, string[] shared) => CliProcess.Start(
         _temp.Path,
-        ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", "--invisibility-timeout", $"{InvisibilitySeconds}s", .. shared],
+        ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1",
+            "--invisibility-timeout", $"{InvisibilitySeconds}s", .. shared],
         new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out-" + name) });
 
     [GeneratedRegex(@"^job (\S+): ", RegexOptions.Multiline)]
@@ -162,7 +177,9 @@ public sealed class PostgresScaleOutTests(PostgresServer server, ITestOutputHelp
     protected override IStagingProvider OpenStaging(string connection) => new PostgresStagingProvider(connection);
 }
 
-public sealed class SqlServerScaleOutTests(SqlServerInstance server, ITestOutputHelper output) : ScaleOutTests(output), IClassFixture<SqlServerInstance>
+public sealed class SqlServerScaleOutTests(SqlServerInstance server, ITestOutputHelper output) :
+    ScaleOutTests(output),
+    IClassFixture<SqlServerInstance>
 {
     protected override async Task<(string Provider, string Staging, string JobsKind, string Jobs)> DatabasesAsync() =>
         ("sqlserver", await server.CreateDatabaseAsync(), JobStorages.SqlServer, await server.CreateDatabaseAsync());

@@ -48,9 +48,15 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         var entity = entities[0];
         string[] shared = ["--provider", "postgres", "--connection", staging, "--jobs-storage", "postgres", "--jobs-connection", jobs];
 
-        using var first = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
+        using var first = CliProcess.Start(
+            _temp.Path,
+            ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared],
+            new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
         Assert.True(await first.WaitForTextAsync("Application started", ct), first.Output);
-        var (code, enqueued) = await CliProcess.RunAsync(_temp.Path, ["enqueue", "--all", "--year", "2023", "--fleet", fleet, .. shared[4..]], ct);
+        var (code, enqueued) = await CliProcess.RunAsync(
+            _temp.Path,
+            ["enqueue", "--all", "--year", "2023", "--fleet", fleet, .. shared[4..]],
+            ct);
         Assert.True(code == 0, enqueued);
         var job = enqueued.Split(' ')[1].TrimEnd(':');
         var running = await LoadingRunAsync(provider, first, ct);
@@ -66,18 +72,24 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         Assert.Empty((await PublishedState.ReadAsync(provider, entity)).Published);
 
         // Back in the queue: the next serve runs it to the end, at once, not after an invisibility timeout.
-        using var next = CliProcess.Start(_temp.Path, ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared], new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
+        using var next = CliProcess.Start(
+            _temp.Path,
+            ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--workers", "1", .. shared],
+            new Dictionary<string, string> { ["BASCULE_OUT"] = _temp.Combine("out") });
         var storage = JobStorages.Create(JobStorages.Postgres, jobs);
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         string? state;
         while ((state = StateOf(storage, job)) != "Succeeded")
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(3) && state is not ("Failed" or "Deleted"), $"job {job} is {state}:\n{next.Output}");
+            Assert.True(
+                deadline.Elapsed < TimeSpan.FromMinutes(3) && state is not ("Failed" or "Deleted"),
+                $"job {job} is {state}:\n{next.Output}");
             await Task.Delay(250, ct);
         }
 
         Assert.Single((await PublishedState.ReadAsync(provider, entity)).Published);
-        output.WriteLine($"SIGTERM during job {job}: run {running} stopped and marked {stopped.Status.ToCode()} ({stopped.FailureMessage}), serve exited 0; the next serve ran the job to the end");
+        output.WriteLine($"SIGTERM during job {job}: run {running} stopped and marked {stopped.Status.ToCode()} "
+            + $"({stopped.FailureMessage}), serve exited 0; the next serve ran the job to the end");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -95,7 +107,9 @@ public sealed class ServeShutdownTests(PostgresServer server, ITestOutputHelper 
         {
             await using (var connection = await provider.OpenAsync(ct))
             {
-                if (await connection.QueryFirstOrDefaultAsync<string?>("SELECT run_id FROM runs WHERE status = 'loading' AND lease_pid = @pid", new { pid = serve.Id }) is { } run)
+                if (await connection.QueryFirstOrDefaultAsync<string?>(
+                    "SELECT run_id FROM runs WHERE status = 'loading' AND lease_pid = @pid",
+                    new { pid = serve.Id }) is { } run)
                 {
                     return run;
                 }

@@ -74,11 +74,14 @@ public sealed class ServeUnderSystemdTests(ITestOutputHelper output) : IDisposab
 
     // The wrapper's only child: the serve process itself.
     private static int ChildOf(int pid) =>
-        int.Parse(File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(), CultureInfo.InvariantCulture);
+        int.Parse(
+            File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(),
+            CultureInfo.InvariantCulture);
 
     private static async Task SignalAsync(int pid, string signal, CancellationToken ct)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(
+            new ProcessStartInfo("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync(ct);
         Assert.Equal(0, kill.ExitCode);
     }

@@ -22,7 +22,8 @@ public sealed record CorpusCase(
 {
     public const string ExpectedFileName = "expected.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
     public static string Root { get; } = RepositoryRoot.Combine("tests", "Reliability.Tests", "Corpus");
 
@@ -31,21 +32,26 @@ public sealed record CorpusCase(
     public string Folder => Path.Combine(Root, Case);
 
     public static IEnumerable<string> Names() =>
-        Directory.GetDirectories(Root).Where(d => File.Exists(Path.Combine(d, ExpectedFileName))).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.GetDirectories(Root).Where(d => File.Exists(Path.Combine(d, ExpectedFileName))).Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)!;
 
     public static CorpusCase Load(string name)
     {
         var loaded = JsonSerializer.Deserialize<CorpusCase>(File.ReadAllText(Path.Combine(Root, name, ExpectedFileName)), Json)
             ?? throw new InvalidDataException($"{name}/{ExpectedFileName} is empty.");
-        if (loaded.Case != name || loaded.Outcome is not ("fileError" or "completed") || (loaded.IsFileError ? loaded.Error is null : loaded.Files is null))
+        if (loaded.Case != name || loaded.Outcome is not ("fileError" or "completed") || (loaded.IsFileError
+            ? loaded.Error is null
+            : loaded.Files is null))
         {
-            throw new InvalidDataException($"{name}/{ExpectedFileName} must name its folder and give either an error (fileError) or the files' counts (completed).");
+            throw new InvalidDataException(
+                $"{name}/{ExpectedFileName} must name its folder and give either an error (fileError) or the files' counts (completed).");
         }
 
         return loaded;
     }
 
-    /// <summary>Copies the case's export files (not expected.json) into <paramref name="folder"/>, generating the big field if the case has one.</summary>
+    /// <summary>Copies the case's export files (not expected.json) into <paramref name="folder"/>, generating the big field if the case has
+    /// one.</summary>
     public void CopyTo(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -58,7 +64,8 @@ public sealed record CorpusCase(
     }
 }
 
-/// <summary>A file-level fault: the exception the run must fail with (inside <c>MigrationFailedException</c>), the file it names and a phrase of its message.</summary>
+/// <summary>A file-level fault: the exception the run must fail with (inside <c>MigrationFailedException</c>), the file it names and a
+/// phrase of its message.</summary>
 public sealed record ExpectedError(string Type, string File, string Message, long? Line, string? Column);
 
 /// <summary>Where a file's records must end: read = staged + unmapped + rejected (staged: loaded into its staging table).</summary>

@@ -83,12 +83,16 @@ public sealed class CorpusTests(ITestOutputHelper output)
             Assert.Contains(label, staging.StoredLabels);
         }
 
-        var failedChecks = result.Reconciliation.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        var failedChecks = result.Reconciliation.Checks.Where(c => c.Status == Verdict.Failed).Select(c => c.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         output.WriteLine($"failed checks: {string.Join(", ", failedChecks)}");
         Assert.Equal((expected.FailedChecks ?? []).Order(StringComparer.Ordinal), failedChecks);
         if (expected.UnbalancedDocuments is { } documents)
         {
-            Assert.Equal(documents.Order(StringComparer.Ordinal), result.Reconciliation.UnbalancedDocuments.Select(d => $"{d.Journal}/{d.Document}").Order(StringComparer.Ordinal));
+            Assert.Equal(
+                documents.Order(StringComparer.Ordinal),
+                result.Reconciliation.UnbalancedDocuments.Select(d => $"{d.Journal}/{d.Document}").Order(StringComparer.Ordinal));
         }
 
         ReportSafety.Check(result.Reports, expected.Injected);

@@ -21,7 +21,9 @@ public sealed class ExportFuzzTests(ITestOutputHelper output)
     private static readonly TimeSpan PerInput = TimeSpan.FromSeconds(30);
 
     // CI tries 300 inputs within a minute; BASCULE_FUZZ_INPUTS=N tries N, without the time budget, for a longer hunt.
-    private static readonly int? Requested = Environment.GetEnvironmentVariable("BASCULE_FUZZ_INPUTS") is { Length: > 0 } count ? int.Parse(count, CultureInfo.InvariantCulture) : null;
+    private static readonly int? Requested = Environment.GetEnvironmentVariable("BASCULE_FUZZ_INPUTS") is { Length: > 0 } count
+        ? int.Parse(count, CultureInfo.InvariantCulture)
+        : null;
     private static readonly int Inputs = Requested ?? 300;
     private static readonly TimeSpan Budget = Requested is null ? TimeSpan.FromSeconds(60) : TimeSpan.MaxValue;
 
@@ -88,7 +90,12 @@ public sealed class ExportFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Extract and Transform in memory; returns the kind of outcome, for the summary.</summary>
-    private static async Task<string> InMemoryAsync(string folder, MappingVersion mapping, Dictionary<string, byte[]> files, string context, CancellationToken ct)
+    private static async Task<string> InMemoryAsync(
+        string folder,
+        MappingVersion mapping,
+        Dictionary<string, byte[]> files,
+        string context,
+        CancellationToken ct)
     {
         LegacyExport export;
         LineMapper mapper;
@@ -133,9 +140,15 @@ public sealed class ExportFuzzTests(ITestOutputHelper output)
                 var summary = export.Summary(file)!;
                 var name = export.Profile.Layout(file).FileName;
                 Assert.True(summary.Completed, context);
-                Assert.True(records == summary.Records && records == summary.Control.Lines, $"{name}: {records} records yielded, summary {summary.Records}, control {summary.Control.Lines}: {context}");
-                Assert.True(accepted == summary.Accepted && rejected == summary.Rejected, $"{name}: accepted/rejected disagree with the summary: {context}");
-                Assert.True(records == RecordCounter.DataRecords(files[name]), $"{name}: {records} records read, {RecordCounter.DataRecords(files[name])} by an independent count: {context}");
+                Assert.True(
+                    records == summary.Records && records == summary.Control.Lines,
+                    $"{name}: {records} records yielded, summary {summary.Records}, control {summary.Control.Lines}: {context}");
+                Assert.True(
+                    accepted == summary.Accepted && rejected == summary.Rejected,
+                    $"{name}: accepted/rejected disagree with the summary: {context}");
+                Assert.True(
+                    records == RecordCounter.DataRecords(files[name]),
+                    $"{name}: {records} records read, {RecordCounter.DataRecords(files[name])} by an independent count: {context}");
                 if (file == ExportFile.Ledger)
                 {
                     Assert.True(accepted == mapped + unmapped, context);
@@ -164,7 +177,9 @@ public sealed class ExportFuzzTests(ITestOutputHelper output)
         var (result, failure) = await SqlitePipeline.RunAsync(export, work, ct);
         if (failure is not null)
         {
-            Assert.True(failure.InnerException is ExportFileException or MappingUnusableException, $"undocumented failure {failure.InnerException?.GetType().Name}: {failure.Message}: {context}");
+            Assert.True(
+                failure.InnerException is ExportFileException or MappingUnusableException,
+                $"undocumented failure {failure.InnerException?.GetType().Name}: {failure.Message}: {context}");
             Assert.Equal(("", 0L), await StagingReadBack.StateAsync(SqlitePipeline.Database(work)));
             Tally.InputTried(0, 0);
             return $"refused by the pipeline: {failure.InnerException!.GetType().Name}";
@@ -175,8 +190,12 @@ public sealed class ExportFuzzTests(ITestOutputHelper output)
         foreach (var file in result.Reconciliation.SourceFiles)
         {
             var counts = staging.Counts(file.Name);
-            Assert.True(counts.Read == counts.Staged + counts.Unmapped + counts.Rejected && staging.Lost(file.Name) == 0, $"{file.Name}: {counts} in the staging file: {context}");
-            Assert.True(file.Lines == counts.Read && file.Accounted == counts.Read, $"{file.Name}: the reconciliation says {file}: {context}");
+            Assert.True(
+                counts.Read == counts.Staged + counts.Unmapped + counts.Rejected && staging.Lost(file.Name) == 0,
+                $"{file.Name}: {counts} in the staging file: {context}");
+            Assert.True(
+                file.Lines == counts.Read && file.Accounted == counts.Read,
+                $"{file.Name}: the reconciliation says {file}: {context}");
             read += counts.Read;
             lost += staging.Lost(file.Name);
         }

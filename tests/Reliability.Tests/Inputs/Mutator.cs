@@ -15,16 +15,25 @@ internal static partial class Mutator
 {
     private static readonly string[] DataFiles = ["ECRITURES.csv", "BALANCE.csv", "ARTICLES.csv", "TIERS.csv", "ENGAGEMENTS.csv"];
 
-    private static readonly byte[] Special = "; \"\r\n,.-/0123456789OEDR="u8.ToArray().Concat(new byte[] { 0x00, 0x81, 0xA0, 0xC3, 0xE9, 0xFF }).ToArray();
+    private static readonly byte[] Special = "; \"\r\n,.-/0123456789OEDR="u8.ToArray()
+        .Concat(new byte[] { 0x00, 0x81, 0xA0, 0xC3, 0xE9, 0xFF })
+        .ToArray();
 
     private static readonly string[] Values =
     [
-        "", " ", "-", "--1", "1.234,5", "1,234.56", "1.23,45", "0,001", "12,50-", "-12,50-", "999999999999999,99", "9999999999999999", "31/02/2023", "29/02/2024",
-        "00/01/2023", "1/1/2023", "2022", "2024", "20X3", "0", "104/123-99", "999/999-99", "104/123", "9990000", "1234567", "123456", "12345678", "O", "E", "X",
-        "\"\"", "\"", "\"a;b\"", "\"a\r\nb\"", "=1+1", "@SUM(A1)", "<script>", "é", "\u00e9\u00e8", "F0001", "F 0001", "D", "R", "BE68 5390 0754 7034", "0202.239.951",
+        "", " ", "-", "--1", "1.234,5", "1,234.56", "1.23,45", "0,001", "12,50-", "-12,50-", "999999999999999,99", "9999999999999999",
+        "31/02/2023", "29/02/2024",
+        "00/01/2023", "1/1/2023", "2022", "2024", "20X3", "0", "104/123-99", "999/999-99", "104/123", "9990000", "1234567", "123456",
+        "12345678", "O", "E", "X",
+        "\"\"", "\"", "\"a;b\"", "\"a\r\nb\"", "=1+1", "@SUM(A1)", "<script>", "é", "\u00e9\u00e8", "F0001", "F 0001", "D", "R",
+        "BE68 5390 0754 7034", "0202.239.951",
     ];
 
-    public static Dictionary<string, byte[]> Mutate(IReadOnlyDictionary<string, byte[]> original, Random random, bool fixCounts, out string description)
+    public static Dictionary<string, byte[]> Mutate(
+        IReadOnlyDictionary<string, byte[]> original,
+        Random random,
+        bool fixCounts,
+        out string description)
     {
         var files = original.ToDictionary(f => f.Key, f => (byte[])f.Value.Clone(), StringComparer.Ordinal);
         var steps = new List<string>();
@@ -198,7 +207,8 @@ internal static partial class Mutator
     private static byte[] MixUtf8(byte[] bytes, string text)
     {
         var half = text.Length / 2;
-        return [.. ExportEncoding.Windows1252.GetBytes(text[..half]), .. Encoding.UTF8.GetBytes(text[half..]), .. Encoding.UTF8.GetBytes("é")];
+        return [.. ExportEncoding.Windows1252.GetBytes(text[..half]), .. Encoding.UTF8.GetBytes(text[half..]), .. Encoding.UTF8
+            .GetBytes("é")];
     }
 
     private static byte[] Windows1252(string text)

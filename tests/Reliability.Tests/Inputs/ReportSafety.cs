@@ -36,9 +36,14 @@ internal static class ReportSafety
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
         // An event handler is harmless as text; it must never sit inside a tag.
-        for (var at = html.IndexOf("onerror", StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf("onerror", at + 1, StringComparison.OrdinalIgnoreCase))
+        for (
+            var at = html.IndexOf("onerror", StringComparison.OrdinalIgnoreCase);
+            at >= 0;
+            at = html.IndexOf("onerror", at + 1, StringComparison.OrdinalIgnoreCase))
         {
-            Assert.True(html.LastIndexOf('>', at) > html.LastIndexOf('<', at), $"onerror inside a tag at offset {at}: {html[Math.Max(0, at - 80)..Math.Min(html.Length, at + 40)]}");
+            Assert.True(
+                html.LastIndexOf('>', at) > html.LastIndexOf('<', at),
+                $"onerror inside a tag at offset {at}: {html[Math.Max(0, at - 80)..Math.Min(html.Length, at + 40)]}");
         }
 
         var text = WebUtility.HtmlDecode(html);
@@ -59,13 +64,18 @@ internal static class ReportSafety
                 foreach (var cell in sheet.Worksheet.Descendants<Cell>())
                 {
                     Assert.Null(cell.CellFormula);
-                    if (cell.DataType?.Value == CellValues.InlineString || cell.DataType?.Value == CellValues.String || cell.DataType?.Value == CellValues.SharedString)
+                    if (cell.DataType?.Value == CellValues.InlineString || cell.DataType?.Value == CellValues.String
+                        || cell.DataType?.Value == CellValues.SharedString)
                     {
                         var value = cell.InnerText;
-                        Assert.True(value.Length <= ExcelCellLimit, $"workbook cell {cell.CellReference} holds {value.Length} characters, more than Excel's {ExcelCellLimit}.");
+                        Assert.True(
+                            value.Length <= ExcelCellLimit,
+                            $"workbook cell {cell.CellReference} holds {value.Length} characters, more than Excel's {ExcelCellLimit}.");
                         // A text that starts like a formula is kept as text by the quote-prefix style of its cell.
                         var quoted = cell.StyleIndex is { } style && formats[(int)style.Value].QuotePrefix?.Value == true;
-                        Assert.False(StartsLikeAFormula(value) && !quoted, $"workbook cell {cell.CellReference} starts like a formula without the quote prefix: {Shorten(value)}");
+                        Assert.False(
+                            StartsLikeAFormula(value) && !quoted,
+                            $"workbook cell {cell.CellReference} starts like a formula without the quote prefix: {Shorten(value)}");
                         texts.Add(value);
                     }
                 }
@@ -86,7 +96,9 @@ internal static class ReportSafety
             foreach (var cell in CsvCells(File.ReadAllText(file, Encoding.UTF8)))
             {
                 // Amounts are written as plain numbers (-12,50): a spreadsheet reads them as numbers, not formulas.
-                Assert.False(StartsLikeAFormula(cell) && !IsNumber(cell), $"{Path.GetFileName(file)}: a cell starts like a formula: {Shorten(cell)}");
+                Assert.False(
+                    StartsLikeAFormula(cell) && !IsNumber(cell),
+                    $"{Path.GetFileName(file)}: a cell starts like a formula: {Shorten(cell)}");
                 texts.Add(cell);
             }
         }

@@ -82,7 +82,8 @@ public sealed class StagingReadBack
 
         var rejects = new List<ExpectedReject>();
         await using var rejected = Command(connection, runId);
-        rejected.CommandText = "SELECT source_file, line, column_name, reason FROM rejected_lines WHERE run_id = $run ORDER BY source_file, line, part";
+        rejected.CommandText
+            = "SELECT source_file, line, column_name, reason FROM rejected_lines WHERE run_id = $run ORDER BY source_file, line, part";
         await foreach (var row in Rows(rejected))
         {
             rejects.Add(new ExpectedReject(row.GetString(0), row.GetInt64(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3)));
@@ -119,7 +120,8 @@ public sealed class StagingReadBack
         }
 
         await using var published = connection.CreateCommand();
-        published.CommandText = "SELECT COALESCE(GROUP_CONCAT(run_id, ','), '') FROM (SELECT run_id FROM runs WHERE status = 'published' ORDER BY run_id)";
+        published.CommandText
+            = "SELECT COALESCE(GROUP_CONCAT(run_id, ','), '') FROM (SELECT run_id FROM runs WHERE status = 'published' ORDER BY run_id)";
         await using var rows = connection.CreateCommand();
         rows.CommandText = AllRows;
         return ((string)(await published.ExecuteScalarAsync())!, (long)(await rows.ExecuteScalarAsync())!);
@@ -127,7 +129,8 @@ public sealed class StagingReadBack
 
     private static SqliteConnection Open(string database)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
         connection.Open();
         return connection;
     }

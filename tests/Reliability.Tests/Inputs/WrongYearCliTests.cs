@@ -27,10 +27,18 @@ public sealed class WrongYearCliTests : IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         // The console wraps long lines at word boundaries.
-        var text = string.Join(' ', (run.StandardOutput + run.StandardError).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("ECRITURES.csv, column EXERCICE: 5 of its 8 records carry another fiscal year than the 2023 that EXPORT.txt announces", text, StringComparison.Ordinal);
+        var text = string.Join(
+            ' ',
+            (run.StandardOutput + run.StandardError).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(
+            "ECRITURES.csv, column EXERCICE: 5 of its 8 records carry another fiscal year than the 2023 that EXPORT.txt announces",
+            text,
+            StringComparison.Ordinal);
         Assert.Contains("(years found: 2022 on 5 lines, 2023 on 3 lines)", text, StringComparison.Ordinal);
-        Assert.Contains("deliver the export of 2023, or, if the export really is of another year, fix EXERCICE in EXPORT.txt.", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "deliver the export of 2023, or, if the export really is of another year, fix EXERCICE in EXPORT.txt.",
+            text,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
         Assert.False(File.Exists(_temp.Combine("out", "staging.db")), "a refused export created the staging file");
         Tally.InputTried(0, 0);

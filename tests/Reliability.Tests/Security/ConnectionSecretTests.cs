@@ -3,7 +3,8 @@ using Bascule.Load.Providers.Postgres;
 
 namespace Bascule.Reliability.Tests.Security;
 
-/// <summary>Every secret a connection string can carry is masked, not only the login password (see also Load.Tests' ConnectionTextTests).</summary>
+/// <summary>Every secret a connection string can carry is masked, not only the login password (see also Load.Tests'
+/// ConnectionTextTests).</summary>
 public sealed class ConnectionSecretTests
 {
     [Theory]
@@ -28,7 +29,8 @@ public sealed class ConnectionSecretTests
     public async Task A_provider_names_its_target_without_credentials()
     {
         var secret = "Sx-" + Guid.NewGuid().ToString("N");
-        await using var provider = new PostgresStagingProvider($"Host=db.example;Port=5433;Database=staging;Username=bascule;Password={secret};SSL Password={secret}");
+        await using var provider = new PostgresStagingProvider(
+            $"Host=db.example;Port=5433;Database=staging;Username=bascule;Password={secret};SSL Password={secret}");
 
         Assert.Equal("PostgreSQL db.example:5433/staging", provider.Target);
         Assert.DoesNotContain(secret, provider.Scrub($"could not log in with {secret}"), StringComparison.Ordinal);

@@ -126,7 +126,8 @@ public sealed class ExportPathTests : IDisposable
         var export = CopySample("export");
         var profile = ExportProfile.Default with
         {
-            Files = new Dictionary<ExportFile, FileLayout> { [ExportFile.Ledger] = FileLayout.Default(ExportFile.Ledger) with { FileName = fileName } },
+            Files = new Dictionary<ExportFile, FileLayout> {
+                [ExportFile.Ledger] = FileLayout.Default(ExportFile.Ledger) with { FileName = fileName } },
         };
 
         var error = Assert.Throws<ExportFileException>(() => LegacyExport.Open(export, profile));
@@ -141,10 +142,17 @@ public sealed class ExportPathTests : IDisposable
         var outside = Directory.CreateDirectory(_temp.Combine("outside")).FullName;
         File.Move(Path.Combine(export, "ECRITURES.csv"), Path.Combine(outside, "ECRITURES.csv"));
         File.CreateSymbolicLink(Path.Combine(export, "ECRITURES.csv"), Path.Combine(outside, "ECRITURES.csv"));
-        await using var provider = new SqliteStagingProvider(SqliteStagingProvider.ConnectionStringFor(_temp.Combine("staging.db"), _temp.Path));
-        var request = new MigrationRequest(export, RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"), _temp.Combine("reports"), _temp.Path, new StagingOptions());
+        await using var provider = new SqliteStagingProvider(
+            SqliteStagingProvider.ConnectionStringFor(_temp.Combine("staging.db"), _temp.Path));
+        var request = new MigrationRequest(
+            export,
+            RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"),
+            _temp.Combine("reports"),
+            _temp.Path,
+            new StagingOptions());
 
-        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationPipeline(provider).RunAsync(request, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(
+            () => new MigrationPipeline(provider).RunAsync(request, TestContext.Current.CancellationToken));
         Tally.FaultInjected();
 
         Assert.Contains("outside the export folder", error.Message, StringComparison.Ordinal);

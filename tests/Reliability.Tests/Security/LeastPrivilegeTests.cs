@@ -35,17 +35,36 @@ public sealed class LeastPrivilegeTests(PostgresServer postgres) : IDisposable
             "INSERT INTO ledger_other.salaries VALUES ('someone', 1234.56)");
         try
         {
-            var loader = new NpgsqlConnectionStringBuilder(database) { Username = role, Password = password, SearchPath = "bascule" }.ConnectionString;
+            var loader = new NpgsqlConnectionStringBuilder(database) { Username = role, Password = password, SearchPath = "bascule" }
+                .ConnectionString;
             var export = RepositoryRoot.Combine("samples", "cpas-etterbeek-2023");
-            var settings = new Dictionary<string, string> { ["BASCULE_STAGING__PROVIDER"] = "postgres", ["BASCULE_STAGING__CONNECTION"] = loader };
+            var settings = new Dictionary<string, string> {
+                ["BASCULE_STAGING__PROVIDER"] = "postgres",
+                ["BASCULE_STAGING__CONNECTION"] = loader };
 
-            var migrate = await Cli.RunAsync(_temp.Path, settings, "migrate", "--export", export, "--mapping", RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"));
+            var migrate = await Cli.RunAsync(
+                _temp.Path,
+                settings,
+                "migrate",
+                "--export",
+                export,
+                "--mapping",
+                RepositoryRoot.Combine("mappings", "bxl-2024", "1.0.0"));
             Assert.True(migrate.ExitCode != 1, migrate.ToString());
             var runs = await Cli.RunAsync(_temp.Path, settings, "runs", "--format", "json");
             Assert.True(runs.ExitCode == 0, runs.ToString());
             var run = Assert.Single(JsonDocument.Parse(runs.StandardOutput).RootElement.EnumerateArray());
             Assert.Equal("published", run.GetProperty("status").GetString());
-            var report = await Cli.RunAsync(_temp.Path, settings, "report", "--run", run.GetProperty("runId").GetString()!, "--export", export, "--out", _temp.Combine("report"));
+            var report = await Cli.RunAsync(
+                _temp.Path,
+                settings,
+                "report",
+                "--run",
+                run.GetProperty("runId").GetString()!,
+                "--export",
+                export,
+                "--out",
+                _temp.Combine("report"));
             Assert.True(report.ExitCode != 1, report.ToString());
             Assert.True(File.Exists(_temp.Combine("report", "reconciliation.json")));
 
@@ -54,7 +73,8 @@ public sealed class LeastPrivilegeTests(PostgresServer postgres) : IDisposable
             {
                 await admin.OpenAsync(ct);
                 await using var where = new NpgsqlCommand(
-                    "SELECT count(*) FILTER (WHERE table_schema = 'bascule'), count(*) FILTER (WHERE table_schema = 'public') FROM information_schema.tables", admin);
+                    "SELECT count(*) FILTER (WHERE table_schema = 'bascule'), count(*) FILTER (WHERE table_schema = 'public') FROM "
+                        + "information_schema.tables", admin);
                 await using var reader = await where.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 Assert.True(reader.GetInt64(0) >= 10, $"only {reader.GetInt64(0)} tables and views in schema bascule");
@@ -74,7 +94,10 @@ public sealed class LeastPrivilegeTests(PostgresServer postgres) : IDisposable
         finally
         {
             // Roles outlive databases: drop the database first (with the role's objects), then the role.
-            await ExecuteAsync(postgres.AdminConnectionString, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", $"DROP ROLE IF EXISTS {role}");
+            await ExecuteAsync(
+                postgres.AdminConnectionString,
+                $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)",
+                $"DROP ROLE IF EXISTS {role}");
         }
     }
 
@@ -85,7 +108,8 @@ public sealed class LeastPrivilegeTests(PostgresServer postgres) : IDisposable
 #pragma warning disable CA2100 // Fixed statements of this test, with names made of a constant prefix and hex digits.
         await using var command = new NpgsqlCommand(sql, connection);
 #pragma warning restore CA2100
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<PostgresException>(
+            () => command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         Assert.True(refused.SqlState == PostgresErrorCodes.InsufficientPrivilege, $"{sql}: {refused.SqlState} {refused.MessageText}");
     }
 

@@ -29,17 +29,21 @@ public sealed class SecretLeakTests(PostgresServer postgres) : IDisposable
         var outDir = _temp.Combine("migrate-out");
 
         var migrate = await Cli.RunAsync(_temp.Path, null,
-            "migrate", "--provider", "postgres", "--connection", connection, "--export", Export, "--mapping", Mapping, "--out", outDir, "--batch-size", "1000");
+            "migrate", "--provider", "postgres", "--connection", connection, "--export", Export, "--mapping", Mapping, "--out", outDir,
+            "--batch-size", "1000");
         Assert.True(migrate.ExitCode != 1, migrate.ToString());
 
         // The connection also comes from the environment, as an operator would configure it.
-        var settings = new Dictionary<string, string> { ["BASCULE_STAGING__PROVIDER"] = "postgres", ["BASCULE_STAGING__CONNECTION"] = connection };
+        var settings = new Dictionary<string, string> {
+            ["BASCULE_STAGING__PROVIDER"] = "postgres",
+            ["BASCULE_STAGING__CONNECTION"] = connection };
         var runs = await Cli.RunAsync(_temp.Path, settings, "runs", "--format", "json");
         Assert.True(runs.ExitCode == 0, runs.ToString());
         var runId = Assert.Single(JsonDocument.Parse(runs.StandardOutput).RootElement.EnumerateArray()).GetProperty("runId").GetString()!;
         var runsText = await Cli.RunAsync(_temp.Path, settings, "runs");
         var report = await Cli.RunAsync(_temp.Path, null,
-            "report", "--run", runId, "--provider", "postgres", "--connection", connection, "--export", Export, "--out", _temp.Combine("report-out"));
+            "report", "--run", runId, "--provider", "postgres", "--connection", connection, "--export", Export, "--out", _temp.Combine(
+                "report-out"));
         Assert.True(report.ExitCode != 1, report.ToString());
 
         foreach (var run in (CliRun[])[migrate, runs, runsText, report])
@@ -133,10 +137,12 @@ public sealed class SecretLeakTests(PostgresServer postgres) : IDisposable
     {
         var leaks = new Leaks(_password, connection);
         var migrate = await Cli.RunAsync(_temp.Path, null,
-            "migrate", "--provider", "postgres", "--connection", connection, "--export", Export, "--mapping", Mapping, "--out", _temp.Combine("migrate-out"));
+            "migrate", "--provider", "postgres", "--connection", connection, "--export", Export, "--mapping", Mapping, "--out", _temp
+                .Combine("migrate-out"));
         var runs = await Cli.RunAsync(_temp.Path, null, "runs", "--provider", "postgres", "--connection", connection);
         var report = await Cli.RunAsync(_temp.Path, null,
-            "report", "--run", Guid.CreateVersion7().ToString(), "--provider", "postgres", "--connection", connection, "--out", _temp.Combine("report-out"));
+            "report", "--run", Guid.CreateVersion7().ToString(), "--provider", "postgres", "--connection", connection, "--out", _temp
+                .Combine("report-out"));
         Tally.FaultInjected(3);
 
         foreach (var run in (CliRun[])[migrate, runs, report])
@@ -163,7 +169,8 @@ public sealed class SecretLeakTests(PostgresServer postgres) : IDisposable
     }
 
     // Console output is wrapped at the terminal's width.
-    private static string Flat(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Flat(string text)
+        => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     private static int UnusedPort()
     {

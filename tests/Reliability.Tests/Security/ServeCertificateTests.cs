@@ -60,7 +60,8 @@ public sealed class ServeCertificateTests : IDisposable
         var ssl = new SslClientAuthenticationOptions
         {
             // Trust exactly the test server's certificate.
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == server.GetCertHashString(),
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
+                && certificate.GetCertHashString() == server.GetCertHashString(),
         };
         if (client is not null)
         {

@@ -27,8 +27,12 @@ public sealed class ServedProcess : IAsyncDisposable
     {
         var temp = new TempDirectory();
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["BASCULE_OUT"] = temp.Combine("out") };
-        var process = CliProcess.Start(temp.Path, ["serve", "--urls", url, "--workers", "1", "--connection", temp.Combine("staging.db")], environment);
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) {
+            ["BASCULE_OUT"] = temp.Combine("out") };
+        var process = CliProcess.Start(
+            temp.Path,
+            ["serve", "--urls", url, "--workers", "1", "--connection", temp.Combine("staging.db")],
+            environment);
         var served = new ServedProcess(temp, process, url);
         // The console logger writes each message on its own line, indented under its category.
         Assert.True(await process.WaitForTextAsync("Application started", TestContext.Current.CancellationToken), process.Output);
@@ -37,7 +41,10 @@ public sealed class ServedProcess : IAsyncDisposable
 
     /// <summary>A client without redirects or cookies of its own, so that every header a test sends is the one it set.</summary>
     public HttpClient Client(CookieContainer? cookies = null) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = cookies is not null, CookieContainer = cookies ?? new CookieContainer() })
+        new(new SocketsHttpHandler {
+            AllowAutoRedirect = false,
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer() })
         {
             BaseAddress = new Uri(Url),
         };

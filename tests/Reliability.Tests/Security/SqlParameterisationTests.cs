@@ -20,10 +20,14 @@ public sealed partial class SqlParameterisationTests
         new("src/Load/Tables/StagingTable.cs", "string.Join(\", \", Columns.Select(c => \"@\" + c.Name))",
             "one parameter placeholder per constant column name; the values are bound as parameters"),
         new("src/Load/Providers/Sqlite/SqliteStagingProvider.cs", "_busyTimeoutMilliseconds",
-            "an int (the connection string's Default Timeout × 1000, checked arithmetic): PRAGMA takes no parameters and an int cannot carry SQL"),
+            "an int (the connection string's Default Timeout × 1000, checked arithmetic): PRAGMA takes no parameters and an int cannot "
+                + "carry SQL"),
         new("src/Reconcile/Cutover/Data/CutoverQueries.cs", "ControlAccounts.SqlCondition(\"account\")",
-            "a constant column name and the constant two-digit prefixes of ControlAccounts.Prefixes: LIKE '40%' OR …, no value from a file or a user"),
-        new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\"\\nUNION ALL\\n\", branches.Select((b, i) => $\"SELECT * FROM ({b}) b{i}\"))",
+            "a constant column name and the constant two-digit prefixes of ControlAccounts.Prefixes: LIKE '40%' OR …, no value from a "
+                + "file or a user"),
+        new(
+            "src/Reconcile/DrillDown/DrillSql.cs",
+            "string.Join(\"\\nUNION ALL\\n\", branches.Select((b, i) => $\"SELECT * FROM ({b}) b{i}\"))",
             "the page's per-table SELECTs (each built below from constants) joined by UNION ALL"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "b",
             "one per-table SELECT of the page, built from the constant column lists, filters and key columns below"),
@@ -32,7 +36,8 @@ public sealed partial class SqlParameterisationTests
         new("src/Reconcile/DrillDown/DrillSql.cs", "order",
             "one of two constant lists of the merged page's key columns"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "Limit(engine, rows)",
-            "the engine's page-size clause around an int (the page size plus one, clamped by RunLines): LIMIT n or OFFSET 0 ROWS FETCH NEXT n ROWS ONLY"),
+            "the engine's page-size clause around an int (the page size plus one, clamped by RunLines): LIMIT n or OFFSET 0 ROWS FETCH "
+                + "NEXT n ROWS ONLY"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "select",
             "one of three constant column lists (staged, unmapped, rejected lines)"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "join",
@@ -40,10 +45,13 @@ public sealed partial class SqlParameterisationTests
         new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\" AND \", where)",
             "constant conditions on constant columns, their values bound as parameters (@run, @value, @document, @after…, the named " +
             "unbalanced documents' @yearN, @journalN, @documentN with N an int), except the staged lines' run: DrillIndexes.Literal, " +
-            "a RunId re-formatted from its parsed GUID (hexadecimal digits and dashes only), so that the run's partial indexes serve the page"),
+            "a RunId re-formatted from its parsed GUID (hexadecimal digits and dashes only), so that the run's partial indexes serve the "
+                + "page"),
         new("src/Load/Runs/DrillIndexes.cs", "name",
-            "a drill-down index's name: the constant prefix, a constant list name of DrillIndexes.Lists and a parsed GUID's 32 hexadecimal " +
-            "digits (Create builds it with Name; Drop refuses any name RunOf does not parse, that is outside ^ix_drill_[a-z]+_[0-9a-f]{32}$)"),
+            "a drill-down index's name: the constant prefix, a constant list name of DrillIndexes.Lists and a parsed GUID's 32 "
+                + "hexadecimal " +
+                "digits (Create builds it with Name; Drop refuses any name RunOf does not parse, that is outside "
+                    + "^ix_drill_[a-z]+_[0-9a-f]{32}$)"),
         new("src/Load/Runs/DrillIndexes.cs", "columns",
             "the constant index columns of one of DrillIndexes.Lists"),
         new("src/Load/Runs/DrillIndexes.cs", "literal",
@@ -59,17 +67,22 @@ public sealed partial class SqlParameterisationTests
         var root = RepositoryRoot.Combine("src");
         var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsBuildOutput(Path.GetRelativePath(root, f)))
-            .Select(f => (Relative: Path.GetRelativePath(RepositoryRoot.Path, f).Replace('\\', '/'), Tree: SqlScan.Parse(File.ReadAllText(f), f)))
+            .Select(f => (Relative: Path.GetRelativePath(RepositoryRoot.Path, f).Replace('\\', '/'), Tree: SqlScan.Parse(
+                File.ReadAllText(f),
+                f)))
             .ToList();
         var scan = new SqlScan(SqlScan.ConstantsOf(files.Select(f => f.Tree)), Allowed);
 
         var findings = files.SelectMany(f => scan.Scan(f.Tree, f.Relative)).ToList();
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"SQL scan: {files.Count} files, {scan.SqlTextsSeen} SQL texts and sinks, {findings.Count} findings, {Allowed.Count} reviewed holes");
+        TestContext.Current.TestOutputHelper?.WriteLine($"SQL scan: {files.Count} files, {scan.SqlTextsSeen} SQL texts and sinks, "
+            + $"{findings.Count} findings, {Allowed.Count} reviewed holes");
         Assert.True(files.Count > 100, $"only {files.Count} source files found under {root}");
         // The staging, run and reconciliation SQL: far more than a handful of sites, or the scan is not looking.
         Assert.True(scan.SqlTextsSeen > 40, $"only {scan.SqlTextsSeen} SQL texts seen");
-        Assert.True(findings.Count == 0, "SQL built from values (bind a parameter, or review and allow-list a constant identifier):\n" + string.Join("\n", findings));
+        Assert.True(
+            findings.Count == 0,
+            "SQL built from values (bind a parameter, or review and allow-list a constant identifier):\n" + string.Join("\n", findings));
         var stale = Allowed.Except(scan.UsedAllowances).ToList();
         Assert.True(stale.Count == 0, "allow-list entries that no longer match any SQL (remove them):\n" + string.Join("\n", stale));
     }

@@ -29,7 +29,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
         "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync",
         "Query", "QueryAsync", "QueryFirst", "QueryFirstAsync", "QueryFirstOrDefault", "QueryFirstOrDefaultAsync",
         "QuerySingle", "QuerySingleAsync", "QuerySingleOrDefault", "QuerySingleOrDefaultAsync", "QueryMultiple", "QueryMultipleAsync",
-        "BeginBinaryImport", "BeginBinaryImportAsync", "BeginTextImport", "BeginTextImportAsync", "BeginBinaryExport", "BeginBinaryExportAsync",
+        "BeginBinaryImport", "BeginBinaryImportAsync", "BeginTextImport", "BeginTextImportAsync", "BeginBinaryExport",
+        "BeginBinaryExportAsync",
         "BeginRawBinaryCopy", "BeginRawBinaryCopyAsync", "FromSqlRaw", "ExecuteSqlRaw", "ExecuteSqlRawAsync",
     };
 
@@ -47,7 +48,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
     public static IReadOnlyCollection<string> ConstantsOf(IEnumerable<SyntaxTree> trees) =>
         trees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>())
             .Where(f => f.Modifiers.Any(SyntaxKind.ConstKeyword) && f.Parent is BaseTypeDeclarationSyntax)
-            .SelectMany(f => f.Declaration.Variables.Select(v => $"{((BaseTypeDeclarationSyntax)f.Parent!).Identifier.ValueText}.{v.Identifier.ValueText}"))
+            .SelectMany(f => f.Declaration.Variables
+                .Select(v => $"{((BaseTypeDeclarationSyntax)f.Parent!).Identifier.ValueText}.{v.Identifier.ValueText}"))
             .ToHashSet(StringComparer.Ordinal);
 
     // The const fields and locals of one file, for bare-name holes: a name is only known constant where it is declared.
@@ -55,13 +57,15 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
         tree.GetRoot().DescendantNodes()
             .SelectMany(n => n switch
             {
-                FieldDeclarationSyntax f when f.Modifiers.Any(SyntaxKind.ConstKeyword) => f.Declaration.Variables.Select(v => v.Identifier.ValueText),
+                FieldDeclarationSyntax f when f.Modifiers.Any(SyntaxKind.ConstKeyword) => f.Declaration.Variables
+                    .Select(v => v.Identifier.ValueText),
                 LocalDeclarationStatementSyntax l when l.IsConst => l.Declaration.Variables.Select(v => v.Identifier.ValueText),
                 _ => [],
             })
             .ToHashSet(StringComparer.Ordinal);
 
-    public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview), path);
+    public static SyntaxTree Parse(string text, string path)
+        => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview), path);
 
     public IReadOnlyList<SqlFinding> Scan(SyntaxTree tree, string relativePath)
     {
@@ -79,19 +83,22 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
                     }
 
                     break;
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && binary.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }:
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression)
+                    && binary.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }:
                     var operands = Flatten(binary).ToList();
                     if (operands.Any(o => LooksLikeSql(LiteralText(o))))
                     {
                         SqlTextsSeen++;
-                        foreach (var operand in operands.Where(o => o is not LiteralExpressionSyntax and not InterpolatedStringExpressionSyntax))
+                        foreach (var operand in operands.Where(
+                            o => o is not LiteralExpressionSyntax and not InterpolatedStringExpressionSyntax))
                         {
                             Check(operand, binary, relativePath, findings);
                         }
                     }
 
                     break;
-                case InvocationExpressionSyntax call when IsFormatting(call) && call.ArgumentList.Arguments.Any(a => LooksLikeSql(LiteralText(a.Expression))):
+                case InvocationExpressionSyntax call when IsFormatting(call)
+                    && call.ArgumentList.Arguments.Any(a => LooksLikeSql(LiteralText(a.Expression))):
                     SqlTextsSeen++;
                     foreach (var argument in call.ArgumentList.Arguments.Where(a => a.Expression is not LiteralExpressionSyntax))
                     {
@@ -99,10 +106,12 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
                     }
 
                     break;
-                case InvocationExpressionSyntax call when Name(call.Expression) is { } name && SinkMethods.Contains(name) && SqlArgument(call.ArgumentList) is { } sql:
+                case InvocationExpressionSyntax call when Name(call.Expression) is { } name && SinkMethods.Contains(name)
+                    && SqlArgument(call.ArgumentList) is { } sql:
                     CheckSink(sql, call, relativePath, findings);
                     break;
-                case BaseObjectCreationExpressionSyntax creation when IsCommandType(creation) && creation.ArgumentList is { } arguments && SqlArgument(arguments) is { } sql:
+                case BaseObjectCreationExpressionSyntax creation when IsCommandType(creation) && creation.ArgumentList is { } arguments
+                    && SqlArgument(arguments) is { } sql:
                     CheckSink(sql, creation, relativePath, findings);
                     break;
                 case AssignmentExpressionSyntax assignment when Name(assignment.Left) == "CommandText":
@@ -118,10 +127,15 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
     public static bool LooksLikeSql(string? text) =>
         text is { Length: > 0 } && (UpperKeyword().IsMatch(text) || LowerShape().IsMatch(text));
 
-    [GeneratedRegex(@"\b(SELECT|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|WHERE|VALUES\s*\(|PRAGMA|COPY\s+\S+|CREATE\s+(TABLE|INDEX|VIEW|SCHEMA|DATABASE|ROLE|UNIQUE)|DROP\s+(TABLE|INDEX|VIEW|SCHEMA|DATABASE|ROLE)|ALTER\s+(TABLE|ROLE|DATABASE)|TRUNCATE|MERGE\s+INTO|GRANT|REVOKE|EXEC(UTE)?\s+\w|ORDER\s+BY|GROUP\s+BY|JOIN)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(SELECT|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|WHERE|VALUES\s*\(|PRAGMA|COPY\s+\S+|"
+        + @"CREATE\s+(TABLE|INDEX|VIEW|SCHEMA|DATABASE|ROLE|UNIQUE)|DROP\s+(TABLE|INDEX|VIEW|SCHEMA|DATABASE|ROLE)|"
+        + @"ALTER\s+(TABLE|ROLE|DATABASE)|"
+        + @"TRUNCATE|MERGE\s+INTO|GRANT|REVOKE|EXEC(UTE)?\s+\w|ORDER\s+BY|GROUP\s+BY|JOIN)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpperKeyword();
 
-    [GeneratedRegex(@"\b(select\s+[\w*].*\s+from\s+\w|insert\s+into\s+\w|delete\s+from\s+\w|update\s+\w+\s+set\s+\w|where\s+\w+\s*(=|<|>|\bin\b|\blike\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"\b(select\s+[\w*].*\s+from\s+\w|insert\s+into\s+\w|delete\s+from\s+\w|"
+        + @"update\s+\w+\s+set\s+\w|where\s+\w+\s*(=|<|>|\bin\b|\blike\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex LowerShape();
 
     private void CheckSink(ExpressionSyntax sql, SyntaxNode site, string file, List<SqlFinding> findings)
@@ -145,7 +159,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
                 if (!Flatten(binary).Any(o => LooksLikeSql(LiteralText(o))))
                 {
-                    foreach (var operand in Flatten(binary).Where(o => o is not LiteralExpressionSyntax and not InterpolatedStringExpressionSyntax))
+                    foreach (var operand in Flatten(binary).Where(
+                        o => o is not LiteralExpressionSyntax and not InterpolatedStringExpressionSyntax))
                     {
                         Check(operand, site, file, findings);
                     }
@@ -168,7 +183,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
             case AnonymousFunctionExpressionSyntax:
                 return;
             // string.Format and the like with SQL-looking literal text are checked where they are built.
-            case InvocationExpressionSyntax call when IsFormatting(call) && call.ArgumentList.Arguments.Any(a => LooksLikeSql(LiteralText(a.Expression))):
+            case InvocationExpressionSyntax call when IsFormatting(call)
+                && call.ArgumentList.Arguments.Any(a => LooksLikeSql(LiteralText(a.Expression))):
                 return;
             default:
                 Check(sql, site, file, findings);
@@ -202,7 +218,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
         ParenthesizedExpressionSyntax p => IsSafe(p.Expression),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
         IdentifierNameSyntax id => _local.Contains(id.Identifier.ValueText),
-        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type } member => _constants.Contains($"{type.Identifier.ValueText}.{member.Name.Identifier.ValueText}"),
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type } member => _constants.Contains(
+            $"{type.Identifier.ValueText}.{member.Name.Identifier.ValueText}"),
         // A parameter placeholder: a literal prefix such as "@" before a safe name.
         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => IsSafe(binary.Left) && IsSafe(binary.Right),
         _ => false,
@@ -221,7 +238,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
     private static string? LiteralText(ExpressionSyntax expression) => expression switch
     {
         LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
-        InterpolatedStringExpressionSyntax interpolated => string.Concat(interpolated.Contents.OfType<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
+        InterpolatedStringExpressionSyntax interpolated => string.Concat(
+            interpolated.Contents.OfType<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
         _ => null,
     };
 
@@ -235,7 +253,8 @@ public sealed partial class SqlScan(IReadOnlyCollection<string> constants, IRead
     // The SQL of Dapper calls and command constructors: the argument named sql/commandText/cmdText, else the first.
     private static ExpressionSyntax? SqlArgument(BaseArgumentListSyntax arguments)
     {
-        var named = arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "sql" or "commandText" or "cmdText" or "copyFromCommand" or "copyToCommand");
+        var named = arguments.Arguments.FirstOrDefault(
+            a => a.NameColon?.Name.Identifier.ValueText is "sql" or "commandText" or "cmdText" or "copyFromCommand" or "copyToCommand");
         return (named ?? arguments.Arguments.FirstOrDefault())?.Expression;
     }
 

@@ -56,7 +56,8 @@ public sealed class StagingFileModeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(File0600, File.GetUnixFileMode(file));
         Assert.Equal(File0600, Assert.Contains("-wal", seen));
         Assert.Equal(File0600, Assert.Contains("-shm", seen));
-        output.WriteLine($"umask 000: out {File.GetUnixFileMode(outFolder)}, staging.db {File.GetUnixFileMode(file)}, {string.Join(", ", seen.Select(s => $"{s.Key} {s.Value}"))}");
+        output.WriteLine($"umask 000: out {File.GetUnixFileMode(outFolder)}, staging.db {File.GetUnixFileMode(file)}, "
+            + $"{string.Join(", ", seen.Select(s => $"{s.Key} {s.Value}"))}");
     }
 
     [Fact]
@@ -68,14 +69,27 @@ public sealed class StagingFileModeTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(work);
         Assert.False(Directory.Exists("/no"), "this test needs /no not to exist");
 
-        var run = await Cli.RunAsync(work, null, "migrate", "--export", export, "--mapping", TestEntity.Mapping, "--connection", "/no/such/dir/staging.db");
+        var run = await Cli.RunAsync(
+            work,
+            null,
+            "migrate",
+            "--export",
+            export,
+            "--mapping",
+            TestEntity.Mapping,
+            "--connection",
+            "/no/such/dir/staging.db");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         // The console wraps long lines at word boundaries.
-        var text = string.Join(' ', (run.StandardOutput + run.StandardError).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(
+            ' ',
+            (run.StandardOutput + run.StandardError).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(
-            "The folder /no/such/dir of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create it " +
-            $"(mode 0700, for the account that runs Bascule), or omit --connection (and the setting Staging:Connection) to use {Path.Combine(work, "out", "staging.db")}.",
+            "The folder /no/such/dir of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create "
+                + "it " +
+            $"(mode 0700, for the account that runs Bascule), or omit --connection (and the setting Staging:Connection) to use "
+                + $"{Path.Combine(work, "out", "staging.db")}.",
             text,
             StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardOutput + run.StandardError, StringComparison.Ordinal);

@@ -42,7 +42,9 @@ public sealed partial class WebSurfaceTests(WebSurfaceTests.LoopbackServe serve)
         var cookies = new CookieContainer();
         using var http = Served.Client(cookies);
         var page = await http.GetStringAsync("/hangfire/jobs/enqueued", TestContext.Current.CancellationToken);
-        var header = Meta().Match(page) is { Success: true } h ? h.Groups[2].Value : throw new InvalidOperationException("No csrf-header in:\n" + page);
+        var header = Meta().Match(page) is { Success: true } h
+            ? h.Groups[2].Value
+            : throw new InvalidOperationException("No csrf-header in:\n" + page);
         var token = Token().Match(page).Groups[1].Value;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/hangfire/jobs/enqueued/delete")
         {
@@ -64,7 +66,10 @@ public sealed partial class WebSurfaceTests(WebSurfaceTests.LoopbackServe serve)
 
         // Today the fleet page has no form (its actions are the dashboard's); one added later must carry the token.
         var forms = Regex.Split(page, "<form", RegexOptions.IgnoreCase).Skip(1).ToList();
-        Assert.All(forms, f => Assert.Contains("__RequestVerificationToken", f[..f.IndexOf("</form>", StringComparison.OrdinalIgnoreCase)], StringComparison.Ordinal));
+        Assert.All(forms, f => Assert.Contains(
+            "__RequestVerificationToken",
+            f[..f.IndexOf("</form>", StringComparison.OrdinalIgnoreCase)],
+            StringComparison.Ordinal));
     }
 
     [Theory]
@@ -138,15 +143,23 @@ public sealed partial class WebSurfaceTests(WebSurfaceTests.LoopbackServe serve)
     {
         using var http = Served.Client();
         var ct = TestContext.Current.CancellationToken;
-        var many = Enumerable.Range(0, 2000).Select(i => new KeyValuePair<string, string>("jobs[]", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var many = Enumerable.Range(0, 2000)
+            .Select(i => new KeyValuePair<string, string>("jobs[]", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var huge = new string('x', 1024 * 1024);
 
         using var stats = await http.GetAsync("/hangfire/stats", ct);
-        using var json = await http.PostAsync("/hangfire/jobs/enqueued/delete", new StringContent("{\"jobs\":[1]}", Encoding.UTF8, "application/json"), ct);
+        using var json = await http.PostAsync(
+            "/hangfire/jobs/enqueued/delete",
+            new StringContent("{\"jobs\":[1]}", Encoding.UTF8, "application/json"),
+            ct);
         // Sent with Expect: 100-continue, as browsers and proxies may: the server's refusal comes before the body is sent,
         // where a client still writing a body the server refused without reading could break its pipe first.
         using var tooManyValues = await http.SendAsync(Post("/hangfire/jobs/enqueued/delete", new FormUrlEncodedContent(many)), ct);
-        using var tooLarge = await http.SendAsync(Post("/hangfire/jobs/enqueued/delete", new StringContent("jobs[]=" + huge, Encoding.ASCII, "application/x-www-form-urlencoded")), ct);
+        using var tooLarge = await http.SendAsync(
+            Post(
+                "/hangfire/jobs/enqueued/delete",
+                new StringContent("jobs[]=" + huge, Encoding.ASCII, "application/x-www-form-urlencoded")),
+            ct);
         using var postToPage = await http.PostAsync("/", new FormUrlEncodedContent([new("a", "b")]), ct);
         using var delete = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/hangfire/jobs/enqueued/delete"), ct);
 

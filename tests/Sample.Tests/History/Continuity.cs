@@ -23,7 +23,8 @@ internal static class Continuity
             var carried = account == LegacyCatalog.ResultCarriedForward ? previous.Result : 0m;
             Assert.True(
                 next.Opening.GetValueOrDefault(account) - previous.Closing.GetValueOrDefault(account) == carried,
-                $"account {account}: {next.Year} opens with {next.Opening.GetValueOrDefault(account)}, {previous.Year} closed with {previous.Closing.GetValueOrDefault(account)}, expected a difference of {carried}");
+                $"account {account}: {next.Year} opens with {next.Opening.GetValueOrDefault(account)}, {previous.Year} closed with "
+                    + $"{previous.Closing.GetValueOrDefault(account)}, expected a difference of {carried}");
         }
     }
 }

@@ -8,7 +8,11 @@ namespace Bascule.Sample.Tests.History;
 /// and the opening per account from the ledger's OUV lines, in net debit-minus-credit euros. Any rejected record
 /// fails the test: a history is clean input, year after year.
 /// </summary>
-internal sealed record ExtractedYear(int Year, IReadOnlyDictionary<string, decimal> Closing, IReadOnlyDictionary<string, decimal> Opening, decimal OpeningNet)
+internal sealed record ExtractedYear(
+    int Year,
+    IReadOnlyDictionary<string, decimal> Closing,
+    IReadOnlyDictionary<string, decimal> Opening,
+    decimal OpeningNet)
 {
     public const string OpeningJournal = "OUV";
 
@@ -45,7 +49,9 @@ internal sealed record ExtractedYear(int Year, IReadOnlyDictionary<string, decim
     private static T Clean<T>(Parsed<T> record)
         where T : class
     {
-        Assert.False(record.IsRejected, $"{record.Rejected?.Reason} {record.Rejected?.Column}: {record.Rejected?.Message} in «{record.Rejected?.RawText}»");
+        Assert.False(
+            record.IsRejected,
+            $"{record.Rejected?.Reason} {record.Rejected?.Column}: {record.Rejected?.Message} in «{record.Rejected?.RawText}»");
         return record.Value!;
     }
 }

@@ -101,14 +101,20 @@ public static class IndependentExportChecks
         Assert.Equal(ledger.Sum(l => Amount(l["DEBIT"])), Amount(declared["ECRITURES.csv"]["TOTAL_DEBIT"]));
         Assert.Equal(ledger.Sum(l => Amount(l["CREDIT"])), Amount(declared["ECRITURES.csv"]["TOTAL_CREDIT"]));
         var balance = Table(folder, "BALANCE.csv");
-        Assert.Equal(balance.Sum(b => Amount(b["OUVERTURE_DEBIT"]) + Amount(b["MOUVEMENTS_DEBIT"])), Amount(declared["BALANCE.csv"]["TOTAL_DEBIT"]));
-        Assert.Equal(balance.Sum(b => Amount(b["OUVERTURE_CREDIT"]) + Amount(b["MOUVEMENTS_CREDIT"])), Amount(declared["BALANCE.csv"]["TOTAL_CREDIT"]));
+        Assert.Equal(
+            balance.Sum(b => Amount(b["OUVERTURE_DEBIT"]) + Amount(b["MOUVEMENTS_DEBIT"])),
+            Amount(declared["BALANCE.csv"]["TOTAL_DEBIT"]));
+        Assert.Equal(
+            balance.Sum(b => Amount(b["OUVERTURE_CREDIT"]) + Amount(b["MOUVEMENTS_CREDIT"])),
+            Amount(declared["BALANCE.csv"]["TOTAL_CREDIT"]));
     }
 
     private static void VerifyBalance(string folder, List<Dictionary<string, string>> ledger)
     {
         var balance = Table(folder, "BALANCE.csv");
-        Assert.Equal(ledger.Select(l => l["COMPTE_GENERAL"]).Distinct().Order(StringComparer.Ordinal), balance.Select(b => b["COMPTE_GENERAL"]));
+        Assert.Equal(
+            ledger.Select(l => l["COMPTE_GENERAL"]).Distinct().Order(StringComparer.Ordinal),
+            balance.Select(b => b["COMPTE_GENERAL"]));
         foreach (var row in balance)
         {
             var lines = ledger.Where(l => l["COMPTE_GENERAL"] == row["COMPTE_GENERAL"]).ToList();
@@ -118,7 +124,8 @@ public static class IndependentExportChecks
             Assert.Equal(opening.Sum(l => Amount(l["CREDIT"])), Amount(row["OUVERTURE_CREDIT"]));
             Assert.Equal(movements.Sum(l => Amount(l["DEBIT"])), Amount(row["MOUVEMENTS_DEBIT"]));
             Assert.Equal(movements.Sum(l => Amount(l["CREDIT"])), Amount(row["MOUVEMENTS_CREDIT"]));
-            var net = Amount(row["OUVERTURE_DEBIT"]) + Amount(row["MOUVEMENTS_DEBIT"]) - Amount(row["OUVERTURE_CREDIT"]) - Amount(row["MOUVEMENTS_CREDIT"]);
+            var net = Amount(row["OUVERTURE_DEBIT"]) + Amount(row["MOUVEMENTS_DEBIT"]) - Amount(row["OUVERTURE_CREDIT"])
+                - Amount(row["MOUVEMENTS_CREDIT"]);
             Assert.Equal(Math.Max(net, 0m), Amount(row["CLOTURE_DEBIT"]));
             Assert.Equal(Math.Max(-net, 0m), Amount(row["CLOTURE_CREDIT"]));
         }
@@ -132,7 +139,9 @@ public static class IndependentExportChecks
         foreach (var party in parties)
         {
             Assert.Contains(party["TYPE"], new[] { "F", "C", "B", "A" });
-            Assert.True(party["NUM_ENTREPRISE"].Length == 0 || IndependentCheckDigits.IsEnterpriseNumber(party["NUM_ENTREPRISE"]), $"enterprise number {party["NUM_ENTREPRISE"]}");
+            Assert.True(
+                party["NUM_ENTREPRISE"].Length == 0 || IndependentCheckDigits.IsEnterpriseNumber(party["NUM_ENTREPRISE"]),
+                $"enterprise number {party["NUM_ENTREPRISE"]}");
             Assert.True(party["IBAN"].Length == 0 || IndependentCheckDigits.IsBelgianIban(party["IBAN"]), $"IBAN {party["IBAN"]}");
             Assert.Equal(party["TYPE"] is "F" or "A", party["NUM_ENTREPRISE"].Length > 0);
         }
@@ -147,7 +156,9 @@ public static class IndependentExportChecks
         var commitments = Table(folder, "ENGAGEMENTS.csv").ToLookup(c => c["ARTICLE"], StringComparer.Ordinal);
         foreach (var line in ledger.Where(l => l["ARTICLE_BUDGETAIRE"].Length > 0))
         {
-            Assert.True(articles.TryGetValue(line["ARTICLE_BUDGETAIRE"], out var article), $"article {line["ARTICLE_BUDGETAIRE"]} missing from ARTICLES.csv");
+            Assert.True(
+                articles.TryGetValue(line["ARTICLE_BUDGETAIRE"], out var article),
+                $"article {line["ARTICLE_BUDGETAIRE"]} missing from ARTICLES.csv");
             Assert.Equal(article["SERVICE"], line["SERVICE"]);
         }
 
@@ -162,7 +173,9 @@ public static class IndependentExportChecks
             var committed = Amount(article["ENGAGE"]);
             Assert.Equal(expenditure ? debit - credit : credit - debit, charged);
             Assert.True(charged >= 0m && committed >= charged, $"{code}: ENGAGE {committed} < IMPUTE {charged}");
-            Assert.True(Amount(article["CREDIT_INITIAL"]) >= committed && Amount(article["CREDIT_AJUSTE"]) >= committed, $"{code}: credits below ENGAGE");
+            Assert.True(
+                Amount(article["CREDIT_INITIAL"]) >= committed && Amount(article["CREDIT_AJUSTE"]) >= committed,
+                $"{code}: credits below ENGAGE");
             if (expenditure && committed > 0m)
             {
                 Assert.Equal(charged, commitments[code].Sum(c => Amount(c["MONTANT_IMPUTE"])));

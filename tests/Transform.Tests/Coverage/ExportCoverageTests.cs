@@ -18,7 +18,9 @@ public sealed class ExportCoverageTests
             Ledger.Line("7000000", "104/161-01", credit: 4.5m, record: 2),
             Ledger.Line("7000000", "104/161-01", credit: 5.5m, record: 3));
         var uncovered = Assert.Single(report.Uncovered);
-        Assert.Equal(("7000000", "104/161-01", 2L, Amount.FromEuros(10m)), (uncovered.Account, uncovered.ArticleText, uncovered.Lines, uncovered.Credit));
+        Assert.Equal(
+            ("7000000", "104/161-01", 2L, Amount.FromEuros(10m)),
+            (uncovered.Account, uncovered.ArticleText, uncovered.Lines, uncovered.Credit));
         Assert.Equal((2L, Amount.FromEuros(10m)), (report.UnmappedLines, report.UnmappedCredit));
         var finding = Assert.Single(report.Findings, f => f.Check == "UNCOVERED");
         Assert.Equal(("ECRITURES.csv", 3), (finding.File, finding.Line));

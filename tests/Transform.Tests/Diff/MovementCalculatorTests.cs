@@ -34,7 +34,9 @@ public sealed class MovementCalculatorTests : IDisposable
             .Replace(";611100;12.13;=;60;", ";611100;12.13;=;50;", StringComparison.Ordinal)
             .Replace(";611200;12.13;=;40;", ";611200;12.13;=;50;", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(newDir, "rules.csv"), rules);
-        File.WriteAllText(Path.Combine(newDir, "mapping.yaml"), File.ReadAllText(Path.Combine(newDir, "mapping.yaml")).Replace("version: 1.0.0", "version: 1.1.0", StringComparison.Ordinal));
+        File.WriteAllText(
+            Path.Combine(newDir, "mapping.yaml"),
+            File.ReadAllText(Path.Combine(newDir, "mapping.yaml")).Replace("version: 1.0.0", "version: 1.1.0", StringComparison.Ordinal));
         return (MappingVersion.Load(Path.Combine(root, "bxl-2024", "1.0.0")), MappingVersion.Load(newDir));
     }
 
@@ -44,7 +46,12 @@ public sealed class MovementCalculatorTests : IDisposable
         var export = SampleExports.Open(SampleExports.Commune);
         var lines = await SampleExports.ReadAllAsync(export);
         var (old, @new) = Versions();
-        var moves = await MovementCalculator.ComputeAsync(old, @new, Ledger.Stream([.. lines]), export.Control.EntityType, TestContext.Current.CancellationToken);
+        var moves = await MovementCalculator.ComputeAsync(
+            old,
+            @new,
+            Ledger.Stream([.. lines]),
+            export.Control.EntityType,
+            TestContext.Current.CancellationToken);
 
         var interest = lines.Where(l => l.Account.Value == "6500000" && l.Article?.Economic == "211").ToList();
         Assert.NotEmpty(interest);
@@ -71,7 +78,12 @@ public sealed class MovementCalculatorTests : IDisposable
     {
         var export = SampleExports.Open(SampleExports.Cpas);
         var version = MappingVersion.Load(SampleExports.BxlVersion);
-        Assert.Empty(await MovementCalculator.ComputeAsync(version, version, SampleExports.Lines(export), export.Control.EntityType, TestContext.Current.CancellationToken));
+        Assert.Empty(await MovementCalculator.ComputeAsync(
+            version,
+            version,
+            SampleExports.Lines(export),
+            export.Control.EntityType,
+            TestContext.Current.CancellationToken));
     }
 
     private static Amount Sum(IEnumerable<Amount> amounts) => amounts.Aggregate(Amount.Zero, (a, b) => a + b);

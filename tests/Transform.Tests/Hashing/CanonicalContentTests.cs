@@ -32,7 +32,10 @@ public sealed class CanonicalContentTests
     {
         using var tree = MappingTree.Small();
         var before = tree.Load().Identity.Sha256;
-        tree.Edit(file switch { "rules" => tree.Rules, "manifest" => tree.Manifest, _ => Path.Combine(tree.Root, "charts", "small.csv") }, oldText, newText);
+        tree.Edit(
+            file switch { "rules" => tree.Rules, "manifest" => tree.Manifest, _ => Path.Combine(tree.Root, "charts", "small.csv") },
+            oldText,
+            newText);
         Assert.NotEqual(before, tree.Load().Identity.Sha256);
     }
 
@@ -79,11 +82,15 @@ public sealed class CanonicalContentTests
         File.AppendAllText(tree.Manifest, "# reviewed again\n");
         var script = """
             canon() { awk '{ sub(/[[:space:]]+$/, ""); if ($0 != "") print }' "$1"; }
-            { echo '== mapping.yaml'; awk '/^approval:/ { a = 1; next } a && /^([[:space:]]|$)/ { next } { a = 0; print }' mapping.yaml | canon /dev/stdin
+            { echo '== mapping.yaml'; awk '/^approval:/ { a = 1; next } a && /^([[:space:]]|$)/ { next } { a = 0; print }' mapping.yaml |
+            canon /dev/stdin
               echo '== rules.csv'; canon rules.csv
               echo '== charts/small.csv'; canon ../../charts/small.csv; } | sha256sum | cut -d' ' -f1
             """;
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = tree.Version, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash") {
+            WorkingDirectory = tree.Version,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(script);
         Process? process;

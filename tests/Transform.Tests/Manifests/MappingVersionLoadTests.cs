@@ -88,11 +88,17 @@ public sealed class MappingVersionLoadTests
 
     [Fact]
     public void Unclosed_yaml_list_is_a_syntax_error() =>
-        Assert.Contains("YAML syntax", LoadFails(Manifest("entity_types: [COMMUNE, CPAS]", "entity_types: [COMMUNE, CPAS")).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "YAML syntax",
+            LoadFails(Manifest("entity_types: [COMMUNE, CPAS]", "entity_types: [COMMUNE, CPAS")).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Duplicate_manifest_key_is_a_syntax_error() =>
-        Assert.Contains("YAML syntax", LoadFails(Manifest("fiscal_years: 2019-2023", "fiscal_years: 2019-2023\nfiscal_years: 2020")).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "YAML syntax",
+            LoadFails(Manifest("fiscal_years: 2019-2023", "fiscal_years: 2019-2023\nfiscal_years: 2020")).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Manifest_that_is_not_a_mapping_is_refused()
@@ -112,7 +118,10 @@ public sealed class MappingVersionLoadTests
 
     [Fact]
     public void Absolute_chart_path_outside_the_tree_is_refused() =>
-        Assert.Contains("outside the mappings tree", LoadFails(Manifest("chart: ../../charts/small.csv", "chart: /etc/passwd")).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "outside the mappings tree",
+            LoadFails(Manifest("chart: ../../charts/small.csv", "chart: /etc/passwd")).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Duplicate_chart_code_is_reported()
@@ -125,5 +134,8 @@ public sealed class MappingVersionLoadTests
 
     [Fact]
     public void Missing_manifest_says_which_folder_to_give() =>
-        Assert.Contains("mapping.yaml", Assert.Throws<MappingLoadException>(() => MappingVersion.Load(Path.GetTempPath())).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "mapping.yaml",
+            Assert.Throws<MappingLoadException>(() => MappingVersion.Load(Path.GetTempPath())).Message,
+            StringComparison.Ordinal);
 }

@@ -32,7 +32,12 @@ public sealed class Bxl2024Tests
     {
         var export = SampleExports.Open(sample);
         var version = MappingVersion.Load(SampleExports.BxlVersion);
-        var coverage = await ExportCoverage.ComputeAsync(version, SampleExports.Lines(export), export.Control.EntityType, export.Control.FiscalYear, TestContext.Current.CancellationToken);
+        var coverage = await ExportCoverage.ComputeAsync(
+            version,
+            SampleExports.Lines(export),
+            export.Control.EntityType,
+            export.Control.FiscalYear,
+            TestContext.Current.CancellationToken);
         Assert.Empty(coverage.Uncovered);
         Assert.True(coverage.IsComplete, string.Join('\n', coverage.Findings.Where(f => f.IsError)));
         Assert.DoesNotContain(coverage.Findings, f => f.Check == "NO_ECONOMIC");

@@ -116,11 +116,13 @@ public sealed class RuleResolverTests : IDisposable
             "R1;;;612*;;612000;12.11;000;;Supplies",
             "R2;COMMUNE;;612*;;612100;12.11;000;;Supplies of the commune");
         var version = tree.Load();
-        var resolution = version.CreateResolver().Resolve(new Transform.Resolution.ResolutionKey("6121000", null, EntityType.Commune, 2022));
+        var resolution = version.CreateResolver()
+            .Resolve(new Transform.Resolution.ResolutionKey("6121000", null, EntityType.Commune, 2022));
         Assert.True(resolution.IsAmbiguous);
         Assert.Equal(["R1", "R2"], resolution.Tied.Select(g => g.BaseId));
         Assert.Throws<MappingUnusableException>(() => version.CreateMapper(EntityType.Commune, new FiscalYear(2022)));
-        Assert.False(version.CreateResolver().Resolve(new Transform.Resolution.ResolutionKey("6121000", null, EntityType.Cpas, 2022)).IsAmbiguous);
+        Assert.False(
+            version.CreateResolver().Resolve(new Transform.Resolution.ResolutionKey("6121000", null, EntityType.Cpas, 2022)).IsAmbiguous);
     }
 
     [Fact]

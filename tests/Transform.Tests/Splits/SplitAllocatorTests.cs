@@ -19,7 +19,9 @@ public sealed class SplitAllocatorTests
     public void Tied_remainders_give_the_cent_to_the_part_listed_first()
     {
         Assert.Equal([Amount.FromEuros(0.01m), Amount.FromEuros(0.00m)], SplitAllocator.Split(Amount.FromEuros(0.01m), [50m, 50m]));
-        Assert.Equal([Amount.FromEuros(0.01m), Amount.FromEuros(0.01m), Amount.FromEuros(0.00m), Amount.FromEuros(0.00m)], SplitAllocator.Split(Amount.FromEuros(0.02m), [25m, 25m, 25m, 25m]));
+        Assert.Equal(
+            [Amount.FromEuros(0.01m), Amount.FromEuros(0.01m), Amount.FromEuros(0.00m), Amount.FromEuros(0.00m)],
+            SplitAllocator.Split(Amount.FromEuros(0.02m), [25m, 25m, 25m, 25m]));
     }
 
     [Fact]

@@ -83,9 +83,17 @@ public sealed class DraftRulesFileTests
     {
         using var copy = new ShippedMappingCopy();
         var version = copy.Load();
-        var combination = new CombinationStats("4540000", null, 3, Amount.FromCents(1250), Amount.FromCents(-5), new Lineage("ECRITURES.csv", 7, 8));
+        var combination = new CombinationStats(
+            "4540000",
+            null,
+            3,
+            Amount.FromCents(1250),
+            Amount.FromCents(-5),
+            new Lineage("ECRITURES.csv", 7, 8));
         // A target holding the separator needs quoting; a comment line holding it and quotes stays as it is.
-        var quoted = new Candidate(new ScoredTarget("454;000", 0.5m, [new Reason(ReasonKind.Sibling, 0.5m, "accounts 454*; \"same\" prefix")]), null);
+        var quoted = new Candidate(
+            new ScoredTarget("454;000", 0.5m, [new Reason(ReasonKind.Sibling, 0.5m, "accounts 454*; \"same\" prefix")]),
+            null);
         var plain = new Candidate(new ScoredTarget("455000", 1.25m, []), null, TargetFunction: "104");
         var report = new SuggestionReport(EntityType.Commune, new FiscalYear(2023),
         [
@@ -101,7 +109,8 @@ public sealed class DraftRulesFileTests
         string[] lines =
         [
             "RULE;ENTITY_TYPE;YEARS;SOURCE_ACCOUNT;SOURCE_ARTICLE;TARGET_ACCOUNT;TARGET_ECONOMIC;TARGET_FUNCTION;SHARE;JUSTIFICATION",
-            $"# Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} against export (COMMUNE 2023),",
+            $"# Draft rules from bascule mapping suggest: mapping {version.Identity.Id} {version.Identity.Version} against export "
+                + $"(COMMUNE 2023),",
             "# 3 account/article combinations no rule covers: 9 lines, debit 37.50, credit -0.15.",
             "# A draft belongs to no version and is never applied. Review each rule, write its JUSTIFICATION (empty here:",
             "# validation refuses a rule without one), then copy it into a new version folder.",

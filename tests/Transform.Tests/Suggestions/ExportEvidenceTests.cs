@@ -14,7 +14,9 @@ public sealed class ExportEvidenceTests
     public async Task Each_combination_has_its_line_count()
     {
         var sample = await SampleEvidence.ReadAsync(SampleExports.Commune);
-        Assert.Equal(sample.Lines.Count(l => l.Account.Value == "6110000" && l.Article == SchoolSupplies.Article), sample.Evidence.Lines[SchoolSupplies]);
+        Assert.Equal(
+            sample.Lines.Count(l => l.Account.Value == "6110000" && l.Article == SchoolSupplies.Article),
+            sample.Evidence.Lines[SchoolSupplies]);
         // Counted again in the file itself, with the independent reader, so that the figure follows the sample.
         var inFile = IndependentExportReader.Table(RepositoryRoot.Combine("samples", SampleExports.Commune), "ECRITURES.csv")
             .Count(l => l["COMPTE_GENERAL"] == "6110000" && l["ARTICLE_BUDGETAIRE"] == "722/124-02");

@@ -22,13 +22,16 @@ public sealed class LeaveOneOutTests
         var checks = measured.SelectMany(o => o.Checks).Where(c => c.Hit is not null).ToList();
         var rate = (decimal)first / measured.Count;
         var output = TestContext.Current.TestOutputHelper!;
-        output.WriteLine(Invariant($"Rules removed: {outcomes.Count}; measured: {measured.Count} (the others' lines fall to another rule: {string.Join(", ", outcomes.Where(o => !o.Measured).Select(o => o.Group.BaseId))})."));
-        output.WriteLine(Invariant($"Removed rule's target ranked first: {first} of {measured.Count} rules = {rate:0.000}; per combination: {checks.Count(c => c.Hit == true)} of {checks.Count}."));
+        output.WriteLine(Invariant($"Rules removed: {outcomes.Count}; measured: {measured.Count} (the others' lines fall to another rule: {
+            string.Join(", ", outcomes.Where(o => !o.Measured).Select(o => o.Group.BaseId))})."));
+        output.WriteLine(Invariant($"Removed rule's target ranked first: {first} of {measured.Count} rules = {
+            rate:0.000}; per combination: {checks.Count(c => c.Hit == true)} of {checks.Count}."));
         foreach (var outcome in measured.Where(o => !o.RankedFirst))
         {
             foreach (var miss in outcome.Checks.Where(c => c.Hit == false))
             {
-                output.WriteLine($"  missed {outcome.Group.BaseId} ({outcome.Expected}) on {miss.Sample} {miss.Key.Account} {miss.Key.Article}: first was {miss.Best?.TargetText ?? "(none)"}");
+                output.WriteLine($"  missed {outcome.Group.BaseId} ({outcome.Expected}) on {miss.Sample} {miss.Key.Account} "
+                    + $"{miss.Key.Article}: first was {miss.Best?.TargetText ?? "(none)"}");
             }
         }
 

@@ -43,8 +43,13 @@ internal sealed class RuleRemoval : IDisposable
                 var report = await sample.SuggestAsync(version, weights);
                 foreach (var key in covered[group.BaseId])
                 {
-                    var suggestion = report.Suggestions.SingleOrDefault(s => s.Combination.Account == key.Account && Equals(s.Combination.Article, key.Article));
-                    checks.Add(new CombinationCheck(sample.Name, key, suggestion?.Best, suggestion is null ? null : IsTarget(group, key, suggestion.Best)));
+                    var suggestion = report.Suggestions
+                        .SingleOrDefault(s => s.Combination.Account == key.Account && Equals(s.Combination.Article, key.Article));
+                    checks.Add(new CombinationCheck(
+                        sample.Name,
+                        key,
+                        suggestion?.Best,
+                        suggestion is null ? null : IsTarget(group, key, suggestion.Best)));
                 }
             }
 
@@ -62,9 +67,11 @@ internal sealed class RuleRemoval : IDisposable
     {
         var resolver = version.CreateResolver();
         var covered = new Dictionary<string, List<CombinationKey>>(StringComparer.Ordinal);
-        foreach (var key in evidence.Lines.Keys.OrderBy(k => k.Account, StringComparer.Ordinal).ThenBy(k => k.Article?.ToString(), StringComparer.Ordinal))
+        foreach (var key in evidence.Lines.Keys.OrderBy(k => k.Account, StringComparer.Ordinal)
+            .ThenBy(k => k.Article?.ToString(), StringComparer.Ordinal))
         {
-            if (resolver.Resolve(new ResolutionKey(key.Account, key.Article, evidence.EntityType, evidence.Year.Value)).Winner is { } winner)
+            if (resolver.Resolve(new ResolutionKey(key.Account, key.Article, evidence.EntityType, evidence.Year.Value))
+                .Winner is { } winner)
             {
                 if (!covered.TryGetValue(winner.BaseId, out var keys))
                 {
@@ -94,7 +101,8 @@ internal sealed class RuleRemoval : IDisposable
     private static string? Function(string? target, BudgetArticle? article) => target ?? article?.Function;
 }
 
-/// <summary>One combination a removed rule covered: the best candidate once the rule is gone, and whether it is the rule's target (null: another rule covers it now).</summary>
+/// <summary>One combination a removed rule covered: the best candidate once the rule is gone, and whether it is the rule's target (null:
+/// another rule covers it now).</summary>
 internal sealed record CombinationCheck(string Sample, CombinationKey Key, Candidate? Best, bool? Hit);
 
 /// <summary>One removed rule and how the suggestions did on the combinations it covered.</summary>

@@ -39,7 +39,12 @@ internal sealed record SampleEvidence(string Name, IReadOnlyList<LedgerLine> Lin
     }
 
     public Task<CoverageReport> CoverageAsync(MappingVersion version) =>
-        ExportCoverage.ComputeAsync(version, Lines.ToAsyncEnumerable(), Evidence.EntityType, Evidence.Year, TestContext.Current.CancellationToken);
+        ExportCoverage.ComputeAsync(
+            version,
+            Lines.ToAsyncEnumerable(),
+            Evidence.EntityType,
+            Evidence.Year,
+            TestContext.Current.CancellationToken);
 
     public async Task<SuggestionReport> SuggestAsync(MappingVersion version, SuggestionWeights? weights = null) =>
         SuggestionEngine.Suggest(version, await CoverageAsync(version), Evidence, weights: weights);

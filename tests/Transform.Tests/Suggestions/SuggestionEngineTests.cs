@@ -35,7 +35,9 @@ public sealed class SuggestionEngineTests
         var best = report.Suggestions[0].Best!;
 
         Assert.Equal("620000 / 11.11 / =", best.TargetText);
-        Assert.Contains(best.Account.Reasons, r => r.Kind == ReasonKind.Label && r.Text.Contains("\"Rémunérations du personnel\"", StringComparison.Ordinal));
+        Assert.Contains(
+            best.Account.Reasons,
+            r => r.Kind == ReasonKind.Label && r.Text.Contains("\"Rémunérations du personnel\"", StringComparison.Ordinal));
         Assert.Contains(best.Account.Reasons, r => r.Kind == ReasonKind.Numbering);
         Assert.Contains(best.Economic!.Reasons, r => r.Kind == ReasonKind.Numbering && r.Text.Contains("111", StringComparison.Ordinal));
         Assert.Equal(ReasonKind.Coherence, best.Coherence!.Kind);
@@ -55,7 +57,9 @@ public sealed class SuggestionEngineTests
         Assert.Equal("610000 / 12.11 / =", best.TargetText);
         // C610T maps the other articles of 6110000; C613A, C614 and C614I map economic code 123 on 6140000.
         Assert.Contains(best.Account.Reasons, r => r.Kind == ReasonKind.Sibling && r.Text.Contains("C610T", StringComparison.Ordinal));
-        Assert.Contains(best.Economic!.Reasons, r => r.Kind == ReasonKind.EconomicCode && r.Text.Contains("C614", StringComparison.Ordinal));
+        Assert.Contains(
+            best.Economic!.Reasons,
+            r => r.Kind == ReasonKind.EconomicCode && r.Text.Contains("C614", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,7 +74,9 @@ public sealed class SuggestionEngineTests
 
         Assert.Equal(6, report.Combinations);
         Assert.All(report.Suggestions, s => Assert.Equal(5, s.Candidates.Count));
-        Assert.All(report.Suggestions, s => Assert.Equal(s.Candidates.OrderByDescending(c => c.Score).Select(c => c.Score), s.Candidates.Select(c => c.Score)));
+        Assert.All(
+            report.Suggestions,
+            s => Assert.Equal(s.Candidates.OrderByDescending(c => c.Score).Select(c => c.Score), s.Candidates.Select(c => c.Score)));
         Assert.All(report.Suggestions, s => Assert.Equal(s.Candidates.Count, s.Candidates.Select(c => c.TargetText).Distinct().Count()));
     }
 

@@ -58,7 +58,8 @@ public sealed class ApprovalCheckTests
         VersionApproval.Approve(tree.Load(), "First, role", new DateOnly(2026, 11, 1));
         VersionApproval.Approve(tree.Load(), "Second \"quoted\", role", new DateOnly(2026, 11, 2));
         var text = File.ReadAllText(tree.Manifest);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "^approval:", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Single(
+            System.Text.RegularExpressions.Regex.Matches(text, "^approval:", System.Text.RegularExpressions.RegexOptions.Multiline));
         Assert.StartsWith("# A small mapping for the Transform tests", text, StringComparison.Ordinal);
         Assert.Contains("description: Test mapping, one rule per resolution case\n", text, StringComparison.Ordinal);
         var version = tree.Load();

@@ -44,7 +44,9 @@ public sealed class MappingValidatorTests
 
     [Fact]
     public void Kept_function_of_an_exact_article_function_must_be_in_the_chart() =>
-        Assert.Equal("R5", Single(Broken("R5;;;*;104/123-*;613000;12.12;104;", "R5;;;*;722/123-*;613000;12.12;=;"), "UNKNOWN_TARGET").RuleId);
+        Assert.Equal(
+            "R5",
+            Single(Broken("R5;;;*;104/123-*;613000;12.12;104;", "R5;;;*;722/123-*;613000;12.12;=;"), "UNKNOWN_TARGET").RuleId);
 
     [Fact]
     public void Unknown_economic_code_is_reported() =>

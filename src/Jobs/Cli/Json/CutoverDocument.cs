@@ -17,5 +17,6 @@ public sealed record CutoverDocument(
     IReadOnlyList<CutoverFileJson> Files,
     string Folder);
 
-/// <summary>A file of the package: its SHA-256 and, for the data files, its rows and the totals of its amount columns (null otherwise).</summary>
+/// <summary>A file of the package: its SHA-256 and, for the data files, its rows and the totals of its amount columns (null
+/// otherwise).</summary>
 public sealed record CutoverFileJson(string Name, string Sha256, long? Rows, IReadOnlyDictionary<string, decimal>? Totals);

@@ -16,7 +16,13 @@ public sealed record ExtractDocument(
     string Verdict);
 
 /// <summary>Who exported what, for which year, as <c>EXPORT.txt</c> says.</summary>
-public sealed record ExtractControlJson(string Entity, string EntityType, string InsCode, int FiscalYear, DateTime Exported, string Software);
+public sealed record ExtractControlJson(
+    string Entity,
+    string EntityType,
+    string InsCode,
+    int FiscalYear,
+    DateTime Exported,
+    string Software);
 
 /// <summary>
 /// One data file: its records (accepted and rejected, by reason), the totals of the accepted records, what

@@ -7,7 +7,15 @@ namespace Bascule.Jobs.Cli.Json;
 /// </summary>
 public sealed record FleetDocument(string Fleet, bool Ok, IReadOnlyList<FleetEntityJson> Entities);
 
-public sealed record FleetEntityJson(string Key, string Name, string Type, string Ins, string Export, IReadOnlyList<FleetFolderJson> Exports, FleetFolderJson Mapping, bool Ok);
+public sealed record FleetEntityJson(
+    string Key,
+    string Name,
+    string Type,
+    string Ins,
+    string Export,
+    IReadOnlyList<FleetFolderJson> Exports,
+    FleetFolderJson Mapping,
+    bool Ok);
 
 /// <summary>A folder and its state; <c>year</c> for an export folder.</summary>
 public sealed record FleetFolderJson(string Path, string State, int? Year);

@@ -38,9 +38,11 @@ public sealed record DiffRunJson(string RunId, string Status, MappingJson Mappin
 
 /// <summary>A target account whose staged totals differ between the runs.</summary>
 public sealed record AccountChangeJson(
-    string Account, decimal DebitA, decimal DebitB, decimal DebitChange, decimal CreditA, decimal CreditB, decimal CreditChange, decimal NetChange);
+    string Account, decimal DebitA, decimal DebitB, decimal DebitChange, decimal CreditA, decimal CreditB, decimal CreditChange,
+    decimal NetChange);
 
-/// <summary>Why the runs may differ: another mapping (version or hash), and the source files that differ (null where a run did not record one).</summary>
+/// <summary>Why the runs may differ: another mapping (version or hash), and the source files that differ (null where a run did not record
+/// one).</summary>
 public sealed record DiffWhyJson(bool MappingChanged, IReadOnlyList<SourceFileChangeJson> Files);
 
 /// <summary>A source file whose SHA-256 differs between the runs.</summary>

@@ -33,7 +33,9 @@ public sealed record RunJson(
             run.Id.Value, run.EntityName, run.EntityType, run.InsCode, run.FiscalYear, run.Status.ToCode(),
             new MappingJson(
                 run.Mapping.Id, run.Mapping.Version, run.Mapping.Sha256,
-                run.Approval is { } a ? new ApprovalJson(a.By, a.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null),
+                run.Approval is { } a
+                    ? new ApprovalJson(a.By, a.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    : null),
             run.Fingerprint, run.StartedUtc, run.FinishedUtc,
             run.StartedBy, run.ToolVersion, run.FailureMessage, run.Job,
             run.Override is { } o ? new RunOverrideJson(o.By, o.Utc, o.Reason) : null,

@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Bascule.Jobs.Cli.Progress;
 
-/// <summary>The concise end-of-run summary: what was published, its status, where the reports are and the checks that need a look.</summary>
+/// <summary>The concise end-of-run summary: what was published, its status, where the reports are and the checks that need a
+/// look.</summary>
 public static class MigrationSummary
 {
     public static void Write(IAnsiConsole console, MigrationResult result, IStagingProvider provider)
@@ -25,20 +26,27 @@ public static class MigrationSummary
             _ => "red",
         };
         var outcome = result.IsHeld ? "[red]held, not published,[/]" : "published";
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in {Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {Figures.Count(result.RowsWritten)} rows, {Figures.Count(result.Retries)} retried batch attempt(s)");
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Run [bold]{result.RunId}[/] {outcome} in "
+            + $"{Markup.Escape(provider.Target)}: {Markup.Escape($"{run.Entity} ({run.EntityType} {run.InsCode}) {run.FiscalYear}")}"));
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  mapping {run.Mapping.Id} {run.Mapping.Version}, {
+            Figures.Count(result.RowsWritten)} rows, {Figures.Count(result.Retries)} retried batch attempt(s)");
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  fingerprint {result.Fingerprint}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
+        console.MarkupLineInterpolated(
+            CultureInfo.InvariantCulture,
+            $"  reconciliation [{colour}]{report.Status.ToString().ToUpperInvariant()}[/]");
         foreach (var line in ContinuityLines(report))
         {
             plain.WriteLine(line);
         }
 
         plain.WriteLine($"  report: {result.Reports.Html}");
-        plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and {result.Reports.Csv.Count} CSV files in the same folder");
+        plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and "
+            + $"{result.Reports.Csv.Count} CSV files in the same folder");
         foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)} found {Figures.Figure(check.Found, check.IsMoney)} ({check.Unit})");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {
+                check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)} found {
+                    Figures.Figure(check.Found, check.IsMoney)} ({check.Unit})");
         }
 
         if (result.IsHeld)
@@ -63,8 +71,12 @@ public static class MigrationSummary
             yield return pair.Status switch
             {
                 null => $"  continuity {pair.Key}: not checked yet, no published run of {string.Join(" and ", pair.MissingYears)}",
-                Verdict.Ok => $"  continuity {pair.Key}: OK with run {other!.RunId}" + (pair.Allocation(ContinuitySide.Legacy) is { } a ? $" ({pair.EarlierYear}'s result carried onto {a.Account})" : ""),
-                _ => $"  continuity {pair.Key}: FAILED with run {other!.RunId}, {pair.Differing.Count(r => r.Side == ContinuitySide.Legacy)} legacy and {pair.Differing.Count(r => r.Side == ContinuitySide.New)} new account(s) do not open where they closed",
+                Verdict.Ok => $"  continuity {pair.Key}: OK with run {other!.RunId}" + (pair.Allocation(ContinuitySide.Legacy) is { } a
+                    ? $" ({pair.EarlierYear}'s result carried onto {a.Account})"
+                    : ""),
+                _ => $"  continuity {pair.Key}: FAILED with run {other!.RunId}, "
+                    + $"{pair.Differing.Count(r => r.Side == ContinuitySide.Legacy)} legacy and "
+                        + $"{pair.Differing.Count(r => r.Side == ContinuitySide.New)} new account(s) do not open where they closed",
             };
         }
     }

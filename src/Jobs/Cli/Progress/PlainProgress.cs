@@ -28,7 +28,8 @@ public sealed class PlainProgress(IAnsiConsole console) : IMigrationProgress
         lock (_lock)
         {
             var elapsed = _started.TryGetValue(stage, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
-            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({Figures.Seconds(elapsed)})"));
+            console.Profile.Out.Writer
+                .WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage}: {summary} ({Figures.Seconds(elapsed)})"));
         }
     }
 }

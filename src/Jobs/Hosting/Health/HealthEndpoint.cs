@@ -19,13 +19,19 @@ public static class HealthEndpoint
 {
     public const string Path = "/health";
 
-    /// <summary>Below this much free space on the output folder's disk, <c>/health</c> says Unhealthy (setting <c>Serve:MinimumFreeMegabytes</c>).</summary>
+    /// <summary>Below this much free space on the output folder's disk, <c>/health</c> says Unhealthy (setting
+    /// <c>Serve:MinimumFreeMegabytes</c>).</summary>
     public const long DefaultMinimumFreeMegabytes = 1024;
 
     /// <summary>A check that takes longer than this is Unhealthy: a load balancer waits for no database.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
-    public static IServiceCollection AddBasculeHealthChecks(this IServiceCollection services, Load.Providers.IStagingProvider staging, JobStorage storage, string outRoot, long minimumFreeBytes)
+    public static IServiceCollection AddBasculeHealthChecks(
+        this IServiceCollection services,
+        Load.Providers.IStagingProvider staging,
+        JobStorage storage,
+        string outRoot,
+        long minimumFreeBytes)
     {
         services.AddHealthChecks()
             .AddCheck("staging", new StagingHealthCheck(staging), HealthStatus.Unhealthy, [], CheckTimeout)
@@ -41,12 +47,16 @@ public static class HealthEndpoint
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var document = new HealthDocument(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString(), StringComparer.Ordinal));
-        return context.Response.WriteAsync(JsonSerializer.Serialize(document, HealthJsonContext.Default.HealthDocument), context.RequestAborted);
+        var document = new HealthDocument(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString(), StringComparer.Ordinal));
+        return context.Response
+            .WriteAsync(JsonSerializer.Serialize(document, HealthJsonContext.Default.HealthDocument), context.RequestAborted);
     }
 }
 
-/// <summary>The body of <c>/health</c>: <c>{"status":"Healthy","checks":{"staging":"Healthy","jobStorage":"Healthy","outputSpace":"Healthy"}}</c>.</summary>
+/// <summary>The body of <c>/health</c>:
+/// <c>{"status":"Healthy","checks":{"staging":"Healthy","jobStorage":"Healthy","outputSpace":"Healthy"}}</c>.</summary>
 public sealed record HealthDocument(string Status, IReadOnlyDictionary<string, string> Checks);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -26,7 +26,11 @@ public sealed class StartupChecks(TimeSpan budget)
     /// missing connection string throws <see cref="ArgumentException"/> with the message for the user, as
     /// <see cref="JobStorages.Create"/> does.
     /// </summary>
-    public Task<JobStorage> JobStorageAsync(string kind, string? connection, CancellationToken cancellationToken, InvisibilityTimeout? invisibility = null)
+    public Task<JobStorage> JobStorageAsync(
+        string kind,
+        string? connection,
+        CancellationToken cancellationToken,
+        InvisibilityTimeout? invisibility = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var where = string.IsNullOrWhiteSpace(connection) ? kind.Trim() : $"{kind.Trim()} {ConnectionText.Describe(connection)}";
@@ -41,7 +45,9 @@ public sealed class StartupChecks(TimeSpan budget)
                 return storage;
             }),
             IsTransient,
-            ex => ConnectionText.Scrub($"The job storage ({where}) could not be used: {Cli.CommandFailures.Sentence(ex.Message)} {check}", connection ?? ""),
+            ex => ConnectionText.Scrub(
+                $"The job storage ({where}) could not be used: {Cli.CommandFailures.Sentence(ex.Message)} {check}",
+                connection ?? ""),
             $"The job storage ({where}) did not answer within {Seconds} s. {check}",
             cancellationToken);
     }
@@ -70,7 +76,8 @@ public sealed class StartupChecks(TimeSpan budget)
             },
             IsTransient,
             ex => explain(ex is TimeoutException { InnerException: { } inner } ? inner : ex),
-            $"The staging database ({target}) did not answer within {Seconds} s. Check --provider and --connection (settings Staging:Provider and Staging:Connection): the server must be reachable.",
+            $"The staging database ({target}) did not answer within {Seconds} s. Check --provider and --connection (settings "
+                + $"Staging:Provider and Staging:Connection): the server must be reachable.",
             cancellationToken);
     }
 
@@ -113,7 +120,8 @@ public sealed class StartupChecks(TimeSpan budget)
 
     // Faults of the database or its files, and the wrappers Hangfire's storages put around them.
     private static bool IsFault(Exception ex) =>
-        DatabaseUnavailable.DatabaseFault(ex) is not null || ex is IOException or UnauthorizedAccessException or TimeoutException or Load.StagingException or InvalidOperationException;
+        DatabaseUnavailable.DatabaseFault(ex) is not null
+            || ex is IOException or UnauthorizedAccessException or TimeoutException or Load.StagingException or InvalidOperationException;
 
     private static bool IsTransient(Exception ex) =>
         DatabaseUnavailable.DatabaseFault(ex) is { IsTransient: true } || ex is TimeoutException;

@@ -29,33 +29,57 @@ public sealed class JobLifecycleLog(LogWriter log) : IServerFilter, IApplyStateF
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Items[StartedItem] = Stopwatch.GetTimestamp();
-        var job = Describe(context.BackgroundJob.Id, context.BackgroundJob.Job, context.GetJobParameter<int>("RetryCount", allowStale: true) + 1);
+        var job = Describe(
+            context.BackgroundJob.Id,
+            context.BackgroundJob.Job,
+            context.GetJobParameter<int>("RetryCount", allowStale: true) + 1);
         log.Write(job.Entry(log, "INFO", "started", $"Job {job.Id} started: {job.Name}, attempt {job.Attempt}.", null, null));
     }
 
     public void OnPerformed(PerformedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var job = Describe(context.BackgroundJob.Id, context.BackgroundJob.Job, context.GetJobParameter<int>("RetryCount", allowStale: true) + 1);
-        var seconds = context.Items.TryGetValue(StartedItem, out var started) && started is long timestamp ? Stopwatch.GetElapsedTime(timestamp).TotalSeconds : (double?)null;
+        var job = Describe(
+            context.BackgroundJob.Id,
+            context.BackgroundJob.Job,
+            context.GetJobParameter<int>("RetryCount", allowStale: true) + 1);
+        var seconds = context.Items.TryGetValue(StartedItem, out var started) && started is long timestamp
+            ? Stopwatch.GetElapsedTime(timestamp).TotalSeconds
+            : (double?)null;
         var run = context.Items.TryGetValue(RunItem, out var item) ? item as string : null;
         switch (context.Exception)
         {
             case JobAbortedException:
-                log.Write(job.Entry(log, "WARN", "cancelled", $"Job {job.Id} cancelled: {job.Name}; nothing of it was published.", run, seconds) with
+                log.Write(job.Entry(
+                    log,
+                    "WARN",
+                    "cancelled",
+                    $"Job {job.Id} cancelled: {job.Name}; nothing of it was published.",
+                    run,
+                    seconds) with
                 {
                     Reason = "The job was deleted (cancelled) while it ran.",
                 });
                 break;
             case OperationCanceledException:
-                log.Write(job.Entry(log, "WARN", "cancelled", $"Job {job.Id} stopped: {job.Name}; serve is stopping, the job goes back to the queue.", run, seconds) with
+                log.Write(job.Entry(
+                    log,
+                    "WARN",
+                    "cancelled",
+                    $"Job {job.Id} stopped: {job.Name}; serve is stopping, the job goes back to the queue.",
+                    run,
+                    seconds) with
                 {
                     Reason = "serve is stopping.",
                 });
                 break;
             default:
                 // The state Hangfire gives the job next (succeeded, failed, or a retry) says how to write its line.
-                _performed[job.Id] = new Performed(job, run, seconds, (context.Exception is JobPerformanceException { InnerException: { } inner } ? inner : context.Exception)?.Message);
+                _performed[job.Id] = new Performed(
+                    job,
+                    run,
+                    seconds,
+                    (context.Exception is JobPerformanceException { InnerException: { } inner } ? inner : context.Exception)?.Message);
                 break;
         }
     }
@@ -71,10 +95,29 @@ public sealed class JobLifecycleLog(LogWriter log) : IServerFilter, IApplyStateF
         var (job, run, seconds, reason) = performed;
         var took = seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $" in {s:0.0} s") : "";
         var state = context.NewState.Name;
-        var entry = state == SucceededState.StateName ? job.Entry(log, "INFO", "succeeded", $"Job {job.Id} succeeded: {job.Name}, run {run}{took}.", run, seconds)
-            : state == FailedState.StateName ? job.Entry(log, "ERROR", "failed", $"Job {job.Id} failed: {job.Name}{took}: {reason}", run, seconds) with { Reason = reason }
-            : state == DeletedState.StateName ? job.Entry(log, "WARN", "cancelled", $"Job {job.Id} cancelled: {job.Name}{took}.", run, seconds) with { Reason = context.NewState.Reason }
-            : job.Entry(log, "WARN", "retry", $"Job {job.Id} failed, to be retried ({context.NewState.Reason?.Split(':')[0]}): {job.Name}{took}: {reason}", run, seconds) with { Reason = reason };
+        var entry = state == SucceededState.StateName
+            ? job.Entry(log, "INFO", "succeeded", $"Job {job.Id} succeeded: {job.Name}, run {run}{took}.", run, seconds)
+            : state == FailedState.StateName ? job.Entry(
+                log,
+                "ERROR",
+                "failed",
+                $"Job {job.Id} failed: {job.Name}{took}: {reason}",
+                run,
+                seconds) with { Reason = reason }
+            : state == DeletedState.StateName ? job.Entry(
+                log,
+                "WARN",
+                "cancelled",
+                $"Job {job.Id} cancelled: {job.Name}{took}.",
+                run,
+                seconds) with { Reason = context.NewState.Reason }
+            : job.Entry(
+                log,
+                "WARN",
+                "retry",
+                $"Job {job.Id} failed, to be retried ({context.NewState.Reason?.Split(':')[0]}): {job.Name}{took}: {reason}",
+                run,
+                seconds) with { Reason = reason };
         log.Write(entry);
     }
 
@@ -91,7 +134,13 @@ public sealed class JobLifecycleLog(LogWriter log) : IServerFilter, IApplyStateF
     {
         public string Name => Entity is null ? "(not a migration)" : string.Create(CultureInfo.InvariantCulture, $"{Entity} {Year}");
 
-        public LogEntry Entry(LogWriter log, string level, string outcome, string message, string? run, double? seconds) => log.Entry(level, Source, message) with
+        public LogEntry Entry(
+            LogWriter log,
+            string level,
+            string outcome,
+            string message,
+            string? run,
+            double? seconds) => log.Entry(level, Source, message) with
         {
             Event = "job." + outcome,
             Entity = Entity,

@@ -11,7 +11,11 @@ namespace Bascule.Jobs.Hosting.JobLog;
 /// in text or JSON, stamped in UTC. Each message is scrubbed of the secrets of the connection strings in play before it
 /// is written, whatever wrote it.
 /// </summary>
-public sealed class LogWriter(string format, TextWriter? writer = null, IReadOnlyList<string>? connections = null, TimeProvider? clock = null)
+public sealed class LogWriter(
+    string format,
+    TextWriter? writer = null,
+    IReadOnlyList<string>? connections = null,
+    TimeProvider? clock = null)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(LogJsonContext.Default.Options)
     {
@@ -21,7 +25,8 @@ public sealed class LogWriter(string format, TextWriter? writer = null, IReadOnl
 
     private readonly Lock _gate = new();
 
-    public string Format { get; } = LogFormats.IsValid(format) ? format : throw new ArgumentException($"--log-format '{format}' is unknown: use text or json.");
+    public string Format { get; }
+        = LogFormats.IsValid(format) ? format : throw new ArgumentException($"--log-format '{format}' is unknown: use text or json.");
 
     public DateTime Now => (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
@@ -51,8 +56,10 @@ public sealed class LogWriter(string format, TextWriter? writer = null, IReadOnl
         line.Append(CultureInfo.InvariantCulture, $"{entry.Time:yyyy-MM-dd HH:mm:ss}Z [{entry.Level}] ({entry.Source}) {entry.Message}");
         if (entry.Event is not null)
         {
-            line.Append(CultureInfo.InvariantCulture, $" | event={entry.Event} entity={entry.Entity} year={entry.Year} job={entry.Job} run={entry.Run ?? "-"} attempt={entry.Attempt}");
-            line.Append(CultureInfo.InvariantCulture, $" duration={(entry.DurationSeconds is { } seconds ? seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-")} outcome={entry.Outcome}");
+            line.Append(CultureInfo.InvariantCulture, $" | event={entry.Event} entity={entry.Entity} year={entry.Year} job={entry.Job} "
+                + $"run={entry.Run ?? "-"} attempt={entry.Attempt}");
+            line.Append(CultureInfo.InvariantCulture, $" duration={(entry.DurationSeconds is { } seconds ?
+                seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-")} outcome={entry.Outcome}");
         }
 
         if (entry.Exception is not null)

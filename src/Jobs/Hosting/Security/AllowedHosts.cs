@@ -12,7 +12,8 @@ public static class AllowedHosts
 {
     public static readonly IReadOnlyList<string> Loopback = ["localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>The allowed names, or <see cref="ServeRefusedException"/> when <paramref name="configured"/> holds one that is no host name.</summary>
+    /// <summary>The allowed names, or <see cref="ServeRefusedException"/> when <paramref name="configured"/> holds one that is no host
+    /// name.</summary>
     public static IReadOnlyList<string> Of(string urls, string? configured)
     {
         var extra = DashboardAccess.Split(configured ?? "");
@@ -20,7 +21,8 @@ public static class AllowedHosts
         if (wrong.Count > 0)
         {
             throw new ServeRefusedException(
-                $"Serve:AllowedHosts holds {string.Join(", ", wrong.Select(w => $"'{w}'"))}, which is not a host name: give names or addresses without scheme or port, " +
+                $"Serve:AllowedHosts holds {string.Join(", ", wrong.Select(w => $"'{w}'"))}, which is not a host name: give names or "
+                    + $"addresses without scheme or port, " +
                 "';' between several, e.g. bascule.commune.example;10.0.0.5 (a leading *. allows every subdomain).");
         }
 
@@ -31,7 +33,8 @@ public static class AllowedHosts
         return [.. Loopback.Concat(bound).Concat(extra).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>True when <c>serve</c> listens beyond loopback but only loopback names are allowed: every remote browser gets 400.</summary>
+    /// <summary>True when <c>serve</c> listens beyond loopback but only loopback names are allowed: every remote browser gets
+    /// 400.</summary>
     public static bool RefusesEveryRemoteName(string urls, IReadOnlyList<string> allowed) =>
         allowed.Count == Loopback.Count && DashboardAccess.Split(urls).Any(u => !DashboardAccess.IsLoopback(u));
 

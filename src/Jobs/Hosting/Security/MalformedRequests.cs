@@ -9,7 +9,8 @@ namespace Bascule.Jobs.Hosting.Security;
 /// <summary>
 /// Requests that no page of <c>serve</c> can answer get a 4xx status and one log line, never a 500 and a stack trace:
 /// a method other than GET, HEAD or POST; a POST that is not a form, or to a page; a GET of a dashboard action (they
-/// read a posted form), or of a form of the workspace (signing off, publishing); a body or form over the limits (<see cref="WebSurface.MaxRequestBodyBytes"/>, the form options).
+/// read a posted form), or of a form of the workspace (signing off, publishing); a body or form over the limits (<see
+/// cref="WebSurface.MaxRequestBodyBytes"/>, the form options).
 /// </summary>
 public sealed partial class MalformedRequests(RequestDelegate next, ILogger<MalformedRequests> logger, string dashboardPath)
 {
@@ -28,7 +29,13 @@ public sealed partial class MalformedRequests(RequestDelegate next, ILogger<Malf
         };
         if (refusal is not null)
         {
-            Refused(logger, request.Method, LogText.Clean(request.Path.Value), Address(context), (int)refusal.Value, "no page answers it that way");
+            Refused(
+                logger,
+                request.Method,
+                LogText.Clean(request.Path.Value),
+                Address(context),
+                (int)refusal.Value,
+                "no page answers it that way");
             return;
         }
 

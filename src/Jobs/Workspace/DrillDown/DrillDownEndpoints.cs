@@ -26,25 +26,38 @@ public static class DrillDownEndpoints
             CsvAsync(staging, mappingsRoot, run, context, cancellationToken));
     }
 
-    private static async Task<IResult> PageAsync(IStagingProvider staging, string mappingsRoot, string run, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(
+        IStagingProvider staging,
+        string mappingsRoot,
+        string run,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
         var language = ReaderLanguages.Of(context);
         var request = LinesRequest.Of(context.Request.Query);
         var show = PersonalDataRight.Of(context);
-        var lines = RunId.TryParse(run, out var id) ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken) : null;
+        var lines = RunId.TryParse(run, out var id)
+            ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken)
+            : null;
         if (lines is null)
         {
-            return Page(new LinesView(language, null, null, null, null, null, null, !show, DrillTexts.UnknownRun.In(language)), StatusCodes.Status404NotFound);
+            return Page(
+                new LinesView(language, null, null, null, null, null, null, !show, DrillTexts.UnknownRun.In(language)),
+                StatusCodes.Status404NotFound);
         }
 
         if (!request.Understood)
         {
-            return Page(new LinesView(language, lines, null, null, null, null, null, !show, DrillTexts.BadList.In(language)), StatusCodes.Status400BadRequest);
+            return Page(
+                new LinesView(language, lines, null, null, null, null, null, !show, DrillTexts.BadList.In(language)),
+                StatusCodes.Status400BadRequest);
         }
 
         if (request.List is not { } list)
         {
-            return Page(new LinesView(language, lines, null, null, null, null, null, !show, DrillTexts.NoList.In(language)), StatusCodes.Status200OK);
+            return Page(
+                new LinesView(language, lines, null, null, null, null, null, !show, DrillTexts.NoList.In(language)),
+                StatusCodes.Status200OK);
         }
 
         var page = await lines.PageAsync(list, request.After, request.Size, cancellationToken);
@@ -55,12 +68,19 @@ public static class DrillDownEndpoints
         return Page(new LinesView(language, lines, list, page, next, first, csv, !show, null), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> CsvAsync(IStagingProvider staging, string mappingsRoot, string run, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(
+        IStagingProvider staging,
+        string mappingsRoot,
+        string run,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
         var language = ReaderLanguages.Of(context);
         var request = LinesRequest.Of(context.Request.Query);
         var show = PersonalDataRight.Of(context);
-        var lines = RunId.TryParse(run, out var id) ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken) : null;
+        var lines = RunId.TryParse(run, out var id)
+            ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken)
+            : null;
         if (lines is null)
         {
             return Results.Text(DrillTexts.UnknownRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
@@ -69,12 +89,20 @@ public static class DrillDownEndpoints
         if (request.List is not { } list)
         {
             var text = request.Understood ? DrillTexts.NoList : DrillTexts.BadList;
-            return Results.Text(text.In(language), "text/plain; charset=utf-8", statusCode: request.Understood ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            return Results.Text(
+                text.In(language),
+                "text/plain; charset=utf-8",
+                statusCode: request.Understood ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
         }
 
         // The whole list from its start, whatever page the link was on.
         return Results.Stream(
-            stream => DrillCsv.WriteAsync(stream, lines.AllAsync(list, cancellationToken: cancellationToken), lines, language, cancellationToken),
+            stream => DrillCsv.WriteAsync(
+                stream,
+                lines.AllAsync(list, cancellationToken: cancellationToken),
+                lines,
+                language,
+                cancellationToken),
             "text/csv; charset=utf-8",
             $"lines-{id.Value}-{list.Kind.ToString().ToLowerInvariant()}.csv");
     }

@@ -12,7 +12,8 @@ internal sealed record LinesRequest(LineList? List, bool Understood, LineKey? Af
 {
     private static readonly string[] Selectors = ["legacy", "target", "journal", "article", "rule", "check", "unmapped", "rejected"];
 
-    /// <summary>The list asked for; <see cref="Understood"/> false when none or several are named; a check without a list gives a null list.</summary>
+    /// <summary>The list asked for; <see cref="Understood"/> false when none or several are named; a check without a list gives a null
+    /// list.</summary>
     public static LinesRequest Of(IQueryCollection query)
     {
         var named = Selectors.Where(query.ContainsKey).ToList();

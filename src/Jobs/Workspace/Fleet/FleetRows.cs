@@ -36,7 +36,8 @@ public static class FleetRows
     /// records its job), else by the fleet file's entity of that key, else it stands alone under its key.
     /// </summary>
     public static IReadOnlyList<FleetRow> Build(
-        IReadOnlyList<RunInfo> runs, IReadOnlyList<MigrationJobState> jobs, IReadOnlyList<SignOff> signOffs, IReadOnlyList<FleetEntity> fleet)
+        IReadOnlyList<RunInfo> runs, IReadOnlyList<MigrationJobState> jobs, IReadOnlyList<SignOff> signOffs,
+        IReadOnlyList<FleetEntity> fleet)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -48,7 +49,8 @@ public static class FleetRows
             entityOfKey[entity.Key] = (entity.Type.ToCode(), entity.InsCode, entity.Name);
         }
 
-        var runOfJob = runs.Where(r => r.Job is not null).GroupBy(r => r.Job!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var runOfJob = runs.Where(r => r.Job is not null).GroupBy(r => r.Job!)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             if (runOfJob.TryGetValue(job.Id, out var run))
@@ -85,10 +87,13 @@ public static class FleetRows
         {
             var known = type.Length > 0 ? entityOfKey.First(p => p.Value.Type == type && p.Value.Ins == ins) : default;
             rows.Add(new FleetRow(
-                type.Length > 0 ? known.Value.Name : job.EntityKey, type.Length > 0 ? type : null, type.Length > 0 ? ins : null, job.EntityKey, year,
+                type.Length > 0 ? known.Value.Name : job.EntityKey, type.Length > 0 ? type : null, type.Length > 0
+                    ? ins
+                    : null, job.EntityKey, year,
                 null, [], null, job, []));
         }
 
-        return [.. rows.OrderBy(r => r.EntityName, StringComparer.Ordinal).ThenBy(r => r.EntityType, StringComparer.Ordinal).ThenBy(r => r.Year)];
+        return [.. rows.OrderBy(r => r.EntityName, StringComparer.Ordinal).ThenBy(r => r.EntityType, StringComparer.Ordinal)
+            .ThenBy(r => r.Year)];
     }
 }

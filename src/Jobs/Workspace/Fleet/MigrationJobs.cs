@@ -38,14 +38,27 @@ public static class MigrationJobs
         ArgumentNullException.ThrowIfNull(storage);
         var api = storage.GetMonitoringApi();
         var jobs = new List<MigrationJobState>();
-        jobs.AddRange(All((from, count) => api.FailedJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Failed, j.Value.FailedAt, j.Value.ExceptionMessage)));
-        jobs.AddRange(All((from, count) => api.ProcessingJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Processing, j.Value.StartedAt, null)));
+        jobs.AddRange(All(
+            (from, count) => api.FailedJobs(from, count),
+            j => Of(j.Key, j.Value.Job, JobState.Failed, j.Value.FailedAt, j.Value.ExceptionMessage)));
+        jobs.AddRange(
+            All(
+                (from, count) => api.ProcessingJobs(from, count),
+                j => Of(j.Key, j.Value.Job, JobState.Processing, j.Value.StartedAt, null)));
         // A job waiting for its next attempt is scheduled; a job's failed attempts before it are in its history.
-        jobs.AddRange(All((from, count) => api.ScheduledJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Scheduled, j.Value.ScheduledAt, null)));
-        jobs.AddRange(All((from, count) => api.SucceededJobs(from, count), j => Of(j.Key, j.Value.Job, JobState.Succeeded, j.Value.SucceededAt, null)));
+        jobs.AddRange(
+            All(
+                (from, count) => api.ScheduledJobs(from, count),
+                j => Of(j.Key, j.Value.Job, JobState.Scheduled, j.Value.ScheduledAt, null)));
+        jobs.AddRange(
+            All(
+                (from, count) => api.SucceededJobs(from, count),
+                j => Of(j.Key, j.Value.Job, JobState.Succeeded, j.Value.SucceededAt, null)));
         foreach (var queue in api.Queues())
         {
-            jobs.AddRange(All((from, count) => api.EnqueuedJobs(queue.Name, from, count), j => Of(j.Key, j.Value.Job, JobState.Enqueued, j.Value.EnqueuedAt, null)));
+            jobs.AddRange(All(
+                (from, count) => api.EnqueuedJobs(queue.Name, from, count),
+                j => Of(j.Key, j.Value.Job, JobState.Enqueued, j.Value.EnqueuedAt, null)));
         }
 
         return jobs;
@@ -53,7 +66,9 @@ public static class MigrationJobs
 
     // A state's list, page after page until a page comes back short. A job that changes state meanwhile may be read in
     // two lists or twice in one: the fleet keeps each entity and year's latest, so a duplicate changes nothing.
-    private static IEnumerable<MigrationJobState> All<T>(Func<int, int, JobList<T>> page, Func<KeyValuePair<string, T>, MigrationJobState?> of)
+    private static IEnumerable<MigrationJobState> All<T>(
+        Func<int, int, JobList<T>> page,
+        Func<KeyValuePair<string, T>, MigrationJobState?> of)
     {
         for (var from = 0; ; from += Page)
         {

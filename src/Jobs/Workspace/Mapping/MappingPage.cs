@@ -13,12 +13,19 @@ namespace Bascule.Jobs.Workspace.Mapping;
 /// </summary>
 internal static class MappingPage
 {
-    public static async Task<IResult> ShowAsync(WorkspaceSources sources, HttpContext context, string run, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(
+        WorkspaceSources sources,
+        HttpContext context,
+        string run,
+        CancellationToken cancellationToken)
     {
         var language = ReaderLanguages.Of(context);
         if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
         {
-            return Results.Text(WorkspaceTexts.NoSuchRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(
+                WorkspaceTexts.NoSuchRun.In(language),
+                "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         var folder = RunMappingFolder.Find(sources.MappingsRoot, info.Mapping.Id, info.Mapping.Version, info.Mapping.Sha256);

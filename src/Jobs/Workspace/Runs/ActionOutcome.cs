@@ -9,5 +9,10 @@ namespace Bascule.Jobs.Workspace.Runs;
 public sealed record ActionOutcome(bool Refused, bool Publish, Bilingual Text, string? Detail = null, string? Comment = null)
 {
     public static ActionOutcome Refusal(bool publish, Bilingual why, string? comment, string? detail = null) =>
-        new(true, publish, new Bilingual($"{WorkspaceTexts.Refused.French} : {why.French}", $"{WorkspaceTexts.Refused.Dutch}: {why.Dutch}"), detail, comment);
+        new(
+            true,
+            publish,
+            new Bilingual($"{WorkspaceTexts.Refused.French} : {why.French}", $"{WorkspaceTexts.Refused.Dutch}: {why.Dutch}"),
+            detail,
+            comment);
 }

@@ -26,7 +26,8 @@ public static class RunLinks
             FigureKind.NewAccount => To(Value("target", figure.Key)),
             FigureKind.BudgetArticle => To(Value("article", figure.Key)),
             FigureKind.Journal when figure.Key.Split('/') is [.., var journal] => To(Value("journal", journal)),
-            FigureKind.Document when figure.Key.Split('/') is [.., var journal, var document] => To($"{Value("journal", journal)}&{Value("document", document)}"),
+            FigureKind.Document when figure.Key
+                .Split('/') is [.., var journal, var document] => To($"{Value("journal", journal)}&{Value("document", document)}"),
             FigureKind.Unmapped when figure.Key.Length > 0 => To(Value("legacy", figure.Key)),
             FigureKind.Unmapped => To("unmapped"),
             FigureKind.Rejected => To("rejected"),

@@ -55,9 +55,15 @@ internal sealed class PostgresCopyWriter : IRowSink, IAsyncDisposable
         _used += 19;
     }
 
-    /// <summary>Starts <paramref name="copyCommand"/> (a <c>COPY ... FROM STDIN (FORMAT BINARY)</c> of <paramref name="columns"/> columns).</summary>
-    /// <param name="cancellationToken">Also checked before every chunk: a cancelled token stops the rows, and disposing then aborts the COPY.</param>
-    public static async Task<PostgresCopyWriter> BeginAsync(NpgsqlConnection connection, string copyCommand, int columns, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="copyCommand"/> (a <c>COPY ... FROM STDIN (FORMAT BINARY)</c> of <paramref name="columns"/>
+    /// columns).</summary>
+    /// <param name="cancellationToken">Also checked before every chunk: a cancelled token stops the rows, and disposing then aborts the
+    /// COPY.</param>
+    public static async Task<PostgresCopyWriter> BeginAsync(
+        NpgsqlConnection connection,
+        string copyCommand,
+        int columns,
+        CancellationToken cancellationToken)
     {
         // A row's field count is an int16; checked before the COPY starts, so that nothing is left half open.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);

@@ -9,12 +9,14 @@ using Npgsql;
 
 namespace Bascule.Load.Providers.Postgres;
 
-/// <summary>PostgreSQL: rows go in by binary COPY (see <see cref="PostgresCopyWriter"/>), inside the batch's transaction. Runs of different entities load truly in parallel.</summary>
+/// <summary>PostgreSQL: rows go in by binary COPY (see <see cref="PostgresCopyWriter"/>), inside the batch's transaction. Runs of different
+/// entities load truly in parallel.</summary>
 public sealed class PostgresStagingProvider : IStagingProvider
 {
     /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
     public const string SchemaVersionTable =
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ NOT NULL)";
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_utc TIMESTAMPTZ "
+            + "NOT NULL)";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
@@ -50,13 +52,23 @@ public sealed class PostgresStagingProvider : IStagingProvider
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
-    public async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    public async Task WriteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StagingBatch batch,
+        RunId run,
+        int batchNumber,
+        CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
         foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
         {
             // A fault or a cancellation before CompleteAsync aborts the COPY; the exception fails this attempt's transaction.
-            await using var writer = await PostgresCopyWriter.BeginAsync(npgsql, table.PostgresCopy, table.Columns.Count, cancellationToken);
+            await using var writer = await PostgresCopyWriter.BeginAsync(
+                npgsql,
+                table.PostgresCopy,
+                table.Columns.Count,
+                cancellationToken);
             table.Write(batch, run, batchNumber, writer);
             await writer.CompleteAsync();
         }

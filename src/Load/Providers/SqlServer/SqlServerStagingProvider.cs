@@ -18,10 +18,12 @@ public sealed class SqlServerStagingProvider : IStagingProvider
 {
     /// <summary>The table of applied schema scripts, created before the first script runs.</summary>
     public const string SchemaVersionTable =
-        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
+        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version "
+            + "PRIMARY KEY, script NVARCHAR(200) NOT NULL, applied_utc DATETIME2 NOT NULL)";
 
     // Deadlock victim, timeout, database unavailable, Azure throttling and connection-level faults.
-    private static readonly HashSet<int> TransientNumbers = [1205, -2, 4060, 40143, 40197, 40501, 40613, 10928, 10929, 10053, 10054, 10060, 49918, 49919, 49920, 233, 64, 1222];
+    private static readonly HashSet<int> TransientNumbers
+        = [1205, -2, 4060, 40143, 40197, 40501, 40613, 10928, 10929, 10053, 10054, 10060, 49918, 49919, 49920, 233, 64, 1222];
 
     private readonly string _connectionString;
 
@@ -57,7 +59,13 @@ public sealed class SqlServerStagingProvider : IStagingProvider
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
-    public async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    public async Task WriteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StagingBatch batch,
+        RunId run,
+        int batchNumber,
+        CancellationToken cancellationToken)
     {
         foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
         {

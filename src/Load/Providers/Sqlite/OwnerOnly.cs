@@ -48,7 +48,9 @@ internal static class OwnerOnly
 
         try
         {
-            using (new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = FileBits }))
+            using (new FileStream(
+                file,
+                new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = FileBits }))
             {
             }
         }

@@ -117,7 +117,8 @@ public sealed class SqliteStagingProvider : IStagingProvider
             // commits, never corrupt them), and an unpublished run is simply redone. A load touches the right edge
             // of its table and lineage index: a 16 MB page cache holds it (64 MB was no faster, and its memory counts
             // in our process). A PRAGMA takes no parameters: the value is the integer timeout of the connection string.
-            await connection.ExecuteAsync($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;");
+            await connection.ExecuteAsync(
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;");
             return connection;
         }
         catch
@@ -133,7 +134,13 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
-    public Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, StagingBatch batch, RunId run, int batchNumber, CancellationToken cancellationToken)
+    public Task WriteBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StagingBatch batch,
+        RunId run,
+        int batchNumber,
+        CancellationToken cancellationToken)
     {
         foreach (var table in StagingTables.All.Where(t => t.CountIn(batch) > 0))
         {
@@ -179,7 +186,8 @@ public sealed class SqliteStagingProvider : IStagingProvider
     private static string? FileOf(SqliteConnectionStringBuilder builder)
     {
         var source = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(source) || source == ":memory:"
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             ? null
             : Path.GetFullPath(source);
     }
@@ -187,7 +195,9 @@ public sealed class SqliteStagingProvider : IStagingProvider
     private static string MissingFolder(string folder, string? defaultFile) =>
         $"The folder {folder} of the SQLite staging file does not exist, and Bascule does not create a folder it was given: create it " +
         "(mode 0700, for the account that runs Bascule), or " +
-        (defaultFile is null ? "give a staging file in an existing folder." : $"omit --connection (and the setting Staging:Connection) to use {defaultFile}.");
+        (defaultFile is null
+            ? "give a staging file in an existing folder."
+            : $"omit --connection (and the setting Staging:Connection) to use {defaultFile}.");
 
     /// <summary>Closes the pooled connections, so the database file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()

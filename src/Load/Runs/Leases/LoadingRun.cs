@@ -28,12 +28,16 @@ public sealed record LoadingRun(
         const string After = "a later run of the same entity and year cleaned it up.";
         if (Holder is null || LeaseExpiresUtc is null)
         {
-            return new($"Abandoned: the run stopped while loading and kept no lease (left by a Bascule version before schema V006); {After}", ByExpiry: false);
+            return new(
+                $"Abandoned: the run stopped while loading and kept no lease (left by a Bascule version before schema V006); {After}",
+                ByExpiry: false);
         }
 
         if (Holder.IsThisProcess && !runsHere(Id))
         {
-            return new($"Abandoned: the process that held it ({Holder}) no longer runs it (it stopped without being marked failed); {After}", ByExpiry: false);
+            return new(
+                $"Abandoned: the process that held it ({Holder}) no longer runs it (it stopped without being marked failed); {After}",
+                ByExpiry: false);
         }
 
         if (Holder.IsGoneFromThisHost())
@@ -42,7 +46,8 @@ public sealed record LoadingRun(
         }
 
         return LeaseExpiresUtc < nowUtc
-            ? new($"Abandoned: its lease expired at {Utc(LeaseExpiresUtc.Value)} (last heartbeat from {Holder} at {Utc(HeartbeatUtc ?? StartedUtc)}); {After}", ByExpiry: true)
+            ? new($"Abandoned: its lease expired at {Utc(LeaseExpiresUtc.Value)} (last heartbeat from {Holder} at "
+                + $"{Utc(HeartbeatUtc ?? StartedUtc)}); {After}", ByExpiry: true)
             : null;
     }
 
@@ -51,7 +56,8 @@ public sealed record LoadingRun(
     {
         if (Holder is null)
         {
-            return $"run {Id}, loading since {Utc(StartedUtc)}, started by {StartedBy} (no lease: left by a Bascule version before schema V006)";
+            return $"run {Id}, loading since {Utc(StartedUtc)}, started by {StartedBy} (no lease: left by a Bascule version before schema "
+                + $"V006)";
         }
 
         var job = Job is null ? "" : $" (Hangfire job {Job})";

@@ -16,7 +16,12 @@ namespace Bascule.Load.Runs.Leases;
 public static class RunClaim
 {
     /// <summary>Records the new run as loading once its entity and year are free; returns the runs it abandoned.</summary>
-    public static async Task<IReadOnlyList<RunId>> ClaimAsync(IStagingProvider provider, RunId run, RunHeader header, StagingOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RunId>> ClaimAsync(
+        IStagingProvider provider,
+        RunId run,
+        RunHeader header,
+        StagingOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(header);
@@ -54,25 +59,34 @@ public static class RunClaim
     /// before its own work starts, so that a run that must stop or wait does it before it spends anything on the export.
     /// <see cref="ClaimAsync"/> still decides, as another run may start meanwhile.
     /// </summary>
-    public static async Task WaitUntilFreeAsync(IStagingProvider provider, RunHeader header, StagingOptions options, CancellationToken cancellationToken)
+    public static async Task WaitUntilFreeAsync(
+        IStagingProvider provider,
+        RunHeader header,
+        StagingOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var wait = new LeaseWait(options);
-        while ((await LoadingRunsAsync(provider, header, cancellationToken)).FirstOrDefault(r => r.Judge(DateTime.UtcNow, RunLease.IsRunningHere) is null) is { } holder)
+        while ((await LoadingRunsAsync(provider, header, cancellationToken)).FirstOrDefault(
+            r => r.Judge(DateTime.UtcNow, RunLease.IsRunningHere) is null) is { } holder)
         {
             await wait.WaitOrStopAsync(holder, cancellationToken);
         }
     }
 
     /// <summary>The runs of an entity and year that are loading (at most one since V006).</summary>
-    public static async Task<IReadOnlyList<LoadingRun>> LoadingRunsAsync(IStagingProvider provider, RunHeader header, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<LoadingRun>> LoadingRunsAsync(
+        IStagingProvider provider,
+        RunHeader header,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(header);
         await using var connection = await provider.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LoadingRow>(new CommandDefinition(
             """
-            SELECT run_id AS RunId, entity_name AS EntityName, fiscal_year AS FiscalYear, started_by AS StartedBy, started_utc AS StartedUtc,
+            SELECT run_id AS RunId, entity_name AS EntityName, fiscal_year AS FiscalYear,
+                started_by AS StartedBy, started_utc AS StartedUtc,
                    job AS Job, lease_host AS LeaseHost, lease_pid AS LeasePid, lease_process_start AS LeaseProcessStart,
                    heartbeat_utc AS HeartbeatUtc, lease_expires_utc AS LeaseExpiresUtc
             FROM runs
@@ -85,7 +99,11 @@ public static class RunClaim
     }
 
     // Abandons the loading runs that are no longer alive; returns the one that is, if any.
-    private static async Task<LoadingRun?> FreeAsync(IStagingProvider provider, RunHeader header, List<RunId> abandoned, CancellationToken cancellationToken)
+    private static async Task<LoadingRun?> FreeAsync(
+        IStagingProvider provider,
+        RunHeader header,
+        List<RunId> abandoned,
+        CancellationToken cancellationToken)
     {
         foreach (var loading in await LoadingRunsAsync(provider, header, cancellationToken))
         {
@@ -111,14 +129,21 @@ public static class RunClaim
 
     // Marks the run failed and deletes its rows in one commit; false when it was no longer loading or, for an expired
     // lease, was renewed meanwhile (the condition is checked by the database, against the row as it is now).
-    private static async Task<bool> AbandonAsync(IStagingProvider provider, RunId run, Abandonment abandonment, DateTime now, CancellationToken cancellationToken)
+    private static async Task<bool> AbandonAsync(
+        IStagingProvider provider,
+        RunId run,
+        Abandonment abandonment,
+        DateTime now,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var marked = await connection.ExecuteAsync(new CommandDefinition(
             abandonment.ByExpiry
-                ? "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading' AND lease_expires_utc < @now"
-                : "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = 'loading'",
+                ? "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = "
+                    + "'loading' AND lease_expires_utc < @now"
+                : "UPDATE runs SET status = 'failed', finished_utc = @now, failure_message = @message WHERE run_id = @run AND status = "
+                    + "'loading'",
             new { run = run.Value, now, message = abandonment.Message },
             transaction,
             cancellationToken: cancellationToken));
@@ -139,7 +164,8 @@ public static class RunClaim
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         var failed = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = 'failed'",
+            "SELECT run_id FROM runs WHERE ins_code = @insCode AND entity_type = @entityType AND fiscal_year = @fiscalYear AND status = "
+                + "'failed'",
             EntityYear(header),
             cancellationToken: cancellationToken));
         foreach (var id in failed)

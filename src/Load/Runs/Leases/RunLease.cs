@@ -105,7 +105,8 @@ public sealed class RunLease : IAsyncDisposable
         if (renewed == 0 && !_ending)
         {
             LostMessage = $"Run {_run} lost its lease on its entity and year: it was no longer loading when its heartbeat came " +
-                $"(another run found its lease expired, no heartbeat within {_options.LeaseDuration.TotalSeconds:0} s, e.g. while this process was " +
+                $"(another run found its lease expired, no heartbeat within {_options.LeaseDuration.TotalSeconds:0} s, e.g. while this "
+                    + $"process was " +
                 "suspended or the database unreachable, and cleaned it up). Nothing of this run was published.";
             await _lost.CancelAsync();
             return false;

@@ -18,7 +18,11 @@ public static class SignOffStore
         """;
 
     /// <summary>Records a sign-off of a completed run (published, held or superseded: one with a fingerprint).</summary>
-    public static async Task<SignOff> AddAsync(IStagingProvider provider, RunId run, SignOffRequest request, CancellationToken cancellationToken)
+    public static async Task<SignOff> AddAsync(
+        IStagingProvider provider,
+        RunId run,
+        SignOffRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -42,14 +46,16 @@ public static class SignOffStore
         if (row.Fingerprint is null)
         {
             throw new StagingException(
-                $"Run {run} is {row.Status} and cannot be signed off: only a run that completed (published, held or superseded) has figures " +
+                $"Run {run} is {row.Status} and cannot be signed off: only a run that completed (published, held or superseded) has "
+                    + $"figures " +
                 "and a fingerprint to sign.");
         }
 
         // Runs held before the reconciliation's status was recorded were all held for a FAILED one.
         var status = row.Reconciliation ?? (row.Status == "held" ? "FAILED" : null);
         var reconciliation = request.Reconciliation ?? status
-            ?? throw new StagingException($"Run {run} has no recorded reconciliation status: regenerate its report with `bascule report --run` and sign that.");
+            ?? throw new StagingException(
+                $"Run {run} has no recorded reconciliation status: regenerate its report with `bascule report --run` and sign that.");
         if (status is not null && !string.Equals(status, reconciliation, StringComparison.Ordinal))
         {
             throw new StagingException(
@@ -76,8 +82,10 @@ public static class SignOffStore
         };
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO signoffs (run_id, signed_utc, signer, role, authenticated_by, fingerprint, report_name, report_sha256, reconciliation, decision, comment)
-            VALUES (@run, @signed, @signer, @role, @authenticatedBy, @fingerprint, @reportName, @reportSha256, @reconciliation, @decision, @comment)
+            INSERT INTO signoffs (run_id, signed_utc, signer, role, authenticated_by, fingerprint, report_name, report_sha256,
+            reconciliation, decision, comment)
+            VALUES (@run, @signed, @signer, @role, @authenticatedBy, @fingerprint, @reportName, @reportSha256, @reconciliation, @decision,
+            @comment)
             """,
             values,
             transaction,
@@ -108,7 +116,8 @@ public static class SignOffStore
         return [.. rows.Select(ToSignOff)];
     }
 
-    /// <summary>Every sign-off, oldest first: the fleet page shows each entity-year's (they are people's decisions, a few per run).</summary>
+    /// <summary>Every sign-off, oldest first: the fleet page shows each entity-year's (they are people's decisions, a few per
+    /// run).</summary>
     public static async Task<IReadOnlyList<SignOff>> ListAllAsync(IStagingProvider provider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -147,20 +156,26 @@ public static class SignOffStore
 
         if (request.Reconciliation is not (null or "OK" or "WARNING" or "FAILED"))
         {
-            throw new ArgumentException($"A sign-off records the reconciliation status the report showed (OK, WARNING or FAILED), not '{request.Reconciliation}'.", nameof(request));
+            throw new ArgumentException(
+                $"A sign-off records the reconciliation status the report showed (OK, WARNING or FAILED), not '{request.Reconciliation}'.",
+                nameof(request));
         }
 
         if (request.Report.Sha256.Length != 64 || !request.Report.Sha256.All(char.IsAsciiHexDigitLower))
         {
-            throw new ArgumentException("A sign-off records the SHA-256 of the report read, as 64 lower-case hexadecimal digits.", nameof(request));
+            throw new ArgumentException(
+                "A sign-off records the SHA-256 of the report read, as 64 lower-case hexadecimal digits.",
+                nameof(request));
         }
 
         var needsComment = request.Reconciliation is not "OK" || request.Decision == SignOffDecision.PublishHeld;
         if (needsComment && string.IsNullOrWhiteSpace(request.Comment))
         {
             throw new SignOffRefusedException(request.Decision == SignOffDecision.PublishHeld
-                ? $"Run {run} is held: publishing it needs a sign-off that explains why its reconciliation is accepted. Write that in the comment."
-                : $"Run {run}'s reconciliation is {request.Reconciliation}: a sign-off of it says what was checked and why it is accepted. Write that in the comment.");
+                ? $"Run {run} is held: publishing it needs a sign-off that explains why its reconciliation is accepted. Write that in the "
+                    + $"comment."
+                : $"Run {run}'s reconciliation is {request.Reconciliation}: a sign-off of it says what was checked and why it is "
+                    + $"accepted. Write that in the comment.");
         }
     }
 

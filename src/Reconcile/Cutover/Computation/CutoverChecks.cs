@@ -32,44 +32,84 @@ internal static class CutoverChecks
     private static void Opening(List<CheckResult> checks, IReadOnlyList<OpeningBalance> balances, IReadOnlyList<LegacyClosingRow> legacy)
     {
         var n = CheckId.OpeningBalances;
-        checks.Add(CheckResult.Compare(n, "openingBalances:debitEqualsCredit", balances.Sum(b => b.Debit), balances.Sum(b => b.Credit), Verdict.Failed,
+        checks.Add(CheckResult.Compare(
+            n,
+            "openingBalances:debitEqualsCredit",
+            balances.Sum(b => b.Debit),
+            balances.Sum(b => b.Credit),
+            Verdict.Failed,
             topic: new(TopicKind.CutoverOpeningDebitCredit)));
 
         var unmapped = legacy.Sum(a => a.Unmapped);
         var expected = legacy.Sum(a => a.BalanceClosing - a.OffBalance);
         var found = balances.Sum(b => b.Net);
-        checks.Add(CheckResult.Compare(n, "openingBalances:legacyClosing", expected, found, Explained(found - expected, unmapped), topic: new(TopicKind.CutoverOpeningLegacyClosing)));
+        checks.Add(CheckResult.Compare(
+            n,
+            "openingBalances:legacyClosing",
+            expected,
+            found,
+            Explained(found - expected, unmapped),
+            topic: new(TopicKind.CutoverOpeningLegacyClosing)));
 
         var results = legacy.Where(a => AccountClasses.Of(a.Account) == AccountClass.Result).ToList();
         var resultExpected = results.Sum(a => a.BalanceClosing);
         var closed = balances.Sum(b => b.ClosedResult);
-        checks.Add(CheckResult.Compare(n, "openingBalances:resultClosed", resultExpected, closed, Explained(closed - resultExpected, results.Sum(a => a.Unmapped)),
+        checks.Add(CheckResult.Compare(
+            n,
+            "openingBalances:resultClosed",
+            resultExpected,
+            closed,
+            Explained(closed - resultExpected, results.Sum(a => a.Unmapped)),
             topic: new(TopicKind.CutoverOpeningResultClosed)));
 
         var differing = legacy.Where(a => !a.LedgerAgrees || a.Difference != 0m).ToList();
         var unexplained = differing.Any(a => !a.LedgerAgrees || !a.ExplainedByUnmapped);
-        checks.Add(CheckResult.Compare(n, "openingBalances:legacyAccounts:differing", 0, differing.Count, unexplained ? Verdict.Failed : Verdict.Warning, Units.Accounts,
+        checks.Add(CheckResult.Compare(
+            n,
+            "openingBalances:legacyAccounts:differing",
+            0,
+            differing.Count,
+            unexplained ? Verdict.Failed : Verdict.Warning,
+            Units.Accounts,
             new(TopicKind.CutoverOpeningAccountsDiffering)));
         foreach (var row in differing)
         {
             if (!row.LedgerAgrees)
             {
-                checks.Add(CheckResult.Compare(n, $"openingBalances:{row.Account}:ledgerClosing", row.BalanceClosing, row.LedgerClosing, Verdict.Failed,
+                checks.Add(CheckResult.Compare(
+                    n,
+                    $"openingBalances:{row.Account}:ledgerClosing",
+                    row.BalanceClosing,
+                    row.LedgerClosing,
+                    Verdict.Failed,
                     topic: new(TopicKind.CutoverOpeningLedgerClosing) { Account = row.Account }));
             }
 
             if (row.Difference != 0m)
             {
-                checks.Add(CheckResult.Compare(n, $"openingBalances:{row.Account}:mapped", row.BalanceClosing, row.Mapped, row.ExplainedByUnmapped ? Verdict.Warning : Verdict.Failed,
+                checks.Add(CheckResult.Compare(
+                    n,
+                    $"openingBalances:{row.Account}:mapped",
+                    row.BalanceClosing,
+                    row.Mapped,
+                    row.ExplainedByUnmapped ? Verdict.Warning : Verdict.Failed,
                     topic: new(TopicKind.CutoverOpeningAccountMapped) { Account = row.Account }));
             }
         }
 
-        checks.Add(CheckResult.Compare(n, "openingBalances:unmappedLines", 0, legacy.Sum(a => a.UnmappedLines), Verdict.Warning, Units.Lines, new(TopicKind.UnmappedLines)));
+        checks.Add(CheckResult.Compare(
+            n,
+            "openingBalances:unmappedLines",
+            0,
+            legacy.Sum(a => a.UnmappedLines),
+            Verdict.Warning,
+            Units.Lines,
+            new(TopicKind.UnmappedLines)));
     }
 
     private static void OpenItemChecks(
-        List<CheckResult> checks, IReadOnlyList<OpenItem> items, IReadOnlyList<OpenItemAccount> accounts, IReadOnlyList<ControlAccountItems> controlAccounts)
+        List<CheckResult> checks, IReadOnlyList<OpenItem> items, IReadOnlyList<OpenItemAccount> accounts,
+        IReadOnlyList<ControlAccountItems> controlAccounts)
     {
         var n = CheckId.OpenItems;
         foreach (var account in accounts)
@@ -82,38 +122,68 @@ internal static class CutoverChecks
         foreach (var control in controlAccounts)
         {
             checks.Add(CheckResult.Compare(
-                n, $"openItems:{control.LegacyAccount}:legacyClosing", control.Expected, control.ItemsNet, control.ExplainedByUnmapped ? Verdict.Warning : Verdict.Failed,
+                n, $"openItems:{control.LegacyAccount}:legacyClosing", control.Expected, control.ItemsNet, control.ExplainedByUnmapped
+                    ? Verdict.Warning
+                    : Verdict.Failed,
                 topic: new(TopicKind.CutoverOpenItemsControlAccount) { Account = control.LegacyAccount }));
         }
 
         // The legacy opening entry books receivables and payables globally: the new ERP gets those items without third party.
-        checks.Add(CheckResult.Compare(n, "openItems:withoutThirdParty", 0, items.Count(i => i.ThirdParty is null), Verdict.Warning, Units.Items,
+        checks.Add(CheckResult.Compare(
+            n,
+            "openItems:withoutThirdParty",
+            0,
+            items.Count(i => i.ThirdParty is null),
+            Verdict.Warning,
+            Units.Items,
             new(TopicKind.CutoverOpenItemsWithoutThirdParty)));
     }
 
-    private static void CommitmentChecks(List<CheckResult> checks, IReadOnlyList<OpenCommitment> all, IReadOnlyList<ArticleCommitments> articles)
+    private static void CommitmentChecks(
+        List<CheckResult> checks,
+        IReadOnlyList<OpenCommitment> all,
+        IReadOnlyList<ArticleCommitments> articles)
     {
         var n = CheckId.OpenCommitments;
         var carried = all.Where(c => c.Open > 0m).ToList();
         var overCharged = all.Where(c => c.Open < 0m).ToList();
         var expected = all.Sum(c => c.Committed) - all.Sum(c => c.Charged);
         var found = carried.Sum(c => c.Open);
-        checks.Add(CheckResult.Compare(n, "openCommitments:total", expected, found, Explained(found - expected, overCharged.Sum(c => c.Open)),
+        checks.Add(CheckResult.Compare(
+            n,
+            "openCommitments:total",
+            expected,
+            found,
+            Explained(found - expected, overCharged.Sum(c => c.Open)),
             topic: new(TopicKind.CutoverCommitmentsTotal)));
 
         // The total above compares the commitments with themselves; ARTICLES.csv is the legacy software's own figure.
         foreach (var article in articles)
         {
             checks.Add(CheckResult.Compare(
-                n, $"openCommitments:{article.Article}", article.Expected, article.Carried, article.ExplainedByOverCharged ? Verdict.Warning : Verdict.Failed,
+                n, $"openCommitments:{article.Article}", article.Expected, article.Carried, article.ExplainedByOverCharged
+                    ? Verdict.Warning
+                    : Verdict.Failed,
                 topic: new(TopicKind.CutoverCommitmentsArticle) { Article = article.Article }));
         }
 
         checks.Add(CheckResult.Compare(n, "openCommitments:overCharged", 0, overCharged.Count, Verdict.Warning, Units.Commitments,
             new(TopicKind.CutoverCommitmentsOverCharged)));
-        checks.Add(CheckResult.Compare(n, "openCommitments:withoutNewArticle", 0, carried.Count(c => c.Mapping == ArticleMapping.None), Verdict.Warning, Units.Commitments,
+        checks.Add(CheckResult.Compare(
+            n,
+            "openCommitments:withoutNewArticle",
+            0,
+            carried.Count(c => c.Mapping == ArticleMapping.None),
+            Verdict.Warning,
+            Units.Commitments,
             new(TopicKind.CutoverCommitmentsWithoutNewArticle)));
-        checks.Add(CheckResult.Compare(n, "openCommitments:severalNewArticles", 0, carried.Count(c => c.Mapping == ArticleMapping.Dominant), Verdict.Warning, Units.Commitments,
+        checks.Add(CheckResult.Compare(
+            n,
+            "openCommitments:severalNewArticles",
+            0,
+            carried.Count(c => c.Mapping == ArticleMapping.Dominant),
+            Verdict.Warning,
+            Units.Commitments,
             new(TopicKind.CutoverCommitmentsSeveralNewArticles)));
     }
 

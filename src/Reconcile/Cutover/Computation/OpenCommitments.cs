@@ -17,14 +17,18 @@ internal static class OpenCommitments
             .GroupBy(t => t.Article, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => (Best: g.OrderByDescending(t => t.Weight).ThenBy(t => t.Economic, StringComparer.Ordinal).ThenBy(t => t.Function, StringComparer.Ordinal).First(), Count: g.Count()),
+                g => (Best: g.OrderByDescending(t => t.Weight).ThenBy(t => t.Economic, StringComparer.Ordinal)
+                    .ThenBy(t => t.Function, StringComparer.Ordinal)
+                    .First(), Count: g.Count()),
                 StringComparer.Ordinal);
         return snapshot.Commitments.Select(c =>
         {
             var found = targets.TryGetValue(c.Article, out var target);
             var mapping = !found ? ArticleMapping.None : target.Count == 1 ? ArticleMapping.Unique : ArticleMapping.Dominant;
             return new OpenCommitment(
-                c.FiscalYear, c.Number, c.Date, c.Article, found ? target.Best.Economic : null, found ? target.Best.Function : null, mapping, c.ThirdParty, c.Label, c.Committed, c.Charged);
+                c.FiscalYear, c.Number, c.Date, c.Article, found ? target.Best.Economic : null, found
+                    ? target.Best.Function
+                    : null, mapping, c.ThirdParty, c.Label, c.Committed, c.Charged);
         }).ToList();
     }
 }

@@ -21,9 +21,12 @@ internal static class OpenItems
         foreach (var group in BalanceSheet(snapshot).GroupBy(d => (d.Target, d.Legacy, d.ThirdParty)))
         {
             var open = Unmatched(group.Where(d => d.Amounts.Net != 0m)
-                .OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document.Length).ThenBy(d => d.Document, StringComparer.Ordinal));
+                .OrderBy(d => d.Date).ThenBy(d => d.Journal, StringComparer.Ordinal).ThenBy(d => d.Document
+                    .Length).ThenBy(d => d.Document, StringComparer.Ordinal));
             items.AddRange(Offset(open).Select(x => new OpenItem(
-                x.Document.Target, x.Document.Legacy, x.Document.ThirdParty, x.Document.ThirdParty is { } code ? snapshot.ThirdPartyNames.GetValueOrDefault(code) : null,
+                x.Document.Target, x.Document.Legacy, x.Document.ThirdParty, x.Document.ThirdParty is { } code
+                    ? snapshot.ThirdPartyNames.GetValueOrDefault(code)
+                    : null,
                 x.Document.Journal, x.Document.Document, x.Document.Date, x.Open)));
         }
 
@@ -90,24 +93,35 @@ internal static class OpenItems
     /// account the run knows (from the balance, the ledger or the mapping) is listed, those without any open item too:
     /// a closing balance with nothing open behind it is exactly what must show.
     /// </summary>
-    public static IReadOnlyList<ControlAccountItems> PerControlAccount(IReadOnlyList<OpenItem> items, IReadOnlyList<LegacyClosingRow> legacy)
+    public static IReadOnlyList<ControlAccountItems> PerControlAccount(
+        IReadOnlyList<OpenItem> items,
+        IReadOnlyList<LegacyClosingRow> legacy)
     {
         var byAccount = items.ToLookup(i => i.LegacyAccount, StringComparer.Ordinal);
         return legacy.Where(a => ControlAccounts.IsControl(a.Account))
             .Select(a => new ControlAccountItems(
-                a.Account, a.Label, a.BalanceClosing, a.ClosedToResult + a.OffBalance, a.Unmapped, byAccount[a.Account].Count(), byAccount[a.Account].Sum(i => i.Net)))
+                a.Account, a.Label, a.BalanceClosing, a.ClosedToResult + a.OffBalance, a.Unmapped, byAccount[a.Account]
+                    .Count(), byAccount[a.Account].Sum(i => i.Net)))
             .ToList();
     }
 
     /// <summary>Per new account: the open items against the account's opening balance.</summary>
-    public static IReadOnlyList<OpenItemAccount> PerAccount(IReadOnlyList<OpenItem> items, IReadOnlyList<OpeningBalance> balances, CutoverSnapshot snapshot)
+    public static IReadOnlyList<OpenItemAccount> PerAccount(
+        IReadOnlyList<OpenItem> items,
+        IReadOnlyList<OpeningBalance> balances,
+        CutoverSnapshot snapshot)
     {
         var opening = balances.ToDictionary(b => b.Account, b => b.Net, StringComparer.Ordinal);
         return BalanceSheet(snapshot).Select(d => d.Target).Distinct().Order(StringComparer.Ordinal)
             .Select(account =>
             {
                 var own = items.Where(i => i.Account == account).ToList();
-                return new OpenItemAccount(account, own.Count, own.Count(i => i.ThirdParty is null), own.Sum(i => i.Net), opening.GetValueOrDefault(account));
+                return new OpenItemAccount(
+                    account,
+                    own.Count,
+                    own.Count(i => i.ThirdParty is null),
+                    own.Sum(i => i.Net),
+                    opening.GetValueOrDefault(account));
             })
             .ToList();
     }

@@ -12,7 +12,9 @@ namespace Bascule.Reconcile.Cutover.Computation;
 /// </summary>
 internal static class OpeningBalances
 {
-    public static (IReadOnlyList<OpeningBalance> Balances, IReadOnlyList<LegacyClosingRow> Legacy) Compute(CutoverSnapshot snapshot, string resultAccount)
+    public static (IReadOnlyList<OpeningBalance> Balances, IReadOnlyList<LegacyClosingRow> Legacy) Compute(
+        CutoverSnapshot snapshot,
+        string resultAccount)
     {
         var opening = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var legacy = new Dictionary<string, (decimal Carried, decimal Result, decimal OffBalance)>(StringComparer.Ordinal);
@@ -47,7 +49,9 @@ internal static class OpeningBalances
         return (balances, Legacy(snapshot, legacy));
     }
 
-    private static List<LegacyClosingRow> Legacy(CutoverSnapshot snapshot, Dictionary<string, (decimal Carried, decimal Result, decimal OffBalance)> mapped)
+    private static List<LegacyClosingRow> Legacy(
+        CutoverSnapshot snapshot,
+        Dictionary<string, (decimal Carried, decimal Result, decimal OffBalance)> mapped)
     {
         var balance = snapshot.Balance.ToDictionary(b => b.Account, StringComparer.Ordinal);
         var ledger = new Dictionary<string, DebitCredit>(StringComparer.Ordinal);

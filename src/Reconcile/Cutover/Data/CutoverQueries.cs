@@ -17,12 +17,14 @@ internal static class CutoverQueries
         """;
 
     public const string LegacyBalance =
-        "SELECT account AS Account, label AS Label, closing_debit AS Debit, closing_credit AS Credit FROM legacy_balance WHERE run_id = @run";
+        "SELECT account AS Account, label AS Label, closing_debit AS Debit, closing_credit AS Credit FROM legacy_balance WHERE run_id = "
+            + "@run";
 
     // Part 1 exists once for every staged source record: source amounts counted once, splits aside.
     public const string LedgerSource =
         """
-        SELECT 'staged' AS Kind, account AS Account, COUNT(*) AS Records, SUM(source_debit) AS Debit, SUM(source_credit) AS Credit FROM staged_lines WHERE run_id = @run AND part = 1 GROUP BY account
+        SELECT 'staged' AS Kind, account AS Account, COUNT(*) AS Records, SUM(source_debit) AS Debit,
+        SUM(source_credit) AS Credit FROM staged_lines WHERE run_id = @run AND part = 1 GROUP BY account
         UNION ALL SELECT 'unmapped', account, COUNT(*), SUM(debit), SUM(credit) FROM unmapped_lines WHERE run_id = @run GROUP BY account
         """;
 
@@ -54,7 +56,8 @@ internal static class CutoverQueries
 
     public const string ArticleTargets =
         """
-        SELECT article AS Article, target_economic AS TargetEconomic, target_function AS TargetFunction, SUM(debit) AS Debit, SUM(credit) AS Credit
+        SELECT article AS Article, target_economic AS TargetEconomic, target_function AS TargetFunction, SUM(debit) AS Debit,
+        SUM(credit) AS Credit
         FROM staged_lines WHERE run_id = @run AND article IS NOT NULL AND target_economic IS NOT NULL
         GROUP BY article, target_economic, target_function
         """;

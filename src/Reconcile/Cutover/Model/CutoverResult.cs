@@ -38,5 +38,6 @@ public sealed record CutoverResult(
     public decimal OffBalanceExcluded => LegacyAccounts.Sum(a => a.OffBalance);
 
     public CheckResult Check(string name) =>
-        Checks.SingleOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"No check named '{name}' in the cut-over of run {Run.RunId}.");
+        Checks.SingleOrDefault(c => c.Name == name)
+            ?? throw new KeyNotFoundException($"No check named '{name}' in the cut-over of run {Run.RunId}.");
 }

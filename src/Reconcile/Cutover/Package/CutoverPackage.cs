@@ -30,24 +30,41 @@ public static class CutoverPackage
     /// Writes the package into <paramref name="outDir"/>, all or none: its files are written aside and moved in together,
     /// the manifest last (see <see cref="PendingFolder"/>), so a cancelled or failed write leaves the folder as it was.
     /// </summary>
-    public static async Task<PackageManifest> WriteAsync(CutoverResult result, string outDir, ReportOptions options, CancellationToken cancellationToken)
+    public static async Task<PackageManifest> WriteAsync(
+        CutoverResult result,
+        string outDir,
+        ReportOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         using var pending = PendingFolder.Create(outDir);
         var files = new List<PackageFile>();
 
-        await ImportCsv.WriteAsync(pending.Pending(OpeningBalancesFile), PackageLayout.OpeningBalanceColumns, PackageLayout.OpeningBalanceRows(result), cancellationToken);
+        await ImportCsv.WriteAsync(
+            pending.Pending(OpeningBalancesFile),
+            PackageLayout.OpeningBalanceColumns,
+            PackageLayout.OpeningBalanceRows(result),
+            cancellationToken);
         files.Add(await DescribeAsync(pending, OpeningBalancesFile, result.OpeningBalances.Count, cancellationToken,
             ("DEBIT", result.OpeningBalances.Sum(b => b.Debit)), ("CREDIT", result.OpeningBalances.Sum(b => b.Credit))));
 
-        await ImportCsv.WriteAsync(pending.Pending(OpenItemsFile), PackageLayout.OpenItemColumns, PackageLayout.OpenItemRows(result), cancellationToken);
+        await ImportCsv.WriteAsync(
+            pending.Pending(OpenItemsFile),
+            PackageLayout.OpenItemColumns,
+            PackageLayout.OpenItemRows(result),
+            cancellationToken);
         files.Add(await DescribeAsync(pending, OpenItemsFile, result.OpenItems.Count, cancellationToken,
             ("DEBIT", result.OpenItems.Sum(i => i.Debit)), ("CREDIT", result.OpenItems.Sum(i => i.Credit))));
 
-        await ImportCsv.WriteAsync(pending.Pending(OpenCommitmentsFile), PackageLayout.OpenCommitmentColumns, PackageLayout.OpenCommitmentRows(result, options), cancellationToken);
+        await ImportCsv.WriteAsync(
+            pending.Pending(OpenCommitmentsFile),
+            PackageLayout.OpenCommitmentColumns,
+            PackageLayout.OpenCommitmentRows(result, options),
+            cancellationToken);
         files.Add(await DescribeAsync(pending, OpenCommitmentsFile, result.OpenCommitments.Count, cancellationToken,
-            ("COMMITTED", result.OpenCommitments.Sum(c => c.Committed)), ("CHARGED", result.OpenCommitments.Sum(c => c.Charged)), ("OPEN", result.OpenCommitments.Sum(c => c.Open))));
+            ("COMMITTED", result.OpenCommitments.Sum(c => c.Committed)), ("CHARGED", result.OpenCommitments
+                .Sum(c => c.Charged)), ("OPEN", result.OpenCommitments.Sum(c => c.Open))));
 
         foreach (var report in await WriteReportsAsync(result, pending, options, cancellationToken))
         {
@@ -61,7 +78,11 @@ public static class CutoverPackage
         return manifest;
     }
 
-    private static async Task<IReadOnlyList<string>> WriteReportsAsync(CutoverResult result, PendingFolder pending, ReportOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> WriteReportsAsync(
+        CutoverResult result,
+        PendingFolder pending,
+        ReportOptions options,
+        CancellationToken cancellationToken)
     {
         var tables = CutoverTables.Build(result, options);
         await using (var stream = File.Create(pending.Pending(ReportJsonFile)))
@@ -69,7 +90,11 @@ public static class CutoverPackage
             await ReportJson.WriteAsync(stream, CutoverReconciliationDocument.From(result, options), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(pending.Pending(ReportHtmlFile), await CutoverHtml.RenderAsync(result, tables), new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(
+            pending.Pending(ReportHtmlFile),
+            await CutoverHtml.RenderAsync(result, tables),
+            new UTF8Encoding(false),
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         XlsxWorkbookWriter.Write(tables, pending.Pending(ReportXlsxFile));
         var names = new List<string> { ReportJsonFile, ReportHtmlFile, ReportXlsxFile };
@@ -83,7 +108,12 @@ public static class CutoverPackage
         return names;
     }
 
-    private static async Task<PackageFile> DescribeAsync(PendingFolder pending, string name, long? rows, CancellationToken cancellationToken, params (string Column, decimal Total)[] totals)
+    private static async Task<PackageFile> DescribeAsync(
+        PendingFolder pending,
+        string name,
+        long? rows,
+        CancellationToken cancellationToken,
+        params (string Column, decimal Total)[] totals)
     {
         var sha = await FileHashes.Sha256Async(pending.Pending(name), cancellationToken);
         return new PackageFile(name, sha, rows, totals.ToDictionary(t => t.Column, t => t.Total, StringComparer.Ordinal));

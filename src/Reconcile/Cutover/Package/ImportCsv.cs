@@ -14,9 +14,17 @@ namespace Bascule.Reconcile.Cutover.Package;
 /// </summary>
 internal static class ImportCsv
 {
-    private static readonly CsvDialect Dialect = new(';', new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), "\r\n", NeutraliseFormulas: false);
+    private static readonly CsvDialect Dialect = new(
+        ';',
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        "\r\n",
+        NeutraliseFormulas: false);
 
-    public static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string path,
+        IReadOnlyList<string> header,
+        IEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken cancellationToken)
     {
         await using var csv = new CsvFileWriter(path, Dialect, header);
         foreach (var row in rows)

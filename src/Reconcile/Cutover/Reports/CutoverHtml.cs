@@ -4,7 +4,8 @@ using Bascule.Reconcile.Reports.Tables;
 
 namespace Bascule.Reconcile.Cutover.Reports;
 
-/// <summary><c>cutover-reconciliation.html</c>, rendered from <see cref="CutoverReport"/> like the run's report (same inline style sheet, FR/NL labels, every source text escaped).</summary>
+/// <summary><c>cutover-reconciliation.html</c>, rendered from <see cref="CutoverReport"/> like the run's report (same inline style sheet,
+/// FR/NL labels, every source text escaped).</summary>
 public static class CutoverHtml
 {
     public static Task<string> RenderAsync(CutoverResult result, IReadOnlyList<ReportTable> tables)

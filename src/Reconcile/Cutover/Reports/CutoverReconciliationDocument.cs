@@ -63,8 +63,10 @@ public sealed record CutoverReconciliationDocument(
             result.Status.ToCode(),
             result.OpeningBalances.Select(b => new OpeningBalanceDocument(b.Account, b.Debit, b.Credit, b.ClosedResult)).ToList(),
             result.LegacyAccounts.Select(a => new LegacyClosingDocument(
-                a.Account, a.BalanceClosing, a.LedgerClosing, a.Carried, a.ClosedToResult, a.OffBalance, a.Unmapped, a.Difference)).ToList(),
-            result.OpenItemAccounts.Select(a => new OpenItemAccountDocument(a.Account, a.Items, a.WithoutThirdParty, a.ItemsNet, a.Balance, a.Difference)).ToList(),
+                a.Account, a.BalanceClosing, a.LedgerClosing, a.Carried, a.ClosedToResult, a.OffBalance, a.Unmapped, a
+                    .Difference)).ToList(),
+            result.OpenItemAccounts.Select(
+                a => new OpenItemAccountDocument(a.Account, a.Items, a.WithoutThirdParty, a.ItemsNet, a.Balance, a.Difference)).ToList(),
             result.ControlAccounts.Select(a => new ControlAccountDocument(
                 a.LegacyAccount, a.Closing, a.NotCarried, a.Expected, a.Unmapped, a.Items, a.ItemsNet, a.Difference)).ToList(),
             result.CommitmentArticles.Select(a => new CommitmentArticleDocument(
@@ -73,30 +75,43 @@ public sealed record CutoverReconciliationDocument(
             Commitments(result.OverCharged, result, options));
     }
 
-    private static List<CommitmentDocument> Commitments(IEnumerable<OpenCommitment> commitments, CutoverResult result, ReportOptions options) =>
+    private static List<CommitmentDocument> Commitments(
+        IEnumerable<OpenCommitment> commitments,
+        CutoverResult result,
+        ReportOptions options) =>
         commitments.Select(c => new CommitmentDocument(
             c.Number, c.FiscalYear, c.LegacyArticle, c.Function, c.Economic, c.Mapping.ToCode(), c.ThirdParty,
             PersonalData.Mask(c.Label, result.Masker, options), c.Committed, c.Charged, c.Open)).ToList();
 }
 
 public sealed record CutoverTotalsDocument(
-    decimal OpeningDebit, decimal OpeningCredit, decimal ClosedResult, decimal OffBalanceExcluded, decimal OpenItemsDebit, decimal OpenItemsCredit,
+    decimal OpeningDebit, decimal OpeningCredit, decimal ClosedResult, decimal OffBalanceExcluded, decimal OpenItemsDebit,
+    decimal OpenItemsCredit,
     decimal CommitmentsCommitted, decimal CommitmentsCharged, decimal OpenCommitments);
 
 public sealed record OpeningBalanceDocument(string Account, decimal Debit, decimal Credit, decimal ClosedResult);
 
 /// <summary>A legacy account's closing and where it went: <c>openingBalances</c> is what was carried.</summary>
 public sealed record LegacyClosingDocument(
-    string Account, decimal BalanceClosing, decimal LedgerClosing, decimal OpeningBalances, decimal ClosedResult, decimal OffBalanceExcluded,
+    string Account, decimal BalanceClosing, decimal LedgerClosing, decimal OpeningBalances,
+        decimal ClosedResult, decimal OffBalanceExcluded,
     decimal Unmapped, decimal Difference);
 
-public sealed record OpenItemAccountDocument(string Account, long Items, long WithoutThirdParty, decimal ItemsNet, decimal Balance, decimal Difference);
+public sealed record OpenItemAccountDocument(
+    string Account,
+    long Items,
+    long WithoutThirdParty,
+    decimal ItemsNet,
+    decimal Balance,
+    decimal Difference);
 
 public sealed record ControlAccountDocument(
-    string LegacyAccount, decimal BalanceClosing, decimal NotCarried, decimal Expected, decimal Unmapped, long Items, decimal ItemsNet, decimal Difference);
+    string LegacyAccount, decimal BalanceClosing, decimal NotCarried, decimal Expected, decimal Unmapped, long Items, decimal ItemsNet,
+    decimal Difference);
 
 public sealed record CommitmentArticleDocument(
-    string LegacyArticle, decimal Committed, decimal Charged, decimal Expected, long Commitments, decimal Carried, decimal OverCharged, decimal Difference);
+    string LegacyArticle, decimal Committed, decimal Charged, decimal Expected, long Commitments, decimal Carried, decimal OverCharged,
+    decimal Difference);
 
 public sealed record CommitmentDocument(
     string Commitment, int FiscalYear, string LegacyArticle, string? Function, string? Economic, string ArticleMapping, string? ThirdParty,

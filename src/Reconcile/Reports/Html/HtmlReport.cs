@@ -27,7 +27,11 @@ public static class HtmlReport
     /// says: what a host without Razor pages of its own shows. <c>bascule serve</c> can render
     /// <see cref="ReconciliationReport"/> inside its own layout with the same parameters.
     /// </summary>
-    public static Task<string> RenderPageAsync(ReconciliationResult result, IReadOnlyList<ReportTable> tables, ReaderLanguage language, ReportLinks? links)
+    public static Task<string> RenderPageAsync(
+        ReconciliationResult result,
+        IReadOnlyList<ReportTable> tables,
+        ReaderLanguage language,
+        ReportLinks? links)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(tables);

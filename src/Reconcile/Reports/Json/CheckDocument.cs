@@ -3,7 +3,8 @@ using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Reports.Json;
 
-/// <summary>One comparison, as <c>reconciliation.json</c> and <c>cutover-reconciliation.json</c> write it; the tolerance only when one was set.</summary>
+/// <summary>One comparison, as <c>reconciliation.json</c> and <c>cutover-reconciliation.json</c> write it; the tolerance only when one was
+/// set.</summary>
 public sealed record CheckDocument(
     int Number,
     string Name,
@@ -17,8 +18,15 @@ public sealed record CheckDocument(
     public static CheckDocument From(CheckResult check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return new(check.Number, check.Name, check.Status.ToCode(), Figure(check, check.Expected), Figure(check, check.Found), Figure(check, check.Difference),
-            check.Unit, check.Tolerance is { } tolerance ? Figure(check, tolerance) : null);
+        return new(
+            check.Number,
+            check.Name,
+            check.Status.ToCode(),
+            Figure(check, check.Expected),
+            Figure(check, check.Found),
+            Figure(check, check.Difference),
+            check.Unit,
+            check.Tolerance is { } tolerance ? Figure(check, tolerance) : null);
     }
 
     private static CheckFigure Figure(CheckResult check, decimal value) => new(value, check.IsMoney);

@@ -12,11 +12,14 @@ public readonly record struct CheckFigure(decimal Value, bool Money);
 public sealed class CheckFigureConverter : JsonConverter<CheckFigure>
 {
     // A figure read alone cannot know its unit: the documents are written for tools, never read back by Bascule.
-    public override CheckFigure Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetDecimal(), true);
+    public override CheckFigure Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => new(reader.GetDecimal(), true);
 
     public override void Write(Utf8JsonWriter writer, CheckFigure value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteRawValue(value.Money ? JsonMoney.Format(value.Value) : value.Value.ToString("0", CultureInfo.InvariantCulture), skipInputValidation: true);
+        writer.WriteRawValue(
+            value.Money ? JsonMoney.Format(value.Value) : value.Value.ToString("0", CultureInfo.InvariantCulture),
+            skipInputValidation: true);
     }
 }

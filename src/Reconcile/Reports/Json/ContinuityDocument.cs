@@ -53,8 +53,13 @@ public sealed record PairRunDocument(string RunId, int FiscalYear, string Status
         run is null ? null : new(run.RunId.Value, run.FiscalYear.Value, run.Status.ToCode(), run.MappingVersion, run.Fingerprint);
 }
 
-/// <summary>One side of a checked pair: how many accounts, the earlier year's result, the account it went to (null: none found), and the accounts that differ.</summary>
-public sealed record ContinuitySideDocument(int Accounts, decimal Result, ResultAllocationDocument? ResultAllocation, IReadOnlyList<ContinuityDifferenceDocument> Differences)
+/// <summary>One side of a checked pair: how many accounts, the earlier year's result, the account it went to (null: none found), and the
+/// accounts that differ.</summary>
+public sealed record ContinuitySideDocument(
+    int Accounts,
+    decimal Result,
+    ResultAllocationDocument? ResultAllocation,
+    IReadOnlyList<ContinuityDifferenceDocument> Differences)
 {
     public static ContinuitySideDocument From(ContinuityPair pair, ContinuitySide side, decimal result)
     {
@@ -71,4 +76,9 @@ public sealed record ContinuitySideDocument(int Accounts, decimal Result, Result
 
 public sealed record ResultAllocationDocument(string Account, decimal Amount);
 
-public sealed record ContinuityDifferenceDocument(string Account, decimal Closing, decimal ExpectedOpening, decimal Opening, decimal Difference);
+public sealed record ContinuityDifferenceDocument(
+    string Account,
+    decimal Closing,
+    decimal ExpectedOpening,
+    decimal Opening,
+    decimal Difference);

@@ -12,7 +12,11 @@ public sealed record MappingDocument(string Id, string Version, string Sha256, A
     public static MappingDocument From(MappingIdentity mapping, MappingApproval? approval)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return new(mapping.Id, mapping.Version, mapping.Sha256, approval is null ? null : new ApprovalDocument(approval.By, approval.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return new(
+            mapping.Id,
+            mapping.Version,
+            mapping.Sha256,
+            approval is null ? null : new ApprovalDocument(approval.By, approval.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 }
 

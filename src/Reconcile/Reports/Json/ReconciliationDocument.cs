@@ -56,16 +56,22 @@ public sealed record ReconciliationDocument(
             r.LedgerSource,
             r.ComputedUtc,
             r.SourceFiles.Select(f => new SourceFileDocument(
-                f.Name, f.Sha256, f.Lines, f.Staged, f.Unmapped, f.Rejected, f.Amounts?.Debit, f.Amounts?.Credit, f.ControlLines, f.ControlDebit?.Value, f.ControlCredit?.Value)).ToList(),
+                f.Name, f.Sha256, f.Lines, f.Staged, f.Unmapped, f.Rejected, f.Amounts?.Debit, f.Amounts?.Credit, f.ControlLines, f
+                    .ControlDebit?
+                    .Value, f.ControlCredit?.Value)).ToList(),
             new TotalsDocument(
-                t.Source.Debit, t.Source.Credit, t.Staged.Debit, t.Staged.Credit, t.Unmapped.Debit, t.Unmapped.Credit, t.Rejected.Debit, t.Rejected.Credit),
+                t.Source.Debit, t.Source.Credit, t.Staged.Debit, t.Staged.Credit, t.Unmapped.Debit, t.Unmapped.Credit, t.Rejected.Debit, t
+                    .Rejected
+                    .Credit),
             r.TargetAccounts.Select(a => new TargetAccountDocument(a.Account, a.Amounts.Debit, a.Amounts.Credit, Flows(a.Feeds))).ToList(),
             r.Checks.Select(CheckDocument.From).ToList(),
             r.Status.ToCode(),
             r.LegacyAccounts.Select(a => new LegacyAccountDocument(
-                a.Account, a.Source.Debit, a.Source.Credit, a.Staged.Debit, a.Staged.Credit, a.Unmapped.Debit, a.Unmapped.Credit, Flows(a.Targets))).ToList(),
+                a.Account, a.Source.Debit, a.Source.Credit, a.Staged.Debit, a.Staged.Credit, a.Unmapped.Debit, a.Unmapped
+                    .Credit, Flows(a.Targets))).ToList(),
             r.Journals.Select(j => new JournalDocument(
-                j.FiscalYear, j.Journal, j.Source.Debit, j.Source.Credit, j.Staged.Debit, j.Staged.Credit, j.Unmapped.Debit, j.Unmapped.Credit)).ToList(),
+                j.FiscalYear, j.Journal, j.Source.Debit, j.Source.Credit, j.Staged.Debit, j.Staged.Credit, j.Unmapped.Debit, j.Unmapped
+                    .Credit)).ToList(),
             r.TrialBalance.Select(b => new TrialBalanceDocument(
                 b.Account, ReportTables.Mask(r, b.Label, options),
                 b.Balance.Opening, b.Ledger.Opening, b.Balance.Movements.Debit, b.Ledger.Movements.Debit,
@@ -76,7 +82,10 @@ public sealed record ReconciliationDocument(
             new ExceptionsDocument(
                 r.Unmapped.Select(u => new UnmappedDocument(u.Account, u.Article, u.Count, u.Amounts.Debit, u.Amounts.Credit)).ToList(),
                 r.Rejected.Select(j => new RejectedDocument(
-                    j.File, j.Line, j.Column, j.Reason, ReportTables.Mask(r, j.Message, options), ReportTables.RawText(r, j, options))).ToList(),
+                    j.File, j.Line, j.Column, j.Reason, ReportTables.Mask(r, j.Message, options), ReportTables.RawText(
+                        r,
+                        j,
+                        options))).ToList(),
                 r.UnbalancedDocuments.Select(d => new UnbalancedDocumentDocument(
                     d.FiscalYear, d.Journal, d.Document, d.Staged.Debit, d.Staged.Credit, d.Unmapped.Debit, d.Unmapped.Credit)).ToList()),
             ContinuityDocument.From(r.Continuity),
@@ -88,7 +97,8 @@ public sealed record ReconciliationDocument(
         flows.Select(f => new FlowDocument(f.Account, f.Amounts.Debit, f.Amounts.Credit)).ToList();
 }
 
-/// <summary>A source file: its hash, its records and where they went, its accepted amounts and what the control file announced (null: none).</summary>
+/// <summary>A source file: its hash, its records and where they went, its accepted amounts and what the control file announced (null:
+/// none).</summary>
 public sealed record SourceFileDocument(
     string Name, string Sha256, long Lines, long Staged, long Unmapped, long Rejected,
     decimal? Debit, decimal? Credit, long? ControlLines, decimal? ControlDebit, decimal? ControlCredit);
@@ -121,25 +131,37 @@ public sealed record BudgetArticleDocument(
     decimal LedgerCharged);
 
 public sealed record ExceptionsDocument(
-    IReadOnlyList<UnmappedDocument> Unmapped, IReadOnlyList<RejectedDocument> Rejected, IReadOnlyList<UnbalancedDocumentDocument> UnbalancedDocuments);
+    IReadOnlyList<UnmappedDocument> Unmapped, IReadOnlyList<RejectedDocument> Rejected,
+    IReadOnlyList<UnbalancedDocumentDocument> UnbalancedDocuments);
 
 public sealed record UnmappedDocument(string Account, string? Article, long Count, decimal Debit, decimal Credit);
 
 public sealed record RejectedDocument(string File, long Line, string? Column, string Reason, string Message, string RawText);
 
 public sealed record UnbalancedDocumentDocument(
-    int FiscalYear, string Journal, string Document, decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit, decimal UnmappedCredit);
+    int FiscalYear, string Journal, string Document, decimal StagedDebit, decimal StagedCredit, decimal UnmappedDebit,
+    decimal UnmappedCredit);
 
 /// <summary>A sign-off of the run recorded so far, as the sign-offs table holds it.</summary>
 public sealed record SignOffDocument(
-    long Id, DateTime SignedUtc, string Signer, string Role, string AuthenticatedBy, string Decision, string Reconciliation, string Fingerprint,
+    long Id, DateTime SignedUtc, string Signer, string Role, string AuthenticatedBy, string Decision, string Reconciliation,
+    string Fingerprint,
     SignedReportDocument Report, string? Comment)
 {
     public static SignOffDocument From(SignOff s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Id, s.SignedUtc, s.Signer.Name, s.Signer.Role.ToCode(), s.Signer.AuthenticatedBy, s.Decision.ToCode(), s.Reconciliation, s.Fingerprint,
-            new SignedReportDocument(s.Report.Name, s.Report.Sha256), s.Comment);
+        return new(
+            s.Id,
+            s.SignedUtc,
+            s.Signer.Name,
+            s.Signer.Role.ToCode(),
+            s.Signer.AuthenticatedBy,
+            s.Decision.ToCode(),
+            s.Reconciliation,
+            s.Fingerprint,
+            new SignedReportDocument(s.Report.Name, s.Report.Sha256),
+            s.Comment);
     }
 }
 

@@ -19,13 +19,19 @@ internal static class XlsxStyles
     private const uint EuroFormat = 164;
 
     public static Stylesheet Create() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = EuroFormat, FormatCode = "#,##0.00\\ \"€\";[Red]\\-#,##0.00\\ \"€\"" }) { Count = 1 },
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = EuroFormat, FormatCode = "#,##0.00\\ \"€\";[Red]\\-#,##0.00\\ \"€\"" }) { Count = 1 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) {
+                FontId = 1,
+                ApplyFont = true,
+                ApplyAlignment = true },
             new CellFormat { NumberFormatId = EuroFormat, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },

@@ -57,11 +57,14 @@ public static class XlsxWorkbookWriter
         foreach (var cells in table.Rows)
         {
             rowIndex++;
-            data.Append(new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
+            data.Append(
+                new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
         }
 
         var frozen = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
-        var views = new SheetViews(new SheetView(frozen, new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>(["A2"]) })
+        var views = new SheetViews(new SheetView(
+            frozen,
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>(["A2"]) })
         {
             WorkbookViewId = 0,
         });
@@ -94,7 +97,8 @@ public static class XlsxWorkbookWriter
     private static int Shown(object? value, CellKind kind) => value switch
     {
         null => 0,
-        decimal number when kind is CellKind.Money or CellKind.Figure => number.ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 2,
+        decimal number when kind is CellKind.Money or CellKind.Figure => number.ToString("#,##0.00", CultureInfo.InvariantCulture).Length
+            + 2,
         decimal number => number.ToString(CultureInfo.InvariantCulture).Length,
         long number => number.ToString("#,##0", CultureInfo.InvariantCulture).Length,
         string text => Math.Min(text.Length, ExcelCellLimit),
@@ -113,7 +117,10 @@ public static class XlsxWorkbookWriter
     private static Cell Cell(string reference, object? value, CellKind kind) => value switch
     {
         null => new Cell { CellReference = reference },
-        decimal number => Number(reference, number.ToString(CultureInfo.InvariantCulture), kind == CellKind.Money ? XlsxStyles.Money : kind == CellKind.Figure ? XlsxStyles.Figure : XlsxStyles.Count),
+        decimal number => Number(
+            reference,
+            number.ToString(CultureInfo.InvariantCulture),
+            kind == CellKind.Money ? XlsxStyles.Money : kind == CellKind.Figure ? XlsxStyles.Figure : XlsxStyles.Count),
         long number => Number(reference, number.ToString(CultureInfo.InvariantCulture), XlsxStyles.Count),
         _ => Text(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", XlsxStyles.Text),
     };
@@ -123,7 +130,10 @@ public static class XlsxWorkbookWriter
 
     // A text that starts like a formula keeps its characters and gets the quote-prefix style: Excel and LibreOffice show
     // it as it is, never evaluate it, and keep it text when the cell is edited.
-    private static Cell Text(string reference, string text, uint style) => new(new InlineString(new Text(Fitted(XmlSafe(text))) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell Text(
+        string reference,
+        string text,
+        uint style) => new(new InlineString(new Text(Fitted(XmlSafe(text))) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
@@ -159,7 +169,9 @@ public static class XlsxWorkbookWriter
             return text;
         }
 
-        var note = string.Create(CultureInfo.InvariantCulture, $" … [{text.Length:N0} characters: cut here, whole in the CSV and JSON reports]");
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $" … [{text.Length:N0} characters: cut here, whole in the CSV and JSON reports]");
         var keep = ExcelCellLimit - note.Length;
         if (char.IsHighSurrogate(text[keep - 1]))
         {

@@ -2,7 +2,8 @@ using Bascule.Sample.Catalog;
 
 namespace Bascule.Sample.Ledger.Documents;
 
-/// <summary>A capital subsidy granted for an investment (OD, extraordinary service): receivable on the authority, subsidy received.</summary>
+/// <summary>A capital subsidy granted for an investment (OD, extraordinary service): receivable on the authority, subsidy
+/// received.</summary>
 public sealed class CapitalSubsidyDocument : DocumentKind
 {
     public override string Journal => "OD";

@@ -37,8 +37,13 @@ public sealed class CorrectionDocument : DocumentKind
         if (context.Random.Chance(0.5))
         {
             var supplier = context.ThirdParties.Supplier(context.Random.Next(context.ThirdParties.SupplierCount));
-            lines.Add(LedgerEntry.Debit(from.Account, -cents, context.Label($"Note de crédit {reference} - {from.Label}"), from, supplier.Code));
-            lines.Add(LedgerEntry.Credit(LegacyCatalog.Suppliers, -cents, context.Label($"Note de crédit {reference} {supplier.Name}"), thirdParty: supplier.Code));
+            lines.Add(
+                LedgerEntry.Debit(from.Account, -cents, context.Label($"Note de crédit {reference} - {from.Label}"), from, supplier.Code));
+            lines.Add(LedgerEntry.Credit(
+                LegacyCatalog.Suppliers,
+                -cents,
+                context.Label($"Note de crédit {reference} {supplier.Name}"),
+                thirdParty: supplier.Code));
             return;
         }
 

@@ -20,15 +20,24 @@ public sealed class DebtDocument : DocumentKind
         var interest = context.Pick(ArticleUse.DebtInterest);
         var interestCents = context.Draw(interest.TypicalAmount, sigma: 0.4);
         long total = interestCents;
-        lines.Add(LedgerEntry.Debit(interest.Account, interestCents, context.Label($"{interest.Label} - {loan}"), interest, interest.Authority!));
+        lines.Add(
+            LedgerEntry.Debit(interest.Account, interestCents, context.Label($"{interest.Label} - {loan}"), interest, interest.Authority!));
         if (size == 3)
         {
             var repayment = context.Pick(ArticleUse.DebtRepayment);
             var repaymentCents = context.Draw(repayment.TypicalAmount, sigma: 0.4);
             total += repaymentCents;
-            lines.Add(LedgerEntry.Debit(repayment.Account, repaymentCents, context.Label($"{repayment.Label} - {loan}"), repayment, repayment.Authority!));
+            lines.Add(LedgerEntry.Debit(
+                repayment.Account,
+                repaymentCents,
+                context.Label($"{repayment.Label} - {loan}"),
+                repayment,
+                repayment.Authority!));
         }
 
-        lines.Add(LedgerEntry.Credit(LegacyCatalog.CurrentAccount, total, context.Label($"Échéance {loan} - {DocumentContext.MonthName(bookingDate)}")));
+        lines.Add(LedgerEntry.Credit(
+            LegacyCatalog.CurrentAccount,
+            total,
+            context.Label($"Échéance {loan} - {DocumentContext.MonthName(bookingDate)}")));
     }
 }

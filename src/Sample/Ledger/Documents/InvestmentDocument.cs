@@ -23,10 +23,19 @@ public sealed class InvestmentDocument : DocumentKind
             var article = context.Pick(ArticleUse.Investment);
             var cents = context.Draw(article.TypicalAmount, sigma: 0.6);
             total += cents;
-            lines.Add(LedgerEntry.Debit(article.Account, cents, context.Label($"{article.Label} - état d'avancement {i} facture {invoice}"), article, supplier.Code));
+            lines.Add(LedgerEntry.Debit(
+                article.Account,
+                cents,
+                context.Label($"{article.Label} - état d'avancement {i} facture {invoice}"),
+                article,
+                supplier.Code));
         }
 
-        lines.Add(LedgerEntry.Credit(LegacyCatalog.Suppliers, total, context.Label($"Facture {invoice} {supplier.Name}"), thirdParty: supplier.Code));
+        lines.Add(LedgerEntry.Credit(
+            LegacyCatalog.Suppliers,
+            total,
+            context.Label($"Facture {invoice} {supplier.Name}"),
+            thirdParty: supplier.Code));
         context.Payables.Add(new PendingItem(LegacyCatalog.Suppliers, supplier.Code, total, $"facture {invoice} {supplier.Name}"));
     }
 }

@@ -19,7 +19,8 @@ public sealed class PaymentDocument : DocumentKind
         {
             var item = context.Payables.Take();
             total += item.Cents;
-            lines.Add(LedgerEntry.Debit(item.Account, item.Cents, context.Label($"Paiement {item.Reference}"), thirdParty: item.ThirdParty));
+            lines.Add(
+                LedgerEntry.Debit(item.Account, item.Cents, context.Label($"Paiement {item.Reference}"), thirdParty: item.ThirdParty));
         }
 
         lines.Add(LedgerEntry.Credit(context.BankAccount(), total, context.Label($"Extrait de compte {statement}")));

@@ -37,7 +37,11 @@ public sealed class PayrollDocument : DocumentKind
             gross += salaryCents;
             employer += contributionCents;
             lines.Add(LedgerEntry.Debit(salary.Account, salaryCents, context.Label($"Rémunérations {month} - {salary.Label}"), salary));
-            lines.Add(LedgerEntry.Debit(contribution.Account, contributionCents, context.Label($"Cotisations {month} - {contribution.Label}"), contribution));
+            lines.Add(LedgerEntry.Debit(
+                contribution.Account,
+                contributionCents,
+                context.Label($"Cotisations {month} - {contribution.Label}"),
+                contribution));
         }
 
         var employeeShare = gross * EmployeeShareBasisPoints / 10_000;

@@ -23,7 +23,11 @@ public sealed class PersonRevenueDocument : DocumentKind
             var person = context.Person();
             var cents = context.Draw(article.TypicalAmount, sigma: 0.5);
             total += cents;
-            lines.Add(LedgerEntry.Debit(LegacyCatalog.Receivables, cents, context.Label($"{article.Label} - rôle {roll} article {i}"), thirdParty: person));
+            lines.Add(LedgerEntry.Debit(
+                LegacyCatalog.Receivables,
+                cents,
+                context.Label($"{article.Label} - rôle {roll} article {i}"),
+                thirdParty: person));
             context.Receivables.Add(new PendingItem(LegacyCatalog.Receivables, person, cents, $"rôle {roll} article {i}"));
         }
 

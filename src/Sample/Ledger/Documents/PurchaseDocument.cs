@@ -34,10 +34,15 @@ public sealed class PurchaseDocument : DocumentKind
             var article = i == 1 ? first : context.Random.Pick(sameFunction);
             var cents = context.Draw(article.TypicalAmount);
             total += cents;
-            lines.Add(LedgerEntry.Debit(article.Account, cents, context.Label($"{article.Label} - facture {invoice}"), article, supplier.Code));
+            lines.Add(
+                LedgerEntry.Debit(article.Account, cents, context.Label($"{article.Label} - facture {invoice}"), article, supplier.Code));
         }
 
-        lines.Add(LedgerEntry.Credit(LegacyCatalog.Suppliers, total, context.Label($"Facture {invoice} {supplier.Name}"), thirdParty: supplier.Code));
+        lines.Add(LedgerEntry.Credit(
+            LegacyCatalog.Suppliers,
+            total,
+            context.Label($"Facture {invoice} {supplier.Name}"),
+            thirdParty: supplier.Code));
         context.Payables.Add(new PendingItem(LegacyCatalog.Suppliers, supplier.Code, total, $"facture {invoice} {supplier.Name}"));
     }
 }

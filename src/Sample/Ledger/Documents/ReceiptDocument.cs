@@ -21,7 +21,8 @@ public sealed class ReceiptDocument : DocumentKind
         {
             var item = context.Receivables.Take();
             total += item.Cents;
-            lines.Add(LedgerEntry.Credit(item.Account, item.Cents, context.Label($"Encaissement {item.Reference}"), thirdParty: item.ThirdParty));
+            lines.Add(
+                LedgerEntry.Credit(item.Account, item.Cents, context.Label($"Encaissement {item.Reference}"), thirdParty: item.ThirdParty));
         }
 
         lines.Insert(bankLine, LedgerEntry.Debit(bank, total, context.Label($"Extrait de compte {statement}")));

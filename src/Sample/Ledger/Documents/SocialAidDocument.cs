@@ -26,8 +26,10 @@ public sealed class SocialAidDocument : DocumentKind
             var beneficiary = context.Beneficiary();
             var cents = context.Draw(article.TypicalAmount, sigma: 0.3);
             lines.Add(LedgerEntry.Debit(article.Account, cents, context.Label($"{article.Label} - {month}"), article, beneficiary));
-            lines.Add(LedgerEntry.Credit(LegacyCatalog.Beneficiaries, cents, context.Label($"Aide à verser - {month}"), thirdParty: beneficiary));
-            context.Payables.Add(new PendingItem(LegacyCatalog.Beneficiaries, beneficiary, cents, $"{article.Label.ToLowerInvariant()} {month}"));
+            lines.Add(
+                LedgerEntry.Credit(LegacyCatalog.Beneficiaries, cents, context.Label($"Aide à verser - {month}"), thirdParty: beneficiary));
+            context.Payables
+                .Add(new PendingItem(LegacyCatalog.Beneficiaries, beneficiary, cents, $"{article.Label.ToLowerInvariant()} {month}"));
         }
     }
 }

@@ -19,7 +19,9 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task Health_answers_200_without_authentication_and_shows_only_states()
     {
-        await using var app = await StartAsync(new StagingTarget("sqlite", "", _temp.Combine("out")), users: new Dictionary<string, string> { ["alice"] = "s3cret" });
+        await using var app = await StartAsync(
+            new StagingTarget("sqlite", "", _temp.Combine("out")),
+            users: new Dictionary<string, string> { ["alice"] = "s3cret" });
         using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
 
         var page = await http.GetAsync("/", TestContext.Current.CancellationToken);
@@ -53,7 +55,10 @@ public sealed class HealthTests : IDisposable
         }
 
         await using var cluster = await PostgresCluster.CreateAsync();
-        var staging = new StagingTarget("postgres", new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = true }.ConnectionString, _temp.Combine("out"));
+        var staging = new StagingTarget(
+            "postgres",
+            new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = true }.ConnectionString,
+            _temp.Combine("out"));
         await using var app = await StartAsync(staging);
         using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
@@ -71,7 +76,9 @@ public sealed class HealthTests : IDisposable
         Assert.DoesNotContain("Exception", pageBody, StringComparison.Ordinal);
         Assert.DoesNotContain(cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), pageBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Equal("""{"status":"Unhealthy","checks":{"staging":"Unhealthy","jobStorage":"Healthy","outputSpace":"Healthy"}}""", healthBody);
+        Assert.Equal(
+            """{"status":"Unhealthy","checks":{"staging":"Unhealthy","jobStorage":"Healthy","outputSpace":"Healthy"}}""",
+            healthBody);
 
         await cluster.StartAsync();
         // Nothing to restart: the next requests reach the database again (a pooled connection the outage broke may fail one more).
@@ -97,9 +104,19 @@ public sealed class HealthTests : IDisposable
         }
     }
 
-    private static Task<ServedHost> StartAsync(StagingTarget staging, IReadOnlyDictionary<string, string>? users = null, long? minimumFreeBytes = null)
+    private static Task<ServedHost> StartAsync(
+        StagingTarget staging,
+        IReadOnlyDictionary<string, string>? users = null,
+        long? minimumFreeBytes = null)
     {
-        var options = new ServeOptions($"http://127.0.0.1:{LoopbackPort.Free()}", new InMemoryStorage(), staging, users ?? new Dictionary<string, string>(), 1);
-        return ServedHost.StartAsync(minimumFreeBytes is { } bytes ? options with { MinimumFreeBytes = bytes } : options, TestContext.Current.CancellationToken);
+        var options = new ServeOptions(
+            $"http://127.0.0.1:{LoopbackPort.Free()}",
+            new InMemoryStorage(),
+            staging,
+            users ?? new Dictionary<string, string>(),
+            1);
+        return ServedHost.StartAsync(
+            minimumFreeBytes is { } bytes ? options with { MinimumFreeBytes = bytes } : options,
+            TestContext.Current.CancellationToken);
     }
 }

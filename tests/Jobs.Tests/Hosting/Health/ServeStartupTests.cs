@@ -23,7 +23,10 @@ public sealed class ServeStartupTests(PasswordCluster postgres) : IClassFixture<
 
         Assert.Equal(1, exit);
         Assert.StartsWith("The job storage (postgres ", output, StringComparison.Ordinal);
-        Assert.Contains("could not be used: 28P01: password authentication failed for user \"postgres\". Check --jobs-storage and --jobs-connection", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "could not be used: 28P01: password authentication failed for user \"postgres\". Check --jobs-storage and --jobs-connection",
+            output,
+            StringComparison.Ordinal);
         AssertClean(output);
     }
 
@@ -36,14 +39,21 @@ public sealed class ServeStartupTests(PasswordCluster postgres) : IClassFixture<
 
         Assert.Equal(1, exit);
         Assert.StartsWith("The staging database ", output, StringComparison.Ordinal);
-        Assert.Contains("could not be used: 28P01: password authentication failed for user \"postgres\". Check --provider and --connection", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "could not be used: 28P01: password authentication failed for user \"postgres\". Check --provider and --connection",
+            output,
+            StringComparison.Ordinal);
         AssertClean(output);
     }
 
     [Fact]
     public async Task A_staging_database_that_does_not_exist_stops_serve_naming_it()
     {
-        var (exit, output) = await ServeAsync("--provider", "postgres", "--connection", postgres.Connection("no_such_database", PasswordCluster.Password));
+        var (exit, output) = await ServeAsync(
+            "--provider",
+            "postgres",
+            "--connection",
+            postgres.Connection("no_such_database", PasswordCluster.Password));
 
         Assert.Equal(1, exit);
         Assert.Contains("The staging database ", output, StringComparison.Ordinal);
@@ -59,14 +69,23 @@ public sealed class ServeStartupTests(PasswordCluster postgres) : IClassFixture<
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var nowhere = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Password = PasswordCluster.Password, Database = "jobs", Timeout = 5 }.ConnectionString;
+        var nowhere = new NpgsqlConnectionStringBuilder {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "postgres",
+            Password = PasswordCluster.Password,
+            Database = "jobs",
+            Timeout = 5 }.ConnectionString;
 
         var (exit, output) = await ServeAsync("--jobs-storage", "postgres", "--jobs-connection", nowhere, "--log-format", "json");
 
         Assert.Equal(1, exit);
         var line = JsonDocument.Parse(output).RootElement;
         Assert.Equal("FATAL", line.GetProperty("level").GetString());
-        Assert.StartsWith($"Still failing after 25 s. The job storage (postgres host=127.0.0.1;port={port};database=jobs;timeout=5) could not be used: ", line.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Still failing after 25 s. The job storage (postgres host=127.0.0.1;port={port};database=jobs;timeout=5) could not be used: ",
+            line.GetProperty("message").GetString(),
+            StringComparison.Ordinal);
         AssertClean(output);
     }
 
@@ -97,7 +116,12 @@ public sealed class PasswordCluster : IAsyncLifetime
     private PostgresCluster? _cluster;
 
     public string Connection(string database, string password) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = _cluster!.Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder {
+            Host = "127.0.0.1",
+            Port = _cluster!.Port,
+            Username = "postgres",
+            Password = password,
+            Database = database }.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {

@@ -9,7 +9,12 @@ public sealed class HangfireLogProviderTests
     public void Hangfire_lines_are_stamped_in_utc_on_the_24_hour_clock()
     {
         using var writer = new StringWriter();
-        var log = new HangfireLogProvider(LogLevel.Info, new LogWriter(LogFormats.Text, writer, clock: new FixedClock(new DateTimeOffset(2026, 11, 28, 17, 5, 9, TimeSpan.FromHours(1)))))
+        var log = new HangfireLogProvider(
+            LogLevel.Info,
+            new LogWriter(
+                LogFormats.Text,
+                writer,
+                clock: new FixedClock(new DateTimeOffset(2026, 11, 28, 17, 5, 9, TimeSpan.FromHours(1)))))
             .GetLogger("Hangfire.Server.Worker");
 
         Assert.True(log.Log(LogLevel.Warn, () => "Job 42 failed", new InvalidOperationException("disk full")));
@@ -26,7 +31,9 @@ public sealed class HangfireLogProviderTests
     {
         using var writer = new StringWriter();
         const string connection = "Host=db.example;Username=bascule;Password=Pa55-word!;Database=jobs";
-        var log = new HangfireLogProvider(LogLevel.Info, new LogWriter(LogFormats.Json, writer, [connection], new FixedClock(new DateTimeOffset(2026, 11, 28, 16, 5, 9, TimeSpan.Zero))))
+        var log = new HangfireLogProvider(
+            LogLevel.Info,
+            new LogWriter(LogFormats.Json, writer, [connection], new FixedClock(new DateTimeOffset(2026, 11, 28, 16, 5, 9, TimeSpan.Zero))))
             .GetLogger("Hangfire.Server.Worker");
 
         log.Log(LogLevel.Error, () => "Could not open Password=Pa55-word!", new InvalidOperationException("multi\nline"));
@@ -34,7 +41,9 @@ public sealed class HangfireLogProviderTests
         var line = Assert.Single(writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         var entry = System.Text.Json.JsonDocument.Parse(line).RootElement;
         Assert.Equal("2026-11-28T16:05:09Z", entry.GetProperty("time").GetString());
-        Assert.Equal(("ERROR", "Hangfire.Server.Worker", "Could not open Password=***"), (entry.GetProperty("level").GetString(), entry.GetProperty("source").GetString(), entry.GetProperty("message").GetString()));
+        Assert.Equal(
+            ("ERROR", "Hangfire.Server.Worker", "Could not open Password=***"),
+            (entry.GetProperty("level").GetString(), entry.GetProperty("source").GetString(), entry.GetProperty("message").GetString()));
         Assert.StartsWith("System.InvalidOperationException: multi", entry.GetProperty("exception").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Pa55-word!", line, StringComparison.Ordinal);
     }

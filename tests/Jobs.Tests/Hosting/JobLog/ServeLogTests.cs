@@ -22,7 +22,16 @@ public sealed partial class ServeLogTests(PostgresServer server) : IDisposable
         // The third entity's export lost its control file: a data fault, failed at once without retries.
         File.Delete(Path.Combine(fleet.Entities[2].ExportFolder(FleetSample.Year), "EXPORT.txt"));
         var jobs = await JobsDatabaseAsync();
-        using var serve = await ServeProcess.StartAsync(_temp.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs, "--workers", "2", "--log-format", "json");
+        using var serve = await ServeProcess.StartAsync(
+            _temp.Path,
+            "--jobs-storage",
+            "postgres",
+            "--jobs-connection",
+            jobs,
+            "--workers",
+            "2",
+            "--log-format",
+            "json");
 
         var client = new BackgroundJobClient(JobStorages.Create(JobStorages.Postgres, jobs));
         var ids = fleet.Entities.Select(e => FleetEnqueuer.Enqueue(client, e, FleetSample.Year)).ToList();
@@ -32,14 +41,18 @@ public sealed partial class ServeLogTests(PostgresServer server) : IDisposable
         var lines = serve.Cli.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var entries = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.All(entries, e => Assert.Equal(JsonValueKind.Object, e.ValueKind));
-        Assert.All(entries, e => Assert.True(e.TryGetProperty("time", out _) && e.TryGetProperty("level", out _) && e.TryGetProperty("source", out _) && e.TryGetProperty("message", out _), e.ToString()));
+        Assert.All(entries, e => Assert.True(e.TryGetProperty("time", out _) && e.TryGetProperty("level", out _)
+            && e.TryGetProperty("source", out _)
+            && e.TryGetProperty("message", out _), e.ToString()));
         Assert.DoesNotContain(Password, serve.Cli.Output, StringComparison.Ordinal);
         for (var i = 0; i < 3; i++)
         {
             var events = entries.Where(e => e.TryGetProperty("job", out var j) && j.GetString() == ids[i]).ToList();
             var expected = i < 2 ? "succeeded" : "failed";
             Assert.Equal(["started", expected], events.Select(e => e.GetProperty("outcome").GetString()));
-            Assert.All(events, e => Assert.Equal((fleet.Entities[i].Key, FleetSample.Year.Value, 1), (e.GetProperty("entity").GetString(), e.GetProperty("year").GetInt32(), e.GetProperty("attempt").GetInt32())));
+            Assert.All(events, e => Assert.Equal(
+                (fleet.Entities[i].Key, FleetSample.Year.Value, 1),
+                (e.GetProperty("entity").GetString(), e.GetProperty("year").GetInt32(), e.GetProperty("attempt").GetInt32())));
             var end = events[1];
             Assert.Equal("job." + expected, end.GetProperty("event").GetString());
             Assert.True(end.GetProperty("durationSeconds").GetDouble() > 0);
@@ -61,17 +74,30 @@ public sealed partial class ServeLogTests(PostgresServer server) : IDisposable
     {
         var fleet = FleetSample.Write(_temp, entities: 1, lines: 300);
         var jobs = await JobsDatabaseAsync();
-        using var serve = await ServeProcess.StartAsync(_temp.Path, "--jobs-storage", "postgres", "--jobs-connection", jobs, "--workers", "1");
+        using var serve = await ServeProcess.StartAsync(
+            _temp.Path,
+            "--jobs-storage",
+            "postgres",
+            "--jobs-connection",
+            jobs,
+            "--workers",
+            "1");
 
-        var id = FleetEnqueuer.Enqueue(new BackgroundJobClient(JobStorages.Create(JobStorages.Postgres, jobs)), fleet.Entities[0], FleetSample.Year);
+        var id = FleetEnqueuer.Enqueue(
+            new BackgroundJobClient(JobStorages.Create(JobStorages.Postgres, jobs)),
+            fleet.Entities[0],
+            FleetSample.Year);
         await serve.WaitForAsync(output => output.Contains("outcome=succeeded", StringComparison.Ordinal));
         Assert.Equal(0, await serve.StopAsync());
 
         var key = fleet.Entities[0].Key;
         var lines = serve.Cli.StandardOutput.Split('\n').Where(l => l.Contains(" (Bascule.Jobs) ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, lines.Count);
-        Assert.Matches($@"^\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ \[INFO\] \(Bascule.Jobs\) Job {id} started: {key} 2023, attempt 1\. \| event=job\.started entity={key} year=2023 job={id} run=- attempt=1 duration=- outcome=started\r?$", lines[0]);
-        Assert.Matches($@"\[INFO\] \(Bascule.Jobs\) Job {id} succeeded: {key} 2023, run [0-9a-f-]{{36}} in \d+\.\d s\. \| event=job\.succeeded entity={key} year=2023 job={id} run=[0-9a-f-]{{36}} attempt=1 duration=\d+\.\ds outcome=succeeded\r?$", lines[1]);
+        Assert.Matches($@"^\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ \[INFO\] \(Bascule.Jobs\) Job {id} started: {key} 2023, attempt 1\. \| "
+            + $@"event=job\.started entity={key} year=2023 job={id} run=- attempt=1 duration=- outcome=started\r?$", lines[0]);
+        Assert.Matches($@"\[INFO\] \(Bascule.Jobs\) Job {id} succeeded: {key} 2023, run [0-9a-f-]{{36}} in \d+\.\d s\. \| "
+            + $@"event=job\.succeeded entity={key} year=2023 job={id} run=[0-9a-f-]{{36}} "
+            + $@"attempt=1 duration=\d+\.\ds outcome=succeeded\r?$", lines[1]);
         Assert.DoesNotContain(Password, serve.Cli.Output, StringComparison.Ordinal);
     }
 

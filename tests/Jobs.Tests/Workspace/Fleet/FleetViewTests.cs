@@ -51,7 +51,10 @@ public sealed class FleetViewTests
         var overridden = Run(2023, RunStatus.Published, "FAILED", minutes: 0) with
         {
             FailureMessage = "Held, not published: reconciliation FAILED (controlTotals:ECRITURES.csv:debit).",
-            Override = new PublishOverride("alice", new DateTime(2026, 12, 3, 11, 0, 0, DateTimeKind.Utc), "1 EUR rounding in the legacy totals"),
+            Override = new PublishOverride(
+                "alice",
+                new DateTime(2026, 12, 3, 11, 0, 0, DateTimeKind.Utc),
+                "1 EUR rounding in the legacy totals"),
         };
 
         var row = Row(await RenderAsync(FleetRows.Build([overridden], [], [], [])), "COMMUNE-21005", 2023);
@@ -65,8 +68,20 @@ public sealed class FleetViewTests
     [Fact]
     public async Task A_job_that_failed_before_it_created_a_run_has_its_row_and_its_message()
     {
-        var fleet = new FleetEntity("cpas-ixelles", "CPAS d'Ixelles", EntityType.Cpas, "21009", "exports/cpas-ixelles-{year}", "mappings/bxl-2024/1.0.0");
-        var failed = new MigrationJobState("42", "cpas-ixelles", 2023, JobState.Failed, new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc), "cpas-ixelles 2023: the export folder was not found.");
+        var fleet = new FleetEntity(
+            "cpas-ixelles",
+            "CPAS d'Ixelles",
+            EntityType.Cpas,
+            "21009",
+            "exports/cpas-ixelles-{year}",
+            "mappings/bxl-2024/1.0.0");
+        var failed = new MigrationJobState(
+            "42",
+            "cpas-ixelles",
+            2023,
+            JobState.Failed,
+            new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc),
+            "cpas-ixelles 2023: the export folder was not found.");
         var unknown = new MigrationJobState("43", "commune-nowhere", 2024, JobState.Failed, null, "commune-nowhere 2024: no such folder.");
 
         var page = await RenderAsync(FleetRows.Build([], [failed, unknown], [], [fleet]));
@@ -119,7 +134,17 @@ public sealed class FleetViewTests
     {
         Assert.True(RunId.TryParse(Guid.CreateVersion7().ToString(), out var id));
         return new RunInfo(
-            id, "Commune d'Etterbeek", "COMMUNE", "21005", year, status, new MappingIdentity("bxl-2024", "1.0.0", new string('a', 64)), new string('f', 64),
-            new DateTime(2026, 12, 3, 10, minutes, 0, DateTimeKind.Utc), null, "test", "test", null, null, ReconciliationStatus: reconciliation);
+            id, "Commune d'Etterbeek", "COMMUNE", "21005", year, status, new MappingIdentity(
+                "bxl-2024",
+                "1.0.0",
+                new string('a', 64)), new string('f', 64),
+            new DateTime(
+                2026,
+                12,
+                3,
+                10,
+                minutes,
+                0,
+                DateTimeKind.Utc), null, "test", "test", null, null, ReconciliationStatus: reconciliation);
     }
 }

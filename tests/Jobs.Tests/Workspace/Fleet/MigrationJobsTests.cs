@@ -21,16 +21,24 @@ public sealed class MigrationJobsTests
         var client = new BackgroundJobClient(storage, new JobFilterCollection());
         var old = Failed(client, "COMMUNE-21009", 2023, "The export folder /exports/21009/2023 does not exist.");
         // More newer failures of another entity than one page holds, and a page's worth of jobs of another state.
-        var newer = Enumerable.Range(0, MigrationJobs.Page + 37).Select(_ => Failed(client, "COMMUNE-21005", 2022, "The mapping folder is missing.")).ToList();
-        var scheduled = Enumerable.Range(0, MigrationJobs.Page).Select(_ => client.Create(Migration("CPAS-21005", 2022), new ScheduledState(TimeSpan.FromDays(1)))).ToList();
+        var newer = Enumerable.Range(0, MigrationJobs.Page + 37)
+            .Select(_ => Failed(client, "COMMUNE-21005", 2022, "The mapping folder is missing."))
+            .ToList();
+        var scheduled = Enumerable.Range(0, MigrationJobs.Page)
+            .Select(_ => client.Create(Migration("CPAS-21005", 2022), new ScheduledState(TimeSpan.FromDays(1))))
+            .ToList();
 
         var jobs = MigrationJobs.Read(storage);
 
         var oldJob = Assert.Single(jobs, j => j.EntityKey == "COMMUNE-21009");
         Assert.Equal((old, JobState.Failed, 2023), (oldJob.Id, oldJob.State, oldJob.Year));
         Assert.Contains("21009/2023", oldJob.Message, StringComparison.Ordinal);
-        Assert.Equal(newer.Order(StringComparer.Ordinal), jobs.Where(j => j.EntityKey == "COMMUNE-21005").Select(j => j.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(scheduled.Order(StringComparer.Ordinal), jobs.Where(j => j.State == JobState.Scheduled).Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            newer.Order(StringComparer.Ordinal),
+            jobs.Where(j => j.EntityKey == "COMMUNE-21005").Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            scheduled.Order(StringComparer.Ordinal),
+            jobs.Where(j => j.State == JobState.Scheduled).Select(j => j.Id).Order(StringComparer.Ordinal));
         // On the fleet page, that entity and year is a row whose last job is the old failure.
         var row = Assert.Single(FleetRows.Build([], jobs, [], []), r => r.LastJob?.Id == old);
         Assert.Equal(2023, row.Year);

@@ -156,6 +156,22 @@ public static partial class DrillIndexes
         }
     }
 
+    /// <summary>The query of <see cref="ExistingAsync"/> in each engine's catalog.</summary>
+    public static string ExistingSql(StagingProviderKind engine) => engine switch
+    {
+        StagingProviderKind.Postgres =>
+            """
+            SELECT c.relname AS Name, i.indisvalid AND i.indisready AS Valid
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = 'staged_lines'::regclass AND c.relname LIKE 'ix\_drill\_%'
+            """,
+        StagingProviderKind.SqlServer =>
+            "SELECT name AS Name, CAST(1 AS BIT) AS Valid FROM sys.indexes WHERE object_id = OBJECT_ID('staged_lines') AND name LIKE "
+                + "'ix[_]drill[_]%'",
+        _ => "SELECT name AS Name, 1 AS Valid FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staged_lines' AND name LIKE "
+            + "'ix\\_drill\\_%' ESCAPE '\\'",
+    };
+
     /// <summary>The drill-down indexes on staged_lines, and whether each is complete (PostgreSQL's <c>indisvalid</c>).</summary>
     public static async Task<IReadOnlyList<(string Name, bool Valid)>> ExistingAsync(
         DbConnection connection,
@@ -163,20 +179,7 @@ public static partial class DrillIndexes
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var sql = engine switch
-        {
-            StagingProviderKind.Postgres =>
-                """
-                SELECT c.relname AS Name, i.indisvalid AND i.indisready AS Valid
-                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE i.indrelid = 'staged_lines'::regclass AND c.relname LIKE 'ix\_drill\_%'
-                """,
-            StagingProviderKind.SqlServer =>
-                "SELECT name AS Name, CAST(1 AS BIT) AS Valid FROM sys.indexes WHERE object_id = OBJECT_ID('staged_lines') AND name LIKE "
-                    + "'ix[_]drill[_]%'",
-            _ => "SELECT name AS Name, 1 AS Valid FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staged_lines' AND name LIKE "
-                + "'ix\\_drill\\_%' ESCAPE '\\'",
-        };
+        var sql = ExistingSql(engine);
         return (await connection.QueryAsync<IndexRow>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
             .Select(r => (r.Name, Convert.ToBoolean(r.Valid, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -52,6 +52,8 @@ public sealed class DrillSqlTests
             AssertParses(DrillIndexes.Create(StagingProviderKind.SqlServer, list, run));
             AssertParses(DrillIndexes.Drop(StagingProviderKind.SqlServer, DrillIndexes.Name(list, run)));
         }
+
+        AssertParses(DrillIndexes.ExistingSql(StagingProviderKind.SqlServer));
     }
 
     private static void AssertParses(string sql)

@@ -14,14 +14,7 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     [Fact]
     public async Task Runs_lists_both_runs_newest_first()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "runs",
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--format",
-            "json");
+        var (exit, stdout, stderr) = await JsonAsync("runs");
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
@@ -38,18 +31,7 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         var outDir = runs.Temp.Combine("report-" + Guid.NewGuid().ToString("N")[..6]);
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "report",
-            "--run",
-            runs.RunB,
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--out",
-            outDir,
-            "--format",
-            "json");
+        var (exit, stdout, stderr) = await JsonAsync("report", "--run", runs.RunB, "--out", outDir);
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
@@ -73,17 +55,7 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     [Fact]
     public async Task Report_diff_gives_the_accounts_that_changed_and_why_and_exits_3()
     {
-        var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "report",
-            "diff",
-            runs.RunA,
-            runs.RunB,
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--format",
-            "json");
+        var (exit, stdout, stderr) = await JsonAsync("report", "diff", runs.RunA, runs.RunB);
 
         Assert.Equal(3, exit);
         Assert.Equal("", stderr);
@@ -108,18 +80,7 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         var outDir = runs.Temp.Combine("cutover-" + Guid.NewGuid().ToString("N")[..6]);
 
-        var (exit, stdout, stderr) = await CliStreams.RunAsync(
-            "cutover",
-            "--run",
-            runs.RunB,
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--out",
-            outDir,
-            "--format",
-            "json");
+        var (exit, stdout, stderr) = await JsonAsync("cutover", "--run", runs.RunB, "--out", outDir);
 
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
@@ -143,29 +104,8 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
     {
         const string Unknown = "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10";
 
-        var report = await CliStreams.RunAsync(
-            "report",
-            "--run",
-            Unknown,
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--out",
-            runs.Temp.Combine("none"),
-            "--format",
-            "json");
-        var diff = await CliStreams.RunAsync(
-            "report",
-            "diff",
-            Unknown,
-            runs.RunB,
-            "--provider",
-            runs.Provider,
-            "--connection",
-            runs.Connection,
-            "--format",
-            "json");
+        var report = await JsonAsync("report", "--run", Unknown, "--out", runs.Temp.Combine("none"));
+        var diff = await JsonAsync("report", "diff", Unknown, runs.RunB);
 
         foreach (var (exit, stdout, stderr) in new[] { report, diff })
         {
@@ -175,6 +115,10 @@ public abstract class RunsJsonFormatTests<TRuns>(TRuns runs) : IClassFixture<TRu
             Assert.Contains("bascule runs", stderr, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>The command on this fixture's staging database, with <c>--format json</c>.</summary>
+    private Task<(int Exit, string Stdout, string Stderr)> JsonAsync(params string[] command) =>
+        CliStreams.RunAsync([.. command, "--provider", runs.Provider, "--connection", runs.Connection, "--format", "json"]);
 }
 
 public sealed class SqliteRunsJsonFormatTests(SqliteMigratedRuns runs) : RunsJsonFormatTests<SqliteMigratedRuns>(runs);

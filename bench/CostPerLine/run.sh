@@ -15,6 +15,7 @@ LINES=${1:-1000000}
 PAIRS=${2:-3}
 PG=${3:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bench/throwaway-postgres.sh"
 WORK=$(mktemp -d /tmp/cost-per-line.XXXXXX)
 chmod 755 "$WORK"
 MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
@@ -30,13 +31,8 @@ iconv -f WINDOWS-1252 -t UTF-8 "$LEDGER" > "$WORK/ecritures.utf8.csv"
 COLUMNS=$(head -1 "$WORK/ecritures.utf8.csv" | tr -d '\r' | awk -F';' '{ for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i }')
 
 if [ -z "$PG" ]; then
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PORT=$((40000 + RANDOM % 20000))
-  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
-  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; rm -rf "$WORK"' EXIT
-  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+  throwaway_postgres_start "$WORK"
+  trap 'throwaway_postgres_stop "$WORK"; rm -rf "$WORK"' EXIT
 else
   trap 'rm -rf "$WORK"' EXIT
 fi

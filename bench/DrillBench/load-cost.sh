@@ -10,31 +10,20 @@ LINES=${1:-1000000}
 RUNS=${2:-1}
 PAIRS=${3:-1}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bench/throwaway-postgres.sh"
 WORK=$(mktemp -d /tmp/drill-load-cost.XXXXXX)
 chmod 755 "$WORK"
 MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
 dotnet build "$ROOT/src/Jobs" -c Release -v quiet -nologo >/dev/null
 BASCULE=(dotnet "$ROOT/src/Jobs/bin/Release/net10.0/bascule.dll")
 "${BASCULE[@]}" sample --out "$WORK/export" --lines "$LINES" >/dev/null
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PORT=$((40000 + RANDOM % 20000))
-mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
-trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; rm -rf "$WORK"' EXIT
+throwaway_postgres_start "$WORK"
+trap 'throwaway_postgres_stop "$WORK"; rm -rf "$WORK"' EXIT
 ADMIN="host=127.0.0.1 port=$PORT user=postgres dbname=postgres"
 export PGOPTIONS="-c client_min_messages=warning"
 
-# Processor time of the PostgreSQL server so far: the postmaster, its children, and its children that ended.
-server_cpu() {
-  local postmaster ticks=0 pid fields
-  postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
-  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-    read -r -a fields <<< "$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue
-    [ "${#fields[@]}" -gt 14 ] && ticks=$((ticks + fields[11] + fields[12] + fields[13] + fields[14]))
-  done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
-}
+# Processor time of the PostgreSQL server so far (bench/server-cpu.sh).
+source "$ROOT/bench/server-cpu.sh"
 
 # The partial indexes of RUNS run ids that hold no rows, on the schema migrate creates.
 indexes_sql() {
@@ -61,9 +50,9 @@ for pair in $(seq "$PAIRS"); do
     connection="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=bench"
     "${BASCULE[@]}" runs --provider postgres --connection "$connection" >/dev/null
     if [ "$indexed" != 0 ]; then indexes_sql | psql "host=127.0.0.1 port=$PORT user=postgres dbname=bench" -q >/dev/null; fi
-    before=$(server_cpu)
+    before=$(server_cpu "$WORK/pg/data")
     result=$(migrate postgres "$connection")
-    echo "$pair;postgres;$indexed;$result;$(awk -v a="$before" -v b="$(server_cpu)" 'BEGIN { printf "%.1f", b - a }')"
+    echo "$pair;postgres;$indexed;$result;$(awk -v a="$before" -v b="$(server_cpu "$WORK/pg/data")" 'BEGIN { printf "%.1f", b - a }')"
     rm -f "$WORK/staging.db"*
     "${BASCULE[@]}" runs --provider sqlite --connection "$WORK/staging.db" >/dev/null
     if [ "$indexed" != 0 ]; then indexes_sql | sqlite3 "$WORK/staging.db"; fi

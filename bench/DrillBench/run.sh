@@ -11,6 +11,7 @@ set -euo pipefail
 LINES=${1:-1000000}
 ROUNDS=${ROUNDS:-9}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bench/throwaway-postgres.sh"
 WORK=$(mktemp -d /tmp/drill-bench.XXXXXX)
 chmod 755 "$WORK"
 MAPPING="$ROOT/mappings/bxl-2024/1.0.0"
@@ -22,17 +23,12 @@ PG=${2:-}
 SERVE_PID=""
 cleanup() {
   if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; fi
-  if [ -f "$WORK/pg/data/postmaster.pid" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; fi
+  throwaway_postgres_stop "$WORK"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 if [ -z "$PG" ]; then
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PORT=$((40000 + RANDOM % 20000))
-  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
-  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+  throwaway_postgres_start "$WORK"
 fi
 
 # The serve process's resident memory, current and peak, in MB.

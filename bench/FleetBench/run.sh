@@ -8,26 +8,22 @@ set -euo pipefail
 ENTITIES=${1:-12}
 LINES=${2:-200000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bench/throwaway-postgres.sh"
 WORK=$(mktemp -d /tmp/fleet-bench.XXXXXX)
 chmod 755 "$WORK"
 dotnet build "$ROOT/src/Jobs" -c Release -v quiet -nologo >/dev/null
 BASCULE="dotnet $ROOT/src/Jobs/bin/Release/net10.0/bascule.dll"
 
 PG=${3:-}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 SERVE_PID=""
 cleanup() {
   if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi
-  if [ -f "$WORK/pg/data/postmaster.pid" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; fi
+  throwaway_postgres_stop "$WORK"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 if [ -z "$PG" ]; then
-  PORT=$((40000 + RANDOM % 20000))
-  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
-  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+  throwaway_postgres_start "$WORK"
 fi
 sql() { # database, statement: one value
   PGCONNECT_TIMEOUT=5 "$PGBIN/psql" -qtAX "host=$(sed 's/.*Host=\([^;]*\).*/\1/' <<< "$PG") port=$(sed 's/.*Port=\([^;]*\).*/\1/' <<< "$PG") user=postgres dbname=$1" -c "$2"

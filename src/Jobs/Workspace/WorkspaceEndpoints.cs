@@ -43,7 +43,7 @@ public sealed record WorkspaceSources(
 
     /// <summary>The run a page's address names, or null when it names none the staging database holds.</summary>
     public async Task<RunInfo?> FindRunAsync(string run, CancellationToken cancellationToken) =>
-        RunId.TryParse(run, out var id) ? (await RunList.ReadAsync(Staging, cancellationToken)).FirstOrDefault(r => r.Id == id) : null;
+        RunId.TryParse(run, out var id) ? await RunList.FindAsync(Staging, id, cancellationToken) : null;
 }
 
 /// <summary>

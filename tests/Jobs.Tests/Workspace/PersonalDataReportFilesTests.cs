@@ -56,6 +56,8 @@ public sealed class PersonalDataReportFilesTests : IDisposable
                 ["BASCULE_ACCESS__PERSONALDATA__0"] = Allowed,
             },
             "--connection", database, "--workers", "1", "--mappings", RepositoryRoot.Combine("mappings"));
+        // The run, published before serve started, is prepared for its first reader in the background.
+        await serve.WaitForAsync(output => output.Contains($"Run {run} ready for its readers", StringComparison.Ordinal));
         using var anna = Reader(serve, Allowed);
         using var marie = Reader(serve, NotAllowed);
 

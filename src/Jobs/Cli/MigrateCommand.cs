@@ -174,7 +174,7 @@ public sealed class MigrateCommand(
             var deferred = sync.Deferred ? "; the rest waits until no run is loading (serve builds them)" : "";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
-                $"  drill-down indexes: {sync.Created} built in {clock.Elapsed.TotalSeconds:0.0} s, {sync.Dropped} of other runs dropped{
+                $"  drill-down indexes: {sync.Created} built in {Figures.Seconds(clock.Elapsed)}, {sync.Dropped} of other runs dropped{
                     deferred}");
             return code;
         }

@@ -3,6 +3,7 @@ using Bascule.Jobs.Hosting.JobLog;
 using Bascule.Jobs.Hosting.Security;
 using Bascule.Jobs.Workspace;
 using Bascule.Jobs.Workspace.DrillDown;
+using Bascule.Jobs.Workspace.Runs;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Certificate;
@@ -132,12 +133,17 @@ public static class ServeHost
             Authorization = exposed ? [] : [new LocalRequestsOnlyAuthorizationFilter()],
         }, options.Storage);
         app.UseMiddleware<WorkspaceReaders>(new WorkspaceAccess(options.ReaderAccess, exposed, options.LocalPersonalData));
-        app.MapWorkspace(new WorkspaceSources(
+        var sources = new WorkspaceSources(
             staging,
             options.Storage,
             new RunFiles(options.Staging.OutRoot),
             options.FleetEntities ?? [],
-            options.MappingsRoot));
+            options.MappingsRoot);
+        app.MapWorkspace(sources);
+        // Once started (the schema is there): the runs people open first, prepared in the background.
+        var warmLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunPagesWarmer));
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(
+            () => RunPagesWarmer.WarmAsync(sources, warmLog, app.Lifetime.ApplicationStopping)));
         app.MapDrillDown(staging, options.MappingsRoot);
         return app;
     }

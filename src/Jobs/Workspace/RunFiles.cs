@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bascule.Load.Runs;
 using Bascule.Reconcile.Reports;
 
@@ -29,6 +30,32 @@ public sealed class RunFiles(string outRoot)
     }
 
     public bool Has(RunId run, string file) => Find(run.Value, file) is not null;
+
+    private readonly ConcurrentDictionary<RunId, (DateTime Written, bool Shows)> _personalData = new();
+
+    /// <summary>Whether a reader gets the run's report files regenerated, masked: they show personal data and the reader may
+    /// not see it.</summary>
+    public bool RegeneratedMasked(RunId run, bool readerSeesPersonalData) =>
+        !readerSeesPersonalData && (Has(run, ReportWriter.HtmlFile) || Has(run, ReportWriter.XlsxFile)) && ShowsPersonalData(run);
+
+    /// <summary>
+    /// Whether the run's report files show third parties' personal data (<see cref="ReportWriter.ShowsPersonalData"/>):
+    /// read once per writing of its <c>reconciliation.json</c>, since a million-line run's JSON takes a while to parse
+    /// and the fleet page asks for every run it shows.
+    /// </summary>
+    public bool ShowsPersonalData(RunId run)
+    {
+        var folder = Path.Combine(RunsRoot, run.Value);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(folder, ReportWriter.JsonFile));
+        if (_personalData.TryGetValue(run, out var known) && known.Written == written)
+        {
+            return known.Shows;
+        }
+
+        var shows = ReportWriter.ShowsPersonalData(folder);
+        _personalData[run] = (written, shows);
+        return shows;
+    }
 
     /// <summary>The run's current HTML report: the one a reader of its page reads, whose SHA-256 a sign-off from the page
     /// records.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Bascule.Extract;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Workspace.Fleet;
@@ -11,7 +12,10 @@ using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile;
 using Bascule.Reconcile.Evidence;
 using Bascule.Reconcile.Reports;
+using Bascule.Reconcile.Reports.Html;
+using Bascule.Reconcile.Reports.Json;
 using Bascule.Reconcile.Reports.Tables;
+using Bascule.Reconcile.Reports.Xlsx;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +43,7 @@ public sealed record WorkspaceSources(
 
     /// <summary>The run a page's address names, or null when it names none the staging database holds.</summary>
     public async Task<RunInfo?> FindRunAsync(string run, CancellationToken cancellationToken) =>
-        RunId.TryParse(run, out var id) ? (await RunList.ReadAsync(Staging, cancellationToken)).FirstOrDefault(r => r.Id == id) : null;
+        RunId.TryParse(run, out var id) ? await RunList.FindAsync(Staging, id, cancellationToken) : null;
 }
 
 /// <summary>
@@ -95,16 +99,53 @@ public static class WorkspaceEndpoints
             MappingPage.ShowAsync(sources, context, run, cancellationToken));
         app.MapGet("/runs/{run}/evidence", (string run, HttpContext context, CancellationToken cancellationToken) =>
             EvidenceAsync(sources, context, run, cancellationToken));
-        app.MapGet("/runs/{run}/{file}", (string run, string file, HttpContext context) =>
-            sources.Files.Find(run, file) is not { } path ? Results.NotFound()
-            // Written with personal data shown: only for a reader with that right, whoever wrote it.
-            : !WorkspaceRoles.SeesPersonalData(context.User) && ReportWriter.ShowsPersonalData(Path.GetDirectoryName(path)!)
-                ? Results.Text(
-                    WorkspaceTexts.ReportShowsPersonalData.In(ReaderLanguages.Of(context)),
-                    "text/plain; charset=utf-8",
-                    statusCode: StatusCodes.Status403Forbidden)
-            : Results.File(path, RunFiles.ContentType(file), file));
+        app.MapGet("/runs/{run}/{file}", (string run, string file, HttpContext context, CancellationToken cancellationToken) =>
+            ReportFileAsync(sources, context, run, file, cancellationToken));
         return app;
+    }
+
+    /// <summary>
+    /// A report file of the run as written; for a reader without the personal-data right, a file written with personal
+    /// data shown is regenerated for this download with it masked, as the evidence pack does for such a reader.
+    /// </summary>
+    private static async Task<IResult> ReportFileAsync(
+        WorkspaceSources sources, HttpContext context, string run, string file, CancellationToken cancellationToken)
+    {
+        if (sources.Files.Find(run, file) is not { } path || !RunId.TryParse(run, out var id))
+        {
+            return Results.NotFound();
+        }
+
+        if (WorkspaceRoles.SeesPersonalData(context.User) || !sources.Files.ShowsPersonalData(id))
+        {
+            return Results.File(path, RunFiles.ContentType(file), file);
+        }
+
+        if (await sources.FindRunAsync(run, cancellationToken) is not { } info)
+        {
+            return Results.NotFound();
+        }
+
+        var masked = new ReportOptions(ShowPersonalData: false);
+        var result = await sources.Reconciliations.OfAsync(info, cancellationToken);
+        var tables = ReportTables.Build(result, masked);
+        switch (file)
+        {
+            case ReportWriter.HtmlFile:
+                return Results.Bytes(
+                    Encoding.UTF8.GetBytes(await HtmlReport.RenderAsync(result, tables)), RunFiles.ContentType(file), file);
+            case ReportWriter.JsonFile:
+                return Results.Bytes(
+                    Encoding.UTF8.GetBytes(ReportJson.Serialize(ReconciliationDocument.From(result, masked))),
+                    RunFiles.ContentType(file),
+                    file);
+            default:
+                var folder = Directory.CreateTempSubdirectory("bascule-report-");
+                context.Response.RegisterForDispose(new FolderRemoval(folder.FullName));
+                var xlsx = Path.Combine(folder.FullName, file);
+                XlsxWorkbookWriter.Write(tables, xlsx);
+                return Results.File(xlsx, RunFiles.ContentType(file), file);
+        }
     }
 
     private static async Task<IResult> RunPageAsync(

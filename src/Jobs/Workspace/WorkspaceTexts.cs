@@ -39,11 +39,8 @@ public static class WorkspaceTexts
     public static readonly Bilingual Succeeded = new("réussie", "geslaagd");
     public static readonly Bilingual Failed = new("échouée", "mislukt");
 
-    public static readonly Bilingual StatusPublished = new("publiée", "gepubliceerd");
-    public static readonly Bilingual StatusHeld = new("retenue, non publiée", "tegengehouden, niet gepubliceerd");
-    public static readonly Bilingual StatusSuperseded = new("remplacée", "vervangen");
-    public static readonly Bilingual StatusLoading = new("en chargement", "wordt geladen");
-    public static readonly Bilingual StatusFailed = new("échouée", "mislukt");
+    public static readonly Bilingual StatusPublished = ReportTexts.RunPublished;
+    public static readonly Bilingual StatusHeld = ReportTexts.RunHeld;
 
     public static readonly Bilingual RunTitle = new("Exécution", "Uitvoering");
     public static readonly Bilingual RunFacts = new("L'exécution", "De uitvoering");
@@ -138,15 +135,11 @@ public static class WorkspaceTexts
     public static readonly Bilingual RefusedDatabase = new(
         "la base de staging a refusé l'opération (message technique ci-dessous, pour le service informatique).",
         "de staging-databank weigerde de bewerking (technisch bericht hieronder, voor de informaticadienst).");
-    public static readonly Bilingual ReportShowsPersonalData = new(
-        "Ce fichier a été écrit avec les données personnelles des tiers visibles (noms, IBAN) et vous n'avez pas le droit de les voir "
-            + "(Access:PersonalData). " +
-        "La page de l'exécution montre la même réconciliation, masquée. Pour un fichier masqué, demandez à l'IT de régénérer les rapports "
-            + "sans --show-personal-data (bascule report).",
-        "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar (namen, IBAN) en u hebt niet het recht ze te zien "
-            + "(Access:PersonalData). " +
-        "De pagina van de uitvoering toont dezelfde reconciliatie, gemaskeerd. Voor een gemaskeerd bestand: vraag IT de rapporten opnieuw "
-            + "aan te maken zonder --show-personal-data (bascule report).");
+    /// <summary>Beside the report links of a run whose files show personal data, for a reader without that right: the links
+    /// give the reports regenerated for the download, masked.</summary>
+    public static readonly Bilingual ReportsRegeneratedMasked = new(
+        "régénérés à l'ouverture, données personnelles masquées (les fichiers écrits les montrent ; droit Access:PersonalData)",
+        "opnieuw aangemaakt bij het openen, persoonsgegevens gemaskeerd (de geschreven bestanden tonen ze; recht Access:PersonalData)");
     public static readonly Bilingual EvidenceNotAllowed = new(
         "Seuls un comptable ou un auditeur téléchargent le dossier de preuves (Access:Accountants, Access:Auditors).",
         "Enkel een boekhouder of een auditor downloadt het bewijsdossier (Access:Accountants, Access:Auditors).");
@@ -225,14 +218,7 @@ public static class WorkspaceTexts
     public static readonly Bilingual Total = new("Total", "Totaal");
     public static readonly Bilingual NotInVersion = new("(absente de la version)", "(niet in de versie)");
 
-    public static Bilingual Of(RunStatus status) => status switch
-    {
-        RunStatus.Published => StatusPublished,
-        RunStatus.Held => StatusHeld,
-        RunStatus.Superseded => StatusSuperseded,
-        RunStatus.Loading => StatusLoading,
-        _ => StatusFailed,
-    };
+    public static Bilingual Of(RunStatus status) => ReportTexts.Of(status);
 
     public static Bilingual Of(JobState state) => state switch
     {

@@ -62,4 +62,17 @@ public static class ConnectionText
 
         return message;
     }
+
+    /// <summary>
+    /// What a driver's refusal of a connection string says, without its parameter name and end stop ("Keyword not
+    /// supported: 'dat source'"), and with any secret of <paramref name="connectionString"/> masked.
+    /// </summary>
+    public static string Problem(ArgumentException refusal, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var problem = refusal.ParamName is { } name
+            ? refusal.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+            : refusal.Message;
+        return Scrub(problem.TrimEnd('.'), connectionString);
+    }
 }

@@ -38,13 +38,12 @@ public static class StagingProviders
         catch (ArgumentException ex)
         {
             // The driver's own words ("Format of the initialization string does not conform…", "Keyword not supported") say
-            // neither which setting nor how to write it. Its message never holds the connection string.
-            var problem = (ex.ParamName is { } name
-                ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
-                : ex.Message).TrimEnd('.');
+            // neither which setting nor how to write it. Its message never holds the connection string (masked all the same).
             throw new ArgumentException(
-                $"The {kind.ToCode()} connection string cannot be read: {problem}. Write it as key=value pairs separated by ';' " +
-                "(e.g. Host=db.example;Database=staging;Username=bascule_loader;Password=…) in --connection or Staging:Connection.", ex);
+                $"The {kind.ToCode()} connection string cannot be read: {ConnectionText.Problem(ex, connection)}. Write it as "
+                    + "key=value pairs separated by ';' (e.g. Host=db.example;Database=staging;Username=bascule_loader;Password=…) in "
+                    + "--connection or Staging:Connection.",
+                ex);
         }
     }
 }

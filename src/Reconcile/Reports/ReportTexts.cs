@@ -1,3 +1,4 @@
+using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
 
@@ -137,5 +138,21 @@ public static partial class ReportTexts
         Units.Items => new("postes", "posten"),
         Units.Commitments => new("engagements", "vastleggingen"),
         _ => new(unit, unit),
+    };
+
+    // A run's state as people read it (a migration, une exécution: feminine in French); the code stays in JSON only.
+    public static readonly Bilingual RunPublished = new("publiée", "gepubliceerd");
+    public static readonly Bilingual RunHeld = new("retenue, non publiée", "tegengehouden, niet gepubliceerd");
+    public static readonly Bilingual RunSuperseded = new("remplacée", "vervangen");
+    public static readonly Bilingual RunLoading = new("en chargement", "wordt geladen");
+    public static readonly Bilingual RunFailed = new("échouée", "mislukt");
+
+    public static Bilingual Of(RunStatus status) => status switch
+    {
+        RunStatus.Published => RunPublished,
+        RunStatus.Held => RunHeld,
+        RunStatus.Superseded => RunSuperseded,
+        RunStatus.Loading => RunLoading,
+        _ => RunFailed,
     };
 }

@@ -63,7 +63,8 @@ public static class ReportWriter
 
     /// <summary>
     /// Whether the reports in <paramref name="folder"/> (written together, all or none) show third parties' personal data,
-    /// as their <c>reconciliation.json</c> records it. A folder whose JSON is missing or unreadable may show it: true.
+    /// as their <c>reconciliation.json</c> records it. A folder whose JSON is missing or unreadable, or written by an older
+    /// version that did not record it (no <c>personalDataShown</c>), may show it: true.
     /// </summary>
     public static bool ShowsPersonalData(string folder)
     {
@@ -72,7 +73,7 @@ public static class ReportWriter
             using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, JsonFile)));
             var root = json.RootElement;
             return root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("runId", out _)
-                || (root.TryGetProperty("personalDataShown", out var shown) && shown.ValueKind != JsonValueKind.False);
+                || !root.TryGetProperty("personalDataShown", out var shown) || shown.ValueKind != JsonValueKind.False;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -41,13 +41,32 @@ public abstract partial class RedirectedOutputTests<TDatabase>(TDatabase databas
                 && l.Contains("Commune d'Etterbeek (COMMUNE 21005)", StringComparison.Ordinal));
         }
 
-        // The held run's failed check shows its euros, so the amount format below is really exercised.
-        Assert.Matches(@"expected \d{1,3}(\.\d{3})*,\d{2} found \d{1,3}(\.\d{3})*,\d{2} \(EUR\)", failed.Stdout);
+        // The held run's failed check says in words what differs, with its euros (so the amount format below is really
+        // exercised), and where the report says what to do; its technical name stays in the JSON report.
+        Assert.Matches(
+            @"FAILED   check 2, control totals: ECRITURES\.csv, debit total: \d{1,3}(\.\d{3})*,\d{2} announced by EXPORT\.txt, "
+                + @"\d{1,3}(\.\d{3})*,\d{2} read \(difference -1,00\)\.",
+            failed.Stdout);
+        Assert.DoesNotContain("controlTotals:", failed.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            Lines(failed.Stdout),
+            l => l == "  what to do about each, and who acts on it, is in the report: "
+                + Path.Combine(Temp.Combine("out-held"), "reconciliation.html"));
         foreach (var output in new[] { published.Stdout, failed.Stdout, runs.Stdout })
         {
             Assert.DoesNotMatch(@"\d,\d{3}", output);
             Assert.DoesNotMatch(@"\.\d{2}\b", output);
+            // Every duration the one way too: seconds with two decimals after a comma, as the stages print them.
+            Assert.All(Regex.Matches(output, @"\b[\d.,]+ s\b"), m => Assert.Matches(@"^\d+,\d{2} s$", m.Value));
         }
+
+        Assert.Matches(@"drill-down indexes: \d+ built in \d+,\d{2} s", published.Stdout);
+
+        // A cut-over of the held run is refused, and says how to publish it once signed off.
+        var heldRun = RunLine().Match(failed.Stdout).Groups["run"].Value;
+        var cutover = await BasculeAsync(["cutover", "--run", heldRun, .. staging, "--out", Temp.Combine("package")]);
+        Assert.True(cutover.Exit == 1, cutover.Stdout + cutover.Stderr);
+        Assert.Contains($"bascule publish --run {heldRun} --reason", cutover.Stdout + cutover.Stderr, StringComparison.Ordinal);
     }
 
     private static string[] Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bascule.Jobs.Tests.Hosting;
 using Bascule.Jobs.Tests.Privacy;
 using Bascule.TestSupport;
@@ -10,8 +12,9 @@ namespace Bascule.Jobs.Tests.Workspace;
 
 /// <summary>
 /// Report files written with personal data shown (<c>Reports:ShowPersonalData</c>), served by a real <c>bascule serve</c>
-/// over HTTP to two accountants: the one with the personal-data right gets them as written; the other gets a 403 that
-/// says why in her language and where to read the reconciliation masked, and an evidence pack with the reports masked.
+/// over HTTP to two accountants: the one with the personal-data right gets them as written; the other gets them
+/// regenerated, masked, the pages telling her so in her language, and an evidence pack with the reports masked. The same
+/// holds for files of an older version, whose <c>reconciliation.json</c> did not record <c>personalDataShown</c>.
 /// </summary>
 public sealed class PersonalDataReportFilesTests : IDisposable
 {
@@ -53,28 +56,19 @@ public sealed class PersonalDataReportFilesTests : IDisposable
                 ["BASCULE_ACCESS__PERSONALDATA__0"] = Allowed,
             },
             "--connection", database, "--workers", "1", "--mappings", RepositoryRoot.Combine("mappings"));
+        // The run, published before serve started, is prepared for its first reader in the background.
+        await serve.WaitForAsync(output => output.Contains($"Run {run} ready for its readers", StringComparison.Ordinal));
         using var anna = Reader(serve, Allowed);
         using var marie = Reader(serve, NotAllowed);
 
-        foreach (var file in (string[])["reconciliation.html", "reconciliation.json", "reconciliation.xlsx"])
-        {
-            var written = await File.ReadAllBytesAsync(_temp.Combine("out", "runs", run, file), Ct);
-            using var shown = await anna.GetAsync($"/runs/{run}/{file}", Ct);
-            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
-            Assert.Equal(written, await shown.Content.ReadAsByteArrayAsync(Ct));
+        await ReportFilesReachEachReaderAsync(run, anna, marie);
 
-            using var french = await marie.GetAsync($"/runs/{run}/{file}?lang=fr", Ct);
-            var refusal = await french.Content.ReadAsStringAsync(Ct);
-            Assert.Equal(HttpStatusCode.Forbidden, french.StatusCode);
-            Assert.StartsWith("Ce fichier a été écrit avec les données personnelles des tiers visibles", refusal, StringComparison.Ordinal);
-            Assert.False(PlantedBeneficiary.ShowsName(refusal));
-            using var dutch = await marie.GetAsync($"/runs/{run}/{file}?lang=nl", Ct);
-            Assert.Equal(HttpStatusCode.Forbidden, dutch.StatusCode);
-            Assert.StartsWith(
-                "Dit bestand werd geschreven met de persoonsgegevens van derden zichtbaar",
-                await dutch.Content.ReadAsStringAsync(Ct),
-                StringComparison.Ordinal);
-        }
+        // An older version wrote no personalDataShown at all: such files may show personal data, and are treated so.
+        var json = _temp.Combine("out", "runs", run, "reconciliation.json");
+        var older = JsonNode.Parse(await File.ReadAllTextAsync(json, Ct))!.AsObject();
+        Assert.True(older.Remove("personalDataShown"), "the written JSON records personalDataShown");
+        await File.WriteAllTextAsync(json, older.ToJsonString(), Ct);
+        await ReportFilesReachEachReaderAsync(run, anna, marie);
 
         // The run's page shows her the reconciliation masked; her evidence pack holds the reports regenerated, masked.
         var page = await marie.GetStringAsync($"/runs/{run}?lang=fr", Ct);
@@ -92,6 +86,57 @@ public sealed class PersonalDataReportFilesTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    // Anna gets each file as written; Marie gets it regenerated, masked, and both pages tell her so in her language.
+    private async Task ReportFilesReachEachReaderAsync(string run, HttpClient anna, HttpClient marie)
+    {
+        foreach (var file in (string[])["reconciliation.html", "reconciliation.json", "reconciliation.xlsx"])
+        {
+            var written = await File.ReadAllBytesAsync(_temp.Combine("out", "runs", run, file), Ct);
+            using var shown = await anna.GetAsync($"/runs/{run}/{file}", Ct);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Equal(written, await shown.Content.ReadAsByteArrayAsync(Ct));
+
+            using var masked = await marie.GetAsync($"/runs/{run}/{file}", Ct);
+            Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
+            Assert.Equal(shown.Content.Headers.ContentType?.MediaType, masked.Content.Headers.ContentType?.MediaType);
+            var text = file.EndsWith(".xlsx", StringComparison.Ordinal)
+                ? WorkbookText(await masked.Content.ReadAsByteArrayAsync(Ct))
+                : WebUtility.HtmlDecode(await masked.Content.ReadAsStringAsync(Ct));
+            Assert.False(PlantedBeneficiary.ShowsName(text), $"{file} regenerated for her shows the name");
+            Assert.False(PlantedBeneficiary.ShowsIban(text), $"{file} regenerated for her shows the IBAN");
+            Assert.Contains(file.EndsWith(".json", StringComparison.Ordinal)
+                ? JsonSerializer.Serialize(PlantedBeneficiary.BadAmountLineMasked)[1..^1]
+                : PlantedBeneficiary.BadAmountLineMasked, text, StringComparison.Ordinal);
+        }
+
+        foreach (var page in (string[])["/", $"/runs/{run}"])
+        {
+            Assert.Contains(
+                "régénérés à l'ouverture, données personnelles masquées",
+                WebUtility.HtmlDecode(await marie.GetStringAsync($"{page}?lang=fr", Ct)),
+                StringComparison.Ordinal);
+            Assert.Contains(
+                "opnieuw aangemaakt bij het openen, persoonsgegevens gemaskeerd",
+                WebUtility.HtmlDecode(await marie.GetStringAsync($"{page}?lang=nl", Ct)),
+                StringComparison.Ordinal);
+            Assert.DoesNotContain("masked-reports", await anna.GetStringAsync($"{page}?lang=fr", Ct), StringComparison.Ordinal);
+        }
+    }
+
+    // Every text of a workbook: its shared strings and inline strings, as a spreadsheet application would show them.
+    private static string WorkbookText(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            text.Append(WebUtility.HtmlDecode(reader.ReadToEnd()));
+        }
+
+        return text.ToString();
+    }
 
     private static HttpClient Reader(ServeProcess serve, string user)
     {

@@ -148,6 +148,40 @@ public abstract partial class WorkspaceEndpointsTests<TDatabase>(TDatabase datab
         Assert.Contains("geen gepubliceerd", row, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_runs_state_is_a_word_of_the_readers_language_on_its_pages_and_in_its_report()
+    {
+        var fleet = FleetSample.Write(Temp, entities: 1);
+        await using var served = await ServeAsync(new Dictionary<string, string> { ["alice"] = "a-pass" }, new AccessOptions
+        {
+            Accountants = ["alice"],
+        });
+        await RunAsync(served, fleet.Entities[0]);
+        using var alice = Client(served, "alice", "a-pass");
+        var run = RunOf(await alice.GetStringAsync("/", Ct));
+
+        foreach (var (language, published) in ((string, string)[])[("fr", "(publiée"), ("nl", "(gepubliceerd")])
+        {
+            foreach (var page in (string[])[$"/runs/{run}?lang={language}", $"/runs/{run}/lines?unmapped&lang={language}"])
+            {
+                var text = Visible(await alice.GetStringAsync(page, Ct));
+                Assert.Contains(published, text, StringComparison.Ordinal);
+                Assert.DoesNotContain("published", text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        var report = Visible(await alice.GetStringAsync($"/runs/{run}/reconciliation.html", Ct));
+        Assert.Contains("(publiée / gepubliceerd,", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("published", report, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // What a reader sees of a page: its text without the markup, spaces folded.
+    private static string Visible(string html)
+    {
+        var body = Regex.Replace(html, "<(style|script)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
+        return Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(body, "<[^>]+>", "")), "\\s+", " ");
+    }
+
     private async Task<ServedHost> ServeAsync(
         IReadOnlyDictionary<string, string> users,
         AccessOptions access,

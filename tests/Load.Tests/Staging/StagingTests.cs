@@ -289,6 +289,24 @@ public abstract class StagingTests<TDatabase>(TDatabase database) : StagingSuite
         Assert.Null(runs[0].Fingerprint);
     }
 
+    [Fact]
+    public async Task One_run_is_found_by_its_id_as_the_list_shows_it()
+    {
+        var provider = await NewProviderAsync();
+        var first = await new TestExport("21009").LoadAsync(provider);
+        await first.CompleteAsync(TestContext.Current.CancellationToken);
+        var second = await new TestExport("21015").LoadAsync(provider);
+
+        var listed = await RunList.ReadAsync(provider, TestContext.Current.CancellationToken);
+        var found = await RunList.FindAsync(provider, first.Id, TestContext.Current.CancellationToken);
+        var other = await RunList.FindAsync(provider, second.Id, TestContext.Current.CancellationToken);
+        var unknown = await RunList.FindAsync(provider, RunId.New(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(listed.Single(r => r.Id == first.Id), found);
+        Assert.Equal(listed.Single(r => r.Id == second.Id), other);
+        Assert.Null(unknown);
+    }
+
     private Func<BatchAttempt, CancellationToken, ValueTask> TransientFaultAt(int batch, IStagingProvider provider)
         => Database.TransientFaultAt(batch, provider);
 }

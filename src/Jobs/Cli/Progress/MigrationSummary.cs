@@ -10,6 +10,8 @@ namespace Bascule.Jobs.Cli.Progress;
 /// look.</summary>
 public static class MigrationSummary
 {
+    private const int Shown = 12;
+
     public static void Write(IAnsiConsole console, MigrationResult result, IStagingProvider provider)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -42,11 +44,9 @@ public static class MigrationSummary
         plain.WriteLine($"  report: {result.Reports.Html}");
         plain.WriteLine($"  also:   {Path.GetFileName(result.Reports.Json)}, {Path.GetFileName(result.Reports.Xlsx)} and "
             + $"{result.Reports.Csv.Count} CSV files in the same folder");
-        foreach (var check in report.Checks.Where(c => c.Status != Verdict.Ok).Take(12))
+        foreach (var line in CheckLines(report, result.Reports.Html))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    {check.Status.ToString().ToUpperInvariant(),-8} {
-                check.Name}: expected {Figures.Figure(check.Expected, check.IsMoney)} found {
-                    Figures.Figure(check.Found, check.IsMoney)} ({check.Unit})");
+            plain.WriteLine(line);
         }
 
         if (result.IsHeld)
@@ -81,10 +81,37 @@ public static class MigrationSummary
         }
     }
 
+    /// <summary>
+    /// The comparisons that are not OK, each said in words (the first twelve, and how many more), then where the report
+    /// says what to do about each and who acts on it.
+    /// </summary>
+    public static IReadOnlyList<string> CheckLines(ReconciliationResult report, string html)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var notOk = report.Checks.Where(c => c.Status != Verdict.Ok).ToList();
+        if (notOk.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = new List<string> { "  to look at:" };
+        lines.AddRange(notOk.Take(Shown).Select(c => $"    {c.Status.ToString().ToUpperInvariant(),-8} {CheckSentences.Of(c)}"));
+        if (notOk.Count > Shown)
+        {
+            lines.Add($"    and {Figures.Count(notOk.Count - Shown)} more");
+        }
+
+        lines.Add($"  what to do about each, and who acts on it, is in the report: {html}");
+        return lines;
+    }
+
     /// <summary>What a held run means for the user: the published data is unchanged, and how to publish the run after review.</summary>
     public static IReadOnlyList<string> HeldLines(MigrationResult result) =>
     [
-        $"  {result.HeldReason}",
+        // The recorded reason names the failed checks technically (bascule runs shows it); here they are listed above in words.
+        result.Reconciliation.Status == Verdict.Failed
+            ? "  Held, not published: its reconciliation FAILED on the checks listed above."
+            : $"  {result.HeldReason}",
         "  Its rows and reports are kept for review; it is not published.",
         result.StillPublished is { } published
             ? $"  The published run of this entity and year is unchanged: {published}."

@@ -33,12 +33,7 @@ public static class DrillDownEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var language = ReaderLanguages.Of(context);
-        var request = LinesRequest.Of(context.Request.Query);
-        var show = PersonalDataRight.Of(context);
-        var lines = RunId.TryParse(run, out var id)
-            ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken)
-            : null;
+        var (language, request, show, lines) = await OpenAsync(staging, mappingsRoot, run, context, cancellationToken);
         if (lines is null)
         {
             return Page(
@@ -75,12 +70,7 @@ public static class DrillDownEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var language = ReaderLanguages.Of(context);
-        var request = LinesRequest.Of(context.Request.Query);
-        var show = PersonalDataRight.Of(context);
-        var lines = RunId.TryParse(run, out var id)
-            ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken)
-            : null;
+        var (language, request, _, lines) = await OpenAsync(staging, mappingsRoot, run, context, cancellationToken);
         if (lines is null)
         {
             return Results.Text(DrillTexts.UnknownRun.In(language), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
@@ -104,7 +94,25 @@ public static class DrillDownEndpoints
                 language,
                 cancellationToken),
             "text/csv; charset=utf-8",
-            $"lines-{id.Value}-{list.Kind.ToString().ToLowerInvariant()}.csv");
+            $"lines-{lines.Run.Value}-{list.Kind.ToString().ToLowerInvariant()}.csv");
+    }
+
+    /// <summary>
+    /// What a page and a download of a list both start from: the reader's language, the list asked for, whether the
+    /// reader sees personal data, and the run's lines masked accordingly (null when the address names no run held).
+    /// </summary>
+    private static async Task<(ReaderLanguage Language, LinesRequest Request, bool Show, RunLines? Lines)> OpenAsync(
+        IStagingProvider staging,
+        string mappingsRoot,
+        string run,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var show = PersonalDataRight.Of(context);
+        var lines = RunId.TryParse(run, out var id)
+            ? await RunLines.OpenAsync(staging, id, mappingsRoot, new ReportOptions(show), cancellationToken)
+            : null;
+        return (ReaderLanguages.Of(context), LinesRequest.Of(context.Request.Query), show, lines);
     }
 
     private static RazorComponentResult<LinesPage> Page(LinesView view, int status) =>

@@ -39,7 +39,23 @@ public sealed class SqliteStagingProvider : IStagingProvider
     private SqliteStagingProvider(string connectionString, string? defaultFile)
     {
         StagingTypeHandlers.Register();
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        }
+        catch (ArgumentException ex)
+        {
+            // The driver's words ("Keyword not supported: 'dat source'") name neither the option nor what it takes.
+            throw new ArgumentException(
+                $"The SQLite connection string cannot be read: {Unreadable(ex, connectionString)}. Give --connection (or "
+                    + "Staging:Connection) the staging file's path, e.g. --connection /var/lib/bascule/staging.db, or a connection "
+                    + "string of key=value pairs separated by ';' whose keys SQLite knows, e.g. "
+                    + "\"Data Source=/var/lib/bascule/staging.db\" (others: Mode, Cache, Default Timeout, Foreign Keys, Recursive "
+                    + "Triggers, Pooling).",
+                ex);
+        }
+
         if (!string.IsNullOrEmpty(builder.Password))
         {
             // Refused before the file is created: the bundled SQLite cannot encrypt, and a password it ignores would mislead.
@@ -60,6 +76,30 @@ public sealed class SqliteStagingProvider : IStagingProvider
         _busyTimeoutMilliseconds = checked(builder.DefaultTimeout * 1000);
         _createFile = builder.Mode == SqliteOpenMode.ReadWriteCreate ? file : null;
         Target = "SQLite " + builder.DataSource;
+    }
+
+    // Which keys SQLite does not know ('dat source'), as the driver's own message says with a link; else its message.
+    // Only keys are named, never a value: a password may stand in a key SQLite does not know ("Pasword=...").
+    private static string Unreadable(ArgumentException refusal, string connectionString)
+    {
+        var known = new SqliteConnectionStringBuilder();
+        try
+        {
+            var unknown = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+                .Cast<string>()
+                .Where(key => !known.TryGetValue(key, out _))
+                .ToList();
+            if (unknown.Count > 0)
+            {
+                return $"SQLite knows no key {string.Join(", ", unknown.Select(key => $"'{key}'"))}";
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not even key=value pairs: the driver's message says where.
+        }
+
+        return ConnectionText.Problem(refusal, connectionString);
     }
 
     /// <summary>The schema scripts of the <c>sqlite</c> folder, upgraded under the file's write lock.</summary>

@@ -35,6 +35,17 @@ internal sealed record CutoverSnapshot(
             ?? throw new CutoverException(
                 $"Run {runId} is not in the staging database {provider.Target}. List the runs with `bascule runs` (same --provider and "
                     + $"--connection) and give a published one.");
+        if (run.RunStatus == RunStatus.Held)
+        {
+            throw new CutoverException(
+                $"Run {runId} ({run.Entity} {run.FiscalYear}) is held, not published (its reconciliation FAILED, or is worse than "
+                    + "the published run's), and a cut-over starts only from the published run of an entity and year. Once an "
+                    + "accountant or auditor has reviewed and signed its report, publish it with "
+                    + $"`bascule publish --run {runId} --reason \"<who reviewed it, and why the differences are accepted>\"` (same "
+                    + "--provider and --connection; the sign-off records the reason), then run the cut-over again. Or fix the export "
+                    + "and migrate again with `bascule migrate`.");
+        }
+
         if (run.RunStatus != RunStatus.Published)
         {
             throw new CutoverException(

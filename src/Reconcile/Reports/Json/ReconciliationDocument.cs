@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile.Model;
@@ -9,9 +8,10 @@ namespace Bascule.Reconcile.Reports.Json;
 /// <summary>
 /// <c>reconciliation.json</c>: the spec's stable field names (<c>runId</c>, <c>entity</c>, <c>fiscalYear</c>,
 /// <c>mapping</c>, <c>sourceFiles</c>, <c>totals</c>, <c>targetAccounts</c>, <c>checks</c>, <c>status</c>) and the
-/// per-table details after them, in this order; amounts are JSON numbers with two decimals. <c>personalDataShown</c>,
-/// written only when true, says that this folder's reports show third parties' names and IBANs (they were written with
-/// <c>Reports:ShowPersonalData</c>): <c>serve</c> hands them only to readers with that right.
+/// per-table details after them, in this order; amounts are JSON numbers with two decimals. <c>personalDataShown</c>
+/// says whether this folder's reports show third parties' names and IBANs (they were written with
+/// <c>Reports:ShowPersonalData</c>): <c>serve</c> hands them as written only to readers with that right. It is always
+/// written, false included: a file without it comes from an older version, which did not record it, so may show them.
 /// </summary>
 public sealed record ReconciliationDocument(
     string RunId,
@@ -36,7 +36,7 @@ public sealed record ReconciliationDocument(
     ExceptionsDocument Exceptions,
     IReadOnlyList<ContinuityDocument> Continuity,
     IReadOnlyList<SignOffDocument> SignOffs,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PersonalDataShown = false)
+    bool PersonalDataShown = false)
 {
     /// <summary>The document of <paramref name="r"/>; labels and rejected lines masked as <paramref name="options"/> say.</summary>
     public static ReconciliationDocument From(ReconciliationResult r, ReportOptions options)

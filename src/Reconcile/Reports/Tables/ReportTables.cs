@@ -43,7 +43,7 @@ public static class ReportTables
                 [
                     Row("Entité / Entiteit", $"{run.Entity} ({run.EntityType} {run.InsCode})"),
                     Row("Exercice / Boekjaar", run.FiscalYear.ToString()),
-                    Row("Migration / Migratie", $"{run.RunId} ({run.RunStatus.ToCode()})"),
+                    Row("Migration / Migratie", $"{run.RunId} ({StateOf(run.RunStatus)})"),
                     Row("Empreinte / Vingerafdruk", run.Fingerprint ?? ""),
                     Row("Table de correspondance / Mappingtabel", $"{run.Mapping.Id} {run.Mapping.Version}"),
                     Row("SHA-256", run.Mapping.Sha256),
@@ -399,4 +399,7 @@ public static class ReportTables
     private static object Figure(CheckResult check, decimal value) => check.IsMoney ? value : (object)decimal.ToInt64(value);
 
     private static object?[] Row(params object?[] cells) => cells;
+
+    // A run's state in both languages, as the workbook's and CSV's labels are written.
+    private static string StateOf(RunStatus status) => $"{ReportTexts.Of(status).French} / {ReportTexts.Of(status).Dutch}";
 }

@@ -61,6 +61,15 @@ internal static class Queries
         GROUP BY source_file, fiscal_year, journal, account, article, target_account
         """;
 
+    // The staged lines one by one, for the pass that sums them in our process on SQLite (StagedLinesPass): the columns of
+    // StagedLines and of the documents' balance, in the order the lines were staged.
+    public const string StagedLineRows =
+        """
+        SELECT source_file, fiscal_year, journal, account, article, target_account, part, source_debit, source_credit, debit, credit,
+               document
+        FROM staged_lines WHERE run_id = @run
+        """;
+
     public const string Unmapped =
         """
         SELECT source_file AS SourceFile, fiscal_year AS FiscalYear, journal AS Journal, account AS Account, article AS Article,

@@ -3,6 +3,7 @@ using Bascule.Extract.Values;
 using Bascule.Load.Runs;
 using Bascule.Transform.Mapping;
 using Bascule.Load.Providers;
+using Bascule.Load.Providers.Sqlite;
 using Bascule.Reconcile.Model;
 
 namespace Bascule.Reconcile.Staging;
@@ -26,17 +27,17 @@ internal sealed record StagingSnapshot(
 {
     public static async Task<StagingSnapshot> ReadAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
-        // The documents' balance is the longest query (it groups every staged line by document): on a connection of its
-        // own, it runs while the other queries do.
-        var documents = UnbalancedDocumentsAsync(provider, runId, cancellationToken);
+        // The staged lines are the run's largest table: on a connection of its own, their longest reading runs while the
+        // other queries do.
+        var stagedSide = StagedSideAsync(provider, runId, cancellationToken);
         try
         {
-            return await ReadAsync(provider, runId, documents, cancellationToken);
+            return await ReadAsync(provider, runId, stagedSide, cancellationToken);
         }
         finally
         {
             // Never left running, nor its fault unobserved, when the other queries failed.
-            await documents.ContinueWith(
+            await stagedSide.ContinueWith(
                 _ => { },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
@@ -44,33 +45,50 @@ internal sealed record StagingSnapshot(
         }
     }
 
-    private static async Task<List<UnbalancedDocumentRow>> UnbalancedDocumentsAsync(
-        IStagingProvider provider,
-        RunId runId,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// On SQLite, whose engine runs in our process, one pass over the staged lines gives their groups and the documents'
+    /// balance (<see cref="StagedLinesPass"/>); elsewhere the database groups them (<see cref="Queries.StagedLines"/>, then
+    /// left null here) and this connection takes the documents' balance, the longest query. Only the documents whose
+    /// staged lines do not balance are read, and only when there are some.
+    /// </summary>
+    private static async Task<StagedSide> StagedSideAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         await Task.Yield();
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
         var db = new StagingReader(connection, runId);
-        if ((await db.RowsAsync<long>(Queries.UnbalancedDocumentCount, cancellationToken)).Single() == 0)
+        List<Queries.StagedGroup>? groups = null;
+        long unbalanced;
+        if (provider.Kind == StagingProviderKind.Sqlite)
         {
-            return [];
+            using var scan = SqliteScan.Open(connection, Queries.StagedLineRows, runId.Value, cancellationToken);
+            (groups, unbalanced) = StagedLinesPass.Read(scan);
+        }
+        else
+        {
+            unbalanced = (await db.RowsAsync<long>(Queries.UnbalancedDocumentCount, cancellationToken)).Single();
         }
 
-        return (await db.RowsAsync<Queries.UnbalancedDocument>(Queries.UnbalancedDocuments, cancellationToken))
-            .Select(d => new UnbalancedDocumentRow(
-                d.FiscalYear,
-                d.Journal,
-                d.Document,
-                new(d.StagedDebit.Value, d.StagedCredit.Value),
-                new(d.UnmappedDebit.Value, d.UnmappedCredit.Value)))
-            .ToList();
+        if (unbalanced == 0)
+        {
+            return new StagedSide(groups, []);
+        }
+
+        return new StagedSide(
+            groups,
+            (await db.RowsAsync<Queries.UnbalancedDocument>(Queries.UnbalancedDocuments, cancellationToken))
+                .Select(d => new UnbalancedDocumentRow(
+                    d.FiscalYear,
+                    d.Journal,
+                    d.Document,
+                    new(d.StagedDebit.Value, d.StagedCredit.Value),
+                    new(d.UnmappedDebit.Value, d.UnmappedCredit.Value)))
+                .ToList());
     }
 
     private static async Task<StagingSnapshot> ReadAsync(
         IStagingProvider provider,
         RunId runId,
-        Task<List<UnbalancedDocumentRow>> documents,
+        Task<StagedSide> stagedSide,
         CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
@@ -82,7 +100,9 @@ internal sealed record StagingSnapshot(
         var files = (await db.RowsAsync<Queries.FileRow>(Queries.Files, cancellationToken))
             .Select(f => new RecordedFile(f.SourceFile, f.Sha256, f.LinesRead, f.ControlLines, f.ControlDebit, f.ControlCredit))
             .ToList();
-        var staged = await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
+        var staged = provider.Kind == StagingProviderKind.Sqlite
+            ? (await stagedSide).Groups!
+            : await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
         var stagedSource = staged.GroupBy(s => (s.SourceFile, s.Key))
             .Select(g => (File: g.Key.SourceFile, g.Key.Key, Amounts: DebitCredit.Sum(g.Select(s => s.Source)), Records: g.Sum(
                 s => s.SourceRecords)))
@@ -106,7 +126,7 @@ internal sealed record StagingSnapshot(
             stagedFlows,
             (await db.RowsAsync<Queries.UnmappedGroupRow>(Queries.Unmapped, cancellationToken)).Select(
                 u => new UnmappedGroup(u.SourceFile, u.Key, u.Records, u.Amounts)).ToList(),
-            await documents,
+            (await stagedSide).UnbalancedDocuments,
             (await db.RowsAsync<Queries.RejectedLine>(Queries.Rejected, cancellationToken))
                 .Select(r => new RejectedLineRow(r.SourceFile, r.Line, r.ColumnName, r.Reason, r.Message, r.RawText))
                 .ToList(),
@@ -141,6 +161,10 @@ internal sealed record StagingSnapshot(
         MappingApproval = r.ApprovedBy is { } by ? new MappingApproval(by, StoredDate.Parse(r.ApprovedOn)) : null,
     };
 }
+
+/// <summary>The staged lines' groups when read in our process (SQLite), and the documents whose staged lines do not
+/// balance.</summary>
+internal sealed record StagedSide(List<Queries.StagedGroup>? Groups, List<UnbalancedDocumentRow> UnbalancedDocuments);
 
 /// <summary>A <c>run_files</c> row: the hash, records read and control file figures of one source file.</summary>
 internal sealed record RecordedFile(

@@ -12,7 +12,8 @@ namespace Bascule.Load.Providers.Sqlite;
 /// built on), binding each value by position. Microsoft.Data.Sqlite's command looks every parameter up by name, boxes
 /// every value and re-binds them all on each execution: with two dozen columns that was most of a load's time. The
 /// values are stored exactly as that command stored them: text as UTF-8, whole numbers and amounts (integer cents) as
-/// integers, dates as ISO text.
+/// integers, dates as ISO text. The values are bound on the statement's pointer (<see cref="SqliteValues"/>), the statement
+/// held here until the sink is disposed.
 /// </summary>
 internal sealed class SqliteRowSink : IRowSink, IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
 
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _pointer;
     private byte[] _utf8 = ArrayPool<byte>.Shared.Rent(4096);
     private int _index;
 
@@ -27,6 +29,7 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
     {
         _database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_database, insertSql, out _statement));
+        _pointer = _statement.DangerousGetHandle();
     }
 
     public void BeginRow() => _index = 0;
@@ -35,7 +38,7 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, ++_index));
+            Check(SqliteValues.sqlite3_bind_null(_pointer, ++_index));
             return;
         }
 
@@ -48,12 +51,12 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
 
         // Encoded as Microsoft.Data.Sqlite encodes it (a lone surrogate becomes U+FFFD); SQLite copies the bytes.
         var bytes = Encoding.UTF8.GetBytes(value, _utf8);
-        Check(raw.sqlite3_bind_text(_statement, ++_index, _utf8.AsSpan(0, bytes)));
+        Check(SqliteValues.BindText(_pointer, ++_index, _utf8.AsSpan(0, bytes)));
     }
 
     public void Number(int value) => BigNumber(value);
 
-    public void BigNumber(long value) => Check(raw.sqlite3_bind_int64(_statement, ++_index, value));
+    public void BigNumber(long value) => Check(SqliteValues.sqlite3_bind_int64(_pointer, ++_index, value));
 
     // SQLite has no exact decimal: amounts are stored as integer cents.
     public void Amount(Amount value) => BigNumber(value.Cents);
@@ -62,13 +65,13 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
     {
         if (value is not { } day)
         {
-            Check(raw.sqlite3_bind_null(_statement, ++_index));
+            Check(SqliteValues.sqlite3_bind_null(_pointer, ++_index));
             return;
         }
 
         Span<byte> text = stackalloc byte[10];
         day.TryFormat(text, out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Check(raw.sqlite3_bind_text(_statement, ++_index, text[..written]));
+        Check(SqliteValues.BindText(_pointer, ++_index, text[..written]));
     }
 
     public void EndRow()
@@ -89,5 +92,11 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
         _utf8 = [];
     }
 
-    private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _database);
+    private void Check(int result)
+    {
+        if (result != 0)
+        {
+            SqliteException.ThrowExceptionForRC(result, _database);
+        }
+    }
 }

@@ -156,8 +156,9 @@ internal sealed class StreamedFingerprint
     }
 
     // Receives a row as the tables write it and writes its canonical text: every column but run_id, batch and those the
-    // fingerprint leaves out (StagingTable.FingerprintColumns), as RunFingerprint writes what it reads back. Routes the row to its segment by its source file (the third column of
-    // every table), with its record and part for the order check.
+    // fingerprint leaves out (StagingTable.FingerprintColumns), as RunFingerprint writes what it reads back. Routes the
+    // row to its segment by its source file (the third column of every table), with its record and part for the order
+    // check.
     private sealed class CanonicalSink(StreamedFingerprint owner) : IRowSink
     {
         private const int RunAndBatch = 2;

@@ -58,7 +58,8 @@ public static class DrillCsv
         await using var csv = new CsvFileWriter(output, CsvDialect.Spreadsheet, Header.Select(h => h.In(language)));
         await foreach (var l in lines.WithCancellation(cancellationToken))
         {
-            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(State(l.State).In(language)).Text(Text(l, language))
+            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(State(l.State).In(language))
+                .Text(Text(l, language))
                 .Text(l.Journal).Text(l.Document).Text(l.Account).Text(l.Article).Text(l.Label).Text(l.RuleId).Text(l.Justification)
                 .Text(l.TargetAccount).Text(l.TargetEconomic).Text(l.TargetFunction)
                 .Euros(l.SourceDebit).Euros(l.SourceCredit).Euros(l.Debit).Euros(l.Credit).Text(l.Reason)

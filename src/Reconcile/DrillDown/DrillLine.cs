@@ -40,7 +40,8 @@ public sealed record DrillLine(
 {
     public string SourceFile => Key.SourceFile;
 
-    /// <summary>False when <see cref="Text"/> is the line rebuilt from its fields: the run was loaded before raw text was kept.</summary>
+    /// <summary>False when <see cref="Text"/> is the line rebuilt from its fields: its run was loaded before raw text was kept.
+    /// </summary>
     public bool RawTextKept { get; init; } = true;
 }
 

@@ -251,11 +251,11 @@ public sealed class RunLines
         }
 
         // Runs loaded before the staging database kept raw text (V009) have none: their lines are rebuilt from their fields.
-        var raw = r.RawText ?? (state == LineState.Staged && partOne.TryGetValue((r.SourceFile, r.Record), out var first) ? first : null);
-        return new DrillLine(key, state, r.Line, PersonalData.Mask(raw ?? LineFields.Of(r), _masker, _options), r.Journal, r.Document,
+        var kept = r.RawText ?? (state == LineState.Staged && partOne.TryGetValue((r.SourceFile, r.Record), out var first) ? first : null);
+        return new DrillLine(key, state, r.Line, PersonalData.Mask(kept ?? LineFields.Of(r), _masker, _options), r.Journal, r.Document,
             r.Account, r.Article is { Length: > 0 } ? r.Article : null, PersonalData.Mask(r.Label ?? "", _masker, _options), r.RuleId,
             justification, r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value,
-            r.Credit?.Value, null) { RawTextKept = raw is not null };
+            r.Credit?.Value, null) { RawTextKept = kept is not null };
     }
 
     // As the reports tell it: the file whose rows went to third_parties; TIERS.csv in the default profile.

@@ -160,8 +160,13 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
     {
         var (provider, run, mappings) = await CommuneWithoutEnergyRulesAsync();
         // As a run loaded before V009 left them.
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE staged_lines SET raw_text = NULL WHERE run_id = @run", new { run = run.Value });
-        await StagingDatabase.ExecuteAsync(provider, "UPDATE unmapped_lines SET raw_text = NULL WHERE run_id = @run", new { run = run.Value });
+        foreach (var table in new[] { "staged_lines", "unmapped_lines" })
+        {
+            await StagingDatabase.ExecuteAsync(provider, $"UPDATE {table} SET raw_text = NULL WHERE run_id = @run", new
+            {
+                run = run.Value,
+            });
+        }
         var lines = (await RunLines.OpenAsync(provider, run, mappings, new ReportOptions(), Ct))!;
         var ledger = Ledger(SampleRun.Commune).ToDictionary(l => l.Record);
         var list = LineList.LegacyAccount(SampleFigures.Suppliers);

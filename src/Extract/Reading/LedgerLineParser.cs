@@ -49,7 +49,7 @@ internal sealed class LedgerLineParser(DebitCreditLayout layout, DuplicateDetect
 
         return Parsed<LedgerLine>.Ok(new LedgerLine(
             row.Reader.Lineage, year, journal, document, lineNumber, date, account, article, service, thirdParty, row.Text(
-                Label), debit, credit));
+                Label), debit, credit) { RawText = row.Reader.RawText });
     }
 
     public (Amount Debit, Amount Credit) Totals(LedgerLine record) => (record.Debit, record.Credit);

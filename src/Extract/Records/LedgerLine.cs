@@ -2,7 +2,11 @@ using Bascule.Extract.Values;
 
 namespace Bascule.Extract.Records;
 
-/// <summary>One general ledger journal line of <c>ECRITURES.csv</c>, parsed and validated.</summary>
+/// <summary>
+/// One general ledger journal line of <c>ECRITURES.csv</c>, parsed and validated. <see cref="RawText"/> is the record
+/// exactly as it stands in the file (as decoded, quotes and inner line breaks included), kept so that every staged or
+/// unmapped line can be shown as it was read; null for a line rebuilt from its stored fields.
+/// </summary>
 public sealed record LedgerLine(
     Lineage Lineage,
     FiscalYear Year,
@@ -16,4 +20,7 @@ public sealed record LedgerLine(
     string? ThirdParty,
     string Label,
     Amount Debit,
-    Amount Credit);
+    Amount Credit)
+{
+    public string? RawText { get; init; }
+}

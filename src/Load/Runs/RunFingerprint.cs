@@ -60,12 +60,12 @@ public static class RunFingerprint
         IStagingProvider provider, DbConnection connection, StagingTable table, RunId run, string file, IncrementalHash hash,
         CanonicalText text, CancellationToken cancellationToken)
     {
-        var columns = table.Columns.Skip(2).ToArray();
+        var columns = table.FingerprintColumns;
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             table.FingerprintSql, new { run = run.Value, file }, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            for (var i = 0; i < columns.Length; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
                 if (i > 0)
                 {

@@ -155,9 +155,10 @@ internal sealed class StreamedFingerprint
         }
     }
 
-    // Receives a row as the tables write it and writes its canonical text: every column but run_id and batch, as
-    // RunFingerprint writes what it reads back. Routes the row to its segment by its source file (the third column of
-    // every table), with its record and part for the order check.
+    // Receives a row as the tables write it and writes its canonical text: every column but run_id, batch and those the
+    // fingerprint leaves out (StagingTable.FingerprintColumns), as RunFingerprint writes what it reads back. Routes the
+    // row to its segment by its source file (the third column of every table), with its record and part for the order
+    // check.
     private sealed class CanonicalSink(StreamedFingerprint owner) : IRowSink
     {
         private const int RunAndBatch = 2;
@@ -166,6 +167,8 @@ internal sealed class StreamedFingerprint
         private int _recordColumn;
         private int _partColumn;
         private int _column;
+        private int _written;
+        private bool[] _leftOut = [];
         private string _file = "";
         private long _record;
         private long _part;
@@ -175,12 +178,14 @@ internal sealed class StreamedFingerprint
             _table = table;
             _recordColumn = IndexOf(staging, "record");
             _partColumn = IndexOf(staging, "part");
+            _leftOut = [.. staging.Columns.Select((c, i) => i < RunAndBatch || !c.Fingerprinted)];
         }
 
         public void BeginRow()
         {
             _row.Clear();
             _column = 0;
+            _written = 0;
             _part = 0;
         }
 
@@ -244,16 +249,16 @@ internal sealed class StreamedFingerprint
             _row.Whole(value);
         }
 
-        // Counts the column; true when it belongs to the canonical text (run_id and batch do not), after its separator.
+        // Counts the column; true when it belongs to the canonical text (run_id, batch and the raw text do not), after its
+        // separator.
         private bool Next()
         {
-            var column = _column++;
-            if (column < RunAndBatch)
+            if (_leftOut[_column++])
             {
                 return false;
             }
 
-            if (column > RunAndBatch)
+            if (_written++ > 0)
             {
                 _row.Separator();
             }

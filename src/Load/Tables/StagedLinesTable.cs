@@ -3,7 +3,11 @@ using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
-/// <summary><c>staged_lines</c>: one row per target line, with the full lineage of the source line it came from.</summary>
+/// <summary>
+/// <c>staged_lines</c>: one row per target line, with the full lineage of the source line it came from. The source line's
+/// raw text is kept once: on part 1, NULL on the other parts of a split. It is not part of the fingerprint, which covers
+/// the parsed fields (runs loaded before V009 have no raw text and keep their fingerprints).
+/// </summary>
 public sealed class StagedLinesTable : StagingTable
 {
     public static readonly StagedLinesTable Instance = new();
@@ -20,7 +24,7 @@ public sealed class StagedLinesTable : StagingTable
             "fiscal_year"), Text("journal"),
         Text("document"), Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"),
         Text("label"), Amount("source_debit"), Amount("source_credit"), Text("rule_id"), Text("target_account"), Text("target_economic"),
-        Text("target_function"), Amount("debit"), Amount("credit"),
+        Text("target_function"), Amount("debit"), Amount("credit"), RawText(),
     ];
 
     public override string FingerprintSql =>
@@ -50,6 +54,7 @@ public sealed class StagedLinesTable : StagingTable
             sink.Text(target.Function);
             sink.Amount(target.Debit);
             sink.Amount(target.Credit);
+            sink.Text(target.Part == 1 ? source.RawText : null);
             sink.EndRow();
         }
     }

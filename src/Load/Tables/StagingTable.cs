@@ -42,6 +42,10 @@ public abstract class StagingTable
     /// <c>@run</c>, <c>@file</c>).</summary>
     public abstract string FingerprintSql { get; }
 
+    /// <summary>The columns <see cref="FingerprintSql"/> reads, in order: every column but <c>run_id</c>, <c>batch</c> and those
+    /// the fingerprint leaves out.</summary>
+    public IReadOnlyList<StagingColumn> FingerprintColumns => [.. Columns.Skip(2).Where(c => c.Fingerprinted)];
+
     /// <summary>
     /// A parameterised INSERT of one row, for providers that insert row by row: one parameter per column, named after it
     /// and in column order, so it can be bound by position as well as by name.
@@ -61,6 +65,9 @@ public abstract class StagingTable
     protected static StagingColumn Amount(string name) => new(name, ColumnKind.Amount);
 
     protected static StagingColumn Day(string name) => new(name, ColumnKind.Day);
+
+    /// <summary>The source line's raw text: stored, shown by the drill-down, left out of the fingerprint.</summary>
+    protected static StagingColumn RawText() => new("raw_text", ColumnKind.Text, Fingerprinted: false);
 
     protected static void BeginRow(IRowSink sink, RunId run, int batchNumber)
     {

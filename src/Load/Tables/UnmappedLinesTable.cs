@@ -3,7 +3,10 @@ using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
-/// <summary><c>unmapped_lines</c>: source lines no mapping rule matched, kept with their amounts for action.</summary>
+/// <summary>
+/// <c>unmapped_lines</c>: source lines no mapping rule matched, kept with their amounts and raw text for action. The raw
+/// text is not part of the fingerprint (runs loaded before V009 have none and keep their fingerprints).
+/// </summary>
 public sealed class UnmappedLinesTable : StagingTable
 {
     public static readonly UnmappedLinesTable Instance = new();
@@ -19,7 +22,7 @@ public sealed class UnmappedLinesTable : StagingTable
         Text("run_id"), Number("batch"), Text("source_file"), BigNumber("record"), BigNumber("line"), Number("fiscal_year"), Text(
             "journal"), Text("document"),
         Text("line_number"), Day("booking_date"), Text("account"), Text("article"), Text("service"), Text("third_party"), Text("label"),
-        Amount("debit"), Amount("credit"),
+        Amount("debit"), Amount("credit"), RawText(),
     ];
 
     public override string FingerprintSql =>
@@ -40,6 +43,7 @@ public sealed class UnmappedLinesTable : StagingTable
             LedgerColumns.WriteSource(sink, line);
             sink.Amount(line.Debit);
             sink.Amount(line.Credit);
+            sink.Text(line.RawText);
             sink.EndRow();
         }
     }

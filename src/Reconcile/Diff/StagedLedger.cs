@@ -14,7 +14,8 @@ namespace Bascule.Reconcile.Diff;
 /// mapping change can be weighed against what a run really loaded without the export at hand. A source line staged
 /// over several targets (a split) has parts 1..n that each repeat its source amounts: only part 1 is read, so every
 /// source line counts once; the unmapped lines come with their own amounts. Rejected lines never reached the mapping
-/// and are left out, as the mapping commands leave them out of an export.
+/// and are left out, as the mapping commands leave them out of an export. A line keeps its raw text (part 1 holds a
+/// split line's), or none for a run loaded before the staging database kept it.
 /// </summary>
 public sealed class StagedLedger
 {
@@ -24,12 +25,12 @@ public sealed class StagedLedger
         SELECT source_file AS SourceFile, record AS Record, line AS Line, fiscal_year AS FiscalYear, journal AS Journal,
         document AS Document,
                line_number AS LineNumber, booking_date AS BookingDate, account AS Account, article AS Article, service AS Service,
-               third_party AS ThirdParty, label AS Label, source_debit AS Debit, source_credit AS Credit
+               third_party AS ThirdParty, label AS Label, source_debit AS Debit, source_credit AS Credit, raw_text AS RawText
         FROM staged_lines WHERE run_id = @run AND part = 1
         UNION ALL
         SELECT source_file, record, line, fiscal_year, journal, document, line_number, booking_date, account, article, service, third_party,
         label,
-               debit, credit
+               debit, credit, raw_text
         FROM unmapped_lines WHERE run_id = @run
         ORDER BY 1, 2
         """;
@@ -96,7 +97,7 @@ public sealed class StagedLedger
             r.ThirdParty,
             r.Label,
             r.Debit,
-            r.Credit);
+            r.Credit) { RawText = r.RawText };
     }
 
     private delegate bool TryParse<T>(ReadOnlySpan<char> text, out T? value);
@@ -142,5 +143,7 @@ public sealed class StagedLedger
         public Amount Debit { get; init; }
 
         public Amount Credit { get; init; }
+
+        public string? RawText { get; init; }
     }
 }

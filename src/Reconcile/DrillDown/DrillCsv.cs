@@ -33,6 +33,19 @@ public static class DrillCsv
         _ => new("rejetée", "verworpen"),
     };
 
+    /// <summary>Said before a line rebuilt from its fields, its run loaded before raw text was kept (V009).</summary>
+    public static Bilingual RawTextNotKept { get; } = new(
+        "texte brut non conservé (exécution chargée avant la version 9 du schéma de la base de données) ; champs tels "
+            + "qu’enregistrés :",
+        "ruwe tekst niet bewaard (uitvoering geladen vóór versie 9 van het databaseschema); velden zoals opgeslagen:");
+
+    /// <summary>A line's text as readers see it, on a page and in the CSV: its raw text, or what stands in for it.</summary>
+    public static string Text(DrillLine line, ReaderLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.RawTextKept ? line.Text : $"{RawTextNotKept.In(language)} {line.Text}";
+    }
+
     public static async Task WriteAsync(
         Stream output,
         IAsyncEnumerable<DrillLine> lines,
@@ -45,7 +58,8 @@ public static class DrillCsv
         await using var csv = new CsvFileWriter(output, CsvDialect.Spreadsheet, Header.Select(h => h.In(language)));
         await foreach (var l in lines.WithCancellation(cancellationToken))
         {
-            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(State(l.State).In(language)).Text(l.Text)
+            csv.Text(l.SourceFile).Value(l.Line.ToString(CultureInfo.InvariantCulture)).Text(State(l.State).In(language))
+                .Text(Text(l, language))
                 .Text(l.Journal).Text(l.Document).Text(l.Account).Text(l.Article).Text(l.Label).Text(l.RuleId).Text(l.Justification)
                 .Text(l.TargetAccount).Text(l.TargetEconomic).Text(l.TargetFunction)
                 .Euros(l.SourceDebit).Euros(l.SourceCredit).Euros(l.Debit).Euros(l.Credit).Text(l.Reason)

@@ -26,7 +26,7 @@ internal static class DrillSql
                x.third_party AS ThirdParty, x.label AS Label, x.source_debit AS SourceDebit, x.source_credit AS SourceCredit,
                x.rule_id AS RuleId, x.target_account AS TargetAccount, x.target_economic AS TargetEconomic,
                x.target_function AS TargetFunction, x.debit AS Debit, x.credit AS Credit,
-               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, CAST(NULL AS VARCHAR(1)) AS RawText
+               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, x.raw_text AS RawText
         FROM staged_lines x
         """;
 
@@ -39,7 +39,7 @@ internal static class DrillSql
                CAST(NULL AS VARCHAR(1)) AS RuleId, CAST(NULL AS VARCHAR(1)) AS TargetAccount,
                CAST(NULL AS VARCHAR(1)) AS TargetEconomic, CAST(NULL AS VARCHAR(1)) AS TargetFunction,
                x.debit AS Debit, x.credit AS Credit,
-               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, CAST(NULL AS VARCHAR(1)) AS RawText
+               CAST(NULL AS VARCHAR(1)) AS Reason, CAST(NULL AS VARCHAR(1)) AS Message, x.raw_text AS RawText
         FROM unmapped_lines x
         """;
 
@@ -78,6 +78,9 @@ internal static class DrillSql
         GROUP BY fiscal_year, journal, document HAVING SUM(debit) <> SUM(credit)
         """;
 
+    /// <summary>At most this many source lines are looked up by one <see cref="PartOne"/> query (three parameters each).</summary>
+    public const int MaxPartOneLines = 200;
+
     private enum Table
     {
         Staged,
@@ -108,6 +111,22 @@ internal static class DrillSql
         var order = list.ByDocument ? "Document, SourceFile, Record, Part" : "SourceFile, Record, Part";
         return string.Join("\nUNION ALL\n", branches.Select((b, i) => $"SELECT * FROM ({b}) b{i}"))
             + $"\nORDER BY {order} {Limit(engine, rows)}";
+    }
+
+    /// <summary>
+    /// The raw text of <paramref name="lines"/> split source lines, kept on their part 1 only: parameters <c>@account0</c>,
+    /// <c>@file0</c>, <c>@record0</c>, …. The parts of a source line share its legacy account, so the run's account index
+    /// (named by the run as a literal, see <see cref="DrillIndexes.Literal"/>) finds each in one seek.
+    /// </summary>
+    public static string PartOne(RunId run, int lines)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lines);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lines, MaxPartOneLines);
+        var which = Enumerable.Range(0, lines).Select(i => string.Create(
+            CultureInfo.InvariantCulture,
+            $"(x.account = @account{i} AND x.source_file = @file{i} AND x.record = @record{i})"));
+        return "SELECT x.source_file AS SourceFile, x.record AS Record, x.raw_text AS RawText FROM staged_lines x\n"
+            + $"WHERE x.run_id = {DrillIndexes.Literal(run)} AND x.part = 1 AND ({string.Join(" OR ", which)})";
     }
 
     private static IReadOnlyList<Table> Tables(LineListKind kind) => kind switch

@@ -5,12 +5,13 @@ using Bascule.Load.Runs;
 namespace Bascule.Reconcile.DrillDown;
 
 /// <summary>
-/// The text shown for a staged or unmapped ledger line. The staging database keeps every field of such a line as it was
-/// read (typed), but not the line's bytes: only a rejected line keeps its raw text. So the line is shown as its twelve
-/// fields in <c>ECRITURES.csv</c>'s order, written back the way the export writes them (<c>;</c>, dates
-/// <c>dd/MM/yyyy</c>, amounts with a decimal comma, an empty amount for zero). It equals the raw line wherever the export
-/// wrote a field in that canonical form; where it did not (<c>1.234,56</c> with grouping, a trailing minus, another
-/// column order under a profile), the file's own line is one look away: its name, SHA-256 (the run's files) and line number.
+/// The text shown for a staged or unmapped ledger line of a run loaded before the staging database kept each line's raw
+/// text (V009): only its fields, as they were read (typed), are stored. So the line is shown as its twelve fields in
+/// <c>ECRITURES.csv</c>'s order, written back the way the export writes them (<c>;</c>, dates <c>dd/MM/yyyy</c>,
+/// amounts with a decimal comma, an empty amount for zero), after a note that says so. It equals the raw line wherever
+/// the export wrote a field in that canonical form; where it did not (<c>1.234,56</c> with grouping, a trailing minus,
+/// another column order under a profile), the file's own line is one look away: its name, SHA-256 (the run's files) and
+/// line number.
 /// </summary>
 public static class LineFields
 {

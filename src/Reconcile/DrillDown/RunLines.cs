@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Bascule.Extract.Privacy;
@@ -126,7 +127,8 @@ public sealed class RunLines
 
         var rows = (await connection.QueryAsync<DrillRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
             .AsList();
-        var lines = rows.Take(size).Select(r => Line(r, list.ByDocument)).ToList();
+        var partOne = await PartOneTextsAsync(connection, rows.Take(size).ToList(), cancellationToken);
+        var lines = rows.Take(size).Select(r => Line(r, list.ByDocument, partOne)).ToList();
         return new DrillPage(lines, rows.Count > size ? lines[^1].Key : null);
     }
 
@@ -195,7 +197,41 @@ public sealed class RunLines
         return documents;
     }
 
-    private DrillLine Line(DrillRow r, bool byDocument)
+    // A split source line keeps its raw text once, on part 1: the page's other parts take it from their part 1 on the
+    // page, or else from the database, in one query per MaxPartOneLines source lines.
+    private async Task<Dictionary<(string File, long Record), string?>> PartOneTextsAsync(
+        DbConnection connection,
+        List<DrillRow> rows,
+        CancellationToken cancellationToken)
+    {
+        var texts = rows.Where(r => r.State == "staged" && r.Part == 1)
+            .GroupBy(r => (r.SourceFile, r.Record))
+            .ToDictionary(g => g.Key, g => g.First().RawText);
+        var missing = rows.Where(r => r.State == "staged" && r.Part > 1 && !texts.ContainsKey((r.SourceFile, r.Record)))
+            .DistinctBy(r => (r.SourceFile, r.Record))
+            .ToList();
+        foreach (var chunk in missing.Chunk(DrillSql.MaxPartOneLines))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add(string.Create(CultureInfo.InvariantCulture, $"account{i}"), chunk[i].Account);
+                parameters.Add(string.Create(CultureInfo.InvariantCulture, $"file{i}"), chunk[i].SourceFile);
+                parameters.Add(string.Create(CultureInfo.InvariantCulture, $"record{i}"), chunk[i].Record);
+            }
+
+            var found = await connection.QueryAsync<DrillRow>(
+                new CommandDefinition(DrillSql.PartOne(Run, chunk.Length), parameters, cancellationToken: cancellationToken));
+            foreach (var row in found)
+            {
+                texts[(row.SourceFile, row.Record)] = row.RawText;
+            }
+        }
+
+        return texts;
+    }
+
+    private DrillLine Line(DrillRow r, bool byDocument, Dictionary<(string File, long Record), string?> partOne)
     {
         var key = new LineKey(byDocument ? r.Document : null, r.SourceFile, r.Record, checked((int)r.Part));
         if (r.State == "rejected")
@@ -214,10 +250,12 @@ public sealed class RunLines
             justification = _justifications.TryGetValue(rule, out var found) ? found : null;
         }
 
-        return new DrillLine(key, state, r.Line, PersonalData.Mask(LineFields.Of(r), _masker, _options), r.Journal, r.Document, r.Account,
-            r.Article is { Length: > 0 } ? r.Article : null, PersonalData.Mask(r.Label ?? "", _masker, _options), r.RuleId, justification,
-            r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value, r.Credit?
-                .Value, null);
+        // Runs loaded before the staging database kept raw text (V009) have none: their lines are rebuilt from their fields.
+        var kept = r.RawText ?? (state == LineState.Staged && partOne.TryGetValue((r.SourceFile, r.Record), out var first) ? first : null);
+        return new DrillLine(key, state, r.Line, PersonalData.Mask(kept ?? LineFields.Of(r), _masker, _options), r.Journal, r.Document,
+            r.Account, r.Article is { Length: > 0 } ? r.Article : null, PersonalData.Mask(r.Label ?? "", _masker, _options), r.RuleId,
+            justification, r.TargetAccount, r.TargetEconomic, r.TargetFunction, r.SourceDebit?.Value, r.SourceCredit?.Value, r.Debit?.Value,
+            r.Credit?.Value, null) { RawTextKept = kept is not null };
     }
 
     // As the reports tell it: the file whose rows went to third_parties; TIERS.csv in the default profile.

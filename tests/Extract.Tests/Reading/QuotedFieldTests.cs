@@ -62,6 +62,20 @@ public sealed class QuotedFieldTests
     }
 
     [Fact]
+    public async Task The_raw_text_of_an_accepted_line_is_its_record_as_it_stands_quotes_spaces_and_CRLF_included()
+    {
+        using var export = new ExportCopy();
+        // Windows-1252 on disk: the € (0x80) and é (0xE9) come back decoded, everything else character for character.
+        const string quoted = "2023; OUV ;1;1;01/01/2023;5500000;;;;\" Facture €\r\n\"\"Hôtel\"\" é \";100,00;";
+        export.WriteLedger($"{ExportCopy.LedgerHeader}\r\n{quoted}\r\n{Second}\n", 2);
+
+        var lines = await Collect.AcceptedAsync(LegacyExport.Open(export.Path).ReadLedgerAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal([quoted, Second], lines.Select(l => l.RawText));
+        Assert.Equal(" Facture €\r\n\"Hôtel\" é ", lines[0].Label);
+    }
+
+    [Fact]
     public async Task The_raw_text_of_a_rejected_line_keeps_its_quotes_spaces_and_CRLF()
     {
         using var export = new ExportCopy();

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Bascule.Jobs.Hosting;
 using Bascule.Jobs.Tests.Cli;
+using Bascule.Load.Providers;
 using Bascule.Load.Runs;
+using Bascule.Reconcile.DrillDown;
 using Bascule.TestSupport;
 using Bascule.TestSupport.Samples;
 using Bascule.TestSupport.Staging;
@@ -85,6 +87,25 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
         Assert.Contains("role=\"alert\"", noList, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_run_loaded_before_raw_text_was_kept_shows_each_line_rebuilt_after_a_note_in_the_readers_language()
+    {
+        // As a run loaded before V009 left its lines: no raw text.
+        var (http, run) = await ServeAsync(async staging =>
+        {
+            await StagingDatabase.ExecuteAsync(staging, "UPDATE staged_lines SET raw_text = NULL");
+            await StagingDatabase.ExecuteAsync(staging, "UPDATE unmapped_lines SET raw_text = NULL");
+        });
+
+        var french = WebUtility.HtmlDecode(await http.GetStringAsync($"/runs/{run}/lines?legacy={Suppliers}&lang=fr", Ct));
+        var dutch = WebUtility.HtmlDecode(await http.GetStringAsync($"/runs/{run}/lines?legacy={Suppliers}&lang=nl", Ct));
+
+        var rows = Key().Matches(french).Count;
+        Assert.True(rows > 0);
+        Assert.Equal(rows, french.Split(DrillCsv.RawTextNotKept.French).Length - 1);
+        Assert.Equal(rows, dutch.Split(DrillCsv.RawTextNotKept.Dutch).Length - 1);
+    }
+
     /// <summary>Stops the hosts before the suite's own cleanup deletes their folders.</summary>
     protected override async ValueTask DisposeAsyncCore()
     {
@@ -160,7 +181,8 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
         return (await DrillIndexes.ExistingAsync(connection, staging.Kind, Ct)).Select(i => i.Name).ToList();
     }
 
-    private async Task<(HttpClient Http, RunId Run)> ServeAsync()
+    // The run migrated, then changed by alter (when given) before serve starts.
+    private async Task<(HttpClient Http, RunId Run)> ServeAsync(Func<IStagingProvider, Task>? alter = null)
     {
         var connection = await CreateConnectionAsync();
         var (exit, stdout, stderr) = await CliStreams.RunAsync(
@@ -170,6 +192,12 @@ public abstract partial class DrillDownPageTests<TDatabase>(TDatabase database) 
                 "1.0.0"),
             "--provider", Provider, "--connection", connection, "--out", Temp.Combine("out-run"));
         Assert.True(exit == 0, stdout + stderr);
+        if (alter is not null)
+        {
+            await using var altered = Open(connection);
+            await alter(altered);
+        }
+
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var app = ServeHost.Build(new ServeOptions(
             url,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bascule.Extract.Records;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers;
@@ -14,6 +15,8 @@ namespace Bascule.Load.Tests.Staging;
 public sealed class TestExport
 {
     public const string Ledger = "ECRITURES.csv";
+
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = "," };
 
     public TestExport(string insCode = "21009", string entityName = "Commune d'Ixelles", int lines = 200)
     {
@@ -44,6 +47,7 @@ public sealed class TestExport
                 i % 7 == 0 ? "Libellé \"spécial\"; avec\nsaut" : "Fourniture " + document,
                 debitSide ? amount : Amount.Zero,
                 debitSide ? Amount.Zero : amount);
+            source = source with { RawText = RawLine(source) };
             if (i % 13 == 0)
             {
                 Unmapped.Add(source);
@@ -160,6 +164,7 @@ public sealed class TestExport
 
     public RunHeader Header { get; }
 
+
     public List<TargetLine> Staged { get; } = [];
 
     public List<LedgerLine> Unmapped { get; } = [];
@@ -224,4 +229,20 @@ public sealed class TestExport
         await run.FlushAsync(ct);
         return run;
     }
+
+    // The line as an export writes it, a label with a separator, quote or line break quoted: its raw text.
+    private static string RawLine(LedgerLine l) => string.Join(
+        ';',
+        l.Year.Value.ToString(CultureInfo.InvariantCulture),
+        l.Journal,
+        l.DocumentNumber,
+        l.LineNumber,
+        l.BookingDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        l.Account.Value,
+        l.Article?.ToString() ?? "",
+        l.Service.ToCode(),
+        l.ThirdParty ?? "",
+        l.Label.AsSpan().IndexOfAny(";\"\n") >= 0 ? "\"" + l.Label.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : l.Label,
+        l.Debit.Value.ToString("0.00", DecimalComma),
+        l.Credit.Value.ToString("0.00", DecimalComma));
 }

@@ -132,6 +132,60 @@ public abstract class DrillDownTests<TDatabase>(TDatabase database) : StagingSui
     }
 
     [Fact]
+    public async Task Every_staged_part_and_unmapped_line_shows_its_record_as_it_stands_in_the_file()
+    {
+        var (provider, run, mappings) = await CommuneWithoutEnergyRulesAsync();
+        var lines = (await RunLines.OpenAsync(provider, run, mappings, new ReportOptions(ShowPersonalData: true), Ct))!;
+        var raw = IndependentExportReader.RawRecords(SampleRun.SampleFolder(SampleRun.Commune), "ECRITURES.csv")
+            .ToDictionary(r => r.Line, r => r.Text);
+        var result = await Reconciler.ComputeAsync(provider, run, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+
+        // The new accounts' lists hold a split line's later parts apart from its part 1, which alone stores the raw text.
+        var listed = new List<DrillLine>();
+        foreach (var target in result.TargetAccounts)
+        {
+            listed.AddRange(await AllPagesAsync(lines, LineList.TargetAccount(target.Account)));
+        }
+
+        listed.AddRange(await AllPagesAsync(lines, LineList.Unmapped));
+        Assert.Contains(listed, l => l.Key.Part > 1);
+        Assert.Contains(listed, l => l.State == LineState.Unmapped);
+        Assert.All(listed, l => Assert.True(l.RawTextKept));
+        Assert.All(listed, l => Assert.Equal(raw[l.Line], l.Text));
+        Assert.Equal(raw.Count - 1, listed.Select(l => l.Line).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_run_loaded_before_raw_text_was_kept_shows_its_lines_rebuilt_from_their_fields_and_says_so()
+    {
+        var (provider, run, mappings) = await CommuneWithoutEnergyRulesAsync();
+        // As a run loaded before V009 left them.
+        foreach (var table in new[] { "staged_lines", "unmapped_lines" })
+        {
+            await StagingDatabase.ExecuteAsync(provider, $"UPDATE {table} SET raw_text = NULL WHERE run_id = @run", new
+            {
+                run = run.Value,
+            });
+        }
+        var lines = (await RunLines.OpenAsync(provider, run, mappings, new ReportOptions(), Ct))!;
+        var ledger = Ledger(SampleRun.Commune).ToDictionary(l => l.Record);
+        var list = LineList.LegacyAccount(SampleFigures.Suppliers);
+
+        var listed = await AllPagesAsync(lines, list);
+
+        Assert.NotEmpty(listed);
+        Assert.All(listed, l => Assert.False(l.RawTextKept));
+        Assert.All(listed, l => Assert.StartsWith(
+            string.Join(';', ledger[l.Key.Record].Fields.Take(6)),
+            l.Text,
+            StringComparison.Ordinal));
+        using var csv = new MemoryStream();
+        await DrillCsv.WriteAsync(csv, lines.AllAsync(list, cancellationToken: Ct), lines, ReaderLanguage.French, Ct);
+        var rows = CsvText.Rows(Encoding.UTF8.GetString(csv.ToArray().AsSpan(3)));
+        Assert.All(rows.Skip(1), r => Assert.StartsWith(DrillCsv.RawTextNotKept.French, r[3], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_page_after_a_key_starts_after_it_and_the_same_page_read_twice_is_the_same()
     {
         await using var provider = await NewProviderAsync();

@@ -43,6 +43,19 @@ public sealed class DrillSqlTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(DrillSql.MaxPartOneLines)]
+    public void The_query_of_split_lines_raw_text_parses_as_T_SQL_and_names_the_run_as_the_account_index_does(int lines)
+    {
+        var run = RunId.New();
+        var sql = DrillSql.PartOne(run, lines);
+
+        AssertParses(sql);
+        Assert.Contains($"x.run_id = '{run.Value}'", sql, StringComparison.Ordinal);
+        Assert.Equal(lines, sql.Split("x.account = @account").Length - 1);
+    }
+
     [Fact]
     public void The_SQL_Server_drill_down_indexes_parse_as_T_SQL()
     {

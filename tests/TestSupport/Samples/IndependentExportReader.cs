@@ -71,6 +71,43 @@ public static class IndependentExportReader
         return records;
     }
 
+    /// <summary>
+    /// Each record of a <c>;</c> file as it stands in it (decoded, quotes and quoted line breaks included, its CRLF end
+    /// left out) and the physical line it starts on, header first.
+    /// </summary>
+    public static List<(long Line, string Text)> RawRecords(string folder, string file)
+    {
+        var text = Text(folder, file);
+        var records = new List<(long, string)>();
+        var quoted = false;
+        var start = 0;
+        long line = 1, startLine = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                // A doubled quote inside a quoted field turns the state twice: still inside.
+                quoted = !quoted;
+            }
+            else if (c == '\n')
+            {
+                line++;
+            }
+            else if (!quoted && c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                records.Add((startLine, text[start..i]));
+                i++;
+                line++;
+                start = i + 1;
+                startLine = line;
+            }
+        }
+
+        Assert.True(start == text.Length, $"{file} does not end with CRLF");
+        return records;
+    }
+
     /// <summary>Data records as dictionaries keyed by the header's column names.</summary>
     public static List<Dictionary<string, string>> Table(string folder, string file)
     {

@@ -23,10 +23,10 @@ internal static class DrillTexts
         "Les données personnelles des tiers sont masquées (***).",
         "De persoonsgegevens van derden zijn gemaskeerd (***).");
     public static readonly Bilingual TextNote = new(
-        "Texte de la ligne : la ligne rejetée telle que lue ; pour une ligne reprise ou non mappée, ses champs tels que lus et "
-            + "enregistrés (le fichier source, son SHA-256 et le numéro de ligne désignent la ligne d’origine).",
-        "Tekst van de regel: de verworpen regel zoals gelezen; voor een overgenomen of niet-gemapte regel haar velden zoals gelezen en "
-            + "opgeslagen (het bronbestand, zijn SHA-256 en het regelnummer wijzen de oorspronkelijke regel aan).");
+        "Texte de la ligne : la ligne telle qu’elle figure dans le fichier source (guillemets et retours à la ligne compris), sur "
+            + "chaque partie d’une ligne répartie ; le fichier, son SHA-256 et le numéro de ligne désignent la ligne d’origine.",
+        "Tekst van de regel: de regel zoals hij in het bronbestand staat (aanhalingstekens en regeleinden inbegrepen), op elk deel "
+            + "van een verdeelde regel; het bestand, zijn SHA-256 en het regelnummer wijzen de oorspronkelijke regel aan.");
     public static readonly Bilingual Next = new("Page suivante", "Volgende pagina");
     public static readonly Bilingual First = new("Première page", "Eerste pagina");
     public static readonly Bilingual Download = new("Télécharger la liste entière (CSV)", "De hele lijst downloaden (CSV)");

@@ -22,17 +22,16 @@ public static class XlsxWorkbookWriter
     public static void Write(IReadOnlyList<ReportTable> tables, string path)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook, autoSave: false);
         var workbookPart = document.AddWorkbookPart();
-        workbookPart.Workbook = new Workbook();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
-        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+        var sheets = new Sheets();
         var names = new DefinedNames();
         uint sheetId = 0;
         foreach (var table in tables)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = Sheet(table);
+            WriteSheet(part, table);
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = ++sheetId, Name = table.Id });
             // Excel records an autofilter's range as this hidden name too; without it some versions repair the file.
             names.Append(new DefinedName($"'{table.Id}'!{AbsoluteRange(table)}")
@@ -45,40 +44,45 @@ public static class XlsxWorkbookWriter
             names.Append(new DefinedName($"'{table.Id}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
         }
 
-        workbookPart.Workbook.Append(names);
-        workbookPart.Workbook.Save();
+        XlsxStyles.Create().Save(stylesPart);
+        new Workbook(sheets, names).Save(workbookPart);
     }
 
-    private static Worksheet Sheet(ReportTable table)
+    // The sheet written element by element: one row's cells exist at a time, never the whole sheet.
+    private static void WriteSheet(WorksheetPart part, ReportTable table)
     {
-        var data = new SheetData();
-        data.Append(new Row(table.Columns.Select((c, i) => Text(Reference(i, 1), c.Header, XlsxStyles.Header))) { RowIndex = 1 });
-        uint rowIndex = 1;
-        foreach (var cells in table.Rows)
-        {
-            rowIndex++;
-            data.Append(
-                new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
-        }
-
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var frozen = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
-        var views = new SheetViews(new SheetView(
+        writer.WriteElement(new SheetViews(new SheetView(
             frozen,
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>(["A2"]) })
         {
             WorkbookViewId = 0,
-        });
-        var columns = new Columns(table.Columns.Select((c, i) => new Column
+        }));
+        writer.WriteElement(new Columns(table.Columns.Select((c, i) => new Column
         {
             Min = (uint)(i + 1),
             Max = (uint)(i + 1),
             Width = Width(table, i),
             CustomWidth = true,
-        }));
-        var properties = new SheetProperties(new PageSetupProperties { FitToPage = true });
-        var margins = new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 };
-        var page = new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 };
-        return new Worksheet(properties, views, columns, data, new AutoFilter { Reference = Range(table) }, margins, page);
+        })));
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(new Row(table.Columns.Select((c, i) => Text(Reference(i, 1), c.Header, XlsxStyles.Header))) { RowIndex = 1 });
+        uint rowIndex = 1;
+        foreach (var cells in table.Rows)
+        {
+            rowIndex++;
+            writer.WriteElement(
+                new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = Range(table) });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteEndElement();
     }
 
     // As wide as the longest content (characters of the default font), within bounds: a long header wraps instead of

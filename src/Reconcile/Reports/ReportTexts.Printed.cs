@@ -25,7 +25,9 @@ public static partial class ReportTexts
                 + nl);
     }
 
-    /// <summary>At the end of an account's details: <paramref name="leftOut"/> more accounts, listed in full in <paramref name="tableId"/>.</summary>
+    /// <summary>
+    /// At the end of an account's details: <paramref name="leftOut"/> more accounts, listed in full in <paramref name="tableId"/>.
+    /// </summary>
     public static Bilingual FlowsCut(int leftOut, string tableId) => new(
         $"… et {Count(leftOut)} autres comptes, repris dans reconciliation.xlsx et reconciliation-{tableId}.csv.",
         $"… en {Count(leftOut)} andere rekeningen, opgenomen in reconciliation.xlsx en reconciliation-{tableId}.csv.");

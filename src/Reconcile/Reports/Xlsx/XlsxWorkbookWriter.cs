@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Bascule.Extract.Csv;
 using Bascule.Reconcile.Reports.Tables;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Bascule.Reconcile.Reports.Xlsx;
@@ -13,7 +13,8 @@ namespace Bascule.Reconcile.Reports.Xlsx;
 /// table, columns as wide as their contents, amounts as numbers in a euro format, counts as whole numbers, text as
 /// inline strings (one that starts like a formula kept as text by the quote-prefix style, never evaluated); each sheet
 /// prints landscape, fitted to the page width, its header row repeated on every page.
-/// Written with the Open XML SDK directly (ClosedXML cannot run beside Open XML SDK 3 here).
+/// Written with the Open XML SDK's elements and its streaming writer (ClosedXML cannot run beside Open XML SDK 3 here), a
+/// row at a time: memory does not grow with the number of rows.
 /// </summary>
 public static class XlsxWorkbookWriter
 {
@@ -22,18 +23,23 @@ public static class XlsxWorkbookWriter
     public static void Write(IReadOnlyList<ReportTable> tables, string path)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.Workbook = new Workbook();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
-        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+        // The package is a zip written entry by entry, each compressed to the file as it streams. The SDK's own package
+        // (SpreadsheetDocument.Create) keeps every part uncompressed in memory until it is closed, and refuses a package
+        // opened for writing only (dotnet/Open-XML-SDK#807): a workbook of 20,000 accounts held tens of megabytes.
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+        var sheets = new Sheets();
         var names = new DefinedNames();
         uint sheetId = 0;
         foreach (var table in tables)
         {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = Sheet(table);
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = ++sheetId, Name = table.Id });
+            sheetId++;
+            using (var part = zip.CreateEntry($"xl/worksheets/sheet{sheetId}.xml").Open())
+            {
+                WriteSheet(part, table);
+            }
+
+            sheets.Append(new Sheet { Id = SheetRelationship(sheetId), SheetId = sheetId, Name = table.Id });
             // Excel records an autofilter's range as this hidden name too; without it some versions repair the file.
             names.Append(new DefinedName($"'{table.Id}'!{AbsoluteRange(table)}")
             {
@@ -45,40 +51,58 @@ public static class XlsxWorkbookWriter
             names.Append(new DefinedName($"'{table.Id}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
         }
 
-        workbookPart.Workbook.Append(names);
-        workbookPart.Workbook.Save();
-    }
-
-    private static Worksheet Sheet(ReportTable table)
-    {
-        var data = new SheetData();
-        data.Append(new Row(table.Columns.Select((c, i) => Text(Reference(i, 1), c.Header, XlsxStyles.Header))) { RowIndex = 1 });
-        uint rowIndex = 1;
-        foreach (var cells in table.Rows)
+        using (var part = zip.CreateEntry("xl/styles.xml").Open())
         {
-            rowIndex++;
-            data.Append(
-                new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
+            XlsxStyles.Create().Save(part);
         }
 
+        using (var part = zip.CreateEntry("xl/workbook.xml").Open())
+        {
+            var workbook = new Workbook(sheets, names);
+            workbook.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+            workbook.Save(part);
+        }
+
+        XlsxPackage.WriteParts(zip, sheetId, SheetRelationship);
+    }
+
+    private static string SheetRelationship(uint sheet) => string.Create(CultureInfo.InvariantCulture, $"rIdSheet{sheet}");
+
+    // The sheet written element by element: one row's cells exist at a time, never the whole sheet.
+    private static void WriteSheet(Stream part, ReportTable table)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var frozen = new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen };
-        var views = new SheetViews(new SheetView(
+        writer.WriteElement(new SheetViews(new SheetView(
             frozen,
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>(["A2"]) })
         {
             WorkbookViewId = 0,
-        });
-        var columns = new Columns(table.Columns.Select((c, i) => new Column
+        }));
+        writer.WriteElement(new Columns(table.Columns.Select((c, i) => new Column
         {
             Min = (uint)(i + 1),
             Max = (uint)(i + 1),
             Width = Width(table, i),
             CustomWidth = true,
-        }));
-        var properties = new SheetProperties(new PageSetupProperties { FitToPage = true });
-        var margins = new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 };
-        var page = new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 };
-        return new Worksheet(properties, views, columns, data, new AutoFilter { Reference = Range(table) }, margins, page);
+        })));
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(new Row(table.Columns.Select((c, i) => Text(Reference(i, 1), c.Header, XlsxStyles.Header))) { RowIndex = 1 });
+        uint rowIndex = 1;
+        foreach (var cells in table.Rows)
+        {
+            rowIndex++;
+            writer.WriteElement(
+                new Row(cells.Select((cell, i) => Cell(Reference(i, rowIndex), cell, table.Columns[i].Kind))) { RowIndex = rowIndex });
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = Range(table) });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteEndElement();
     }
 
     // As wide as the longest content (characters of the default font), within bounds: a long header wraps instead of

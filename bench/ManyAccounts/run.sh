@@ -12,6 +12,7 @@ ACCOUNTS=${2:-20000}
 DOCUMENT=${3:-200000}
 PG=${4:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/bench/throwaway-postgres.sh"
 WORK=$(mktemp -d /tmp/many-accounts.XXXXXX)
 chmod 755 "$WORK"
 command -v /usr/bin/time >/dev/null || { echo "many-accounts: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
@@ -26,13 +27,8 @@ MAPPING="$WORK/mappings/many-accounts/1.0.0"
 rm -rf "$WORK/sample"
 
 if [ -z "$PG" ]; then
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PORT=$((40000 + RANDOM % 20000))
-  mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" start >/dev/null
-  trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null; rm -rf "$WORK"' EXIT
-  PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+  throwaway_postgres_start "$WORK"
+  trap 'throwaway_postgres_stop "$WORK"; rm -rf "$WORK"' EXIT
 else
   trap 'rm -rf "$WORK"' EXIT
 fi

@@ -59,6 +59,14 @@ public sealed partial class SqlParameterisationTests
             "index's condition cannot take a parameter"),
         new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\", \", key)",
             "the constant key columns of the table (document, source_file, record, part)"),
+        new("src/Reconcile/DrillDown/DrillSql.cs", "DrillIndexes.Literal(run)",
+            "the run as an SQL literal (DrillIndexes.Literal: a parsed GUID re-formatted, hexadecimal digits and dashes only), so that the "
+                + "run's partial account index finds each split line's part 1"),
+        new("src/Reconcile/DrillDown/DrillSql.cs", "string.Join(\" OR \", which)",
+            "one constant condition per line asked for, on constant columns, its values bound as parameters (@accountN, @fileN, @recordN "
+                + "with N an int below DrillSql.MaxPartOneLines)"),
+        new("src/Reconcile/DrillDown/RunLines.cs", "DrillSql.PartOne(Run, chunk.Length)",
+            "DrillSql.PartOne: constant columns, the run as a literal (DrillIndexes.Literal) and numbered parameter placeholders"),
     ];
 
     [Fact]

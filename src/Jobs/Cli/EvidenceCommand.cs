@@ -65,13 +65,32 @@ public sealed class EvidenceCommand(
         EvidencePackFile pack;
         try
         {
-            if (await settings.OnRunAsync(
+            // A folder that cannot be written is said as such, apart from the database's faults that OnRunAsync explains.
+            if (await settings.OnRunAsync<(EvidencePackFile? Pack, string? Fault)>(
                 databases,
                 console,
-                (provider, run) => EvidencePack.WriteAsync(provider, run, options, outDir, cancellationToken),
+                async (provider, run) =>
+                {
+                    try
+                    {
+                        return (await EvidencePack.WriteAsync(provider, run, options, outDir, cancellationToken), null);
+                    }
+                    catch (IOException ex)
+                    {
+                        return (null, ex.Message);
+                    }
+                },
                 cancellationToken)
-                is not var (written, _))
+                is not var ((written, fault), _))
             {
+                return NotWritten;
+            }
+
+            if (written is null)
+            {
+                console.MarkupLineInterpolated(
+                    CultureInfo.InvariantCulture,
+                    $"[red]The evidence pack could not be written to {outDir}: {fault} Give --out a folder you can write to.[/]");
                 return NotWritten;
             }
 

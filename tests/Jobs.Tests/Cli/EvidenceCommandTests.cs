@@ -134,6 +134,15 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         var (unknown, unknownText) = await EvidenceAsync(connection, "01936f8e-8c2a-7c41-9d2e-5b1f3a7c9e10", Mappings);
         Assert.True(unknown == EvidenceCommand.NotWritten, unknownText);
         Assert.Contains("There is no run", unknownText, StringComparison.Ordinal);
+
+        // --out names a file, not a folder: said, with what to do, and nothing else written.
+        var file = Temp.Combine("a-file");
+        await File.WriteAllTextAsync(file, "not a folder", Ct);
+        var (notFolder, notFolderText) = await EvidenceAsync(connection, run.Value, Mappings, file);
+        Assert.True(notFolder == EvidenceCommand.NotWritten, notFolderText);
+        Assert.Contains($"could not be written to {file}", notFolderText, StringComparison.Ordinal);
+        Assert.Contains("Give --out a folder you can write to.", notFolderText, StringComparison.Ordinal);
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file, Ct));
     }
 
     /// <summary>Migrates into a reports folder named by the run, as <c>out/runs/RUN_ID</c> is by default.</summary>
@@ -153,7 +162,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
         return run;
     }
 
-    private async Task<(int Exit, string Output)> EvidenceAsync(string connection, string run, string mappings)
+    private async Task<(int Exit, string Output)> EvidenceAsync(string connection, string run, string mappings, string? outDir = null)
     {
         using var output = new StringWriter();
         var exit = await Commands.RunAsync<EvidenceCommand>(
@@ -162,7 +171,7 @@ public abstract class EvidenceCommandTests<TDatabase>(TDatabase database) : Stag
                 new EvidenceCommand.Settings
                 {
                     Provider = Provider, Connection = connection, Run = run, Mappings = mappings, Reports = Temp.Combine(
-                        "reports"), Out = Temp.Combine("evidence"),
+                        "reports"), Out = outDir ?? Temp.Combine("evidence"),
                 },
                 Ct));
         return (exit, output.ToString());

@@ -123,6 +123,16 @@ public static class Cases
             Setup.ExportOneEuroMore,
             Targets.Default),
         new(
+            "migrate --export {sample} --mapping {mapping} --out blocker",
+            1,
+            "--out blocker is a file. Give the folder the reports are written to (created if missing).",
+            Setup.Blocker),
+        new(
+            "migrate --export {sample} --mapping {mapping} --out blocker/reports",
+            1,
+            "--out blocker/reports cannot be made: blocker is a file. Give the folder the reports are written to",
+            Setup.Blocker),
+        new(
             "migrate --export {sample} --mapping {mapping} --provider oracle",
             1,
             "Unknown staging provider 'oracle': use sqlite, postgres or sqlserver"),

@@ -83,7 +83,33 @@ public sealed class MigrateCommand(
                 return ValidationResult.Error("--mapping is required: the mapping version folder, e.g. --mapping mappings/bxl-2024/1.0.0.");
             }
 
+            // Found before the run starts: a run published without its reports is not what was asked for.
+            if (Out is not null && FileInTheWay(Out) is { } file)
+            {
+                var what = file == Out ? $"--out {Out} is a file" : $"--out {Out} cannot be made: {file} is a file";
+                return ValidationResult.Error($"{what}. Give the folder the reports are written to (created if missing).");
+            }
+
             return BatchSize < 1 ? ValidationResult.Error($"--batch-size {BatchSize} must be at least 1.") : ValidationResult.Success();
+        }
+
+        // The nearest part of the path that exists, when it is a file: no folder can be made there.
+        private static string? FileInTheWay(string path)
+        {
+            for (var part = path; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+            {
+                if (File.Exists(part))
+                {
+                    return part;
+                }
+
+                if (Directory.Exists(part))
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
     }
 

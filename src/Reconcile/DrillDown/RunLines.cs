@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -25,11 +24,11 @@ public sealed class RunLines
     public const int MaxPageSize = 1000;
 
     // A completed run's third parties never change: their masker (tens of thousands of names on a large run) is built once.
-    private static readonly ConcurrentDictionary<RunId, (PersonalDataMasker Masker, HashSet<string> Files)> Maskers = new();
+    private static readonly RunCache<(PersonalDataMasker Masker, HashSet<string> Files)> Maskers = new();
 
     // A completed run's unbalanced documents never change either: found once (a sum over every line of the run, seconds on
     // a million lines), then named by every page of the balance check's list. Null: too many to name.
-    private static readonly ConcurrentDictionary<RunId, IReadOnlyList<DocumentKey>?> UnbalancedDocuments = new();
+    private static readonly RunCache<IReadOnlyList<DocumentKey>?> UnbalancedDocuments = new();
 
     private readonly IStagingProvider _provider;
     private readonly PersonalDataMasker _masker;
@@ -162,18 +161,13 @@ public sealed class RunLines
         var keys = documents.Take(DrillSql.MaxNamedDocuments + 1)
             .Select(d => new DocumentKey { FiscalYear = d.FiscalYear, Journal = d.Journal, Document = d.Document })
             .ToList();
-        if (UnbalancedDocuments.Count >= 16)
-        {
-            UnbalancedDocuments.Clear();
-        }
-
-        UnbalancedDocuments[run] = keys.Count > DrillSql.MaxNamedDocuments ? null : keys;
+        UnbalancedDocuments.Set(run, keys.Count > DrillSql.MaxNamedDocuments ? null : keys);
     }
 
     // The run's unbalanced documents, once per completed run; null when there are more than a page's condition names.
     private async Task<IReadOnlyList<DocumentKey>?> UnbalancedAsync(CancellationToken cancellationToken)
     {
-        if (UnbalancedDocuments.TryGetValue(Run, out var known))
+        if (UnbalancedDocuments.TryGet(Run, out var known))
         {
             return known;
         }
@@ -186,12 +180,7 @@ public sealed class RunLines
         var documents = found.Count > DrillSql.MaxNamedDocuments ? null : found;
         if (Status != RunStatus.Loading)
         {
-            if (UnbalancedDocuments.Count >= 16)
-            {
-                UnbalancedDocuments.Clear();
-            }
-
-            UnbalancedDocuments[Run] = documents;
+            UnbalancedDocuments.Set(Run, documents);
         }
 
         return documents;
@@ -268,7 +257,7 @@ public sealed class RunLines
         RunStatus status,
         CancellationToken cancellationToken)
     {
-        if (Maskers.TryGetValue(run, out var known))
+        if (Maskers.TryGet(run, out var known))
         {
             return known;
         }
@@ -278,12 +267,7 @@ public sealed class RunLines
         // A loading run may still gain third parties; a handful of completed runs is all a workspace reads at once.
         if (status != RunStatus.Loading)
         {
-            if (Maskers.Count >= 16)
-            {
-                Maskers.Clear();
-            }
-
-            Maskers[run] = (masker, files);
+            Maskers.Set(run, (masker, files));
         }
 
         return (masker, files);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
@@ -18,8 +17,7 @@ public sealed class RunReconciliations(IStagingProvider staging)
 {
     public const int Kept = 16;
 
-    private readonly ConcurrentDictionary<RunId, Lazy<Task<ReconciliationResult>>> _results = new();
-    private readonly ConcurrentQueue<RunId> _order = new();
+    private readonly RunCache<Lazy<Task<ReconciliationResult>>> _results = new(Kept);
 
     public async Task<ReconciliationResult> OfAsync(RunInfo run, CancellationToken cancellationToken)
     {
@@ -31,7 +29,6 @@ public sealed class RunReconciliations(IStagingProvider staging)
 
         var entry = _results.GetOrAdd(run.Id, id =>
         {
-            _order.Enqueue(id);
             // Not the request's token: the result is shared by every later request of the run.
             return new Lazy<Task<ReconciliationResult>>(async () =>
             {
@@ -41,11 +38,6 @@ public sealed class RunReconciliations(IStagingProvider staging)
                 return computed;
             });
         });
-        while (_order.Count > Kept && _order.TryDequeue(out var oldest))
-        {
-            _results.TryRemove(oldest, out _);
-        }
-
         ReconciliationResult result;
         try
         {
@@ -54,7 +46,7 @@ public sealed class RunReconciliations(IStagingProvider staging)
         catch (Exception) when (entry.Value.IsFaulted)
         {
             // A database away for a moment must not leave the run's page broken until serve restarts.
-            _results.TryRemove(new KeyValuePair<RunId, Lazy<Task<ReconciliationResult>>>(run.Id, entry));
+            _results.TryRemove(run.Id, entry);
             throw;
         }
 

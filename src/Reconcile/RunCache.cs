@@ -30,24 +30,12 @@ public sealed class RunCache<T>(int capacity = RunCache<T>.DefaultCapacity)
         }
 
         var made = create(run);
-        if (!_values.TryAdd(run, made))
-        {
-            return _values.TryGetValue(run, out known) ? known : made;
-        }
-
-        _order.Enqueue(run);
-        Trim();
-        return made;
+        return TryAdd(run, made) || !_values.TryGetValue(run, out known) ? made : known;
     }
 
     public void Set(RunId run, T value)
     {
-        if (_values.TryAdd(run, value))
-        {
-            _order.Enqueue(run);
-            Trim();
-        }
-        else
+        if (!TryAdd(run, value))
         {
             _values[run] = value;
         }
@@ -56,11 +44,20 @@ public sealed class RunCache<T>(int capacity = RunCache<T>.DefaultCapacity)
     /// <summary>Forgets the run's value if it is still <paramref name="value"/> (a computation that failed, say).</summary>
     public bool TryRemove(RunId run, T value) => _values.TryRemove(new KeyValuePair<RunId, T>(run, value));
 
-    private void Trim()
+    // A run new to the cache goes to the end of the order; the runs over the capacity are forgotten from its start.
+    private bool TryAdd(RunId run, T value)
     {
+        if (!_values.TryAdd(run, value))
+        {
+            return false;
+        }
+
+        _order.Enqueue(run);
         while (_order.Count > capacity && _order.TryDequeue(out var oldest))
         {
             _values.TryRemove(oldest, out _);
         }
+
+        return true;
     }
 }

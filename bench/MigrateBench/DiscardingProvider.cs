@@ -54,6 +54,10 @@ internal sealed class DiscardingProvider(IStagingProvider inner) : IStagingProvi
         {
         }
 
+        public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length)
+        {
+        }
+
         public void Number(int value)
         {
         }

@@ -5,13 +5,14 @@ using Bascule.Load.Resilience;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.Leases;
+using Bascule.Load.Tables;
 using Bascule.Transform.Mapping;
 using Polly;
 
 namespace Bascule.Load;
 
 /// <summary>
-/// One migration run being loaded. Rows are buffered into batches; each batch is written in one transaction,
+/// One migration run being loaded. Rows are encoded into batches as they are added (<see cref="RowBuffer"/>); each batch is written in one transaction,
 /// retried on transient faults, and replaces itself when retried (its rows carry the batch number), so a retry never
 /// duplicates. A full batch is written in the background while the next one fills (two buffers, at most one write in
 /// flight), so parsing and mapping overlap with the database. Nothing is visible until <see cref="PublishAsync"/>
@@ -84,30 +85,30 @@ public sealed class StagingRun : IAsyncDisposable
     }
 
     public ValueTask AddStagedAsync(TargetLine line, CancellationToken cancellationToken = default)
-        => Added(_batch.Staged.Add, line, cancellationToken);
+        => Added(StagedLinesTable.Instance, line, cancellationToken);
 
     public ValueTask AddUnmappedAsync(LedgerLine line, CancellationToken cancellationToken = default)
-        => Added(_batch.Unmapped.Add, line, cancellationToken);
+        => Added(UnmappedLinesTable.Instance, line, cancellationToken);
 
     public ValueTask AddRejectedAsync(Rejected rejected, CancellationToken cancellationToken = default)
     {
         // Several rejections of one record are numbered, so each row keeps a distinct canonical position.
         _rejectedPart = _lastRejected == rejected.Lineage ? _rejectedPart + 1 : 1;
         _lastRejected = rejected.Lineage;
-        return Added(_batch.Rejected.Add, new RejectedRow(rejected, _rejectedPart), cancellationToken);
+        return Added(RejectedLinesTable.Instance, new RejectedRow(rejected, _rejectedPart), cancellationToken);
     }
 
     public ValueTask AddBalanceAsync(LegacyBalanceRow row, CancellationToken cancellationToken = default)
-        => Added(_batch.Balance.Add, row, cancellationToken);
+        => Added(LegacyBalanceTable.Instance, row, cancellationToken);
 
     public ValueTask AddArticleAsync(BudgetArticleRow row, CancellationToken cancellationToken = default)
-        => Added(_batch.Articles.Add, row, cancellationToken);
+        => Added(BudgetArticlesTable.Instance, row, cancellationToken);
 
     public ValueTask AddCommitmentAsync(CommitmentRow row, CancellationToken cancellationToken = default)
-        => Added(_batch.Commitments.Add, row, cancellationToken);
+        => Added(CommitmentsTable.Instance, row, cancellationToken);
 
     public ValueTask AddThirdPartyAsync(ThirdPartyRow row, CancellationToken cancellationToken = default)
-        => Added(_batch.ThirdParties.Add, row, cancellationToken);
+        => Added(ThirdPartiesTable.Instance, row, cancellationToken);
 
     public Task RecordFilesAsync(IReadOnlyList<RunFile> files, CancellationToken cancellationToken = default) =>
         RunStore.RecordFilesAsync(_provider, Id, files, cancellationToken);
@@ -200,9 +201,9 @@ public sealed class StagingRun : IAsyncDisposable
     /// <summary>Stops the heartbeat. A run still loading stays so, as after a killed process, for the next run to clean up.</summary>
     public ValueTask DisposeAsync() => _lease.DisposeAsync();
 
-    private async ValueTask Added<T>(Action<T> add, T row, CancellationToken cancellationToken)
+    private async ValueTask Added<T>(StagingTable<T> table, T row, CancellationToken cancellationToken)
     {
-        add(row);
+        table.Add(_batch, row);
         if (_batch.Count >= _options.BatchSize)
         {
             await StartWriteAsync(cancellationToken);

@@ -12,6 +12,9 @@ public interface IRowSink
 
     void Text(string? value);
 
+    /// <summary>A text value already encoded as UTF-8 (never NULL), with its length in UTF-16 code units.</summary>
+    void Utf8(ReadOnlySpan<byte> utf8, int utf16Length);
+
     void Number(int value);
 
     void BigNumber(long value);

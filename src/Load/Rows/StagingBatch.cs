@@ -1,30 +1,27 @@
-using Bascule.Extract.Records;
-using Bascule.Transform.Mapping;
-
 namespace Bascule.Load.Rows;
 
 /// <summary>
-/// The rows of one batch, for every table. A batch is written (and, on a transient fault, rewritten)
-/// in one transaction, so its rows appear all together or not at all.
+/// The rows of one batch, for every table, encoded as they were added (<see cref="RowBuffer"/>). A batch is written
+/// (and, on a transient fault, rewritten) in one transaction, so its rows appear all together or not at all.
 /// </summary>
 public sealed class StagingBatch
 {
-    public List<TargetLine> Staged { get; } = [];
+    public RowBuffer Staged { get; } = new();
 
-    public List<LedgerLine> Unmapped { get; } = [];
+    public RowBuffer Unmapped { get; } = new();
 
-    public List<RejectedRow> Rejected { get; } = [];
+    public RowBuffer Rejected { get; } = new();
 
-    public List<LegacyBalanceRow> Balance { get; } = [];
+    public RowBuffer Balance { get; } = new();
 
-    public List<BudgetArticleRow> Articles { get; } = [];
+    public RowBuffer Articles { get; } = new();
 
-    public List<CommitmentRow> Commitments { get; } = [];
+    public RowBuffer Commitments { get; } = new();
 
-    public List<ThirdPartyRow> ThirdParties { get; } = [];
+    public RowBuffer ThirdParties { get; } = new();
 
     public int Count
-        => Staged.Count + Unmapped.Count + Rejected.Count + Balance.Count + Articles.Count + Commitments.Count + ThirdParties.Count;
+        => Staged.Rows + Unmapped.Rows + Rejected.Rows + Balance.Rows + Articles.Rows + Commitments.Rows + ThirdParties.Rows;
 
     public void Clear()
     {

@@ -54,6 +54,14 @@ internal sealed class CanonicalText
         Utf8(value);
     }
 
+    /// <summary>A text already in UTF-8, with its length in UTF-16 code units: the same bytes as <see cref="Text(string?)"/>.</summary>
+    public void Text(ReadOnlySpan<byte> utf8, int utf16Length)
+    {
+        Whole(utf16Length);
+        Byte((byte)':');
+        Append(utf8);
+    }
+
     public void Whole(long value)
     {
         value.TryFormat(Room(20), out var written, default, CultureInfo.InvariantCulture);

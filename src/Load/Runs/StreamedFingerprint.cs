@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Bascule.Extract.Values;
 using Bascule.Load.Rows;
 using Bascule.Load.Tables;
@@ -170,6 +171,7 @@ internal sealed class StreamedFingerprint
         private int _written;
         private bool[] _leftOut = [];
         private string _file = "";
+        private byte[] _fileUtf8 = [];
         private long _record;
         private long _part;
 
@@ -199,9 +201,27 @@ internal sealed class StreamedFingerprint
             if (_column == RunAndBatch + 1)
             {
                 _file = value ?? "";
+                _fileUtf8 = Encoding.UTF8.GetBytes(_file);
             }
 
             _row.Text(value);
+        }
+
+        public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length)
+        {
+            if (!Next())
+            {
+                return;
+            }
+
+            // The file's name is decoded only when it changes: rows come file by file.
+            if (_column == RunAndBatch + 1 && !utf8.SequenceEqual(_fileUtf8))
+            {
+                _file = Encoding.UTF8.GetString(utf8);
+                _fileUtf8 = utf8.ToArray();
+            }
+
+            _row.Text(utf8, utf16Length);
         }
 
         public void Number(int value) => Whole(value);

@@ -1,10 +1,9 @@
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
 /// <summary><c>budget_articles</c>: budget articles and their execution as read, for the budget check of the reconciliation.</summary>
-public sealed class BudgetArticlesTable : StagingTable
+public sealed class BudgetArticlesTable : StagingTable<BudgetArticleRow>
 {
     public static readonly BudgetArticlesTable Instance = new();
 
@@ -26,26 +25,21 @@ public sealed class BudgetArticlesTable : StagingTable
             + "charged " +
             "FROM budget_articles WHERE run_id = @run AND source_file = @file ORDER BY record";
 
-    public override int CountIn(StagingBatch batch) => batch.Articles.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Articles;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(BudgetArticleRow row, IRowSink sink)
     {
-        foreach (var row in batch.Articles)
-        {
-            BeginRow(sink, run, batchNumber);
-            sink.Text(row.Lineage.File);
-            sink.BigNumber(row.Lineage.Record);
-            sink.BigNumber(row.Lineage.Line);
-            sink.Number(row.Year.Value);
-            sink.Text(row.Article);
-            sink.Text(row.Label);
-            sink.Text(row.Service);
-            sink.Text(row.Kind);
-            sink.Amount(row.InitialCredit);
-            sink.Amount(row.AdjustedCredit);
-            sink.Amount(row.Committed);
-            sink.Amount(row.Charged);
-            sink.EndRow();
-        }
+        sink.Text(row.Lineage.File);
+        sink.BigNumber(row.Lineage.Record);
+        sink.BigNumber(row.Lineage.Line);
+        sink.Number(row.Year.Value);
+        sink.Text(row.Article);
+        sink.Text(row.Label);
+        sink.Text(row.Service);
+        sink.Text(row.Kind);
+        sink.Amount(row.InitialCredit);
+        sink.Amount(row.AdjustedCredit);
+        sink.Amount(row.Committed);
+        sink.Amount(row.Charged);
     }
 }

@@ -1,10 +1,9 @@
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
 /// <summary><c>commitments</c>: budget commitments as read.</summary>
-public sealed class CommitmentsTable : StagingTable
+public sealed class CommitmentsTable : StagingTable<CommitmentRow>
 {
     public static readonly CommitmentsTable Instance = new();
 
@@ -26,25 +25,20 @@ public sealed class CommitmentsTable : StagingTable
             + "charged " +
         "FROM commitments WHERE run_id = @run AND source_file = @file ORDER BY record";
 
-    public override int CountIn(StagingBatch batch) => batch.Commitments.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Commitments;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(CommitmentRow row, IRowSink sink)
     {
-        foreach (var row in batch.Commitments)
-        {
-            BeginRow(sink, run, batchNumber);
-            sink.Text(row.Lineage.File);
-            sink.BigNumber(row.Lineage.Record);
-            sink.BigNumber(row.Lineage.Line);
-            sink.Number(row.Year.Value);
-            sink.Text(row.Article);
-            sink.Text(row.Number);
-            sink.Day(row.Date);
-            sink.Text(row.ThirdParty);
-            sink.Text(row.Label);
-            sink.Amount(row.Committed);
-            sink.Amount(row.Charged);
-            sink.EndRow();
-        }
+        sink.Text(row.Lineage.File);
+        sink.BigNumber(row.Lineage.Record);
+        sink.BigNumber(row.Lineage.Line);
+        sink.Number(row.Year.Value);
+        sink.Text(row.Article);
+        sink.Text(row.Number);
+        sink.Day(row.Date);
+        sink.Text(row.ThirdParty);
+        sink.Text(row.Label);
+        sink.Amount(row.Committed);
+        sink.Amount(row.Charged);
     }
 }

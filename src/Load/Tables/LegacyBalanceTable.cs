@@ -1,10 +1,9 @@
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
 /// <summary><c>legacy_balance</c>: the legacy trial balance as read, for the balance check of the reconciliation.</summary>
-public sealed class LegacyBalanceTable : StagingTable
+public sealed class LegacyBalanceTable : StagingTable<LegacyBalanceRow>
 {
     public static readonly LegacyBalanceTable Instance = new();
 
@@ -26,26 +25,21 @@ public sealed class LegacyBalanceTable : StagingTable
         "SELECT source_file, record, line, fiscal_year, account, label, opening_debit, opening_credit, movement_debit, movement_credit, " +
         "closing_debit, closing_credit FROM legacy_balance WHERE run_id = @run AND source_file = @file ORDER BY record";
 
-    public override int CountIn(StagingBatch batch) => batch.Balance.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Balance;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(LegacyBalanceRow row, IRowSink sink)
     {
-        foreach (var row in batch.Balance)
-        {
-            BeginRow(sink, run, batchNumber);
-            sink.Text(row.Lineage.File);
-            sink.BigNumber(row.Lineage.Record);
-            sink.BigNumber(row.Lineage.Line);
-            sink.Number(row.Year.Value);
-            sink.Text(row.Account);
-            sink.Text(row.Label);
-            sink.Amount(row.OpeningDebit);
-            sink.Amount(row.OpeningCredit);
-            sink.Amount(row.MovementDebit);
-            sink.Amount(row.MovementCredit);
-            sink.Amount(row.ClosingDebit);
-            sink.Amount(row.ClosingCredit);
-            sink.EndRow();
-        }
+        sink.Text(row.Lineage.File);
+        sink.BigNumber(row.Lineage.Record);
+        sink.BigNumber(row.Lineage.Line);
+        sink.Number(row.Year.Value);
+        sink.Text(row.Account);
+        sink.Text(row.Label);
+        sink.Amount(row.OpeningDebit);
+        sink.Amount(row.OpeningCredit);
+        sink.Amount(row.MovementDebit);
+        sink.Amount(row.MovementCredit);
+        sink.Amount(row.ClosingDebit);
+        sink.Amount(row.ClosingCredit);
     }
 }

@@ -1,11 +1,10 @@
 using Bascule.Extract.Records;
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
 /// <summary><c>rejected_lines</c>: damaged lines of every source file, with the column at fault, the reason and the raw text.</summary>
-public sealed class RejectedLinesTable : StagingTable
+public sealed class RejectedLinesTable : StagingTable<RejectedRow>
 {
     public static readonly RejectedLinesTable Instance = new();
 
@@ -26,24 +25,19 @@ public sealed class RejectedLinesTable : StagingTable
         "SELECT source_file, record, line, part, column_name, reason, message, raw_text " +
         "FROM rejected_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
 
-    public override int CountIn(StagingBatch batch) => batch.Rejected.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Rejected;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(RejectedRow row, IRowSink sink)
     {
-        foreach (var row in batch.Rejected)
-        {
-            var rejected = row.Rejected;
-            BeginRow(sink, run, batchNumber);
-            sink.Text(rejected.Lineage.File);
-            sink.BigNumber(rejected.Lineage.Record);
-            sink.BigNumber(rejected.Lineage.Line);
-            sink.Number(row.Part);
-            sink.Text(rejected.Column);
-            sink.Text(ReasonCode(rejected.Reason));
-            sink.Text(rejected.Message);
-            sink.Text(rejected.RawText);
-            sink.EndRow();
-        }
+        var rejected = row.Rejected;
+        sink.Text(rejected.Lineage.File);
+        sink.BigNumber(rejected.Lineage.Record);
+        sink.BigNumber(rejected.Lineage.Line);
+        sink.Number(row.Part);
+        sink.Text(rejected.Column);
+        sink.Text(ReasonCode(rejected.Reason));
+        sink.Text(rejected.Message);
+        sink.Text(rejected.RawText);
     }
 
     // The enum name is the stable code reports rely on.

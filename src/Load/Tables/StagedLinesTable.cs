@@ -1,5 +1,5 @@
+using Bascule.Transform.Mapping;
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
@@ -8,7 +8,7 @@ namespace Bascule.Load.Tables;
 /// raw text is kept once: on part 1, NULL on the other parts of a split. It is not part of the fingerprint, which covers
 /// the parsed fields (runs loaded before V009 have no raw text and keep their fingerprints).
 /// </summary>
-public sealed class StagedLinesTable : StagingTable
+public sealed class StagedLinesTable : StagingTable<TargetLine>
 {
     public static readonly StagedLinesTable Instance = new();
 
@@ -33,29 +33,24 @@ public sealed class StagedLinesTable : StagingTable
         "label, source_debit, source_credit, rule_id, target_account, target_economic, target_function, debit, credit " +
         "FROM staged_lines WHERE run_id = @run AND source_file = @file ORDER BY record, part";
 
-    public override int CountIn(StagingBatch batch) => batch.Staged.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Staged;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(TargetLine target, IRowSink sink)
     {
-        foreach (var target in batch.Staged)
-        {
-            var source = target.Source;
-            BeginRow(sink, run, batchNumber);
-            sink.Text(source.Lineage.File);
-            sink.BigNumber(source.Lineage.Record);
-            sink.BigNumber(source.Lineage.Line);
-            sink.Number(target.Part);
-            LedgerColumns.WriteSource(sink, source);
-            sink.Amount(source.Debit);
-            sink.Amount(source.Credit);
-            sink.Text(target.RuleId);
-            sink.Text(target.Account);
-            sink.Text(target.Economic);
-            sink.Text(target.Function);
-            sink.Amount(target.Debit);
-            sink.Amount(target.Credit);
-            sink.Text(target.Part == 1 ? source.RawText : null);
-            sink.EndRow();
-        }
+        var source = target.Source;
+        sink.Text(source.Lineage.File);
+        sink.BigNumber(source.Lineage.Record);
+        sink.BigNumber(source.Lineage.Line);
+        sink.Number(target.Part);
+        LedgerColumns.WriteSource(sink, source);
+        sink.Amount(source.Debit);
+        sink.Amount(source.Credit);
+        sink.Text(target.RuleId);
+        sink.Text(target.Account);
+        sink.Text(target.Economic);
+        sink.Text(target.Function);
+        sink.Amount(target.Debit);
+        sink.Amount(target.Credit);
+        sink.Text(target.Part == 1 ? source.RawText : null);
     }
 }

@@ -52,9 +52,14 @@ public abstract class StagingTable
     /// </summary>
     public string InsertSql => $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
 
-    public abstract int CountIn(StagingBatch batch);
+    /// <summary>The rows of this table a batch holds.</summary>
+    public int CountIn(StagingBatch batch) => RowsIn(batch).Rows;
 
-    public abstract void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink);
+    /// <summary>Writes this table's rows of a batch to a provider's sink, in column order, each with the run and batch number.</summary>
+    public void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink) => RowsIn(batch).CopyTo(sink, run, batchNumber);
+
+    /// <summary>This table's rows in a batch, encoded.</summary>
+    protected abstract RowBuffer RowsIn(StagingBatch batch);
 
     protected static StagingColumn Text(string name) => new(name, ColumnKind.Text);
 
@@ -68,11 +73,30 @@ public abstract class StagingTable
 
     /// <summary>The source line's raw text: stored, shown by the drill-down, left out of the fingerprint.</summary>
     protected static StagingColumn RawText() => new("raw_text", ColumnKind.Text, Fingerprinted: false);
+}
 
-    protected static void BeginRow(IRowSink sink, RunId run, int batchNumber)
+/// <summary>A staging table whose rows are made from values of type <typeparamref name="TRow"/>.</summary>
+public abstract class StagingTable<TRow> : StagingTable
+{
+    /// <summary>Encodes one row into the batch: its values are read here, on the caller's thread, and the row kept only as bytes.</summary>
+    public void Add(StagingBatch batch, TRow row)
     {
-        sink.BeginRow();
-        sink.Text(run.Value);
-        sink.Number(batchNumber);
+        var rows = RowsIn(batch);
+        rows.BeginRow();
+        try
+        {
+            WriteValues(row, rows);
+        }
+        catch
+        {
+            // A value that cannot be encoded leaves no half row behind.
+            rows.DiscardRow();
+            throw;
+        }
+
+        rows.EndRow();
     }
+
+    /// <summary>The row's values after <c>run_id</c> and <c>batch</c>, in column order.</summary>
+    protected abstract void WriteValues(TRow row, IRowSink sink);
 }

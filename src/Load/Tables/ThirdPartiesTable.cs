@@ -1,10 +1,9 @@
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
 /// <summary><c>third_parties</c>: third parties as read. Personal data: reports show it only where a check needs it.</summary>
-public sealed class ThirdPartiesTable : StagingTable
+public sealed class ThirdPartiesTable : StagingTable<ThirdPartyRow>
 {
     public static readonly ThirdPartiesTable Instance = new();
 
@@ -25,24 +24,19 @@ public sealed class ThirdPartiesTable : StagingTable
         "SELECT source_file, record, line, code, name, enterprise_number, iban, postal_code, locality, kind " +
         "FROM third_parties WHERE run_id = @run AND source_file = @file ORDER BY record";
 
-    public override int CountIn(StagingBatch batch) => batch.ThirdParties.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.ThirdParties;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(ThirdPartyRow row, IRowSink sink)
     {
-        foreach (var row in batch.ThirdParties)
-        {
-            BeginRow(sink, run, batchNumber);
-            sink.Text(row.Lineage.File);
-            sink.BigNumber(row.Lineage.Record);
-            sink.BigNumber(row.Lineage.Line);
-            sink.Text(row.Code);
-            sink.Text(row.Name);
-            sink.Text(row.EnterpriseNumber);
-            sink.Text(row.Iban);
-            sink.Text(row.PostalCode);
-            sink.Text(row.Locality);
-            sink.Text(row.Kind);
-            sink.EndRow();
-        }
+        sink.Text(row.Lineage.File);
+        sink.BigNumber(row.Lineage.Record);
+        sink.BigNumber(row.Lineage.Line);
+        sink.Text(row.Code);
+        sink.Text(row.Name);
+        sink.Text(row.EnterpriseNumber);
+        sink.Text(row.Iban);
+        sink.Text(row.PostalCode);
+        sink.Text(row.Locality);
+        sink.Text(row.Kind);
     }
 }

@@ -1,5 +1,5 @@
+using Bascule.Extract.Records;
 using Bascule.Load.Rows;
-using Bascule.Load.Runs;
 
 namespace Bascule.Load.Tables;
 
@@ -7,7 +7,7 @@ namespace Bascule.Load.Tables;
 /// <c>unmapped_lines</c>: source lines no mapping rule matched, kept with their amounts and raw text for action. The raw
 /// text is not part of the fingerprint (runs loaded before V009 have none and keep their fingerprints).
 /// </summary>
-public sealed class UnmappedLinesTable : StagingTable
+public sealed class UnmappedLinesTable : StagingTable<LedgerLine>
 {
     public static readonly UnmappedLinesTable Instance = new();
 
@@ -30,21 +30,16 @@ public sealed class UnmappedLinesTable : StagingTable
             + "third_party, " +
         "label, debit, credit FROM unmapped_lines WHERE run_id = @run AND source_file = @file ORDER BY record";
 
-    public override int CountIn(StagingBatch batch) => batch.Unmapped.Count;
+    protected override RowBuffer RowsIn(StagingBatch batch) => batch.Unmapped;
 
-    public override void Write(StagingBatch batch, RunId run, int batchNumber, IRowSink sink)
+    protected override void WriteValues(LedgerLine line, IRowSink sink)
     {
-        foreach (var line in batch.Unmapped)
-        {
-            BeginRow(sink, run, batchNumber);
-            sink.Text(line.Lineage.File);
-            sink.BigNumber(line.Lineage.Record);
-            sink.BigNumber(line.Lineage.Line);
-            LedgerColumns.WriteSource(sink, line);
-            sink.Amount(line.Debit);
-            sink.Amount(line.Credit);
-            sink.Text(line.RawText);
-            sink.EndRow();
-        }
+        sink.Text(line.Lineage.File);
+        sink.BigNumber(line.Lineage.Record);
+        sink.BigNumber(line.Lineage.Line);
+        LedgerColumns.WriteSource(sink, line);
+        sink.Amount(line.Debit);
+        sink.Amount(line.Credit);
+        sink.Text(line.RawText);
     }
 }

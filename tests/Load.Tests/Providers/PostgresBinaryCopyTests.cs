@@ -1,6 +1,8 @@
 using System.Text;
 using Bascule.Extract.Values;
 using Bascule.Load.Providers.Postgres;
+using Bascule.Load.Rows;
+using Bascule.Load.Runs;
 using Bascule.TestSupport;
 using Dapper;
 using Npgsql;
@@ -91,6 +93,52 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
             rows.Count(r => r.Day == DateOnly.MinValue || r.Day == DateOnly.MaxValue),
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ours WHERE NOT isfinite(d)"));
         Assert.Equal("0.00", await connection.ExecuteScalarAsync<string>("SELECT a::text FROM ours WHERE id = 0"));
+    }
+
+    [Fact]
+    public async Task Rows_written_from_their_encoded_batch_are_stored_as_Npgsql_stores_them()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        const string Table = "(run_id TEXT NOT NULL, batch INTEGER NOT NULL, id INTEGER NOT NULL, t TEXT NULL, n INTEGER NOT NULL, "
+            + "b BIGINT NOT NULL, a NUMERIC(19,2) NOT NULL, d DATE NULL)";
+        await connection.ExecuteAsync($"CREATE TABLE ours {Table}; CREATE TABLE theirs {Table}");
+        var run = RunId.New();
+        // Amounts are whole cents by construction, and a run's amounts are counted in 64-bit cents (as SQLite stores them and
+        // the fingerprint writes them): the test amounts with a third decimal or beyond that are not amounts.
+        var rows = Rows().Where(r => Amount.TryFromEuros(r.Amount, out _) && Math.Abs(r.Amount) < long.MaxValue / 100m).ToList();
+        var buffer = new RowBuffer();
+        foreach (var row in rows)
+        {
+            buffer.BeginRow();
+            buffer.Number(row.Id);
+            buffer.Text(row.Text);
+            buffer.Number(row.Number);
+            buffer.BigNumber(row.BigNumber);
+            buffer.Amount(Amount.FromEuros(row.Amount));
+            buffer.Day(row.Day);
+            buffer.EndRow();
+        }
+
+        const string Copy = "COPY ours (run_id, batch, id, t, n, b, a, d) FROM STDIN (FORMAT BINARY)";
+        await using (var writer = await PostgresCopyWriter.BeginAsync(connection, Copy, 8, TestContext.Current.CancellationToken))
+        {
+            buffer.CopyTo(writer, run, 12);
+            await writer.CompleteAsync();
+        }
+
+        await WriteTheirsWithRunAsync(connection, Copy.Replace("ours", "theirs", StringComparison.Ordinal), run, rows);
+
+        const string Text = "run_id, batch, id, t, n, b, a::text, d::text";
+        Assert.Equal(rows.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ours"));
+        Assert.Equal(
+            rows.Count(r => r.Text is { Length: > 0 }),
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ours WHERE t <> ''"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM (SELECT {Text} FROM ours EXCEPT ALL SELECT {Text} FROM theirs) x"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM (SELECT {Text} FROM theirs EXCEPT ALL SELECT {Text} FROM ours) x"));
     }
 
     [Fact]
@@ -277,6 +325,25 @@ public sealed class PostgresBinaryCopyTests(PostgresServer server)
         writer.Numeric(row.Amount);
         writer.Day(row.Day);
         writer.EndRow();
+    }
+
+    private static async Task WriteTheirsWithRunAsync(NpgsqlConnection connection, string copy, RunId run, List<Row> rows)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(copy);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(run.Value, NpgsqlDbType.Text);
+            await importer.WriteAsync(12, NpgsqlDbType.Integer);
+            await importer.WriteAsync(row.Id, NpgsqlDbType.Integer);
+            await (row.Text is null ? importer.WriteNullAsync() : importer.WriteAsync(row.Text, NpgsqlDbType.Text));
+            await importer.WriteAsync(row.Number, NpgsqlDbType.Integer);
+            await importer.WriteAsync(row.BigNumber, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(row.Amount, NpgsqlDbType.Numeric);
+            await (row.Day is { } day ? importer.WriteAsync(day, NpgsqlDbType.Date) : importer.WriteNullAsync());
+        }
+
+        await importer.CompleteAsync();
     }
 
     private static async Task WriteTheirsAsync(NpgsqlConnection connection, string table, List<Row> rows)

@@ -26,7 +26,7 @@ internal sealed class PostgresCopyWriter : IRowSink, IAsyncDisposable
     private const short AmountScale = 2;
 
     // Like Npgsql's: a lone surrogate fails the row instead of silently becoming U+FFFD.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
@@ -88,11 +88,19 @@ internal sealed class PostgresCopyWriter : IRowSink, IAsyncDisposable
         }
 
         // The worst case is cheap to compute and almost always fits; only a very long text is measured first.
-        var worst = Utf8.GetMaxByteCount(value.Length);
-        var field = Reserve(4 + (worst <= ChunkSize ? worst : Utf8.GetByteCount(value)));
-        var length = Utf8.GetBytes(value, field[4..]);
+        var worst = StrictUtf8.GetMaxByteCount(value.Length);
+        var field = Reserve(4 + (worst <= ChunkSize ? worst : StrictUtf8.GetByteCount(value)));
+        var length = StrictUtf8.GetBytes(value, field[4..]);
         BinaryPrimitives.WriteInt32BigEndian(field, length);
         Wrote(4 + length);
+    }
+
+    public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length)
+    {
+        var field = Reserve(4 + utf8.Length);
+        BinaryPrimitives.WriteInt32BigEndian(field, utf8.Length);
+        utf8.CopyTo(field[4..]);
+        Wrote(4 + utf8.Length);
     }
 
     public void Number(int value)

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text;
 using Bascule.Extract.Values;
 using Bascule.Load.Rows;
 
@@ -17,6 +18,8 @@ internal sealed class DataTableRowSink(DataTable table) : IRowSink
     }
 
     public void Text(string? value) => Set(value);
+
+    public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length) => Set(Encoding.UTF8.GetString(utf8));
 
     public void Number(int value) => Set(value);
 

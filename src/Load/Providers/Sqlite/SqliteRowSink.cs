@@ -54,6 +54,8 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
         Check(SqliteValues.BindText(_pointer, ++_index, _utf8.AsSpan(0, bytes)));
     }
 
+    public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length) => Check(SqliteValues.BindText(_pointer, ++_index, utf8));
+
     public void Number(int value) => BigNumber(value);
 
     public void BigNumber(long value) => Check(SqliteValues.sqlite3_bind_int64(_pointer, ++_index, value));

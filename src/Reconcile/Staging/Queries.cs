@@ -70,6 +70,9 @@ internal static class Queries
         FROM staged_lines WHERE run_id = @run
         """;
 
+    /// <summary><see cref="StagedLineRows"/> of the rowids from <c>@from</c> to <c>@to</c> (SQLite: a part of a run read alone).</summary>
+    public const string StagedLineRowsBetween = StagedLineRows + " AND rowid BETWEEN @from AND @to";
+
     public const string Unmapped =
         """
         SELECT source_file AS SourceFile, fiscal_year AS FiscalYear, journal AS Journal, account AS Account, article AS Article,

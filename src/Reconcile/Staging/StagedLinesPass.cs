@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Bascule.Extract.Values;
+using Bascule.Load.Providers;
 using Bascule.Load.Providers.Sqlite;
+using Bascule.Load.Runs;
 
 namespace Bascule.Reconcile.Staging;
 
@@ -27,60 +29,154 @@ internal static class StagedLinesPass
     private const int CreditColumn = 10;
     private const int DocumentColumn = 11;
 
+    /// <summary>Runs with fewer staged lines are read in one part: a second connection would cost more than it saves.</summary>
+    public const long RowsPerPart = 100_000;
+
     public sealed record Result(List<Queries.StagedGroup> Groups, long UnbalancedDocuments);
 
-    public static Result Read(SqliteScan scan)
+    /// <summary>
+    /// The run's staged lines read in up to <paramref name="parts"/> ranges of rowids side by side, each on a connection of
+    /// its own and of at least <paramref name="rowsPerPart"/> rowids, and summed together: the same groups and documents as
+    /// one pass, as the parts only add up.
+    /// </summary>
+    public static async Task<Result> ReadAsync(
+        IStagingProvider provider,
+        RunId run,
+        int parts,
+        long rowsPerPart,
+        CancellationToken cancellationToken)
     {
-        var texts = new[] { new Utf8Texts(), new Utf8Texts(), new Utf8Texts(), new Utf8Texts(), new Utf8Texts() };
-        var groups = new Dictionary<GroupKey, Sums>();
-        var documents = new DocumentBalances();
-        while (scan.Read())
+        RowidRange? rows;
+        await using (var connection = await provider.OpenForRunScanAsync(cancellationToken))
         {
-            var key = new GroupKey(
-                texts[0].Id(scan.Utf8(FileColumn)),
-                checked((int)scan.Whole(YearColumn)),
-                texts[1].Id(scan.Utf8(JournalColumn)),
-                texts[2].Id(scan.Utf8(AccountColumn)),
-                scan.IsNull(ArticleColumn) ? GroupKey.NoArticle : texts[3].Id(scan.Utf8(ArticleColumn)),
-                texts[4].Id(scan.Utf8(TargetColumn)));
-            ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out _);
-            var debit = scan.Whole(DebitColumn);
-            var credit = scan.Whole(CreditColumn);
-            if (scan.Whole(PartColumn) == 1)
+            rows = await SqliteScan.StagedLinesOfAsync(connection, run.Value, cancellationToken);
+        }
+
+        if (rows is not { } range)
+        {
+            return Merge([]);
+        }
+
+        var ranges = range.Split((int)Math.Clamp((range.Last - range.First + 1) / Math.Max(rowsPerPart, 1), 1, Math.Max(parts, 1)));
+        var read = await Task.WhenAll(ranges.Select(part => Task.Run(
+            async () =>
             {
-                sums.SourceDebit = checked(sums.SourceDebit + scan.Whole(SourceDebitColumn));
-                sums.SourceCredit = checked(sums.SourceCredit + scan.Whole(SourceCreditColumn));
-                sums.SourceRecords++;
+                await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
+                using var scan = SqliteScan.Open(connection, Queries.StagedLineRowsBetween, run.Value, part, cancellationToken);
+                return Part.Read(scan);
+            },
+            cancellationToken)));
+        return Merge(read);
+    }
+
+    /// <summary>The rows of one scan, in one part.</summary>
+    public static Result Read(SqliteScan scan) => Merge([Part.Read(scan)]);
+
+    private static Result Merge(IReadOnlyList<Part> parts)
+    {
+        var groups = new Dictionary<GroupText, (Sums Sums, byte[]?[] Bytes)>();
+        var documents = new Dictionary<(int Year, string Journal, string Document), long>();
+        foreach (var part in parts)
+        {
+            foreach (var (key, bytes, sums) in part.Groups())
+            {
+                ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
+                // The bytes first read stand for the text, as in one pass.
+                merged = (exists ? merged.Sums.Plus(sums) : sums, exists ? merged.Bytes : bytes);
             }
 
-            sums.Debit = checked(sums.Debit + debit);
-            sums.Credit = checked(sums.Credit + credit);
-            documents.Add(key.Year, key.Journal, scan.Utf8(DocumentColumn), checked(debit - credit));
+            foreach (var (key, net) in part.OpenDocuments())
+            {
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(documents, key, out _);
+                sum = checked(sum + net);
+            }
         }
 
         // SQLite's GROUP BY order: its columns one after the other, text by its bytes, a NULL article first.
-        var ordered = groups.OrderBy(g => texts[0].Bytes(g.Key.File), Utf8Order.Instance)
+        var ordered = groups.OrderBy(g => g.Value.Bytes[0], Utf8Order.Instance)
             .ThenBy(g => g.Key.Year)
-            .ThenBy(g => texts[1].Bytes(g.Key.Journal), Utf8Order.Instance)
-            .ThenBy(g => texts[2].Bytes(g.Key.Account), Utf8Order.Instance)
-            .ThenBy(g => g.Key.Article == GroupKey.NoArticle ? null : texts[3].Bytes(g.Key.Article), Utf8Order.Instance)
-            .ThenBy(g => texts[4].Bytes(g.Key.Target), Utf8Order.Instance)
+            .ThenBy(g => g.Value.Bytes[1], Utf8Order.Instance)
+            .ThenBy(g => g.Value.Bytes[2], Utf8Order.Instance)
+            .ThenBy(g => g.Value.Bytes[3], Utf8Order.Instance)
+            .ThenBy(g => g.Value.Bytes[4], Utf8Order.Instance)
             .Select(g => new Queries.StagedGroup
             {
-                SourceFile = texts[0].Text(g.Key.File),
+                SourceFile = g.Key.File,
                 FiscalYear = g.Key.Year,
-                Journal = texts[1].Text(g.Key.Journal),
-                Account = texts[2].Text(g.Key.Account),
-                Article = g.Key.Article == GroupKey.NoArticle ? null : texts[3].Text(g.Key.Article),
-                TargetAccount = texts[4].Text(g.Key.Target),
-                SourceDebit = Amount.FromCents(g.Value.SourceDebit),
-                SourceCredit = Amount.FromCents(g.Value.SourceCredit),
-                SourceRecords = g.Value.SourceRecords,
-                Debit = Amount.FromCents(g.Value.Debit),
-                Credit = Amount.FromCents(g.Value.Credit),
+                Journal = g.Key.Journal,
+                Account = g.Key.Account,
+                Article = g.Key.Article,
+                TargetAccount = g.Key.Target,
+                SourceDebit = Amount.FromCents(g.Value.Sums.SourceDebit),
+                SourceCredit = Amount.FromCents(g.Value.Sums.SourceCredit),
+                SourceRecords = g.Value.Sums.SourceRecords,
+                Debit = Amount.FromCents(g.Value.Sums.Debit),
+                Credit = Amount.FromCents(g.Value.Sums.Credit),
             })
             .ToList();
-        return new Result(ordered, documents.Unbalanced());
+        return new Result(ordered, documents.Count(d => d.Value != 0));
+    }
+
+    /// <summary>A group by its texts, as the parts' groups are added up.</summary>
+    private readonly record struct GroupText(string File, int Year, string Journal, string Account, string? Article, string Target);
+
+    /// <summary>One range of the run's staged lines, summed as it is read.</summary>
+    private sealed class Part
+    {
+        private readonly Utf8Texts[] _texts = [new(), new(), new(), new(), new()];
+        private readonly Dictionary<GroupKey, Sums> _groups = [];
+        private readonly DocumentBalances _documents = new();
+
+        public static Part Read(SqliteScan scan)
+        {
+            var part = new Part();
+            var texts = part._texts;
+            while (scan.Read())
+            {
+                var key = new GroupKey(
+                    texts[0].Id(scan.Utf8(FileColumn)),
+                    checked((int)scan.Whole(YearColumn)),
+                    texts[1].Id(scan.Utf8(JournalColumn)),
+                    texts[2].Id(scan.Utf8(AccountColumn)),
+                    scan.IsNull(ArticleColumn) ? GroupKey.NoArticle : texts[3].Id(scan.Utf8(ArticleColumn)),
+                    texts[4].Id(scan.Utf8(TargetColumn)));
+                ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(part._groups, key, out _);
+                var debit = scan.Whole(DebitColumn);
+                var credit = scan.Whole(CreditColumn);
+                if (scan.Whole(PartColumn) == 1)
+                {
+                    sums.SourceDebit = checked(sums.SourceDebit + scan.Whole(SourceDebitColumn));
+                    sums.SourceCredit = checked(sums.SourceCredit + scan.Whole(SourceCreditColumn));
+                    sums.SourceRecords++;
+                }
+
+                sums.Debit = checked(sums.Debit + debit);
+                sums.Credit = checked(sums.Credit + credit);
+                part._documents.Add(key.Year, key.Journal, scan.Utf8(DocumentColumn), checked(debit - credit));
+            }
+
+            return part;
+        }
+
+        public IEnumerable<(GroupText Key, byte[]?[] Bytes, Sums Sums)> Groups() =>
+            _groups.Select(g => (
+                new GroupText(
+                    _texts[0].Text(g.Key.File),
+                    g.Key.Year,
+                    _texts[1].Text(g.Key.Journal),
+                    _texts[2].Text(g.Key.Account),
+                    g.Key.Article == GroupKey.NoArticle ? null : _texts[3].Text(g.Key.Article),
+                    _texts[4].Text(g.Key.Target)),
+                new[]
+                {
+                    _texts[0].Bytes(g.Key.File), _texts[1].Bytes(g.Key.Journal), _texts[2].Bytes(g.Key.Account),
+                    g.Key.Article == GroupKey.NoArticle ? null : _texts[3].Bytes(g.Key.Article), _texts[4].Bytes(g.Key.Target),
+                },
+                g.Value));
+
+        /// <summary>The stretches of documents that did not balance, summed per document, the journal by its text.</summary>
+        public IEnumerable<((int Year, string Journal, string Document) Key, long Net)> OpenDocuments() =>
+            _documents.Open().Select(d => ((d.Key.Year, _texts[1].Text(d.Key.Journal), d.Key.Document), d.Value));
     }
 
     /// <summary>A group of <see cref="Queries.StagedLines"/>, its texts by their number in their column.</summary>
@@ -97,6 +193,15 @@ internal static class StagedLinesPass
         public long SourceRecords;
         public long Debit;
         public long Credit;
+
+        public readonly Sums Plus(Sums other) => new()
+        {
+            SourceDebit = checked(SourceDebit + other.SourceDebit),
+            SourceCredit = checked(SourceCredit + other.SourceCredit),
+            SourceRecords = SourceRecords + other.SourceRecords,
+            Debit = checked(Debit + other.Debit),
+            Credit = checked(Credit + other.Credit),
+        };
     }
 
     /// <summary>
@@ -179,10 +284,11 @@ internal static class StagedLinesPass
             _net = checked(_net + net);
         }
 
-        public long Unbalanced()
+        /// <summary>The documents' kept sums, the last stretch closed; a document split between parts has a sum in each.</summary>
+        public Dictionary<(int Year, int Journal, string Document), long> Open()
         {
             Close();
-            return _open.Count(d => d.Value != 0);
+            return _open;
         }
 
         private void Close()

@@ -60,8 +60,13 @@ internal sealed record StagingSnapshot(
         long unbalanced;
         if (provider.Kind == StagingProviderKind.Sqlite)
         {
-            using var scan = SqliteScan.Open(connection, Queries.StagedLineRows, runId.Value, cancellationToken);
-            (groups, unbalanced) = StagedLinesPass.Read(scan);
+            // In parts side by side, one per processor (the other queries are short).
+            (groups, unbalanced) = await StagedLinesPass.ReadAsync(
+                provider,
+                runId,
+                Environment.ProcessorCount,
+                StagedLinesPass.RowsPerPart,
+                cancellationToken);
         }
         else
         {

@@ -17,8 +17,12 @@ public sealed class StagedLinesPassTests(SqliteDatabase database) : StagingSuite
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task The_pass_gives_the_groups_and_the_unbalanced_documents_of_the_database_queries()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(16)]
+    public async Task The_pass_gives_the_groups_and_the_unbalanced_documents_of_the_database_queries(int parts)
     {
         var provider = await NewProviderAsync();
         var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
@@ -41,7 +45,10 @@ public sealed class StagedLinesPassTests(SqliteDatabase database) : StagingSuite
             """,
             new { run = run.Value });
 
-        var (groups, unbalanced) = await PassAsync(provider, run);
+        // In parts, the boundaries cut documents and groups in two: each part's sums are added up.
+        var (groups, unbalanced) = parts == 1
+            ? await PassAsync(provider, run)
+            : await StagedLinesPass.ReadAsync(provider, run, parts, rowsPerPart: 1, Ct);
 
         await using var connection = await provider.OpenForRunScanAsync(Ct);
         var db = new StagingReader(connection, run);
@@ -51,6 +58,31 @@ public sealed class StagedLinesPassTests(SqliteDatabase database) : StagingSuite
         Assert.Equal(1, unbalanced);
         Assert.Contains(groups, g => g.Article is null);
         Assert.Contains(groups, g => g.Article == "");
+    }
+
+    [Fact]
+    public async Task A_run_is_cut_into_ranges_of_rowids_that_cover_it_once()
+    {
+        Assert.Equal([new RowidRange(5, 5)], new RowidRange(5, 5).Split(4));
+        Assert.Equal([new RowidRange(1, 5), new RowidRange(6, 10)], new RowidRange(1, 10).Split(2));
+        Assert.Equal([new RowidRange(1, 3), new RowidRange(4, 6), new RowidRange(7, 10)], new RowidRange(1, 10).Split(3));
+        var wide = new RowidRange(3, long.MaxValue - 1).Split(7);
+        Assert.Equal(3, wide[0].First);
+        Assert.Equal(long.MaxValue - 1, wide[^1].Last);
+        Assert.All(wide.Zip(wide.Skip(1)), p => Assert.Equal(p.First.Last + 1, p.Second.First));
+
+        // Read from the database: the run's first and last staged line, none for an unknown run.
+        var provider = await NewProviderAsync();
+        var run = await SampleRun.LoadAsync(provider, SampleRun.SampleFolder(SampleRun.Commune), Ct);
+        await using var connection = await provider.OpenForRunScanAsync(Ct);
+        var bounds = await SqliteScan.StagedLinesOfAsync(connection, run.Value, Ct);
+        var (first, last, count) = await Dapper.SqlMapper.QuerySingleAsync<(long, long, long)>(
+            connection,
+            "SELECT MIN(rowid), MAX(rowid), COUNT(*) FROM staged_lines WHERE run_id = @run",
+            new { run = run.Value });
+        Assert.Equal(new RowidRange(first, last), bounds);
+        Assert.True(count > 1000);
+        Assert.Null(await SqliteScan.StagedLinesOfAsync(connection, RunId.New().Value, Ct));
     }
 
     [Fact]

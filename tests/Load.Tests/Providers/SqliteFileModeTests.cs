@@ -43,6 +43,37 @@ public sealed class SqliteFileModeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_staging_file_has_8_KB_pages_and_a_file_with_tables_keeps_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var provider = StagingProviders.Create("sqlite", _temp.Combine("new.db"), _temp.Path))
+        {
+            await provider.EnsureSchemaAsync(ct);
+            await using var connection = await provider.OpenAsync(ct);
+            Assert.Equal(SqliteSchemaLock.PageSize, await connection.ExecuteScalarAsync<long>("PRAGMA page_size"));
+            Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        }
+
+        // A file made before, with a table in it, is brought up to date with the pages it has.
+        var old = _temp.Combine("old.db");
+        await using (var created = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            await created.OpenAsync(ct);
+            await created.ExecuteAsync("PRAGMA page_size = 4096; CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept');");
+        }
+
+        await using (var provider = StagingProviders.Create("sqlite", old, _temp.Path))
+        {
+            await provider.EnsureSchemaAsync(ct);
+            await using var connection = await provider.OpenAsync(ct);
+            Assert.Equal(4096, await connection.ExecuteScalarAsync<long>("PRAGMA page_size"));
+            Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+            Assert.Equal("kept", await connection.ExecuteScalarAsync<string>("SELECT text FROM notes"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM staged_lines"));
+        }
+    }
+
+    [Fact]
     public async Task The_default_folder_is_created_0700_with_every_missing_folder_above_it_and_the_file_0600()
     {
         var outFolder = _temp.Combine("work", "out");

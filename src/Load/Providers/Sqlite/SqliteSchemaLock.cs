@@ -12,6 +12,9 @@ namespace Bascule.Load.Providers.Sqlite;
 /// </summary>
 internal sealed class SqliteSchemaLock : SchemaLock
 {
+    /// <summary>The page size of a staging file Bascule creates.</summary>
+    public const int PageSize = 8192;
+
     public override async Task<bool> IsCurrentAsync(
         DbConnection connection, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
     {
@@ -29,8 +32,12 @@ internal sealed class SqliteSchemaLock : SchemaLock
                 new CommandDefinition("PRAGMA journal_mode", cancellationToken: cancellationToken)) == "wal";
     }
 
+    // A new file's pages are 8 KB (SQLite's default is 4 KB): a staged line is about 350 bytes, and a load writes and logs
+    // half as many pages. The page size must come before WAL; on a file that already has tables, SQLite ignores it, and the
+    // file keeps its pages.
     public override Task BeforeUpgradeAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+        connection.ExecuteAsync(
+            new CommandDefinition($"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
 
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's transaction) has taken the write lock already.
     public override Task AcquireAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -12,7 +12,11 @@ public interface IRowSink
 
     void Text(string? value);
 
-    /// <summary>A text value already encoded as UTF-8 (never NULL), with its length in UTF-16 code units.</summary>
+    /// <summary>
+    /// A text value already encoded as UTF-8 (never NULL), with its length in UTF-16 code units. The bytes stay where they
+    /// are, unchanged, until <see cref="EndRow"/> returns (pinned memory), and no longer: a sink may read them in place
+    /// until then, and copies them to keep them.
+    /// </summary>
     void Utf8(ReadOnlySpan<byte> utf8, int utf16Length);
 
     void Number(int value);

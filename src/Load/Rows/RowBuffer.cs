@@ -28,6 +28,7 @@ public sealed class RowBuffer : IRowSink
     private const byte RowEnd = 8;
 
     private readonly List<string> _kept = [];
+    // Pinned, as the run id of each copy: a sink may read a text in place until its row ends (IRowSink.Utf8).
     private byte[] _bytes = [];
     private int _length;
     private int _rowStart;
@@ -105,9 +106,9 @@ public sealed class RowBuffer : IRowSink
     /// <summary>Writes every row to <paramref name="sink"/>, each opened with the run and the batch number.</summary>
     public void CopyTo(IRowSink sink, RunId run, int batchNumber)
     {
-        Span<byte> runUtf8 = stackalloc byte[64];
-        var runLength = Encoding.UTF8.GetBytes(run.Value, runUtf8);
-        var runId = runUtf8[..runLength];
+        // Its own for each copy: a batch is copied to the database and to the fingerprint at the same time.
+        var runId = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(run.Value), pinned: true);
+        Encoding.UTF8.GetBytes(run.Value, runId);
         ReadOnlySpan<byte> bytes = _bytes.AsSpan(0, _length);
         var at = 0;
         var open = false;
@@ -193,7 +194,8 @@ public sealed class RowBuffer : IRowSink
     {
         if (_bytes.Length - _length < bytes)
         {
-            var grown = GC.AllocateUninitializedArray<byte>(Math.Max(Math.Max(_bytes.Length * 2, _length + bytes), 64 * 1024));
+            var size = Math.Max(Math.Max(_bytes.Length * 2, _length + bytes), 64 * 1024);
+            var grown = GC.AllocateUninitializedArray<byte>(size, pinned: true);
             _bytes.AsSpan(0, _length).CopyTo(grown);
             _bytes = grown;
         }

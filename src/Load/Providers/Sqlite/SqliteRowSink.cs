@@ -54,7 +54,8 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
         Check(SqliteValues.BindText(_pointer, ++_index, _utf8.AsSpan(0, bytes)));
     }
 
-    public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length) => Check(SqliteValues.BindText(_pointer, ++_index, utf8));
+    // The bytes stay in place until the row ends (IRowSink.Utf8), and the row ends with its step and reset: bound in place.
+    public void Utf8(ReadOnlySpan<byte> utf8, int utf16Length) => Check(SqliteValues.BindTextInPlace(_pointer, ++_index, utf8));
 
     public void Number(int value) => BigNumber(value);
 

@@ -29,6 +29,21 @@ internal static unsafe partial class SqliteValues
         }
     }
 
+    /// <summary>
+    /// Binds bytes that stay where they are, unchanged, until the statement is stepped and reset (SQLITE_STATIC): SQLite
+    /// reads them in place instead of copying them into memory of its own first.
+    /// </summary>
+    public static int BindTextInPlace(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* text = utf8)
+        {
+            byte empty = 0;
+            return utf8.IsEmpty
+                ? sqlite3_bind_text(statement, index, &empty, 0, Transient)
+                : sqlite3_bind_text(statement, index, text, utf8.Length, IntPtr.Zero);
+        }
+    }
+
     public static ReadOnlySpan<byte> ColumnUtf8(IntPtr statement, int column)
     {
         var text = sqlite3_column_text(statement, column);

@@ -9,11 +9,15 @@ namespace Bascule.Load.Rows;
 /// <summary>
 /// One table's rows of a batch, encoded as they are added, in a compact form that every provider's sink reads back
 /// (<see cref="CopyTo"/>): text as UTF-8 with its length in UTF-16 code units, whole numbers, amounts in 64-bit cents (as
-/// SQLite stores them and the fingerprint writes them: up to about 92 thousand billion euros) and days as numbers. The parsed lines and their strings die as soon as they are encoded: kept as objects until their batch
-/// was written, hundreds of thousands of them outlived the collector's youngest generation and were copied twice
-/// before they died, which cost a load more processor time than writing them. Each value is encoded once, for the
-/// database and the fingerprint alike. A string that is not valid UTF-16 (a lone surrogate) is kept as it is, so that
-/// each sink treats it as it always did. The buffer's memory is reused from batch to batch.
+/// SQLite stores them and the fingerprint writes them: up to about 92 thousand billion euros) and days as numbers.
+/// <para>
+/// The parsed lines and their strings die as soon as they are encoded. Kept as objects until their batch was written,
+/// hundreds of thousands of them outlived the collector's youngest generation and were copied twice before they died,
+/// which cost a load more processor time than writing them. Each value is encoded once, for the database and the
+/// fingerprint alike. A string that is not valid UTF-16 (a lone surrogate) is kept as it is, so that each sink treats it
+/// as it always did. The buffer's memory is pinned (a sink may read a text in place until its row ends) and reused from
+/// batch to batch.
+/// </para>
 /// </summary>
 public sealed class RowBuffer : IRowSink
 {
@@ -28,7 +32,6 @@ public sealed class RowBuffer : IRowSink
     private const byte RowEnd = 8;
 
     private readonly List<string> _kept = [];
-    // Pinned, as the run id of each copy: a sink may read a text in place until its row ends (IRowSink.Utf8).
     private byte[] _bytes = [];
     private int _length;
     private int _rowStart;

@@ -113,11 +113,17 @@ public sealed class StagingRun : IAsyncDisposable
     public Task RecordFilesAsync(IReadOnlyList<RunFile> files, CancellationToken cancellationToken = default) =>
         RunStore.RecordFilesAsync(_provider, Id, files, cancellationToken);
 
-    /// <summary>Writes the rows still buffered and waits until every batch is committed.</summary>
+    /// <summary>
+    /// Writes the rows still buffered and waits until every batch is committed; the batches' memory goes with them (a run
+    /// lives on through its reconciliation and reports, when the most memory is needed).
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         await StartWriteAsync(cancellationToken);
         await _pending;
+        // Both written and fingerprinted: StartWriteAsync fingerprints a batch before it returns.
+        _batch.Release();
+        _spare.Release();
     }
 
     /// <summary>

@@ -179,6 +179,13 @@ public sealed class RowBuffer : IRowSink
         _kept.Clear();
     }
 
+    /// <summary>Empties the buffer and lets its memory go: the rows are all written.</summary>
+    public void Release()
+    {
+        Clear();
+        _bytes = [];
+    }
+
     private void Tag(byte tag)
     {
         Room(1)[0] = tag;

@@ -23,6 +23,15 @@ public sealed class StagingBatch
     public int Count
         => Staged.Rows + Unmapped.Rows + Rejected.Rows + Balance.Rows + Articles.Rows + Commitments.Rows + ThirdParties.Rows;
 
+    /// <summary>Empties every table's rows and lets their memory go (a batch that fills again grows again).</summary>
+    public void Release()
+    {
+        foreach (var rows in (RowBuffer[])[Staged, Unmapped, Rejected, Balance, Articles, Commitments, ThirdParties])
+        {
+            rows.Release();
+        }
+    }
+
     public void Clear()
     {
         Staged.Clear();

@@ -4,6 +4,7 @@ using Bascule.Extract.Values;
 using Bascule.Load.Providers;
 using Bascule.Load.Providers.Sqlite;
 using Bascule.Load.Runs;
+using Dapper;
 
 namespace Bascule.Reconcile.Staging;
 
@@ -62,8 +63,15 @@ internal static class StagedLinesPass
             async () =>
             {
                 await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-                using var scan = SqliteScan.Open(connection, Queries.StagedLineRowsBetween, run.Value, part, cancellationToken);
-                return Part.Read(scan);
+                Part read;
+                using (var scan = SqliteScan.Open(connection, Queries.StagedLineRowsBetween, run.Value, part, cancellationToken))
+                {
+                    read = Part.Read(scan);
+                }
+
+                // The connection goes back to the pool: without the pages it cached, which the reports need more.
+                await connection.ExecuteAsync(new CommandDefinition("PRAGMA shrink_memory;", cancellationToken: cancellationToken));
+                return read;
             },
             cancellationToken)));
         return Merge(read);
@@ -72,55 +80,19 @@ internal static class StagedLinesPass
     /// <summary>The rows of one scan, in one part.</summary>
     public static Result Read(SqliteScan scan) => Merge([Part.Read(scan)]);
 
+    // The first part takes in the others (their texts numbered again in its own columns), then orders its groups.
     private static Result Merge(IReadOnlyList<Part> parts)
     {
-        var groups = new Dictionary<GroupText, (Sums Sums, byte[]?[] Bytes)>();
-        var documents = new Dictionary<(int Year, string Journal, string Document), long>();
-        foreach (var part in parts)
+        var whole = parts.Count > 0 ? parts[0] : new Part();
+        foreach (var part in parts.Skip(1))
         {
-            foreach (var (key, bytes, sums) in part.Groups())
-            {
-                ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
-                // The bytes first read stand for the text, as in one pass.
-                merged = (exists ? merged.Sums.Plus(sums) : sums, exists ? merged.Bytes : bytes);
-            }
-
-            foreach (var (key, net) in part.OpenDocuments())
-            {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(documents, key, out _);
-                sum = checked(sum + net);
-            }
+            whole.Add(part);
         }
 
-        // SQLite's GROUP BY order: its columns one after the other, text by its bytes, a NULL article first.
-        var ordered = groups.OrderBy(g => g.Value.Bytes[0], Utf8Order.Instance)
-            .ThenBy(g => g.Key.Year)
-            .ThenBy(g => g.Value.Bytes[1], Utf8Order.Instance)
-            .ThenBy(g => g.Value.Bytes[2], Utf8Order.Instance)
-            .ThenBy(g => g.Value.Bytes[3], Utf8Order.Instance)
-            .ThenBy(g => g.Value.Bytes[4], Utf8Order.Instance)
-            .Select(g => new Queries.StagedGroup
-            {
-                SourceFile = g.Key.File,
-                FiscalYear = g.Key.Year,
-                Journal = g.Key.Journal,
-                Account = g.Key.Account,
-                Article = g.Key.Article,
-                TargetAccount = g.Key.Target,
-                SourceDebit = Amount.FromCents(g.Value.Sums.SourceDebit),
-                SourceCredit = Amount.FromCents(g.Value.Sums.SourceCredit),
-                SourceRecords = g.Value.Sums.SourceRecords,
-                Debit = Amount.FromCents(g.Value.Sums.Debit),
-                Credit = Amount.FromCents(g.Value.Sums.Credit),
-            })
-            .ToList();
-        return new Result(ordered, documents.Count(d => d.Value != 0));
+        return whole.Result();
     }
 
-    /// <summary>A group by its texts, as the parts' groups are added up.</summary>
-    private readonly record struct GroupText(string File, int Year, string Journal, string Account, string? Article, string Target);
-
-    /// <summary>One range of the run's staged lines, summed as it is read.</summary>
+    /// <summary>One range of the run's staged lines, summed as it is read; or the whole run, once the others are added.</summary>
     private sealed class Part
     {
         private readonly Utf8Texts[] _texts = [new(), new(), new(), new(), new()];
@@ -158,25 +130,63 @@ internal static class StagedLinesPass
             return part;
         }
 
-        public IEnumerable<(GroupText Key, byte[]?[] Bytes, Sums Sums)> Groups() =>
-            _groups.Select(g => (
-                new GroupText(
-                    _texts[0].Text(g.Key.File),
-                    g.Key.Year,
-                    _texts[1].Text(g.Key.Journal),
-                    _texts[2].Text(g.Key.Account),
-                    g.Key.Article == GroupKey.NoArticle ? null : _texts[3].Text(g.Key.Article),
-                    _texts[4].Text(g.Key.Target)),
-                new[]
+        /// <summary>Adds another part's groups and documents to this one's: a document cut in two has a sum in each.</summary>
+        public void Add(Part other)
+        {
+            // The other part's text numbers, column by column, as numbers of this part's texts (the same bytes).
+            var ids = new int[_texts.Length][];
+            for (var column = 0; column < _texts.Length; column++)
+            {
+                ids[column] = new int[other._texts[column].Count];
+                for (var id = 0; id < ids[column].Length; id++)
                 {
-                    _texts[0].Bytes(g.Key.File), _texts[1].Bytes(g.Key.Journal), _texts[2].Bytes(g.Key.Account),
-                    g.Key.Article == GroupKey.NoArticle ? null : _texts[3].Bytes(g.Key.Article), _texts[4].Bytes(g.Key.Target),
-                },
-                g.Value));
+                    ids[column][id] = _texts[column].Id(other._texts[column].Bytes(id));
+                }
+            }
 
-        /// <summary>The stretches of documents that did not balance, summed per document, the journal by its text.</summary>
-        public IEnumerable<((int Year, string Journal, string Document) Key, long Net)> OpenDocuments() =>
-            _documents.Open().Select(d => ((d.Key.Year, _texts[1].Text(d.Key.Journal), d.Key.Document), d.Value));
+            foreach (var (key, sums) in other._groups)
+            {
+                var mine = new GroupKey(
+                    ids[0][key.File],
+                    key.Year,
+                    ids[1][key.Journal],
+                    ids[2][key.Account],
+                    key.Article == GroupKey.NoArticle ? GroupKey.NoArticle : ids[3][key.Article],
+                    ids[4][key.Target]);
+                ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, mine, out _);
+                merged = merged.Plus(sums);
+            }
+
+            _documents.Add(other._documents, ids[1]);
+        }
+
+        public Result Result()
+        {
+            var texts = _texts;
+            // SQLite's GROUP BY order: its columns one after the other, text by its bytes, a NULL article first.
+            var ordered = _groups.OrderBy(g => texts[0].Bytes(g.Key.File), Utf8Order.Instance)
+                .ThenBy(g => g.Key.Year)
+                .ThenBy(g => texts[1].Bytes(g.Key.Journal), Utf8Order.Instance)
+                .ThenBy(g => texts[2].Bytes(g.Key.Account), Utf8Order.Instance)
+                .ThenBy(g => g.Key.Article == GroupKey.NoArticle ? null : texts[3].Bytes(g.Key.Article), Utf8Order.Instance)
+                .ThenBy(g => texts[4].Bytes(g.Key.Target), Utf8Order.Instance)
+                .Select(g => new Queries.StagedGroup
+                {
+                    SourceFile = texts[0].Text(g.Key.File),
+                    FiscalYear = g.Key.Year,
+                    Journal = texts[1].Text(g.Key.Journal),
+                    Account = texts[2].Text(g.Key.Account),
+                    Article = g.Key.Article == GroupKey.NoArticle ? null : texts[3].Text(g.Key.Article),
+                    TargetAccount = texts[4].Text(g.Key.Target),
+                    SourceDebit = Amount.FromCents(g.Value.SourceDebit),
+                    SourceCredit = Amount.FromCents(g.Value.SourceCredit),
+                    SourceRecords = g.Value.SourceRecords,
+                    Debit = Amount.FromCents(g.Value.Debit),
+                    Credit = Amount.FromCents(g.Value.Credit),
+                })
+                .ToList();
+            return new Result(ordered, _documents.Unbalanced());
+        }
     }
 
     /// <summary>A group of <see cref="Queries.StagedLines"/>, its texts by their number in their column.</summary>
@@ -244,6 +254,8 @@ internal static class StagedLinesPass
             return _last = id;
         }
 
+        public int Count => _texts.Count;
+
         public string Text(int id) => _texts[id];
 
         public byte[] Bytes(int id) => _bytes[id];
@@ -284,11 +296,22 @@ internal static class StagedLinesPass
             _net = checked(_net + net);
         }
 
-        /// <summary>The documents' kept sums, the last stretch closed; a document split between parts has a sum in each.</summary>
-        public Dictionary<(int Year, int Journal, string Document), long> Open()
+        public long Unbalanced()
         {
             Close();
-            return _open;
+            return _open.Count(d => d.Value != 0);
+        }
+
+        /// <summary>Adds another part's kept sums, its journals by their numbers here.</summary>
+        public void Add(DocumentBalances other, int[] journalIds)
+        {
+            Close();
+            other.Close();
+            foreach (var ((year, journal, document), net) in other._open)
+            {
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, (year, journalIds[journal], document), out _);
+                sum = checked(sum + net);
+            }
         }
 
         private void Close()

@@ -112,6 +112,23 @@ public sealed class RowBufferTests
         Assert.DoesNotContain(replayed.Calls, c => c.Contains("old", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_released_batch_lets_its_memory_go_and_fills_again()
+    {
+        var batch = new StagingBatch();
+        LegacyBalanceTable.Instance.Add(batch, Balance("before", Amount.FromCents(1)));
+
+        batch.Release();
+        Assert.Equal(0, batch.Count);
+        LegacyBalanceTable.Instance.Add(batch, Balance("after", Amount.FromCents(2)));
+
+        var replayed = new RecordingSink();
+        LegacyBalanceTable.Instance.Write(batch, Run, 5, replayed);
+        Assert.Equal(1, batch.Count);
+        Assert.Contains("utf8 5 after", replayed.Calls);
+        Assert.DoesNotContain("utf8 6 before", replayed.Calls);
+    }
+
     // A direct write passes strings; the buffer passes their UTF-8.
     private static string AsUtf8(string call) =>
         call.StartsWith("text ", StringComparison.Ordinal) ? $"utf8 {call.Length - 5} {call[5..]}" : call;

@@ -12,14 +12,14 @@ using Polly;
 namespace Bascule.Load;
 
 /// <summary>
-/// One migration run being loaded. Rows are encoded into batches as they are added (<see cref="RowBuffer"/>); each batch is written in one transaction,
-/// retried on transient faults, and replaces itself when retried (its rows carry the batch number), so a retry never
-/// duplicates. A full batch is written in the background while the next one fills (two buffers, at most one write in
-/// flight), so parsing and mapping overlap with the database. Nothing is visible until <see cref="PublishAsync"/>
-/// commits the run; <see cref="FailAsync"/> removes it. While it loads, the run holds a lease on its entity and year,
-/// renewed by a heartbeat (<see cref="RunLease"/>) until it is published, held or failed; disposing a run that is still
-/// loading stops the heartbeat and leaves the run as a killed process would (the next run of the entity and year cleans
-/// it up).
+/// One migration run being loaded. Rows are encoded into batches as they are added (<see cref="RowBuffer"/>); each
+/// batch is written in one transaction, retried on transient faults, and replaces itself when retried (its rows carry the
+/// batch number), so a retry never duplicates. A full batch is written in the background while the next one fills (two
+/// buffers, at most one write in flight), so parsing and mapping overlap with the database. Nothing is visible until
+/// <see cref="PublishAsync"/> commits the run; <see cref="FailAsync"/> removes it. While it loads, the run holds a lease on
+/// its entity and year, renewed by a heartbeat (<see cref="RunLease"/>) until it is published, held or failed; disposing a
+/// run that is still loading stops the heartbeat and leaves the run as a killed process would (the next run of the entity
+/// and year cleans it up).
 /// </summary>
 public sealed class StagingRun : IAsyncDisposable
 {

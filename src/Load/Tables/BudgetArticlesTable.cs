@@ -29,9 +29,7 @@ public sealed class BudgetArticlesTable : StagingTable<BudgetArticleRow>
 
     protected override void WriteValues(BudgetArticleRow row, IRowSink sink)
     {
-        sink.Text(row.Lineage.File);
-        sink.BigNumber(row.Lineage.Record);
-        sink.BigNumber(row.Lineage.Line);
+        WriteLineage(sink, row.Lineage);
         sink.Number(row.Year.Value);
         sink.Text(row.Article);
         sink.Text(row.Label);

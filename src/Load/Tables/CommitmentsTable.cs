@@ -29,9 +29,7 @@ public sealed class CommitmentsTable : StagingTable<CommitmentRow>
 
     protected override void WriteValues(CommitmentRow row, IRowSink sink)
     {
-        sink.Text(row.Lineage.File);
-        sink.BigNumber(row.Lineage.Record);
-        sink.BigNumber(row.Lineage.Line);
+        WriteLineage(sink, row.Lineage);
         sink.Number(row.Year.Value);
         sink.Text(row.Article);
         sink.Text(row.Number);

@@ -29,9 +29,7 @@ public sealed class LegacyBalanceTable : StagingTable<LegacyBalanceRow>
 
     protected override void WriteValues(LegacyBalanceRow row, IRowSink sink)
     {
-        sink.Text(row.Lineage.File);
-        sink.BigNumber(row.Lineage.Record);
-        sink.BigNumber(row.Lineage.Line);
+        WriteLineage(sink, row.Lineage);
         sink.Number(row.Year.Value);
         sink.Text(row.Account);
         sink.Text(row.Label);

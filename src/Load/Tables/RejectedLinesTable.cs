@@ -30,9 +30,7 @@ public sealed class RejectedLinesTable : StagingTable<RejectedRow>
     protected override void WriteValues(RejectedRow row, IRowSink sink)
     {
         var rejected = row.Rejected;
-        sink.Text(rejected.Lineage.File);
-        sink.BigNumber(rejected.Lineage.Record);
-        sink.BigNumber(rejected.Lineage.Line);
+        WriteLineage(sink, rejected.Lineage);
         sink.Number(row.Part);
         sink.Text(rejected.Column);
         sink.Text(ReasonCode(rejected.Reason));

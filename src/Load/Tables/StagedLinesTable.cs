@@ -38,9 +38,7 @@ public sealed class StagedLinesTable : StagingTable<TargetLine>
     protected override void WriteValues(TargetLine target, IRowSink sink)
     {
         var source = target.Source;
-        sink.Text(source.Lineage.File);
-        sink.BigNumber(source.Lineage.Record);
-        sink.BigNumber(source.Lineage.Line);
+        WriteLineage(sink, source.Lineage);
         sink.Number(target.Part);
         LedgerColumns.WriteSource(sink, source);
         sink.Amount(source.Debit);

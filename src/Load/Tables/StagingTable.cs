@@ -1,3 +1,4 @@
+using Bascule.Extract.Records;
 using Bascule.Load.Rows;
 using Bascule.Load.Runs;
 
@@ -60,6 +61,15 @@ public abstract class StagingTable
 
     /// <summary>This table's rows in a batch, encoded.</summary>
     protected abstract RowBuffer RowsIn(StagingBatch batch);
+
+    /// <summary>The source line a row comes from: <c>source_file</c>, <c>record</c> and <c>line</c>, every table's first
+    /// columns after <c>run_id</c> and <c>batch</c>.</summary>
+    protected static void WriteLineage(IRowSink sink, Lineage lineage)
+    {
+        sink.Text(lineage.File);
+        sink.BigNumber(lineage.Record);
+        sink.BigNumber(lineage.Line);
+    }
 
     protected static StagingColumn Text(string name) => new(name, ColumnKind.Text);
 

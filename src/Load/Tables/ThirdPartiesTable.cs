@@ -28,9 +28,7 @@ public sealed class ThirdPartiesTable : StagingTable<ThirdPartyRow>
 
     protected override void WriteValues(ThirdPartyRow row, IRowSink sink)
     {
-        sink.Text(row.Lineage.File);
-        sink.BigNumber(row.Lineage.Record);
-        sink.BigNumber(row.Lineage.Line);
+        WriteLineage(sink, row.Lineage);
         sink.Text(row.Code);
         sink.Text(row.Name);
         sink.Text(row.EnterpriseNumber);

@@ -34,9 +34,7 @@ public sealed class UnmappedLinesTable : StagingTable<LedgerLine>
 
     protected override void WriteValues(LedgerLine line, IRowSink sink)
     {
-        sink.Text(line.Lineage.File);
-        sink.BigNumber(line.Lineage.Record);
-        sink.BigNumber(line.Lineage.Line);
+        WriteLineage(sink, line.Lineage);
         LedgerColumns.WriteSource(sink, line);
         sink.Amount(line.Debit);
         sink.Amount(line.Credit);

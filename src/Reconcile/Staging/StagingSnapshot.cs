@@ -54,21 +54,26 @@ internal sealed record StagingSnapshot(
     private static async Task<StagedSide> StagedSideAsync(IStagingProvider provider, RunId runId, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
-        var db = new StagingReader(connection, runId);
         List<Queries.StagedGroup>? groups = null;
-        long unbalanced;
+        long unbalanced = -1;
         if (provider.Kind == StagingProviderKind.Sqlite)
         {
-            // In parts side by side, one per processor (the other queries are short).
+            // In parts side by side, one per processor, on connections of their own (the other queries are short).
             (groups, unbalanced) = await StagedLinesPass.ReadAsync(
                 provider,
                 runId,
                 Environment.ProcessorCount,
                 StagedLinesPass.RowsPerPart,
                 cancellationToken);
+            if (unbalanced == 0)
+            {
+                return new StagedSide(groups, []);
+            }
         }
-        else
+
+        await using var connection = await provider.OpenForRunScanAsync(cancellationToken);
+        var db = new StagingReader(connection, runId);
+        if (unbalanced < 0)
         {
             unbalanced = (await db.RowsAsync<long>(Queries.UnbalancedDocumentCount, cancellationToken)).Single();
         }

@@ -17,30 +17,29 @@ internal static unsafe partial class SqliteValues
     // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     private static readonly IntPtr Transient = new(-1);
 
+    // SQLITE_STATIC: SQLite reads the bytes where they are.
+    private static readonly IntPtr Static = IntPtr.Zero;
+
     public const int NullType = 5;
 
-    public static int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
-    {
-        fixed (byte* text = utf8)
-        {
-            // A null pointer would bind NULL: an empty text is bound from a valid address.
-            byte empty = 0;
-            return sqlite3_bind_text(statement, index, utf8.IsEmpty ? &empty : text, utf8.Length, Transient);
-        }
-    }
+    public static int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8) => BindText(statement, index, utf8, Transient);
 
     /// <summary>
     /// Binds bytes that stay where they are, unchanged, until the statement is stepped and reset (SQLITE_STATIC): SQLite
     /// reads them in place instead of copying them into memory of its own first.
     /// </summary>
-    public static int BindTextInPlace(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
+    public static int BindTextInPlace(IntPtr statement, int index, ReadOnlySpan<byte> utf8) =>
+        BindText(statement, index, utf8, Static);
+
+    private static int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8, IntPtr destructor)
     {
         fixed (byte* text = utf8)
         {
+            // A null pointer would bind NULL: an empty text is bound from a valid address, copied, as it lives on this stack.
             byte empty = 0;
             return utf8.IsEmpty
                 ? sqlite3_bind_text(statement, index, &empty, 0, Transient)
-                : sqlite3_bind_text(statement, index, text, utf8.Length, IntPtr.Zero);
+                : sqlite3_bind_text(statement, index, text, utf8.Length, destructor);
         }
     }
 

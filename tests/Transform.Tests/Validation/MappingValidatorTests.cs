@@ -100,6 +100,64 @@ public sealed class MappingValidatorTests
     }
 
     [Fact]
+    public void Two_rules_on_the_same_exact_account_are_ambiguous_and_rules_on_different_accounts_are_not()
+    {
+        using var tree = MappingTree.WithRules(
+            "X1;;;6120000;;612100;12.12;=;;Supplies",
+            "X2;;;6120001;;612100;12.12;=;;Other supplies",
+            "X3;;;6120000;;612100;12.12;=;;Supplies twice");
+        var finding = Assert.Single(tree.Load().Validate(), f => f.Check == "AMBIGUOUS");
+        Assert.Equal("X3", finding.RuleId);
+        Assert.Contains("rules X1 (line 2", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Ambiguities_are_exactly_the_pairs_of_equal_specificity_that_overlap(int seed)
+    {
+        // Rules drawn from a few patterns of every kind, so that many share a specificity; the check compares only
+        // rules that can overlap, and must still find every pair a comparison of all pairs finds.
+        string[] types = ["", "COMMUNE", "CPAS"];
+        string[] years = ["", "2022", "2023", "2022-2023"];
+        string[] accounts =
+        [
+            "6100000", "610000", "6120000", "6120001", "6*", "61*", "612*", "613*", "6100000..6129999",
+            "6120000..6199999", "6130000..6139999", "*",
+        ];
+        string[] articles = ["", "104/123-01", "*/123-*", "104/*-*"];
+        var random = new Random(seed);
+        var rules = Enumerable.Range(1, 120)
+            .Select(i => $"X{i};{Pick(types)};{Pick(years)};{Pick(accounts)};{Pick(articles)};612100;12.12;=;;Drawn")
+            .ToArray();
+        using var tree = MappingTree.WithRules(rules);
+        var version = tree.Load();
+
+        var expected = new List<string>();
+        var groups = version.Groups;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                if (groups[i].Specificity == groups[j].Specificity && groups[i].Overlaps(groups[j], version.Manifest.FiscalYears))
+                {
+                    expected.Add($"{groups[i].BaseId}+{groups[j].BaseId}");
+                }
+            }
+        }
+
+        var found = version.Validate()
+            .Where(f => f.Check == "AMBIGUOUS")
+            .Select(f => $"{f.Message.Split(' ')[1]}+{f.RuleId}")
+            .ToList();
+        Assert.True(expected.Count > 20, $"only {expected.Count} ambiguous pairs drawn");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
+
+        string Pick(string[] values) => values[random.Next(values.Length)];
+    }
+
+    [Fact]
     public void Rule_for_an_entity_type_the_manifest_does_not_cover_is_reported() =>
         Assert.Equal("R8", Single(BrokenManifest("[COMMUNE, CPAS]", "[COMMUNE]"), "ENTITY_TYPE_OUTSIDE_MANIFEST").RuleId);
 

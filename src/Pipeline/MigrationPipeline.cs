@@ -28,7 +28,11 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
     /// <exception cref="MigrationCancelledException">Cancelled; the message says what became of the run.</exception>
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
-        var (export, mapper) = Prepare(request);
+        // Nullable so that the mapping's rules (tens of megabytes for a mapping of tens of thousands of rules) can go once the
+        // ledger is loaded: the async method would otherwise hold them through the reconciliation and the reports.
+        var prepared = Prepare(request);
+        var export = prepared.Export;
+        LineMapper? mapper = prepared.Mapper;
         var control = export.Control;
         var policy = (request.Policies ?? PolicySet.None).For(control.InsCode, control.EntityType);
         RequireApproval(policy, mapper, control);
@@ -66,14 +70,17 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
         try
         {
             // The reconciliation's source side: the ledger as the load reads it, summed apart from the load's counters.
-            var source = new LoadedSource(export);
+            LoadedSource? source = new(export);
             await LoadLedgerAsync(export, mapper, source, run, token);
+            mapper = null;
             await LoadSideFilesAsync(export, run, token);
             step = "recording the source files";
             await run.RecordFilesAsync(RunFiles(export, counted), token);
 
             step = "loading";
             await run.FlushAsync(token);
+            // The load's SQLite writers freed their caches and statements: give that memory back before the reconciliation.
+            ProcessMemory.ReturnFreedNativeMemory();
 
             // Both only read the committed rows, on connections of their own: they run side by side. Reconciled before
             // publishing, so a run that cannot be reconciled is never published.
@@ -83,6 +90,7 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
             await Task.WhenAll(fingerprinting, reconciling);
             fingerprint = await fingerprinting;
             report = await reconciling;
+            source = null;
 
             // A FAILED reconciliation holds the run: its rows stay for the reports, the published run stays published.
             if (report.Status == Verdict.Failed)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Bascule.Extract;
 using Bascule.Extract.Profiles;
 using Bascule.Extract.Values;
+using Bascule.Load;
 using Bascule.Load.Providers;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
@@ -114,6 +115,9 @@ public static class Reconciler
         var unmapped = ExceptionsCheck.Run(context);
         var continuity = await ContinuityCheck.RunAsync(provider, snapshot, context, cancellationToken);
         var signOffs = await SignOffStore.ListAsync(provider, runId, cancellationToken);
+        // SQLite's reads of the run (its engine runs in our process, the staged lines in parts on threads of their own)
+        // freed their sorters and caches: given back before the reports are built.
+        ProcessMemory.ReturnFreedNativeMemory();
 
         return new ReconciliationResult(
             snapshot.Run,

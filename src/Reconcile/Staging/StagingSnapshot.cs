@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bascule.Extract.Privacy;
 using Bascule.Extract.Values;
 using Bascule.Load.Runs;
@@ -113,14 +114,7 @@ internal sealed record StagingSnapshot(
         var staged = provider.Kind == StagingProviderKind.Sqlite
             ? (await stagedSide).Groups!
             : await db.RowsAsync<Queries.StagedGroup>(Queries.StagedLines, cancellationToken);
-        var stagedSource = staged.GroupBy(s => (s.SourceFile, s.Key))
-            .Select(g => (File: g.Key.SourceFile, g.Key.Key, Amounts: DebitCredit.Sum(g.Select(s => s.Source)), Records: g.Sum(
-                s => s.SourceRecords)))
-            .Where(s => s.Records > 0)
-            .ToList();
-        var stagedFlows = staged.GroupBy(s => (Key: s.Key with { Article = null }, s.TargetAccount))
-            .Select(g => (g.Key.Key, g.Key.TargetAccount, DebitCredit.Sum(g.Select(s => s.Amounts))))
-            .ToList();
+        var (stagedSource, stagedFlows) = Sum(staged);
         var rowsPerFile = stagedSource.GroupBy(s => s.File).Select(g => (Kind: "staged", File: g.Key, Count: g.Sum(s => s.Records)))
             .ToList();
         rowsPerFile.AddRange(
@@ -155,6 +149,31 @@ internal sealed record StagingSnapshot(
                 c => new DebitCredit(c.Committed.Value, c.Charged.Value)),
             (await db.RowsAsync<string>(Queries.ThirdPartyFiles, cancellationToken)).ToHashSet(StringComparer.Ordinal),
             await StagedThirdParties.MaskerAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// The staged groups summed at the source grain (file and ledger key, with the source records they stand for; only
+    /// those that stand for some) and at the flow grain (ledger key without the article, target account), in the order the
+    /// groups come. Summed into dictionaries rather than grouped: a run of tens of thousands of accounts would otherwise
+    /// hold a grouping and its array for each, on top of the groups.
+    /// </summary>
+    private static (List<(string File, LedgerKey Key, DebitCredit Amounts, long Records)> Source,
+        List<(LedgerKey Key, string Target, DebitCredit Amounts)> Flows) Sum(List<Queries.StagedGroup> staged)
+    {
+        var source = new Dictionary<(string File, LedgerKey Key), (DebitCredit Amounts, long Records)>();
+        var flows = new Dictionary<(LedgerKey Key, string Target), DebitCredit>();
+        foreach (var group in staged)
+        {
+            var key = group.Key;
+            ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(source, (group.SourceFile, key), out _);
+            sums = (sums.Amounts + group.Source, sums.Records + group.SourceRecords);
+            ref var flow = ref CollectionsMarshal.GetValueRefOrAddDefault(flows, (key with { Article = null }, group.TargetAccount), out _);
+            flow += group.Amounts;
+        }
+
+        return (
+            source.Where(s => s.Value.Records > 0).Select(s => (s.Key.File, s.Key.Key, s.Value.Amounts, s.Value.Records)).ToList(),
+            flows.Select(f => (f.Key.Key, f.Key.Target, f.Value)).ToList());
     }
 
     /// <summary>The run's <c>runs</c> row, or null when the staging database has no such run.</summary>

@@ -14,8 +14,9 @@ public interface IRowSink
 
     /// <summary>
     /// A text value already encoded as UTF-8 (never NULL), with its length in UTF-16 code units. The bytes stay where they
-    /// are, unchanged, until <see cref="EndRow"/> returns (pinned memory), and no longer: a sink may read them in place
-    /// until then, and copies them to keep them.
+    /// are, unchanged, until the copy that gives them ends (<see cref="RowBuffer.CopyTo"/>: pinned memory, kept for the
+    /// whole copy), and no longer: a sink may read them in place until then, several rows later as well, and copies them
+    /// to keep them.
     /// </summary>
     void Utf8(ReadOnlySpan<byte> utf8, int utf16Length);
 

@@ -15,7 +15,7 @@ namespace Bascule.Load.Rows;
 /// hundreds of thousands of them outlived the collector's youngest generation and were copied twice before they died,
 /// which cost a load more processor time than writing them. Each value is encoded once, for the database and the
 /// fingerprint alike. A string that is not valid UTF-16 (a lone surrogate) is kept as it is, so that each sink treats it
-/// as it always did. The buffer's memory is pinned (a sink may read a text in place until its row ends) and reused from
+/// as it always did. The buffer's memory is pinned (a sink may read a text in place until the copy ends) and reused from
 /// batch to batch.
 /// </para>
 /// </summary>
@@ -168,6 +168,9 @@ public sealed class RowBuffer : IRowSink
                     throw new InvalidOperationException($"A row buffer holds an unknown value tag {tag} at {at - 1}.");
             }
         }
+
+        // A sink may read the run id in place until the copy ends (its last rows are stepped at the last EndRow).
+        GC.KeepAlive(runId);
     }
 
     /// <summary>Empties the buffer, keeping its memory for the next batch.</summary>

@@ -48,10 +48,14 @@ public abstract class StagingTable
     public IReadOnlyList<StagingColumn> FingerprintColumns => [.. Columns.Skip(2).Where(c => c.Fingerprinted)];
 
     /// <summary>
-    /// A parameterised INSERT of one row, for providers that insert row by row: one parameter per column, named after it
-    /// and in column order, so it can be bound by position as well as by name.
+    /// An INSERT of <paramref name="rows"/> rows at once, for SQLite, which inserts row by row (the other providers copy in
+    /// bulk): positional parameters, the first row's columns in column order, then the second row's, and so on.
     /// </summary>
-    public string InsertSql => $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
+    public string InsertRowsSql(int rows)
+    {
+        var row = "(" + string.Join(", ", Enumerable.Repeat("?", Columns.Count)) + ")";
+        return $"INSERT INTO {Name} ({ColumnList}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
+    }
 
     /// <summary>The rows of this table a batch holds.</summary>
     public int CountIn(StagingBatch batch) => RowsIn(batch).Rows;

@@ -56,7 +56,7 @@ public sealed partial class TSqlScriptsTests
         {
             foreach (var (what, sql) in new[]
             {
-                ("insert", table.InsertSql), ("delete batch", table.DeleteBatchSql), ("delete run", table.DeleteRunSql),
+                ("delete batch", table.DeleteBatchSql), ("delete run", table.DeleteRunSql),
                 ("first file", table.FirstFileSql), ("next file", table.NextFileSql), ("fingerprint", table.FingerprintSql),
             })
             {

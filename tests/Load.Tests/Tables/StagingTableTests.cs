@@ -15,8 +15,11 @@ public sealed partial class StagingTableTests
         var columns = table.Columns.Select(c => c.Name).ToArray();
         Assert.Equal(["run_id", "batch", "source_file"], columns[..3]);
 
-        Assert.Equal(columns, List(InsertColumns().Match(table.InsertSql).Groups[1].Value));
-        Assert.Equal(columns.Select(c => "@" + c), List(InsertValues().Match(table.InsertSql).Groups[1].Value));
+        var insert = table.InsertRowsSql(3);
+        Assert.Equal(columns, List(InsertColumns().Match(insert).Groups[1].Value));
+        var rows = InsertValues().Matches(insert);
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, row => Assert.Equal(columns.Select(_ => "?"), List(row.Groups[1].Value)));
         Assert.Equal(columns, List(CopyColumns().Match(table.PostgresCopy).Groups[1].Value));
         Assert.Equal(table.FingerprintColumns.Select(c => c.Name), List(SelectColumns().Match(table.FingerprintSql).Groups[1].Value));
         // A staged or unmapped line's raw text is stored but not fingerprinted; a rejected line's is its content.
@@ -29,7 +32,7 @@ public sealed partial class StagingTableTests
     [GeneratedRegex(@"^INSERT INTO \w+ \(([^)]*)\)")]
     private static partial Regex InsertColumns();
 
-    [GeneratedRegex(@"VALUES \(([^)]*)\)$")]
+    [GeneratedRegex(@"\(([?, ]*)\)")]
     private static partial Regex InsertValues();
 
     [GeneratedRegex(@"^COPY \w+ \(([^)]*)\) FROM STDIN \(FORMAT BINARY\)$")]

@@ -17,8 +17,8 @@ public sealed partial class SqlParameterisationTests
             "the table's name: each StagingTable subclass returns a string constant (checked below to be a plain identifier)"),
         new("src/Load/Tables/StagingTable.cs", "ColumnList",
             "the table's column names joined by commas: constants of the table class (checked below to be plain identifiers)"),
-        new("src/Load/Tables/StagingTable.cs", "string.Join(\", \", Columns.Select(c => \"@\" + c.Name))",
-            "one parameter placeholder per constant column name; the values are bound as parameters"),
+        new("src/Load/Tables/StagingTable.cs", "string.Join(\", \", Enumerable.Repeat(row, rows))",
+            "the rows of a multi-row INSERT: each one '(?, ?, …)', as many positional parameters as the table has columns"),
         new("src/Load/Providers/Sqlite/SqliteStagingProvider.cs", "_busyTimeoutMilliseconds",
             "an int (the connection string's Default Timeout × 1000, checked arithmetic): PRAGMA takes no parameters and an int cannot "
                 + "carry SQL"),

@@ -174,6 +174,13 @@ public sealed class SqliteStagingProvider : IStagingProvider
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Schema.EnsureAsync(OpenAsync, cancellationToken);
 
+    /// <summary>
+    /// Rows inserted by one statement. One row per statement paid SQLite's per-execution work (opening the table's and
+    /// index's cursors, starting and resetting the program) a million times per million lines: 64 rows to a statement cut
+    /// a 1,000,000-line <c>migrate</c>'s processor time by about 1.3 s (three alternating runs each; 16 rows gave most of it).
+    /// </summary>
+    internal const int RowsPerStatement = 64;
+
     public Task WriteBatchAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -186,7 +193,7 @@ public sealed class SqliteStagingProvider : IStagingProvider
         {
             cancellationToken.ThrowIfCancellationRequested();
             // The statement runs on the connection, inside the batch's transaction.
-            using var sink = new SqliteRowSink((SqliteConnection)connection, table.InsertSql);
+            using var sink = new SqliteRowSink((SqliteConnection)connection, table, table.CountIn(batch), RowsPerStatement);
             table.Write(batch, run, batchNumber, sink);
         }
 

@@ -11,6 +11,17 @@ namespace Bascule.Load;
 /// </summary>
 public static partial class ProcessMemory
 {
+    /// <summary>
+    /// Collects the managed heap, decommitting what it no longer uses, then gives back the native memory freed: between the
+    /// stages of a command whose large objects (a run's figures, its reports) have just been let go. One full blocking
+    /// collection: not for a loop.
+    /// </summary>
+    public static void ReturnFreedMemory()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ReturnFreedNativeMemory();
+    }
+
     public static void ReturnFreedNativeMemory()
     {
         if (!OperatingSystem.IsLinux())

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Bascule.Load.Tests;
@@ -50,6 +51,29 @@ public sealed class ProcessMemoryTests
         {
             _ = mallopt(TrimThreshold, DefaultTrimThreshold);
         }
+    }
+
+    [Fact]
+    public void Managed_memory_let_go_is_collected_and_decommitted()
+    {
+        // 96 MB in large arrays, written to so that they are resident, then let go: no collection has run yet.
+        var held = ResidentWithGarbage(96, 1 << 20);
+
+        ProcessMemory.ReturnFreedMemory();
+
+        var released = held - ResidentBytes();
+        Assert.True(released > 64L << 20, $"only {released >> 20} MB of the 96 MB let go went back to the system");
+    }
+
+    // The resident memory while the arrays live; they are unreachable once this returns (its frame, which holds them
+    // even in a debug build, is gone).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long ResidentWithGarbage(int count, int size)
+    {
+        var arrays = Enumerable.Range(0, count).Select(_ => Enumerable.Repeat((byte)1, size).ToArray()).ToArray();
+        var resident = ResidentBytes();
+        GC.KeepAlive(arrays);
+        return resident;
     }
 
     // The process's resident pages, as /proc gives them now.

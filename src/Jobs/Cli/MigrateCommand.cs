@@ -166,10 +166,15 @@ public sealed class MigrateCommand(
             new ReportOptions(reports.Value.ShowPersonalData), CancelledMessage: InterruptedMessage, Policies: governance);
         try
         {
-            var result = await RunAsync(provider, request, cancellationToken);
-            MigrationSummary.Write(console, result, provider);
-            var code = result.IsHeld ? ReconciliationFailed : Completed;
-            return settings.NoDrillIndexes ? code : await BuildDrillIndexesAsync(provider, result, code, cancellationToken);
+            var (code, run, held) = await MigrateAndSummariseAsync(provider, request, cancellationToken);
+            if (settings.NoDrillIndexes)
+            {
+                return code;
+            }
+
+            // The run's figures and reports are written and let go: the indexes' sorts reuse their memory instead of adding to it.
+            ProcessMemory.ReturnFreedMemory();
+            return await BuildDrillIndexesAsync(provider, run, held, code, cancellationToken);
         }
         catch (MigrationFailedException ex)
         {
@@ -189,14 +194,15 @@ public sealed class MigrateCommand(
     // the missing ones.
     private async Task<int> BuildDrillIndexesAsync(
         IStagingProvider provider,
-        MigrationResult result,
+        RunId run,
+        bool held,
         int code,
         CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var sync = await DrillIndexes.SyncAsync(provider, result.RunId, build: true, built: null, cancellationToken);
+            var sync = await DrillIndexes.SyncAsync(provider, run, build: true, built: null, cancellationToken);
             var deferred = sync.Deferred ? "; the rest waits until no run is loading (serve builds them)" : "";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
@@ -207,7 +213,7 @@ public sealed class MigrateCommand(
         catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException)
         {
             var why = cancellationToken.IsCancellationRequested ? "interrupted" : provider.Scrub(ex.Message);
-            var state = result.IsHeld ? "held" : "published";
+            var state = held ? "held" : "published";
             console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture,
                 $"[yellow]  drill-down indexes not all built ({why}): the run is {
@@ -216,6 +222,18 @@ public sealed class MigrateCommand(
             // interruption here stopped only the optional indexes, not the migration.
             return code;
         }
+    }
+
+    // The migration and its summary; what the drill-down's indexes need of it (the exit code, the run, whether it is held)
+    // comes back without the result, so that its figures can be collected before the indexes are built.
+    private async Task<(int Code, RunId Run, bool Held)> MigrateAndSummariseAsync(
+        IStagingProvider provider,
+        MigrationRequest request,
+        CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(provider, request, cancellationToken);
+        MigrationSummary.Write(console, result, provider);
+        return (result.IsHeld ? ReconciliationFailed : Completed, result.RunId, result.IsHeld);
     }
 
     // A live progress display only where someone watches a terminal; plain stage lines in logs and pipes.

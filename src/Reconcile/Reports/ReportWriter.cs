@@ -28,13 +28,16 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         options ??= new ReportOptions();
-        var tables = ReportTables.Build(result, options);
         using var pending = PendingFolder.Create(outDir);
 
         await using (var stream = File.Create(pending.Pending(JsonFile)))
         {
             await ReportJson.WriteAsync(stream, ReconciliationDocument.From(result, options), cancellationToken);
         }
+
+        // The tables after the JSON: the JSON's document and the tables each copy every account's row, and with tens of
+        // thousands of accounts the two together were the peak of a run's memory.
+        var tables = ReportTables.Build(result, options);
 
         await File.WriteAllTextAsync(
             pending.Pending(HtmlFile),

@@ -118,6 +118,9 @@ public sealed class MigrationPipeline(IStagingProvider provider, IMigrationProgr
 
         report = report with { Run = report.Run with { RunStatus = status, Fingerprint = fingerprint } };
         var outFolder = request.OutFolder ?? Path.Combine(request.OutRoot, "runs", run.Id.Value);
+        // The load's and the reconciliation's working sets are garbage now; with tens of thousands of accounts the heap kept
+        // them committed (60 MB and more) while the reports were built on top.
+        ProcessMemory.ReturnFreedMemory();
         try
         {
             var files = await ReportWriter.WriteAllAsync(report, outFolder, request.Reports ?? new ReportOptions(), cancellationToken);

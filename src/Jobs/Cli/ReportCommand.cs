@@ -4,6 +4,7 @@ using Bascule.Extract;
 using Bascule.Extract.Profiles;
 using Bascule.Jobs.Cli.Json;
 using Bascule.Jobs.Composition;
+using Bascule.Load;
 using Bascule.Load.Runs;
 using Bascule.Load.Runs.SignOffs;
 using Bascule.Reconcile;
@@ -66,6 +67,8 @@ public sealed class ReportCommand(
                 }
             }
 
+            // The reconciliation's working set (the export read again, the staged side) is garbage: let it go before the reports.
+            ProcessMemory.ReturnFreedMemory();
             ReportFiles files;
             try
             {

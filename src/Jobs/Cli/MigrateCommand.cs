@@ -166,7 +166,8 @@ public sealed class MigrateCommand(
             new ReportOptions(reports.Value.ShowPersonalData), CancelledMessage: InterruptedMessage, Policies: governance);
         try
         {
-            var (code, run, held) = await MigrateAndSummariseAsync(provider, request, cancellationToken);
+            var (run, held) = await MigrateAndSummariseAsync(provider, request, cancellationToken);
+            var code = held ? ReconciliationFailed : Completed;
             if (settings.NoDrillIndexes)
             {
                 return code;
@@ -224,16 +225,16 @@ public sealed class MigrateCommand(
         }
     }
 
-    // The migration and its summary; what the drill-down's indexes need of it (the exit code, the run, whether it is held)
+    // The migration and its summary; what the exit code and the drill-down's indexes need of it (the run, whether it is held)
     // comes back without the result, so that its figures can be collected before the indexes are built.
-    private async Task<(int Code, RunId Run, bool Held)> MigrateAndSummariseAsync(
+    private async Task<(RunId Run, bool Held)> MigrateAndSummariseAsync(
         IStagingProvider provider,
         MigrationRequest request,
         CancellationToken cancellationToken)
     {
         var result = await RunAsync(provider, request, cancellationToken);
         MigrationSummary.Write(console, result, provider);
-        return (result.IsHeld ? ReconciliationFailed : Completed, result.RunId, result.IsHeld);
+        return (result.RunId, result.IsHeld);
     }
 
     // A live progress display only where someone watches a terminal; plain stage lines in logs and pipes.
